@@ -1,0 +1,118 @@
+#include "base/french.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace clausier::fr {
+namespace {
+
+constexpr const char* month_names[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                                       "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+
+std::string group_digits(std::string digits) {
+  std::string out;
+  const std::size_t n = digits.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0 && (n - i) % 3 == 0) out += nnbsp;
+    out += digits[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string integer(std::int64_t n) {
+  if (n < 0) return "\u2212" + integer(-n);
+  return group_digits(std::to_string(n));
+}
+
+std::string decimal(double x, int max_decimals) {
+  if (!std::isfinite(x)) return "?";
+  const bool negative = x < 0;
+  const double scale = std::pow(10.0, max_decimals);
+  const auto scaled = static_cast<std::int64_t>(std::llround(std::fabs(x) * scale));
+  const auto factor = static_cast<std::int64_t>(scale);
+  std::int64_t whole = factor > 0 ? scaled / factor : scaled;
+  std::int64_t frac = factor > 0 ? scaled % factor : 0;
+  std::string out = (negative && scaled != 0 ? "\u2212" : "") + group_digits(std::to_string(whole));
+  if (frac != 0) {
+    std::string f = std::to_string(frac);
+    f.insert(0, static_cast<std::size_t>(max_decimals) - f.size(), '0');
+    while (!f.empty() && f.back() == '0') f.pop_back();
+    out += "," + f;
+  }
+  return out;
+}
+
+std::string euros_cents(std::int64_t cents) {
+  const bool negative = cents < 0;
+  const std::int64_t abs = negative ? -cents : cents;
+  std::string out = (negative ? "\u2212" : "") + group_digits(std::to_string(abs / 100));
+  if (abs % 100 != 0) {
+    char buf[4];
+    std::snprintf(buf, sizeof buf, "%02d", static_cast<int>(abs % 100));
+    out += ",";
+    out += buf;
+  }
+  out += nbsp;
+  out += "€";
+  return out;
+}
+
+std::string euros(double amount) { return euros_cents(std::llround(amount * 100.0)); }
+
+std::string percent(double ratio) { return decimal(ratio * 100.0, 2) + std::string(nnbsp) + "%"; }
+
+std::string date_long(Date d) {
+  const int day = d.day();
+  std::string out = day == 1 ? "1er" : std::to_string(day);
+  out += ' ';
+  out += month_names[d.month() - 1];
+  out += ' ';
+  out += std::to_string(d.year());
+  return out;
+}
+
+std::string date_short(Date d) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", d.day(), d.month(), d.year());
+  return buf;
+}
+
+std::string hours(std::int64_t n) { return integer(n) + (n >= 2 || n <= -2 ? " heures" : " heure"); }
+
+std::string typography(std::string_view prose) {
+  std::string out;
+  out.reserve(prose.size() + 16);
+  for (std::size_t i = 0; i < prose.size(); ++i) {
+    const char c = prose[i];
+    const bool high_punct = c == ';' || c == ':' || c == '!' || c == '?';
+    if (high_punct) {
+      // Do not touch "http://", times like "10:30" or a punctuation run "?!".
+      const bool after_digit = !out.empty() && out.back() >= '0' && out.back() <= '9';
+      const bool before_slash = i + 1 < prose.size() && prose[i + 1] == '/';
+      const bool after_punct = !out.empty() && (out.back() == '!' || out.back() == '?');
+      if (!out.empty() && !after_digit && !before_slash && !after_punct) {
+        if (out.back() == ' ') out.pop_back();
+        const std::string_view space = c == ':' ? nbsp : nnbsp;
+        if (!std::string_view(out).ends_with(space)) {
+          out += space;
+        }
+      }
+      out += c;
+      continue;
+    }
+    if (c == ' ' && i + 2 < prose.size() + 1 && prose.substr(i + 1).starts_with("»")) {
+      out += nbsp;
+      continue;
+    }
+    out += c;
+    if (prose.substr(0, i + 1).ends_with("«") && i + 1 < prose.size() && prose[i + 1] == ' ') {
+      out += nbsp;
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace clausier::fr

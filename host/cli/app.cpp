@@ -1,0 +1,5 @@
+#include "cli/app.hpp"
+
+namespace clausier::cli {
+int run(int, char**) { return 0; }
+}  // namespace clausier::cli

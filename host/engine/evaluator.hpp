@@ -1,0 +1,27 @@
+#pragma once
+// Applies every clause type to a lot, with the rules in force on the lot's
+// launch date (or on the date forced by --as-of).
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "engine/clause_type.hpp"
+
+namespace clausier::engine {
+
+class Evaluator {
+ public:
+  explicit Evaluator(std::vector<std::unique_ptr<ClauseType>> clause_types, std::optional<Date> as_of = {});
+
+  [[nodiscard]] LotEvaluation evaluate(Lot lot, const ConsultationTotals& consultation);
+  [[nodiscard]] const std::vector<std::unique_ptr<ClauseType>>& clause_types() const { return types_; }
+  // The date whose rules apply to `lot`.
+  [[nodiscard]] Date date_for(const Lot& lot) const { return as_of_.value_or(lot.date_lancement); }
+
+ private:
+  std::vector<std::unique_ptr<ClauseType>> types_;
+  std::optional<Date> as_of_;
+};
+
+}  // namespace clausier::engine

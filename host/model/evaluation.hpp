@@ -1,0 +1,58 @@
+#pragma once
+// What the evaluation says of a lot: one result per clause type.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "model/lot.hpp"
+
+namespace clausier {
+
+enum class Verdict { obligatoire, recommandee, possible, exclue };
+
+[[nodiscard]] std::string_view verdict_id(Verdict v);  // "obligatoire"
+[[nodiscard]] std::optional<Verdict> verdict_from_id(std::string_view id);
+
+// One rule parameter (or per-lot override) a result relied on.
+struct TraceEntry {
+  std::string parameter;  // "heures.taux_insertion"
+  std::string key;        // the key looked up, e.g. a CPV code or buyer type; may be empty
+  std::string matched;    // the key that matched (longest CPV prefix), may be empty
+  std::string value;      // as shown to a user: "5 %", "5 404 000 €", "21 août 2026"
+  std::string from;       // ISO date the value is in force from; empty for overrides
+  std::string reference;  // legal or documentary reference
+  std::string status;     // "verifie", "partiel", "a-verifier", "hypothese", "saisie"
+  std::string source;     // rules file, or programme location for overrides
+};
+
+using ScalarValue = std::variant<double, bool, std::string>;
+
+struct NamedValue {
+  std::string name;
+  ScalarValue value;
+};
+
+struct ClauseResult {
+  std::string type;                // clause type id, e.g. "insertion"
+  std::optional<Verdict> verdict;  // absent when the plugin failed
+  std::optional<std::int64_t> hours;
+  std::vector<NamedValue> values;  // other computed values, in the plugin's order
+  std::vector<std::string> reasons;
+  std::vector<std::string> basis;
+  std::vector<std::string> warnings;
+  std::vector<TraceEntry> trace;
+  std::optional<Diagnostic> error;  // set when the plugin failed for this lot
+};
+
+struct LotEvaluation {
+  Lot lot;
+  ConsultationTotals consultation;
+  std::vector<ClauseResult> clauses;
+
+  [[nodiscard]] const ClauseResult* clause(std::string_view type) const;
+};
+
+}  // namespace clausier

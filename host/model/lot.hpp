@@ -1,0 +1,62 @@
+#pragma once
+// A lot of a purchasing programme: one row of the buyer's table. A consultation
+// without lots is one lot. Values are already parsed and checked by a reader.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/date.hpp"
+#include "base/diagnostic.hpp"
+
+namespace clausier {
+
+enum class Nature { travaux, fournitures, services };
+enum class BuyerType { collectivite, etat, entite_adjudicatrice, defense };
+
+[[nodiscard]] std::string_view nature_id(Nature n);         // "travaux"
+[[nodiscard]] std::string_view buyer_type_id(BuyerType t);  // "entite-adjudicatrice"
+[[nodiscard]] std::optional<Nature> nature_from_id(std::string_view id);
+[[nodiscard]] std::optional<BuyerType> buyer_type_from_id(std::string_view id);
+[[nodiscard]] std::string_view nature_label(Nature n);  // "Travaux"
+[[nodiscard]] std::string_view buyer_type_label(BuyerType t);  // "Collectivité territoriale"
+
+// Per-lot overrides of rule parameters, typed in the programme by a facilitator.
+struct LotOverrides {
+  std::optional<double> part_main_oeuvre;  // ratio 0..1
+  std::optional<double> taux_insertion;    // ratio 0..1
+  std::optional<double> cout_horaire;      // euros per hour
+};
+
+struct Lot {
+  std::string reference;     // unique in the programme
+  std::string consultation;  // groups lots; the reference when absent
+  std::string lot;           // lot number or label, may be empty
+  std::string objet;
+  std::string acheteur;
+  BuyerType type_acheteur = BuyerType::collectivite;
+  Nature nature = Nature::services;
+  std::string cpv;  // 8 digits, check digit removed
+  std::int64_t montant_ht_cents = 0;
+  std::optional<int> duree_mois;
+  Date date_lancement;
+  std::string lieu;  // département code ("61", "2A", "971") or empty
+  std::optional<bool> anru;
+  LotOverrides overrides;
+
+  Location source;  // file and line (or sheet and row) of the row
+
+  [[nodiscard]] double montant_ht() const { return static_cast<double>(montant_ht_cents) / 100.0; }
+};
+
+// What is known of the whole consultation a lot belongs to: thresholds are
+// tested on the total, hours are computed per lot.
+struct ConsultationTotals {
+  std::int64_t montant_ht_cents = 0;
+  std::uint32_t lots = 0;
+
+  [[nodiscard]] double montant_ht() const { return static_cast<double>(montant_ht_cents) / 100.0; }
+};
+
+}  // namespace clausier

@@ -1,0 +1,115 @@
+#pragma once
+// Dated rule parameters (OpenFisca's shape): each parameter has a series of
+// values, each in force from a date until the next one, with its reference and
+// how sure we are of it. Pure data and lookups: no I/O, no Lua.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "base/date.hpp"
+#include "base/diagnostic.hpp"
+
+namespace clausier::params {
+
+// How sure we are of a value (domain.md tags [V] [P] [M] [U]).
+enum class Status { verifie, partiel, a_verifier, hypothese };
+
+[[nodiscard]] std::string_view status_id(Status s);     // "a-verifier"
+[[nodiscard]] std::string_view status_label(Status s);  // "à vérifier"
+[[nodiscard]] std::optional<Status> status_from_id(std::string_view id);
+
+enum class Kind {
+  number,     // a number with a unit
+  boolean,    // true / false
+  text,       // a word from a closed list (e.g. rounding mode) or a sentence
+  date,       // a calendar date
+  map,        // a value per key (e.g. per buyer type)
+  cpv_table,  // a value per CPV prefix, longest prefix wins, "" is the default
+  cpv_list,   // a set of CPV prefixes (membership)
+};
+
+[[nodiscard]] std::string_view kind_id(Kind k);
+[[nodiscard]] std::optional<Kind> kind_from_id(std::string_view id);
+
+using Scalar = std::variant<double, bool, std::string, Date>;
+
+// A value, with what is said of it where it is written (an entry of a table may
+// carry its own reference and status, e.g. one labour share of a CPV family).
+struct Leaf {
+  Scalar value;
+  std::string reference;          // empty: the dated value's reference applies
+  std::optional<Status> status;   // empty: the dated value's status applies
+  std::string note;
+};
+
+struct DatedValue {
+  Date from;
+  bool repealed = false;  // no value from this date on
+  Leaf scalar;            // number, boolean, text, date
+  std::vector<std::pair<std::string, Leaf>> entries;  // map, cpv_table: sorted by key
+  std::vector<std::string> codes;                     // cpv_list: sorted
+  std::string reference;
+  Status status = Status::verifie;
+  std::string note;
+  std::string path;  // where it is written: "values[2]"
+};
+
+struct Parameter {
+  std::string name;  // "seuils.ue.travaux"
+  std::string description;
+  std::string unit;  // "EUR", "EUR/h", "ratio", "heures", "mois", "date", "booleen", "texte"
+  std::string reference;
+  std::string key;   // for maps: what the keys are ("type_acheteur", "nature")
+  Kind kind = Kind::number;
+  std::vector<DatedValue> values;  // ascending dates
+  std::string file;                // rules file it was read from
+
+  // The value in force on `date`, or null when none is (before the first date
+  // or after a repeal).
+  [[nodiscard]] const DatedValue* at(Date date) const;
+};
+
+// The answer to "what is P (for key K) on date D": the value and where it comes from.
+struct Lookup {
+  const Parameter* parameter = nullptr;
+  const DatedValue* dated = nullptr;
+  const Leaf* leaf = nullptr;     // null for cpv_list lookups
+  std::string_view matched_key;   // key or CPV prefix that matched
+  bool member = false;            // cpv_list: whether the code is in the list
+
+  [[nodiscard]] std::string_view reference() const;
+  [[nodiscard]] Status status() const;
+};
+
+enum class LookupError { unknown_parameter, not_in_force, key_required, key_not_found };
+
+class ParameterSet {
+ public:
+  // Adds or replaces a parameter (a local layer replaces national values).
+  void put(Parameter p);
+  [[nodiscard]] const Parameter* find(std::string_view name) const;
+  [[nodiscard]] const std::map<std::string, Parameter, std::less<>>& all() const { return params_; }
+  [[nodiscard]] bool empty() const { return params_.empty(); }
+
+  // Looks a value up; `key` is required for map, cpv_table and cpv_list kinds.
+  [[nodiscard]] std::variant<Lookup, LookupError> lookup(std::string_view name, Date date,
+                                                         std::optional<std::string_view> key = {}) const;
+
+ private:
+  std::map<std::string, Parameter, std::less<>> params_;
+};
+
+// French sentence for a lookup failure, naming the parameter, key and date.
+[[nodiscard]] std::string describe(LookupError e, std::string_view name, Date date,
+                                   std::optional<std::string_view> key);
+
+// How a value is shown to a user, using the parameter's unit: "5 404 000 €", "5 %",
+// "30 €/h", "21 août 2026".
+[[nodiscard]] std::string format_value(const Scalar& v, std::string_view unit);
+
+}  // namespace clausier::params
