@@ -23,6 +23,20 @@ struct Location {
   std::string path;    // path inside a data table (rules), when relevant
   std::uint32_t line = 0;
 
+  // Shorthands that set only the members a kind of place has.
+  [[nodiscard]] static Location in_file(std::string file, std::uint32_t line = 0) {
+    Location l;
+    l.file = std::move(file);
+    l.line = line;
+    return l;
+  }
+  [[nodiscard]] static Location in_table(std::string file, std::string path) {
+    Location l;
+    l.file = std::move(file);
+    l.path = std::move(path);
+    return l;
+  }
+
   [[nodiscard]] std::string str() const;
   [[nodiscard]] bool empty() const { return file.empty(); }
 };

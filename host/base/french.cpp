@@ -88,16 +88,19 @@ std::string typography(std::string_view prose) {
     const char c = prose[i];
     const bool high_punct = c == ';' || c == ':' || c == '!' || c == '?';
     if (high_punct) {
-      // Do not touch "http://", times like "10:30" or a punctuation run "?!".
-      const bool after_digit = !out.empty() && out.back() >= '0' && out.back() <= '9';
-      const bool before_slash = i + 1 < prose.size() && prose[i + 1] == '/';
+      // Only prose punctuation: followed by a space, the end or a closing
+      // sign. "x.lua:12", "https://" or "10:30" are left alone.
+      const char next = i + 1 < prose.size() ? prose[i + 1] : ' ';
+      const bool prose_punct = next == ' ' || next == '\n' || next == '\r' || next == '\t' || next == ')' ||
+                               next == '"' || next == '!' || next == '?' || next == '.' ||
+                               prose.substr(i + 1).starts_with("\u00A0") || prose.substr(i + 1).starts_with("»");
       const bool after_punct = !out.empty() && (out.back() == '!' || out.back() == '?');
-      if (!out.empty() && !after_digit && !before_slash && !after_punct) {
+      // "file.lua:12: message" is a location, not prose.
+      const bool location = c == ':' && !out.empty() && out.back() >= '0' && out.back() <= '9';
+      if (prose_punct && !out.empty() && !after_punct && !location && out.back() != '\n') {
         if (out.back() == ' ') out.pop_back();
         const std::string_view space = c == ':' ? nbsp : nnbsp;
-        if (!std::string_view(out).ends_with(space)) {
-          out += space;
-        }
+        if (!std::string_view(out).ends_with(space)) out += space;
       }
       out += c;
       continue;

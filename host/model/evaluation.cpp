@@ -12,6 +12,16 @@ std::string_view verdict_id(Verdict v) {
   return "exclue";
 }
 
+std::string_view verdict_label(Verdict v) {
+  switch (v) {
+    case Verdict::obligatoire: return "obligatoire";
+    case Verdict::recommandee: return "recommandée";
+    case Verdict::possible: return "possible";
+    case Verdict::exclue: return "exclue";
+  }
+  return "";
+}
+
 std::optional<Verdict> verdict_from_id(std::string_view id) {
   if (id == "obligatoire") return Verdict::obligatoire;
   if (id == "recommandee") return Verdict::recommandee;

@@ -13,7 +13,8 @@ namespace clausier {
 
 enum class Verdict { obligatoire, recommandee, possible, exclue };
 
-[[nodiscard]] std::string_view verdict_id(Verdict v);  // "obligatoire"
+[[nodiscard]] std::string_view verdict_id(Verdict v);     // "recommandee"
+[[nodiscard]] std::string_view verdict_label(Verdict v);  // "recommandée", for readers
 [[nodiscard]] std::optional<Verdict> verdict_from_id(std::string_view id);
 
 // One rule parameter (or per-lot override) a result relied on.

@@ -1,0 +1,50 @@
+# Thin wrapper over CMake: `make demo` and `make test` set everything up.
+BUILD_DIR ?= build
+SANITIZE ?= OFF
+WERROR ?= OFF
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_FLAGS ?=
+CLAUSIER = $(BUILD_DIR)/host/clausier
+SAMPLE = samples/departement-2027/programme.csv
+
+.PHONY: all deps configure build demo test test-sanitize accept format format-check clean
+
+all: build
+
+deps:
+	@.ci/install-deps
+
+configure: deps
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCLAUSIER_SANITIZE=$(SANITIZE) -DCLAUSIER_WERROR=$(WERROR) $(CMAKE_FLAGS) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# The main job on the shipped sample: the evaluation, then the documents.
+demo: build
+	@echo
+	$(CLAUSIER) evaluate $(SAMPLE)
+	@echo
+	$(CLAUSIER) render $(SAMPLE) -o out/documents
+
+test: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+test-sanitize:
+	$(MAKE) test BUILD_DIR=build-sanitize SANITIZE=ON
+
+# Rewrites the golden files from the current outputs; review with `git diff`.
+accept: build
+	CLAUSIER_ACCEPT=1 ctest --test-dir $(BUILD_DIR) -R golden --output-on-failure
+
+CXX_SOURCES = $(shell git ls-files 'host/*.cpp' 'host/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 2>/dev/null)
+
+format:
+	clang-format -i $(CXX_SOURCES)
+
+format-check:
+	@command -v clang-format >/dev/null || .ci/install-deps clang-format
+	clang-format --dry-run --Werror $(CXX_SOURCES)
+
+clean:
+	rm -rf $(BUILD_DIR) build-sanitize out

@@ -1,0 +1,207 @@
+#include "render/renderer.hpp"
+
+#include <kainjow/mustache.hpp>
+
+#include <charconv>
+#include <functional>
+
+namespace clausier::render {
+namespace {
+
+namespace mus = kainjow::mustache;
+
+mus::data to_data(const View& v) {
+  switch (v.type()) {
+    case View::Type::text: return mus::data(v.str());
+    case View::Type::boolean: return mus::data(v.flag() ? mus::data::type::bool_true : mus::data::type::bool_false);
+    case View::Type::list: {
+      mus::data out(mus::data::type::list);
+      for (const auto& item : v.items()) out.push_back(to_data(item));
+      return out;
+    }
+    case View::Type::object: {
+      mus::data out(mus::data::type::object);
+      for (const auto& [k, field] : v.fields()) out.set(k, to_data(field));
+      return out;
+    }
+  }
+  return mus::data();
+}
+
+std::string escape_markdown(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  for (char c : s) {
+    switch (c) {
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '#': case '|':
+        out += '\\';
+        out += c;
+        break;
+      case '\n': out += ' '; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string escape_html(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 16);
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// Turns kainjow's "… at 123" byte offset into line and column.
+Location locate_offset(const std::string& file, std::string_view source, std::string_view message) {
+  Location where = Location::in_file(file);
+  const auto at = message.rfind(" at ");
+  if (at == std::string_view::npos) return where;
+  std::size_t offset = 0;
+  const auto digits = message.substr(at + 4);
+  std::from_chars(digits.data(), digits.data() + digits.size(), offset);
+  std::uint32_t line = 1;
+  for (std::size_t i = 0; i < offset && i < source.size(); ++i) line += source[i] == '\n' ? 1 : 0;
+  where.line = line;
+  return where;
+}
+
+std::string french_template_error(std::string_view message) {
+  std::string m(message.substr(0, message.rfind(" at ")));
+  if (m.starts_with("Unclosed section")) return "section ouverte mais jamais fermée " + m.substr(16);
+  if (m.starts_with("Unopened section")) return "fermeture d'une section jamais ouverte " + m.substr(16);
+  if (m.starts_with("Unclosed tag")) return "balise {{ non refermée par }}";
+  return "modèle invalide : " + m;
+}
+
+}  // namespace
+
+std::string escape(std::string_view format, std::string_view value) {
+  return format == "md" ? escape_markdown(value) : escape_html(value);
+}
+
+Rendered render_document(const DocumentTemplate& t, const std::string& format, const View& view) {
+  Rendered out;
+  const auto source = t.sources.find(format);
+  const auto file = t.files.count(format) != 0 ? t.files.at(format) : t.id;
+  if (source == t.sources.end()) {
+    out.problems.push_back({Severity::error, Location::in_file(t.id), "pas de modèle pour le format « " + format + " »"});
+    return out;
+  }
+  for (const auto& path : t.required) {
+    const View* v = view.find(path);
+    if (v == nullptr || v->is_blank()) {
+      out.problems.push_back({Severity::error, Location::in_file(file),
+                              "champ obligatoire vide « " + path + " » : le document n'est pas produit"});
+    }
+  }
+  if (!out.problems.empty()) return out;
+  mus::mustache tmpl(source->second);
+  if (!tmpl.is_valid()) {
+    out.problems.push_back({Severity::error, locate_offset(file, source->second, tmpl.error_message()),
+                            french_template_error(tmpl.error_message())});
+    return out;
+  }
+  tmpl.set_custom_escape([format](const std::string& s) { return escape(format, s); });
+  out.text = tmpl.render(to_data(view));
+  out.ok = true;
+  return out;
+}
+
+std::vector<Tag> scan_tags(std::string_view source, const std::string& file, DiagnosticSink& diags) {
+  std::vector<Tag> tags;
+  std::uint32_t line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < source.size(); ++i) {
+    if (source[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+      continue;
+    }
+    if (source.compare(i, 2, "{{") != 0) continue;
+    const bool triple = source.compare(i, 3, "{{{") == 0;
+    const std::size_t close = source.find(triple ? "}}}" : "}}", i + 2);
+    Tag tag;
+    tag.line = line;
+    tag.column = static_cast<std::uint32_t>(i - line_start + 1);
+    if (close == std::string_view::npos) {
+      diags.error(Location::in_file(file, line), "balise {{ non refermée par }}");
+      break;
+    }
+    std::string_view inner = source.substr(i + (triple ? 3 : 2), close - i - (triple ? 3 : 2));
+    if (triple) {
+      tag.kind = '{';
+    } else if (!inner.empty() && std::string_view("#^/!>&=").find(inner.front()) != std::string_view::npos) {
+      tag.kind = inner.front();
+      inner.remove_prefix(1);
+    }
+    while (!inner.empty() && inner.front() == ' ') inner.remove_prefix(1);
+    while (!inner.empty() && inner.back() == ' ') inner.remove_suffix(1);
+    tag.name = std::string(inner);
+    for (std::size_t k = i; k < close; ++k) {
+      if (source[k] == '\n') ++line;
+    }
+    tags.push_back(std::move(tag));
+    i = close + (triple ? 2 : 1);
+  }
+  return tags;
+}
+
+void lint_template(std::string_view source, const std::string& file, const View& sample, DiagnosticSink& diags) {
+  const std::vector<Tag> tags = scan_tags(source, file, diags);
+  // Each open section narrows the context: a name resolves in the innermost
+  // section's item first, then outwards, as Mustache does.
+  std::vector<std::pair<std::string, const View*>> stack{{"", &sample}};
+  auto resolve = [&stack](const std::string& name) -> const View* {
+    if (name == ".") return stack.back().second;
+    for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+      if (it->second == nullptr) continue;
+      if (const View* v = it->second->find(name)) return v;
+    }
+    return nullptr;
+  };
+  for (const auto& tag : tags) {
+    const Location where = Location::in_file(file, tag.line);
+    if (tag.kind == '!' || tag.kind == '=') continue;
+    if (tag.kind == '>') {
+      diags.error(where, "les modèles partiels ({{> …}}) ne sont pas pris en charge");
+      continue;
+    }
+    if (tag.kind == '/') {
+      if (stack.size() <= 1 || stack.back().first != tag.name) {
+        diags.error(where, "fermeture {{/" + tag.name + "}} sans section ouverte correspondante");
+      } else {
+        stack.pop_back();
+      }
+      continue;
+    }
+    const View* v = resolve(tag.name);
+    if (v == nullptr) {
+      diags.error(where, "variable inconnue « " + tag.name + " » : elle serait rendue vide (faute de frappe ?)");
+    }
+    if (tag.kind == '{' || tag.kind == '&') {
+      diags.warning(where, "balise brute « " + tag.name + " » : la valeur ne sera pas échappée ; préférez {{" +
+                               tag.name + "}}");
+    }
+    if (tag.kind == '#' || tag.kind == '^') {
+      // Inside a list section, names resolve against the list's first item.
+      const View* context = v;
+      if (v != nullptr && v->type() == View::Type::list) context = v->items().empty() ? nullptr : &v->items().front();
+      if (v != nullptr && v->type() != View::Type::object && v->type() != View::Type::list) context = nullptr;
+      stack.emplace_back(tag.name, context);
+    }
+  }
+  for (std::size_t i = 1; i < stack.size(); ++i) {
+    diags.error(Location::in_file(file), "section « " + stack[i].first + " » ouverte mais jamais fermée");
+  }
+}
+
+}  // namespace clausier::render

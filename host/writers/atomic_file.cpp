@@ -1,0 +1,56 @@
+#include "writers/atomic_file.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <system_error>
+
+#include "base/paths.hpp"
+
+namespace clausier::writers {
+namespace {
+
+std::filesystem::path temp_beside(const std::filesystem::path& target) {
+  static std::atomic<unsigned> counter{0};
+  auto name = target.filename().string();
+  name = "." + name + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+  return target.parent_path() / name;
+}
+
+}  // namespace
+
+AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)), temp_(temp_beside(target_)) {
+  std::error_code ec;
+  if (target_.has_parent_path()) std::filesystem::create_directories(target_.parent_path(), ec);
+  out_.open(temp_, std::ios::binary | std::ios::trunc);
+}
+
+AtomicFile::~AtomicFile() {
+  if (!committed_) {
+    if (out_.is_open()) out_.close();
+    std::error_code ec;
+    std::filesystem::remove(temp_, ec);
+  }
+}
+
+std::string AtomicFile::commit() {
+  if (!out_.is_open()) return "impossible d'écrire « " + display_path(target_) + " » : vérifiez le dossier et les droits";
+  out_.flush();
+  const bool good = out_.good();
+  out_.close();
+  if (!good) return "écriture interrompue de « " + display_path(target_) + " » (disque plein ?)";
+  std::error_code ec;
+  std::filesystem::rename(temp_, target_, ec);
+  if (ec) return "impossible de remplacer « " + display_path(target_) + " » : " + ec.message();
+  committed_ = true;
+  return {};
+}
+
+std::string write_file_atomic(const std::filesystem::path& target, std::string_view content) {
+  AtomicFile file(target);
+  if (!file.is_open()) return "impossible de créer « " + display_path(target) + " » : vérifiez le dossier et les droits";
+  file.stream().write(content.data(), static_cast<std::streamsize>(content.size()));
+  return file.commit();
+}
+
+}  // namespace clausier::writers

@@ -1,0 +1,36 @@
+#pragma once
+// Outputs are written whole or not at all: into a temporary file beside the
+// target, renamed over it only when complete.
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <string_view>
+
+namespace clausier::writers {
+
+class AtomicFile {
+ public:
+  explicit AtomicFile(std::filesystem::path target);
+  ~AtomicFile();  // removes the temporary file unless committed
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  [[nodiscard]] bool is_open() const { return out_.is_open(); }
+  [[nodiscard]] std::ostream& stream() { return out_; }
+  // Flushes, closes and renames onto the target. On failure returns a French
+  // message naming the file, and the target is left untouched.
+  [[nodiscard]] std::string commit();
+
+ private:
+  std::filesystem::path target_;
+  std::filesystem::path temp_;
+  std::ofstream out_;
+  bool committed_ = false;
+};
+
+// Writes `content` to `target` atomically, creating parent folders. Returns an
+// empty string on success, a French message otherwise.
+[[nodiscard]] std::string write_file_atomic(const std::filesystem::path& target, std::string_view content);
+
+}  // namespace clausier::writers

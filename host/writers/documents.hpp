@@ -1,0 +1,32 @@
+#pragma once
+// Writes the documents of one evaluated lot: for each template whose clause
+// verdict calls for it, one file per format, in DIR/<reference>/.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.hpp"
+#include "engine/clause_type.hpp"
+#include "render/template_set.hpp"
+#include "render/view.hpp"
+
+namespace clausier::writers {
+
+struct DocumentRequest {
+  std::filesystem::path out_dir;
+  std::vector<std::string> formats;  // empty: every format of each template
+  render::DocumentContext context;
+};
+
+// A lot reference made safe as a folder name ("C2027/01 L1" -> "C2027-01-L1").
+[[nodiscard]] std::string safe_file_name(std::string_view reference);
+
+// Returns the files written. Problems (template errors, missing fields, write
+// failures) are reported, located, and the other documents still written.
+std::vector<std::filesystem::path> write_lot_documents(const LotEvaluation& evaluation,
+                                                       const render::TemplateSet& templates,
+                                                       const std::vector<engine::ClauseInfo>& infos,
+                                                       const DocumentRequest& request, DiagnosticSink& diags);
+
+}  // namespace clausier::writers

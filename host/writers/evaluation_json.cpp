@@ -1,0 +1,146 @@
+// `evaluate --format json`: the shape fixed by design.md, plus traceability.
+
+#include "writers/evaluation_json.hpp"
+
+#include "base/french.hpp"
+
+namespace clausier::writers {
+
+void write_location_fields(JsonWriter& json, const Location& where) {
+  json.field("location", where.str());
+  json.field("file", where.file);
+  if (where.line > 0) json.key("line").value(static_cast<std::int64_t>(where.line));
+  if (!where.sheet.empty()) json.field("sheet", where.sheet);
+  if (!where.cell.empty()) json.field("cell", where.cell);
+  if (!where.column.empty()) json.field("column", where.column);
+  if (!where.path.empty()) json.field("path", where.path);
+}
+
+void write_diagnostic(JsonWriter& json, const Diagnostic& d) {
+  json.begin_object();
+  json.field("severity", severity_name(d.severity));
+  write_location_fields(json, d.location);
+  json.field("message", d.message);
+  json.end_object();
+}
+
+void write_clause(JsonWriter& json, const ClauseResult& c) {
+  json.begin_object();
+  json.field("type", c.type);
+  if (c.verdict) {
+    json.field("verdict", verdict_id(*c.verdict));
+  } else {
+    json.key("verdict").null();
+  }
+  if (c.hours) json.key("hours").value(*c.hours);
+  json.key("basis").begin_array();
+  for (const auto& b : c.basis) json.value(b);
+  json.end_array();
+  json.key("reasons").begin_array();
+  for (const auto& r : c.reasons) json.value(r);
+  json.end_array();
+  if (!c.warnings.empty()) {
+    json.key("warnings").begin_array();
+    for (const auto& w : c.warnings) json.value(w);
+    json.end_array();
+  }
+  if (!c.values.empty()) {
+    json.key("values").begin_object();
+    for (const auto& [name, v] : c.values) {
+      json.key(name);
+      std::visit([&json](const auto& x) { json.value(x); }, v);
+    }
+    json.end_object();
+  }
+  if (!c.trace.empty()) {
+    json.key("trace").begin_array();
+    for (const auto& t : c.trace) {
+      json.begin_object();
+      json.field("parameter", t.parameter);
+      if (!t.key.empty()) json.field("key", t.key);
+      if (!t.matched.empty() && t.matched != t.key) json.field("matched", t.matched);
+      json.field("value", t.value);
+      if (!t.from.empty()) json.field("from", t.from);
+      json.field("reference", t.reference);
+      json.field("status", t.status);
+      json.field("source", t.source);
+      json.end_object();
+    }
+    json.end_array();
+  }
+  if (c.error) {
+    json.key("error");
+    write_diagnostic(json, *c.error);
+  }
+  json.end_object();
+}
+
+void write_lot(JsonWriter& json, const LotEvaluation& e) {
+  const Lot& lot = e.lot;
+  json.begin_object();
+  json.field("reference", lot.reference);
+  json.field("consultation", lot.consultation);
+  if (!lot.lot.empty()) json.field("lot", lot.lot);
+  json.field("objet", lot.objet);
+  if (!lot.acheteur.empty()) json.field("acheteur", lot.acheteur);
+  json.field("type_acheteur", buyer_type_id(lot.type_acheteur));
+  json.field("nature", nature_id(lot.nature));
+  json.field("cpv", lot.cpv);
+  json.key("montant_ht").cents(lot.montant_ht_cents);
+  if (lot.duree_mois) json.key("duree_mois").value(static_cast<std::int64_t>(*lot.duree_mois));
+  json.field("date_lancement", lot.date_lancement.iso());
+  if (!lot.lieu.empty()) json.field("lieu", lot.lieu);
+  if (lot.anru) json.key("anru").value(*lot.anru);
+  json.key("consultation_montant_ht").cents(e.consultation.montant_ht_cents);
+  json.key("consultation_lots").value(static_cast<std::int64_t>(e.consultation.lots));
+  json.field("source", lot.source.str());
+  json.key("clauses").begin_array();
+  for (const auto& c : e.clauses) write_clause(json, c);
+  json.end_array();
+  json.end_object();
+}
+
+namespace {
+
+class JsonSink final : public EvaluationSink {
+ public:
+  explicit JsonSink(std::ostream& out) : json_(out) {}
+
+  void begin(const std::vector<engine::ClauseInfo>& types) override {
+    json_.begin_object();
+    json_.key("clause_types").begin_array();
+    for (const auto& t : types) {
+      json_.begin_object();
+      json_.field("id", t.id);
+      json_.field("title", t.title);
+      json_.field("source", t.source);
+      json_.end_object();
+    }
+    json_.end_array();
+    json_.key("lots").begin_array();
+  }
+
+  void lot(const LotEvaluation& e) override { write_lot(json_, e); }
+
+  void end(const std::vector<Diagnostic>& diagnostics, const RunSummary& summary) override {
+    json_.end_array();
+    json_.key("diagnostics").begin_array();
+    for (const auto& d : diagnostics) write_diagnostic(json_, d);
+    json_.end_array();
+    json_.key("summary").begin_object();
+    json_.key("lots_evaluated").value(static_cast<std::int64_t>(summary.lots_evaluated));
+    json_.key("rows_rejected").value(static_cast<std::int64_t>(summary.rows_rejected));
+    json_.key("plugin_failures").value(static_cast<std::int64_t>(summary.plugin_failures));
+    json_.end_object();
+    json_.end_object();
+  }
+
+ private:
+  JsonWriter json_;
+};
+
+}  // namespace
+
+std::unique_ptr<EvaluationSink> make_json_sink(std::ostream& out) { return std::make_unique<JsonSink>(out); }
+
+}  // namespace clausier::writers

@@ -1,0 +1,39 @@
+#pragma once
+// Where evaluations go, lot by lot, as they are produced: a JSON document, a
+// CSV file, a terminal table. A sink never needs the whole programme.
+
+#include <memory>
+#include <ostream>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostic.hpp"
+#include "engine/clause_type.hpp"
+#include "model/evaluation.hpp"
+
+namespace clausier::writers {
+
+struct RunSummary {
+  std::size_t lots_evaluated = 0;
+  std::size_t rows_rejected = 0;     // rows with input errors, not evaluated
+  std::size_t plugin_failures = 0;   // clause results lost to a plugin error
+};
+
+class EvaluationSink {
+ public:
+  virtual ~EvaluationSink() = default;
+  virtual void begin(const std::vector<engine::ClauseInfo>& clause_types) = 0;
+  virtual void lot(const LotEvaluation& evaluation) = 0;
+  virtual void end(const std::vector<Diagnostic>& diagnostics, const RunSummary& summary) = 0;
+};
+
+enum class EvaluationFormat { table, json, csv };
+
+struct SinkOptions {
+  bool explain = false;  // table: show each clause's reasons and parameters
+};
+
+[[nodiscard]] std::unique_ptr<EvaluationSink> make_sink(EvaluationFormat format, std::ostream& out,
+                                                        SinkOptions options = {});
+
+}  // namespace clausier::writers

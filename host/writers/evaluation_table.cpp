@@ -1,0 +1,121 @@
+#include "writers/evaluation_table.hpp"
+
+#include <array>
+#include <map>
+
+#include "base/french.hpp"
+#include "base/text.hpp"
+
+namespace clausier::writers {
+namespace {
+
+constexpr std::size_t ref_width = 16;
+constexpr std::size_t objet_width = 34;
+constexpr std::size_t amount_width = 14;
+constexpr std::size_t clause_width = 24;
+
+struct ClauseTally {
+  std::array<std::size_t, 4> verdicts{};
+  std::size_t failures = 0;
+  std::int64_t hours = 0;
+};
+
+std::string clause_cell(const ClauseResult& c) {
+  if (!c.verdict) return "ERREUR (voir messages)";
+  std::string cell(verdict_label(*c.verdict));
+  if (c.hours) cell += ", " + fr::integer(*c.hours) + " h";
+  return cell;
+}
+
+class TableSink final : public EvaluationSink {
+ public:
+  TableSink(std::ostream& out, SinkOptions options) : out_(out), options_(options) {}
+
+  void begin(const std::vector<engine::ClauseInfo>& types) override {
+    types_ = types;
+    std::string header = text::pad("Référence", ref_width) + " " + text::pad("Objet", objet_width) + " " +
+                         text::pad("Montant HT", amount_width, true);
+    for (const auto& t : types_) header += "  " + text::pad(text::truncate(t.id, clause_width), clause_width);
+    out_ << header << '\n' << std::string(text::display_width(header), '-') << '\n';
+  }
+
+  void lot(const LotEvaluation& e) override {
+    std::string line = text::pad(text::truncate(e.lot.reference, ref_width), ref_width) + " " +
+                       text::pad(text::truncate(e.lot.objet, objet_width), objet_width) + " " +
+                       text::pad(fr::euros_cents(e.lot.montant_ht_cents), amount_width, true);
+    for (const auto& c : e.clauses) {
+      line += "  " + text::pad(text::truncate(clause_cell(c), clause_width), clause_width);
+      ClauseTally& tally = tallies_[c.type];
+      if (c.verdict) {
+        tally.verdicts[static_cast<std::size_t>(*c.verdict)] += 1;
+      } else {
+        tally.failures += 1;
+      }
+      if (c.hours && (c.verdict == Verdict::obligatoire || c.verdict == Verdict::recommandee)) {
+        tally.hours += *c.hours;
+      }
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out_ << line << '\n';
+    if (options_.explain) explain(e);
+  }
+
+  void end(const std::vector<Diagnostic>&, const RunSummary& summary) override {
+    out_ << '\n' << summary.lots_evaluated << (summary.lots_evaluated > 1 ? " lots évalués" : " lot évalué");
+    if (summary.rows_rejected > 0) {
+      out_ << fr::semicolon << ' ' << summary.rows_rejected
+           << (summary.rows_rejected > 1 ? " lignes rejetées" : " ligne rejetée") << " (voir les messages)";
+    }
+    out_ << ".\n";
+    for (const auto& t : types_) {
+      const ClauseTally& tally = tallies_[t.id];
+      out_ << t.title << fr::colon << ' ' << tally.verdicts[0] << " obligatoire(s), " << tally.verdicts[1]
+           << " recommandée(s), " << tally.verdicts[2] << " possible(s), " << tally.verdicts[3] << " exclue(s)";
+      if (tally.failures > 0) out_ << ", " << tally.failures << " en erreur";
+      if (tally.hours > 0) {
+        out_ << fr::semicolon << ' ' << fr::hours(tally.hours) << " d'insertion sur les lots où la clause est "
+             << "obligatoire ou recommandée";
+      }
+      out_ << ".\n";
+    }
+    out_.flush();
+  }
+
+ private:
+  void explain(const LotEvaluation& e) {
+    for (const auto& c : e.clauses) {
+      out_ << "    " << c.type << fr::colon << ' ' << clause_cell(c) << '\n';
+      for (const auto& r : c.reasons) out_ << "      - " << r << '\n';
+      for (const auto& w : c.warnings) out_ << "      ! " << w << '\n';
+      if (!c.basis.empty()) {
+        out_ << "      Fondements" << fr::colon << ' ';
+        for (std::size_t i = 0; i < c.basis.size(); ++i) out_ << (i ? ", " : "") << c.basis[i];
+        out_ << '\n';
+      }
+      for (const auto& t : c.trace) {
+        out_ << "      " << t.parameter;
+        if (!t.key.empty()) out_ << " [" << (t.matched.empty() ? t.key : t.matched) << "]";
+        out_ << " = " << t.value;
+        if (const auto from = Date::parse_iso(t.from)) out_ << ", depuis le " << fr::date_long(*from);
+        if (!t.reference.empty()) out_ << " (" << t.reference << ")";
+        if (t.status != "verifie") out_ << " [" << t.status << "]";
+        out_ << '\n';
+      }
+      if (c.error) out_ << "      " << format_diagnostic(*c.error) << '\n';
+    }
+    out_ << '\n';
+  }
+
+  std::ostream& out_;
+  SinkOptions options_;
+  std::vector<engine::ClauseInfo> types_;
+  std::map<std::string, ClauseTally> tallies_;
+};
+
+}  // namespace
+
+std::unique_ptr<EvaluationSink> make_table_sink(std::ostream& out, SinkOptions options) {
+  return std::make_unique<TableSink>(out, options);
+}
+
+}  // namespace clausier::writers

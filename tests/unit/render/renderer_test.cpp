@@ -1,0 +1,85 @@
+#include "render/renderer.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace clausier;
+using namespace clausier::render;
+
+namespace {
+
+View sample_view() {
+  View root;
+  View lot;
+  lot.set("reference", View::text("C1-L1"));
+  lot.set("objet", View::text("Peinture <intérieure> & *sols*"));
+  root.set("lot", std::move(lot));
+  View motifs = View::list();
+  View m;
+  m.set("texte", View::text("Motif un"));
+  motifs.push(std::move(m));
+  View clause;
+  clause.set("motifs", std::move(motifs));
+  clause.set("obligatoire", View::boolean(true));
+  root.set("clause", std::move(clause));
+  return root;
+}
+
+DocumentTemplate make_template(std::string md, std::string html) {
+  DocumentTemplate t;
+  t.id = "essai";
+  t.clause = "insertion";
+  t.formats = {"md", "html"};
+  t.sources["md"] = std::move(md);
+  t.sources["html"] = std::move(html);
+  t.files["md"] = "templates/essai/essai.md.mustache";
+  t.files["html"] = "templates/essai/essai.html.mustache";
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("render: values are escaped for each format") {
+  const auto t = make_template("# {{lot.reference}} — {{lot.objet}}", "<p>{{lot.objet}}</p>");
+  const auto md = render_document(t, "md", sample_view());
+  REQUIRE(md.ok);
+  CHECK(md.text == "# C1-L1 — Peinture \\<intérieure\\> & \\*sols\\*");
+  const auto html = render_document(t, "html", sample_view());
+  REQUIRE(html.ok);
+  CHECK(html.text == "<p>Peinture &lt;intérieure&gt; &amp; *sols*</p>");
+}
+
+TEST_CASE("render: sections, lists and required fields") {
+  auto t = make_template("{{#clause.obligatoire}}OBL{{/clause.obligatoire}}{{#clause.motifs}}[{{texte}}]{{/clause.motifs}}",
+                         "");
+  auto r = render_document(t, "md", sample_view());
+  REQUIRE(r.ok);
+  CHECK(r.text == "OBL[Motif un]");
+  t.required = {"lot.reference", "lot.absent"};
+  r = render_document(t, "md", sample_view());
+  CHECK_FALSE(r.ok);
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].message.find("lot.absent") != std::string::npos);
+}
+
+TEST_CASE("render: a broken template is located by line") {
+  const auto t = make_template("ligne 1\nligne 2 {{#clause.motifs}}\n", "");
+  const auto r = render_document(t, "md", sample_view());
+  CHECK_FALSE(r.ok);
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].location.str() == "templates/essai/essai.md.mustache:2");
+  CHECK(r.problems[0].message.find("jamais fermée") != std::string::npos);
+}
+
+TEST_CASE("render: the lint finds unknown tags, stray closings and raw tags") {
+  DiagnosticList diags;
+  lint_template("{{lot.reference}}\n{{lot.referense}}\n{{#clause.motifs}}{{texte}}{{/clause.motifs}}\n{{{lot.objet}}}\n"
+                "{{/nulle}}\n{{#clause.obligatoire}}",
+                "t.md.mustache", sample_view(), diags);
+  const auto& all = diags.all();
+  REQUIRE(all.size() == 4);
+  CHECK(all[0].location.str() == "t.md.mustache:2");
+  CHECK(all[0].message.find("lot.referense") != std::string::npos);
+  CHECK(all[1].severity == Severity::warning);  // raw tag
+  CHECK(all[2].location.line == 5);               // {{/nulle}}
+  CHECK(all[3].message.find("jamais fermée") != std::string::npos);
+}
