@@ -6,6 +6,17 @@
 
 namespace clausier::writers {
 
+namespace {
+class NullSink final : public EvaluationSink {
+ public:
+  void begin(const std::vector<engine::ClauseInfo>&) override {}
+  void lot(const LotEvaluation&) override {}
+  void end(const std::vector<Diagnostic>&, const RunSummary&) override {}
+};
+}  // namespace
+
+std::unique_ptr<EvaluationSink> make_null_sink() { return std::make_unique<NullSink>(); }
+
 std::unique_ptr<EvaluationSink> make_sink(EvaluationFormat format, std::ostream& out, SinkOptions options) {
   switch (format) {
     case EvaluationFormat::json: return make_json_sink(out);

@@ -33,6 +33,9 @@ struct SinkOptions {
   bool explain = false;  // table: show each clause's reasons and parameters
 };
 
+// A sink that keeps nothing, for commands that only need the callbacks.
+[[nodiscard]] std::unique_ptr<EvaluationSink> make_null_sink();
+
 [[nodiscard]] std::unique_ptr<EvaluationSink> make_sink(EvaluationFormat format, std::ostream& out,
                                                         SinkOptions options = {});
 

@@ -1,0 +1,72 @@
+#include "app/evaluate.hpp"
+
+#include "engine/consultations.hpp"
+#include "readers/programme.hpp"
+
+namespace clausier::app {
+
+int exit_status(const EvaluateOutcome& outcome, const Toolkit& toolkit) {
+  if (outcome.plugin_errors || toolkit.failed()) return 3;
+  if (outcome.unreadable || outcome.input_errors) return 1;
+  return 0;
+}
+
+EvaluateOutcome evaluate_programme(const Toolkit& toolkit, const EvaluateRequest& request,
+                                   writers::EvaluationSink& sink, DiagnosticList& diags,
+                                   const std::function<void(const LotEvaluation&)>& on_lot) {
+  EvaluateOutcome outcome;
+  const std::size_t errors_before = diags.count(Severity::error);
+  auto programme = readers::open_programme(request.programme, diags);
+  if (!programme) {
+    outcome.unreadable = true;
+    sink.begin(toolkit.clause_infos());
+    sink.end(diags.all(), outcome.summary);
+    return outcome;
+  }
+
+  // Pass 1: consultation totals (thresholds are tested on the whole
+  // consultation). Silent: the second pass reports each problem once.
+  engine::ConsultationIndex consultations;
+  {
+    DiagnosticList ignored;
+    auto reader = programme->open(ignored);
+    std::string consultation;
+    std::int64_t cents = 0;
+    while (reader && reader->next_amount(consultation, cents)) consultations.add(consultation, cents);
+  }
+
+  // Pass 2: lot by lot, each result handed on as soon as it is done.
+  engine::Evaluator evaluator = toolkit.evaluator(request.as_of);
+  sink.begin(toolkit.clause_infos());
+  auto reader = programme->open(diags);
+  Lot lot;
+  while (reader && reader->next(lot)) {
+    if (!request.only.empty() && lot.reference != request.only) continue;
+    const ConsultationTotals totals = consultations.totals(lot.consultation);
+    LotEvaluation evaluation = evaluator.evaluate(std::move(lot), totals);
+    for (const auto& clause : evaluation.clauses) {
+      if (!clause.error) continue;
+      outcome.plugin_errors = true;
+      ++outcome.summary.plugin_failures;
+      Diagnostic d = *clause.error;
+      d.message = "lot " + evaluation.lot.reference + ", clause " + clause.type + " : " + d.message;
+      diags.report(std::move(d));
+    }
+    ++outcome.summary.lots_evaluated;
+    sink.lot(evaluation);
+    if (on_lot) on_lot(evaluation);
+    lot = Lot{};
+  }
+  if (reader) outcome.summary.rows_rejected = reader->rejected_rows();
+  if (!request.only.empty() && outcome.summary.lots_evaluated == 0) {
+    diags.error(Location::in_file(programme->display_name()),
+                "aucun lot valide de référence « " + request.only + " » dans ce fichier");
+  }
+  // Every error reported here is the input's, except the plugin failures.
+  const std::size_t new_errors = diags.count(Severity::error) - errors_before;
+  outcome.input_errors = new_errors > outcome.summary.plugin_failures;
+  sink.end(diags.all(), outcome.summary);
+  return outcome;
+}
+
+}  // namespace clausier::app

@@ -1,0 +1,28 @@
+#include "app/toolkit.hpp"
+
+#include "lua/rules_loader.hpp"
+
+namespace clausier::app {
+
+Toolkit Toolkit::load(const ResourcePaths& paths, DiagnosticSink& diags, Options options) {
+  Toolkit t;
+  t.paths_ = paths;
+  DiagnosticList local;
+  t.params_ = lua::load_rules(paths.rules, local);
+  t.plugins_ = lua::PluginSet::load(paths.plugins, t.params_, lua::Limits{}, local);
+  if (t.plugins_) {
+    for (const auto& type : t.plugins_->clause_types()) t.infos_.push_back(type->info());
+  }
+  if (options.templates) t.templates_ = render::TemplateSet::load(paths.templates, local);
+  t.failed_ = local.has_errors();
+  local.drain_into(diags);
+  return t;
+}
+
+engine::Evaluator Toolkit::evaluator(std::optional<Date> as_of) const {
+  std::vector<std::unique_ptr<engine::ClauseType>> types;
+  if (plugins_) types = plugins_->clause_types();
+  return engine::Evaluator(std::move(types), as_of);
+}
+
+}  // namespace clausier::app

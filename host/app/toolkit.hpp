@@ -1,0 +1,47 @@
+#pragma once
+// Everything an evaluation needs, loaded once: the rule parameters, the
+// plugins (one Lua state per worker) and, for documents, the templates.
+// Loading reports every problem and keeps what is valid.
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "app/resources.hpp"
+#include "base/diagnostic.hpp"
+#include "engine/evaluator.hpp"
+#include "lua/plugin.hpp"
+#include "params/parameter.hpp"
+#include "render/template_set.hpp"
+
+namespace clausier::app {
+
+class Toolkit {
+ public:
+  struct Options {
+    bool templates = false;  // load templates too (render, draft)
+  };
+
+  static Toolkit load(const ResourcePaths& paths, DiagnosticSink& diags, Options options);
+
+  [[nodiscard]] const ResourcePaths& paths() const { return paths_; }
+  [[nodiscard]] const params::ParameterSet& params() const { return params_; }
+  [[nodiscard]] const std::vector<engine::ClauseInfo>& clause_infos() const { return infos_; }
+  [[nodiscard]] const render::TemplateSet& templates() const { return templates_; }
+  // True when a rules file, a plugin or a template could not be loaded:
+  // results are partial and the exit status is 3.
+  [[nodiscard]] bool failed() const { return failed_; }
+
+  // A fresh evaluator over this toolkit's plugins (one per worker).
+  [[nodiscard]] engine::Evaluator evaluator(std::optional<Date> as_of) const;
+
+ private:
+  ResourcePaths paths_;
+  params::ParameterSet params_;
+  std::shared_ptr<lua::PluginSet> plugins_;
+  std::vector<engine::ClauseInfo> infos_;
+  render::TemplateSet templates_;
+  bool failed_ = false;
+};
+
+}  // namespace clausier::app

@@ -1,0 +1,58 @@
+# Helpers for the command-line tests. Each test script gets the clausier
+# binary as $1 and runs from the source root.
+set -uo pipefail
+
+CLAUSIER="${1:?usage: $0 path/to/clausier}"
+TEST_NAME="$(basename "$0" .sh)"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/clausier-${TEST_NAME}.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+FAILURES=0
+CHECKS=0
+
+fail() {
+  echo "ÉCHEC ($TEST_NAME): $*" >&2
+  FAILURES=$((FAILURES + 1))
+}
+
+# run NAME ARGS...: runs clausier, keeping stdout, stderr and status in $WORK/NAME.*
+run() {
+  local name="$1"
+  shift
+  timeout 60 "$CLAUSIER" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err"
+  echo $? >"$WORK/$name.status"
+}
+
+expect_status() {
+  CHECKS=$((CHECKS + 1))
+  local got
+  got="$(cat "$WORK/$1.status")"
+  [ "$got" = "$2" ] || fail "$1: code de sortie $got, attendu $2; stderr: $(head -c 2000 "$WORK/$1.err")"
+}
+
+# expect_in NAME out|err TEXT: the output contains TEXT (fixed string)
+expect_in() {
+  CHECKS=$((CHECKS + 1))
+  grep -qF -- "$3" "$WORK/$1.$2" || fail "$1.$2 ne contient pas « $3 »; contenu: $(head -c 3000 "$WORK/$1.$2")"
+}
+
+expect_not_in() {
+  CHECKS=$((CHECKS + 1))
+  if grep -qF -- "$3" "$WORK/$1.$2"; then fail "$1.$2 contient « $3 »"; fi
+}
+
+# expect_count NAME out|err TEXT N: TEXT occurs on exactly N lines
+expect_count() {
+  CHECKS=$((CHECKS + 1))
+  local got
+  got="$(grep -cF -- "$3" "$WORK/$1.$2")"
+  [ "$got" = "$4" ] || fail "$1.$2: « $3 » sur $got lignes, attendu $4"
+}
+
+finish() {
+  if [ "$FAILURES" -gt 0 ]; then
+    echo "$TEST_NAME: $FAILURES échec(s) sur $CHECKS vérifications" >&2
+    exit 1
+  fi
+  echo "$TEST_NAME: $CHECKS vérifications réussies"
+  exit 0
+}
