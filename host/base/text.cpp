@@ -171,6 +171,17 @@ std::string_view trim(std::string_view s) {
   return s.substr(begin, end - begin);
 }
 
+std::string single_line(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    const char d = (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+    if (d == ' ' && !out.empty() && out.back() == ' ') continue;
+    out += d;
+  }
+  return out;
+}
+
 std::size_t display_width(std::string_view utf8) {
   std::size_t n = 0;
   for (char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;

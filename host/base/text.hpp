@@ -23,6 +23,10 @@ namespace clausier::text {
 // (U+00A0, U+202F, U+2007).
 [[nodiscard]] std::string_view trim(std::string_view s);
 
+// Replaces line breaks and tabs by spaces and collapses runs of spaces, for
+// one-line displays (a quoted CSV field may hold line breaks).
+[[nodiscard]] std::string single_line(std::string_view s);
+
 // Number of code points (what a terminal shows for Latin text).
 [[nodiscard]] std::size_t display_width(std::string_view utf8);
 // Cuts to at most `width` code points, ending with "…" when cut.

@@ -21,7 +21,12 @@ mus::data to_data(const View& v) {
     }
     case View::Type::object: {
       mus::data out(mus::data::type::object);
-      for (const auto& [k, field] : v.fields()) out.set(k, to_data(field));
+      // Mustache treats an empty string as true in sections: leave empty
+      // texts out so that {{^x}}placeholder{{/x}} shows when x is empty.
+      for (const auto& [k, field] : v.fields()) {
+        if (field.type() == View::Type::text && field.str().empty()) continue;
+        out.set(k, to_data(field));
+      }
       return out;
     }
   }

@@ -10,7 +10,7 @@ namespace clausier::writers {
 namespace {
 
 constexpr std::size_t ref_width = 16;
-constexpr std::size_t objet_width = 34;
+constexpr std::size_t objet_width = 40;
 constexpr std::size_t amount_width = 14;
 constexpr std::size_t clause_width = 24;
 
@@ -19,6 +19,16 @@ struct ClauseTally {
   std::size_t failures = 0;
   std::int64_t hours = 0;
 };
+
+// "Reconstruction du collège – gros œuvre" -> {"Reconstruction du collège", "gros œuvre"}:
+// programmes usually name a lot after its consultation, then a dash.
+std::pair<std::string_view, std::string_view> split_objet(std::string_view objet) {
+  for (std::string_view dash : {" \u2013 ", " \u2014 ", " - "}) {
+    const auto at = objet.rfind(dash);
+    if (at != std::string_view::npos && at > 0) return {objet.substr(0, at), objet.substr(at + dash.size())};
+  }
+  return {objet, {}};
+}
 
 std::string clause_cell(const ClauseResult& c) {
   if (!c.verdict) return "ERREUR (voir messages)";
@@ -36,12 +46,28 @@ class TableSink final : public EvaluationSink {
     std::string header = text::pad("Référence", ref_width) + " " + text::pad("Objet", objet_width) + " " +
                          text::pad("Montant HT", amount_width, true);
     for (const auto& t : types_) header += "  " + text::pad(text::truncate(t.id, clause_width), clause_width);
+    while (!header.empty() && header.back() == ' ') header.pop_back();
     out_ << header << '\n' << std::string(text::display_width(header), '-') << '\n';
   }
 
   void lot(const LotEvaluation& e) override {
+    // Lots of a consultation are listed under a line naming it, its total and
+    // its number of lots; each lot then shows what is its own in its object.
+    const std::string objet_line = text::single_line(e.lot.objet);
+    std::string_view objet = objet_line;
+    if (e.consultation.lots > 1) {
+      const auto [title, rest] = split_objet(objet_line);
+      if (e.lot.consultation != current_consultation_) {
+        current_consultation_ = e.lot.consultation;
+        out_ << e.lot.consultation << fr::colon << ' ' << title << " \u2014 " << e.consultation.lots << " lots, "
+             << fr::euros_cents(e.consultation.montant_ht_cents) << " HT\n";
+      }
+      if (!rest.empty()) objet = rest;
+    } else {
+      current_consultation_.clear();
+    }
     std::string line = text::pad(text::truncate(e.lot.reference, ref_width), ref_width) + " " +
-                       text::pad(text::truncate(e.lot.objet, objet_width), objet_width) + " " +
+                       text::pad(text::truncate(objet, objet_width), objet_width) + " " +
                        text::pad(fr::euros_cents(e.lot.montant_ht_cents), amount_width, true);
     for (const auto& c : e.clauses) {
       line += "  " + text::pad(text::truncate(clause_cell(c), clause_width), clause_width);
@@ -110,6 +136,7 @@ class TableSink final : public EvaluationSink {
   SinkOptions options_;
   std::vector<engine::ClauseInfo> types_;
   std::map<std::string, ClauseTally> tallies_;
+  std::string current_consultation_;
 };
 
 }  // namespace

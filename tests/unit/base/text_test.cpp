@@ -34,3 +34,7 @@ TEST_CASE("text: trimming and widths") {
   CHECK(text::pad("é", 3) == "é  ");
   CHECK(text::pad("é", 3, true) == "  é");
 }
+
+TEST_CASE("text: single line") {
+  CHECK(text::single_line("Nettoyage ;\r\nvitrerie\t(3 sites)") == "Nettoyage ; vitrerie (3 sites)");
+}

@@ -83,3 +83,14 @@ TEST_CASE("render: the lint finds unknown tags, stray closings and raw tags") {
   CHECK(all[2].location.line == 5);               // {{/nulle}}
   CHECK(all[3].message.find("jamais fermée") != std::string::npos);
 }
+
+TEST_CASE("render: an empty text is false in sections, so placeholders show") {
+  View root;
+  View acheteur;
+  acheteur.set("nom", View::text(""));
+  root.set("acheteur", std::move(acheteur));
+  const auto t = make_template("{{^acheteur.nom}}[Nom de l'acheteur]{{/acheteur.nom}}{{acheteur.nom}}", "");
+  const auto r = render_document(t, "md", root);
+  REQUIRE(r.ok);
+  CHECK(r.text == "[Nom de l'acheteur]");
+}

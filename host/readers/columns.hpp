@@ -1,0 +1,68 @@
+#pragma once
+// The columns of a programme (design.md, "Programme columns") and how the
+// headers of a file are matched to them: without regard to case, accents,
+// spaces or punctuation, by the usual French header or an obvious synonym.
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostic.hpp"
+#include "readers/tabular.hpp"
+
+namespace clausier::readers {
+
+enum class Column {
+  reference,
+  consultation,
+  lot,
+  objet,
+  acheteur,
+  type_acheteur,
+  nature,
+  cpv,
+  montant_ht,
+  duree_mois,
+  date_lancement,
+  lieu,
+  anru,
+  part_main_oeuvre,
+  taux_insertion,
+  cout_horaire,
+};
+inline constexpr std::size_t column_count = 16;
+
+[[nodiscard]] std::string_view column_key(Column c);     // "montant_ht"
+[[nodiscard]] std::string_view column_header(Column c);  // "Montant estimé HT", the usual header
+[[nodiscard]] bool column_required(Column c);
+// The column a header names ("Montant HT", "MONTANT ESTIMÉ (HT)"), if any.
+[[nodiscard]] std::optional<Column> column_for_header(std::string_view header);
+
+// Where each column is in a file.
+class ColumnMap {
+ public:
+  [[nodiscard]] std::optional<std::size_t> index(Column c) const;
+  [[nodiscard]] bool has(Column c) const { return index(c).has_value(); }
+  // The header as written in the file (empty when the column is absent).
+  [[nodiscard]] std::string_view header(Column c) const;
+  // False when a required column is missing or a column appears twice.
+  [[nodiscard]] bool ok() const { return ok_; }
+
+ private:
+  friend ColumnMap map_columns(const Record&, const TabularSource&, DiagnosticSink&);
+  static constexpr std::size_t absent = static_cast<std::size_t>(-1);
+  std::array<std::size_t, column_count> index_{};
+  std::vector<std::string> headers_;  // every header of the file, as written
+  bool ok_ = false;
+};
+
+// Matches the header row of `src` and reports: a note listing the columns it
+// does not know (they are ignored), an error for a column found twice, an
+// error for each required column missing (with the headers found).
+[[nodiscard]] ColumnMap map_columns(const Record& header_row, const TabularSource& src,
+                                    DiagnosticSink& diags);
+
+}  // namespace clausier::readers

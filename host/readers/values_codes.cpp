@@ -1,0 +1,137 @@
+// Codes: CPV codes and département codes (the place of performance).
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "base/text.hpp"
+#include "readers/value_text.hpp"
+#include "readers/values.hpp"
+
+namespace clausier::readers {
+namespace {
+
+using detail::is_digits;
+using detail::quoted;
+
+bool is_letter_start(char c) {
+  const auto b = static_cast<unsigned char>(c);
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || b >= 0xC0;  // or an accented letter
+}
+
+std::string cpv_illegible(std::string_view raw) {
+  return "code CPV illisible " + quoted(raw) +
+         " : écrivez les 8 chiffres du code, par exemple 45214200 ou 45214200-2";
+}
+
+// What may follow the 8 digits: nothing, a check digit ("-2", " 2"), and
+// then a label ("45214200-2 Travaux de construction…").
+bool cpv_tail_ok(std::string_view rest) {
+  if (rest.size() >= 2 && (rest[0] == '-' || rest[0] == ' ') && rest[1] >= '0' && rest[1] <= '9') {
+    rest.remove_prefix(2);
+    if (!rest.empty() && rest[0] >= '0' && rest[0] <= '9') return false;
+  }
+  while (!rest.empty() && (rest[0] == ' ' || rest[0] == '-' || rest[0] == ':')) rest.remove_prefix(1);
+  rest = text::trim(rest);
+  if (rest.starts_with("\u2013") || rest.starts_with("\u2014")) rest = text::trim(rest.substr(3));  // dashes
+  return rest.empty() || is_letter_start(rest[0]);
+}
+
+}  // namespace
+
+Parsed<std::string> parse_cpv(std::string_view text) {
+  const std::string_view s = text::trim(text);
+  if (s.empty()) return Parsed<std::string>::failure("code CPV vide : écrivez par exemple 45214200");
+  std::size_t digits = 0;
+  while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
+  if ((digits != 7 && digits != 8) || !cpv_tail_ok(s.substr(digits))) {
+    return Parsed<std::string>::failure(cpv_illegible(text));
+  }
+  // Seven digits: a spreadsheet dropped the leading zero of "09310000".
+  return std::string(8 - digits, '0') + std::string(s.substr(0, digits));
+}
+
+Parsed<std::string> parse_cpv(const Cell& cell) {
+  if (cell.type != Cell::Type::number) return parse_cpv(cell_display(cell));
+  const auto code = detail::whole_number(cell.number, 1'000'000, 99'999'999);
+  if (!code) return Parsed<std::string>::failure(cpv_illegible(cell_display(cell)));
+  const std::string digits = std::to_string(*code);
+  return std::string(8 - digits.size(), '0') + digits;
+}
+
+namespace {
+
+std::string lieu_illegible(std::string_view raw) {
+  return "lieu d'exécution illisible " + quoted(raw) +
+         " : écrivez un numéro de département (61, 2A, 971) ou un code postal (61000)";
+}
+
+// A Corsican postal code: 200xx-201xx is Corse-du-Sud, 202xx-206xx Haute-Corse.
+std::optional<std::string> corsica(std::string_view postal) {
+  const char third = postal[2];
+  if (third == '0' || third == '1') return "2A";
+  if (third >= '2' && third <= '6') return "2B";
+  return std::nullopt;
+}
+
+// 971 Guadeloupe .. 976 Mayotte.
+bool is_overseas(std::string_view code) { return code >= "971" && code <= "976"; }
+
+// The département of one code: "61", "1", "2a", "971", "61000", "1000".
+std::optional<std::string> departement(std::string code) {
+  if (code.size() == 2 && code[0] == '2' && (code[1] == 'a' || code[1] == 'A')) return "2A";
+  if (code.size() == 2 && code[0] == '2' && (code[1] == 'b' || code[1] == 'B')) return "2B";
+  if (!is_digits(code)) return std::nullopt;
+  if (code.size() == 4) code.insert(0, "0");  // a postal code that lost its leading zero
+  if (code.size() == 5) {
+    if (code.starts_with("20")) return corsica(code);
+    if (code.starts_with("97"))
+      code.resize(3);
+    else
+      code.resize(2);
+  }
+  if (code.size() == 3) return is_overseas(code) ? std::optional(code) : std::nullopt;
+  if (code.size() == 1) code.insert(0, "0");
+  if (code.size() != 2 || code == "00" || code == "20" || code > "95") return std::nullopt;
+  return code;
+}
+
+// The one code found in "Orne (61)" or "Alençon 61000", if there is exactly one.
+std::optional<std::string> code_in_text(std::string_view s) {
+  std::vector<std::string> found;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    const bool alnum = i < s.size() && ((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'z') ||
+                                        (s[i] >= 'A' && s[i] <= 'Z'));
+    if (alnum) continue;
+    if (i > start) {
+      if (auto code = departement(std::string(s.substr(start, i - start)))) found.push_back(*code);
+    }
+    start = i + 1;
+  }
+  if (found.size() != 1) return std::nullopt;
+  return found.front();
+}
+
+}  // namespace
+
+Parsed<std::string> parse_lieu(std::string_view text) {
+  const std::string_view s = text::trim(text);
+  if (s.empty()) return Parsed<std::string>::failure(lieu_illegible(text));
+  if (s == "20") {
+    return Parsed<std::string>::failure("département " + quoted(text) +
+                                        " : la Corse a deux départements, écrivez 2A ou 2B");
+  }
+  if (auto code = departement(std::string(s))) return *code;
+  if (auto code = code_in_text(s)) return *code;
+  return Parsed<std::string>::failure(lieu_illegible(text));
+}
+
+Parsed<std::string> parse_lieu(const Cell& cell) {
+  if (cell.type != Cell::Type::number) return parse_lieu(cell_display(cell));
+  const auto code = detail::whole_number(cell.number, 1, 99'999);
+  if (!code) return Parsed<std::string>::failure(lieu_illegible(cell_display(cell)));
+  return parse_lieu(std::to_string(*code));
+}
+
+}  // namespace clausier::readers

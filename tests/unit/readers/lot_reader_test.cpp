@@ -1,0 +1,239 @@
+#include "readers/lot_reader.hpp"
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "csv_test_support.hpp"
+
+namespace {
+
+using clausier::BuyerType;
+using clausier::Date;
+using clausier::DiagnosticList;
+using clausier::Lot;
+using clausier::Nature;
+using clausier::Severity;
+using clausier::testing::plain;
+
+struct LotsRead {
+  std::vector<Lot> lots;
+  DiagnosticList diags;
+  clausier::readers::LotReaderStats stats;
+  bool header_ok = false;
+};
+
+LotsRead read_lots(const std::string& csv) {
+  std::istringstream in(csv);
+  clausier::readers::CsvSource source(in, "prog.csv");
+  LotsRead out;
+  clausier::readers::LotReader reader(source, out.diags);
+  out.header_ok = reader.header_ok();
+  Lot lot;
+  while (reader.next(lot)) out.lots.push_back(lot);
+  out.stats = reader.stats();
+  return out;
+}
+
+const std::string header =
+    "Référence;Consultation;Lot;Objet;Acheteur;Type d'acheteur;Nature;Code CPV;Montant estimé HT;Durée "
+    "(mois);"
+    "Date prévisionnelle de lancement;Lieu d'exécution;Opération ANRU\n";
+
+}  // namespace
+
+TEST_SUITE("readers/lot_reader") {
+  TEST_CASE("a complete row gives a complete lot") {
+    const auto r =
+        read_lots(header +
+                  "2027-002-L1;2027-002;1;Réhabilitation – gros œuvre;Ville d'Alençon;État;Travaux;"
+                  "45214200-2;1 000 000,00 €;18;01/03/2027;61000;oui\n");
+    REQUIRE(r.lots.size() == 1);
+    CHECK(r.diags.all().empty());
+    const Lot& lot = r.lots[0];
+    CHECK(lot.reference == "2027-002-L1");
+    CHECK(lot.consultation == "2027-002");
+    CHECK(lot.lot == "1");
+    CHECK(lot.objet == "Réhabilitation – gros œuvre");
+    CHECK(lot.acheteur == "Ville d'Alençon");
+    CHECK(lot.type_acheteur == BuyerType::etat);
+    CHECK(lot.nature == Nature::travaux);
+    CHECK(lot.cpv == "45214200");
+    CHECK(lot.montant_ht_cents == 100000000);
+    CHECK(lot.duree_mois == 18);
+    CHECK(lot.date_lancement == *Date::from_ymd(2027, 3, 1));
+    CHECK(lot.lieu == "61");
+    CHECK(lot.anru == true);
+    CHECK(lot.source.file == "prog.csv");
+    CHECK(lot.source.line == 2);
+    CHECK(lot.source.column.empty());
+  }
+
+  TEST_CASE("optional columns: absent or empty") {
+    const auto r = read_lots(
+        "Référence;Objet;Nature;Code CPV;Montant estimé HT;Date prévisionnelle de lancement;Lieu "
+        "d'exécution\n"
+        "L1;Nettoyage;Services;90919200;320 000 €;01/09/2026;\n");
+    REQUIRE(r.lots.size() == 1);
+    const Lot& lot = r.lots[0];
+    CHECK(lot.consultation == "L1");  // defaults to the reference
+    CHECK(lot.lot.empty());
+    CHECK(lot.type_acheteur == BuyerType::collectivite);
+    CHECK_FALSE(lot.duree_mois.has_value());
+    CHECK(lot.lieu.empty());
+    CHECK_FALSE(lot.anru.has_value());
+    CHECK_FALSE(lot.overrides.part_main_oeuvre.has_value());
+  }
+
+  TEST_CASE("overrides of rule parameters") {
+    const auto r = read_lots(
+        "Référence;Objet;Nature;CPV;Montant;Lancement;Part main-d'œuvre;Taux d'insertion;Coût horaire\n"
+        "L1;Voirie;Travaux;45233140;420 000;01/02/2027;35 %;0,05;28,50 €\n"
+        "L2;Voirie;Travaux;45233140;420 000;01/02/2027;;;\n");
+    REQUIRE(r.lots.size() == 2);
+    CHECK(r.lots[0].overrides.part_main_oeuvre == doctest::Approx(0.35));
+    CHECK(r.lots[0].overrides.taux_insertion == doctest::Approx(0.05));
+    CHECK(r.lots[0].overrides.cout_horaire == doctest::Approx(28.5));
+    CHECK_FALSE(r.lots[1].overrides.part_main_oeuvre.has_value());
+    CHECK_FALSE(r.lots[1].overrides.cout_horaire.has_value());
+  }
+
+  TEST_CASE("a row with several problems reports all of them, located, and is skipped") {
+    const auto r = read_lots(header +
+                             "L1;;;Voirie;;commune;Travaux;4523;12,3,4 €;24;31/02/2027;61;peut-être\n"
+                             "L2;;;Nettoyage;;;Services;90919200;1 000;12;01/09/2026;61;\n");
+    REQUIRE(r.lots.size() == 1);
+    CHECK(r.lots[0].reference == "L2");
+    CHECK(r.stats.rows == 2);
+    CHECK(r.stats.lots == 1);
+    CHECK(r.stats.rejected == 1);
+    const auto& all = r.diags.all();
+    REQUIRE(all.size() == 5);
+    for (const auto& d : all) {
+      CHECK(d.severity == Severity::error);
+      CHECK(d.location.file == "prog.csv");
+      CHECK(d.location.line == 2);
+    }
+    CHECK(all[0].location.column == "Type d'acheteur");
+    CHECK(all[1].location.column == "Code CPV");
+    CHECK(all[2].location.column == "Montant estimé HT");
+    CHECK(plain(all[2].message) == "montant illisible « 12,3,4 € » : écrivez par exemple 1 234 567,89 €");
+    CHECK(all[3].location.column == "Date prévisionnelle de lancement");
+    CHECK(plain(all[3].message) == "date inexistante « 31/02/2027 » : vérifiez le jour et le mois");
+    CHECK(all[4].location.column == "Opération ANRU");
+    CHECK(
+        plain(clausier::format_diagnostic(all[2])) ==
+        "prog.csv:2 (colonne « Montant estimé HT ») : erreur : montant illisible « 12,3,4 € » : écrivez par "
+        "exemple 1 234 567,89 €");
+  }
+
+  TEST_CASE("French typography in the reported message") {
+    const auto r = read_lots(header + "L1;;;Voirie;;;Travaux;45233140;abc;;01/02/2027;;\n");
+    REQUIRE(r.diags.all().size() == 1);
+    CHECK(r.diags.all()[0].message ==
+          "montant illisible «\u00A0abc\u00A0»\u00A0: écrivez par exemple 1 234 567,89 €");
+  }
+
+  TEST_CASE("missing required values") {
+    const auto r = read_lots(header + ";;;;;;;;;;;;\n" + "L1;;;;;;;;;;;;\n");
+    CHECK(r.lots.empty());
+    CHECK(r.stats.rows == 1);  // the first row is blank: skipped silently
+    const auto& all = r.diags.all();
+    REQUIRE(all.size() == 5);
+    CHECK(all[0].location.column == "Objet");
+    CHECK(plain(all[0].message) == "valeur manquante : indiquez l'objet du lot (colonne obligatoire)");
+    CHECK(plain(all[1].message) ==
+          "valeur manquante : indiquez la nature : travaux, fournitures ou services (colonne obligatoire)");
+    CHECK(plain(all[2].message) ==
+          "valeur manquante : indiquez le code CPV, par exemple 45214200 (colonne obligatoire)");
+    CHECK(plain(all[3].message) ==
+          "valeur manquante : indiquez le montant estimé hors taxes, par exemple 1 234 567,89 € (colonne "
+          "obligatoire)");
+    CHECK(plain(all[4].message) ==
+          "valeur manquante : indiquez la date prévisionnelle de lancement, par exemple 01/03/2027 (colonne "
+          "obligatoire)");
+  }
+
+  TEST_CASE("a short row: missing cells are empty") {
+    const auto r = read_lots(header + "L1;;;Voirie\n");
+    CHECK(r.lots.empty());
+    CHECK(r.diags.count(Severity::error) == 4);
+  }
+
+  TEST_CASE("duplicate references: an error at the later row naming the first line") {
+    const auto r = read_lots(header +
+                             "L1;;;Voirie;;;Travaux;45233140;1 000;;01/02/2027;;\n"
+                             "L2;;;Nettoyage;;;Services;90919200;1 000;;01/02/2027;;\n"
+                             "L1;;;Espaces verts;;;Services;77310000;1 000;;01/02/2027;;\n");
+    REQUIRE(r.lots.size() == 2);
+    CHECK(r.lots[1].reference == "L2");
+    REQUIRE(r.diags.all().size() == 1);
+    const auto& d = r.diags.all()[0];
+    CHECK(d.location.line == 4);
+    CHECK(d.location.column == "Référence");
+    CHECK(plain(d.message) ==
+          "référence « L1 » déjà utilisée ligne 2 : chaque ligne doit avoir sa propre référence");
+  }
+
+  TEST_CASE("extra values beyond the header are warned about, the row is kept") {
+    const auto r = read_lots(header + "L1;;;Voirie;;;Travaux;45233140;1 000;;01/02/2027;;;surplus\n");
+    CHECK(r.lots.size() == 1);
+    REQUIRE(r.diags.all().size() == 1);
+    CHECK(r.diags.all()[0].severity == Severity::warning);
+    CHECK(r.diags.all()[0].location.line == 2);
+  }
+
+  TEST_CASE("a header without a required column: no lot is read") {
+    const auto r = read_lots("Référence;Objet\nL1;Voirie\n");
+    CHECK_FALSE(r.header_ok);
+    CHECK(r.lots.empty());
+    CHECK(r.diags.count(Severity::error) == 4);
+  }
+
+  TEST_CASE("an empty file") {
+    const auto r = read_lots("");
+    CHECK_FALSE(r.header_ok);
+    REQUIRE(r.diags.all().size() == 1);
+    CHECK(r.diags.all()[0].location.file == "prog.csv");
+    CHECK(r.diags.all()[0].location.line == 0);
+    CHECK(plain(r.diags.all()[0].message)
+              .starts_with("fichier vide : la première ligne doit porter les en-têtes"));
+  }
+
+  TEST_CASE("a header and no rows: no lot, no error") {
+    const auto r = read_lots(header);
+    CHECK(r.header_ok);
+    CHECK(r.lots.empty());
+    CHECK(r.diags.all().empty());
+  }
+
+  TEST_CASE("amount pass: silent, counts every row whose amount and consultation read") {
+    const std::string csv = header +
+                            "L1;C1;1;Voirie;;;Travaux;45233140;1 000;;01/02/2027;;\n"
+                            "L2;C1;2;Voirie;;;Travaux;45233140;2 000,50;;31/02/2027;;\n"  // bad date: counted
+                            "L3;;;Nettoyage;;;Services;90919200;12,3,4;;01/02/2027;;\n"   // bad amount: not
+                            "L4;;;\"Espaces verts;;;Services;77310000;500;;01/02/2027;;\n"  // stray quote
+                            ";;;;;;;;;;;;\n"
+                            "L1;;;Doublon;;;Services;77310000;300;;01/02/2027;;\n";  // duplicate: counted
+    std::istringstream in(csv);
+    clausier::readers::CsvSource source(in, "prog.csv");
+    DiagnosticList diags;
+    clausier::readers::LotReader reader(source, diags);
+    std::vector<std::pair<std::string, std::int64_t>> amounts;
+    std::string consultation;
+    std::int64_t cents = 0;
+    while (reader.next_amount(consultation, cents)) amounts.emplace_back(consultation, cents);
+    CHECK(diags.all().empty());
+    CHECK(amounts == std::vector<std::pair<std::string, std::int64_t>>{
+                         {"C1", 100000}, {"C1", 200050}, {"L4", 50000}, {"L1", 30000}});
+  }
+
+  TEST_CASE("amount pass on a file without a usable header") {
+    std::istringstream in("Objet\nVoirie\n");
+    clausier::readers::CsvSource source(in, "prog.csv");
+    clausier::readers::LotReader reader(source, clausier::readers::discard_diagnostics());
+    std::string consultation;
+    std::int64_t cents = 0;
+    CHECK_FALSE(reader.next_amount(consultation, cents));
+  }
+}
