@@ -118,4 +118,21 @@ std::string typography(std::string_view prose) {
   return out;
 }
 
+std::string print_typography(std::string_view prose) {
+  std::string out = typography(prose);
+  std::string result;
+  result.reserve(out.size() + 16);
+  auto is_letter = [](unsigned char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80; };
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const unsigned char prev = i > 0 ? static_cast<unsigned char>(out[i - 1]) : static_cast<unsigned char>(0);
+    const unsigned char next = i + 1 < out.size() ? static_cast<unsigned char>(out[i + 1]) : static_cast<unsigned char>(0);
+    if (out[i] == '\'' && is_letter(prev) && is_letter(next)) {
+      result += "\u2019";
+    } else {
+      result += out[i];
+    }
+  }
+  return result;
+}
+
 }  // namespace clausier::fr

@@ -37,4 +37,8 @@ inline constexpr const char* guillemet_close = "\u00A0»";
 // spaces, and adds them where missing. For prose only (not for code or URLs).
 [[nodiscard]] std::string typography(std::string_view prose);
 
+// typography(), and the typographic apostrophe (’) between letters: for text
+// printed in documents.
+[[nodiscard]] std::string print_typography(std::string_view prose);
+
 }  // namespace clausier::fr

@@ -7,7 +7,27 @@
 // "killed": the hook is re-armed to fire on every instruction and raises an
 // error each time, so a `pcall` inside the script cannot swallow the kill (the
 // technique of Redis's script kill). The kill is lifted when Vm::call returns.
+//
+// Time: the same hook also checks the wall clock against `time_limit_ms`. The
+// instruction count alone cannot bound library functions that do much work in
+// one instruction (table.insert(t, 1, x) in a loop, string.rep of megabytes);
+// the time limit is a backstop far above any normal call, so results stay
+// deterministic in practice. Library functions that could run without end in
+// a single call are bounded by the sandbox (see library_guards.hpp).
+//
+// Memory: the cap applies while Lua code runs or compiles (Vm::call,
+// Vm::load_text). Host code working on the state between calls (building
+// argument tables, reading results) is not capped, so it never meets an
+// allocation failure outside a protected call. Should a Lua API call still
+// fail outside any protected call, the panic handler throws a C++
+// std::runtime_error instead of aborting the process.
+//
+// Every error a call reports is located at the innermost Lua line
+// ("plugins/x.lua:12: message"), including `error({})`, `error("x", 0)` and
+// the memory kill.
 
+#include <array>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -19,13 +39,14 @@ struct lua_Debug;
 namespace clausier::lua {
 
 struct Limits {
-  std::size_t memory_bytes = std::size_t{64} << 20;       // per state
-  std::uint64_t load_instructions = 10'000'000;           // running a file's top level
-  std::uint64_t call_instructions = 10'000'000;           // one call into a script
-  std::size_t max_source_bytes = std::size_t{1} << 20;   // a plugin or rules file
+  std::size_t memory_bytes = std::size_t{64} << 20;     // per state
+  std::uint64_t load_instructions = 10'000'000;         // running a file's top level
+  std::uint64_t call_instructions = 10'000'000;         // one call into a script
+  std::size_t max_source_bytes = std::size_t{1} << 20;  // a plugin or rules file
+  std::uint32_t time_limit_ms = 1000;                   // wall clock, per call (load or evaluate)
 };
 
-enum class Kill { none, budget, memory };
+enum class Kill { none, budget, memory, time };
 
 struct CallOutcome {
   bool ok = true;
@@ -59,14 +80,20 @@ class Vm {
   static void* allocate(void* ud, void* ptr, std::size_t osize, std::size_t nsize) noexcept;
   static void hook(lua_State* L, lua_Debug* ar);
   static int message_handler(lua_State* L);
+  static int panic(lua_State* L);
   void kill(Kill why);
 
   Limits limits_;
   lua_State* L_ = nullptr;
   std::size_t used_ = 0;
   std::uint64_t remaining_ = 0;
+  std::chrono::steady_clock::time_point deadline_;
   Kill killed_ = Kill::none;
   bool in_call_ = false;
+  bool capped_ = false;  // the memory cap applies (Lua code runs or compiles)
+  // "plugins/x.lua:12" of the line running when memory ran out (no allocation
+  // is possible at that point, hence a fixed buffer).
+  std::array<char, 96> kill_where_{};
 };
 
 // Step between two budget checks.

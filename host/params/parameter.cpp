@@ -27,7 +27,7 @@ std::string_view status_label(Status s) {
 }
 
 std::optional<Status> status_from_id(std::string_view id) {
-  for (Status s : {Status::verifie, Status::partiel, Status::a_verifier, Status::hypothese}) {
+  for (Status s : all_statuses) {
     if (status_id(s) == id) return s;
   }
   return std::nullopt;
@@ -47,8 +47,7 @@ std::string_view kind_id(Kind k) {
 }
 
 std::optional<Kind> kind_from_id(std::string_view id) {
-  for (Kind k : {Kind::number, Kind::boolean, Kind::text, Kind::date, Kind::map, Kind::cpv_table,
-                 Kind::cpv_list}) {
+  for (Kind k : all_kinds) {
     if (kind_id(k) == id) return k;
   }
   return std::nullopt;
@@ -95,9 +94,7 @@ std::variant<Lookup, LookupError> ParameterSet::lookup(std::string_view name, Da
     case Kind::number:
     case Kind::boolean:
     case Kind::text:
-    case Kind::date:
-      out.leaf = &v->scalar;
-      return out;
+    case Kind::date: out.leaf = &v->scalar; return out;
     case Kind::map: {
       if (!key) return LookupError::key_required;
       auto it = std::lower_bound(v->entries.begin(), v->entries.end(), *key,
@@ -136,7 +133,8 @@ std::variant<Lookup, LookupError> ParameterSet::lookup(std::string_view name, Da
 }
 
 std::string describe(LookupError e, std::string_view name, Date date, std::optional<std::string_view> key) {
-  const std::string p = std::string(fr::guillemet_open) + std::string(name) + std::string(fr::guillemet_close);
+  const std::string p =
+      std::string(fr::guillemet_open) + std::string(name) + std::string(fr::guillemet_close);
   switch (e) {
     case LookupError::unknown_parameter:
       return "le paramètre " + p + " n'existe pas dans les règles chargées";
@@ -156,7 +154,7 @@ std::string format_value(const Scalar& v, std::string_view unit) {
     if (unit == "EUR") return fr::euros(*d);
     if (unit == "EUR/h") return fr::decimal(*d, 2) + std::string(fr::nbsp) + "€/h";
     if (unit == "ratio") return fr::percent(*d);
-    if (unit == "heures") return fr::hours(static_cast<std::int64_t>(*d));
+    if (unit == "heures") return fr::decimal(*d, 2) + (*d >= 2 ? " heures" : " heure");
     if (unit == "mois") return fr::decimal(*d, 0) + " mois";
     return fr::decimal(*d, 4);
   }

@@ -18,6 +18,8 @@ namespace clausier::params {
 
 // How sure we are of a value (domain.md tags [V] [P] [M] [U]).
 enum class Status { verifie, partiel, a_verifier, hypothese };
+inline constexpr Status all_statuses[] = {Status::verifie, Status::partiel, Status::a_verifier,
+                                          Status::hypothese};
 
 [[nodiscard]] std::string_view status_id(Status s);     // "a-verifier"
 [[nodiscard]] std::string_view status_label(Status s);  // "à vérifier"
@@ -32,6 +34,8 @@ enum class Kind {
   cpv_table,  // a value per CPV prefix, longest prefix wins, "" is the default
   cpv_list,   // a set of CPV prefixes (membership)
 };
+inline constexpr Kind all_kinds[] = {Kind::number, Kind::boolean,   Kind::text,    Kind::date,
+                                     Kind::map,    Kind::cpv_table, Kind::cpv_list};
 
 [[nodiscard]] std::string_view kind_id(Kind k);
 [[nodiscard]] std::optional<Kind> kind_from_id(std::string_view id);
@@ -42,15 +46,15 @@ using Scalar = std::variant<double, bool, std::string, Date>;
 // carry its own reference and status, e.g. one labour share of a CPV family).
 struct Leaf {
   Scalar value;
-  std::string reference;          // empty: the dated value's reference applies
-  std::optional<Status> status;   // empty: the dated value's status applies
+  std::string reference;         // empty: the dated value's reference applies
+  std::optional<Status> status;  // empty: the dated value's status applies
   std::string note;
 };
 
 struct DatedValue {
   Date from;
-  bool repealed = false;  // no value from this date on
-  Leaf scalar;            // number, boolean, text, date
+  bool repealed = false;                              // no value from this date on
+  Leaf scalar;                                        // number, boolean, text, date
   std::vector<std::pair<std::string, Leaf>> entries;  // map, cpv_table: sorted by key
   std::vector<std::string> codes;                     // cpv_list: sorted
   std::string reference;
@@ -62,9 +66,9 @@ struct DatedValue {
 struct Parameter {
   std::string name;  // "seuils.ue.travaux"
   std::string description;
-  std::string unit;  // "EUR", "EUR/h", "ratio", "heures", "mois", "date", "booleen", "texte"
+  std::string unit;  // "EUR", "EUR/h", "ratio", "heures", "mois", "date", "booleen", "texte", "code"
   std::string reference;
-  std::string key;   // for maps: what the keys are ("type_acheteur", "nature")
+  std::string key;  // for maps: what the keys are ("type_acheteur", "nature")
   Kind kind = Kind::number;
   std::vector<DatedValue> values;  // ascending dates
   std::string file;                // rules file it was read from
@@ -78,9 +82,9 @@ struct Parameter {
 struct Lookup {
   const Parameter* parameter = nullptr;
   const DatedValue* dated = nullptr;
-  const Leaf* leaf = nullptr;     // null for cpv_list lookups
-  std::string_view matched_key;   // key or CPV prefix that matched
-  bool member = false;            // cpv_list: whether the code is in the list
+  const Leaf* leaf = nullptr;    // null for cpv_list lookups
+  std::string_view matched_key;  // key or CPV prefix that matched
+  bool member = false;           // cpv_list: whether the code is in the list
 
   [[nodiscard]] std::string_view reference() const;
   [[nodiscard]] Status status() const;

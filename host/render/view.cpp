@@ -18,7 +18,7 @@ View text_list(const std::vector<std::string>& items) {
   View out = View::list();
   for (const auto& s : items) {
     View item;
-    item.set("texte", View::text(s));
+    item.set("texte", View::text(fr::print_typography(s)));
     out.push(std::move(item));
   }
   return out;
@@ -76,7 +76,7 @@ View clause_part(const ClauseResult& r, const engine::ClauseInfo* info) {
     row.set("valeur", View::text(t.value));
     const auto from = Date::parse_iso(t.from);
     row.set("depuis", View::text(from ? fr::date_long(*from) : std::string()));
-    row.set("reference", View::text(t.reference));
+    row.set("reference", View::text(fr::print_typography(t.reference)));
     const auto status = params::status_from_id(t.status);
     row.set("statut", View::text(status ? std::string(params::status_label(*status))
                                         : (t.status == "saisie" ? "saisi dans le programme" : t.status)));

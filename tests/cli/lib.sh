@@ -29,22 +29,26 @@ expect_status() {
   [ "$got" = "$2" ] || fail "$1: code de sortie $got, attendu $2; stderr: $(head -c 2000 "$WORK/$1.err")"
 }
 
+# Outputs are compared with no-break and narrow no-break spaces read as plain
+# spaces, so that tests can be typed on any keyboard.
+plain() { sed -e 's/\xC2\xA0/ /g' -e 's/\xE2\x80\xAF/ /g' "$@"; }
+
 # expect_in NAME out|err TEXT: the output contains TEXT (fixed string)
 expect_in() {
   CHECKS=$((CHECKS + 1))
-  grep -qF -- "$3" "$WORK/$1.$2" || fail "$1.$2 ne contient pas « $3 »; contenu: $(head -c 3000 "$WORK/$1.$2")"
+  plain "$WORK/$1.$2" | grep -F -- "$3" >/dev/null || fail "$1.$2 ne contient pas « $3 »; contenu: $(head -c 3000 "$WORK/$1.$2")"
 }
 
 expect_not_in() {
   CHECKS=$((CHECKS + 1))
-  if grep -qF -- "$3" "$WORK/$1.$2"; then fail "$1.$2 contient « $3 »"; fi
+  if plain "$WORK/$1.$2" | grep -F -- "$3" >/dev/null; then fail "$1.$2 contient « $3 »"; fi
 }
 
 # expect_count NAME out|err TEXT N: TEXT occurs on exactly N lines
 expect_count() {
   CHECKS=$((CHECKS + 1))
   local got
-  got="$(grep -cF -- "$3" "$WORK/$1.$2")"
+  got="$(plain "$WORK/$1.$2" | grep -cF -- "$3")"
   [ "$got" = "$4" ] || fail "$1.$2: « $3 » sur $got lignes, attendu $4"
 }
 

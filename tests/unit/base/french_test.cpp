@@ -39,3 +39,7 @@ TEST_CASE("french: typography of prose") {
   CHECK(fr::typography("à 10:30") == "à 10:30");
   CHECK(fr::typography("Montant\u00A0: 5") == "Montant\u00A0: 5");
 }
+
+TEST_CASE("french: print typography uses the typographic apostrophe between letters") {
+  CHECK(fr::print_typography("l'article L2112-2 : d'abord 'cité'") == "l\u2019article L2112-2\u00A0: d\u2019abord 'cité'");
+}

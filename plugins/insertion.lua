@@ -1,0 +1,211 @@
+-- Clause d'insertion, condition d'exécution (design.md, clause type
+-- `insertion`): CCP L2112-2, and, from the date the rules give, the obligation
+-- of L2112-2-1 for consultations at or above the EU thresholds.
+--
+-- Every number with legal meaning (thresholds, dates, rates, shares, costs,
+-- local minimums) comes from ctx: the rule parameters in force on the lot's
+-- date, or the lot's own overrides. Hours per lot:
+--   montant_ht × part de main-d'œuvre × taux d'insertion ÷ coût horaire,
+-- rounded as `heures.arrondi` says. Thresholds are tested on the whole
+-- consultation (lot.total_consultation_ht), hours on the lot.
+
+local BASIS = { "CCP L2112-2", "CCP L2112-2-1" }
+local DEFENCE_BASIS = { "CCP L2112-2", "CCP L2112-2-1", "CCP L2312-1-1" }
+
+-- Whose supplies and services threshold it is, for the reasons.
+local BUYERS = {
+  collectivite = "des collectivités territoriales et autres pouvoirs adjudicateurs",
+  etat = "de l'État",
+  ["entite-adjudicatrice"] = "des entités adjudicatrices",
+  defense = "des marchés de défense ou de sécurité",
+}
+
+local ROUNDING = {
+  inferieur = "arrondi à l'inférieur",
+  superieur = "arrondi au supérieur",
+  plus_proche = "arrondi au plus proche",
+}
+
+-- The EU threshold for the lot's consultation, and what it applies to.
+local function threshold(lot, ctx)
+  if lot.nature == "travaux" then
+    return ctx.param("seuils.ue.travaux"), "applicable aux travaux"
+  end
+  local buyer = BUYERS[lot.type_acheteur]
+  if lot.nature == "services" and ctx.param("services_sociaux.cpv", lot.cpv) then
+    return ctx.param("seuils.ue.services_sociaux", lot.type_acheteur),
+      "applicable aux services sociaux et autres services spécifiques " .. buyer
+  end
+  return ctx.param("seuils.ue.fournitures_services", lot.type_acheteur),
+    "applicable aux fournitures et services " .. buyer
+end
+
+-- Labour share (nil when unknown for this CPV), insertion rate and hourly
+-- cost: the lot's own values first.
+local function hours_inputs(lot, ctx)
+  local share = ctx.override("part_main_oeuvre") or ctx.try_param("main_oeuvre.part", lot.cpv)
+  local rate = ctx.override("taux_insertion") or ctx.param("heures.taux_insertion")
+  local cost = ctx.override("cout_horaire") or ctx.param("heures.cout_horaire", lot.cpv)
+  return share, rate, cost
+end
+
+-- Rounded hours, unrounded hours, and how they were computed, in words.
+local function compute_hours(lot, ctx, share, rate, cost)
+  local raw = lot.montant_ht * share * rate / cost
+  local mode = ctx.param("heures.arrondi")
+  local hours = ctx.round(raw, mode)
+  local how = string.format("%s (%s × %s de main-d'œuvre × %s d'insertion ÷ %s/h = %s heures, %s)",
+    ctx.fmt.hours(hours), ctx.fmt.euros(lot.montant_ht), ctx.fmt.percent(share), ctx.fmt.percent(rate),
+    ctx.fmt.euros(cost), ctx.fmt.number(raw), ROUNDING[mode])
+  return hours, raw, how
+end
+
+local function threshold_reason(ctx, total, seuil, applies_to)
+  local compared = total > seuil and "dépasse le" or (total == seuil and "atteint le" or "est inférieur au")
+  return string.format("Le montant total de la consultation (%s) %s seuil européen de %s %s.",
+    ctx.fmt.euros(total), compared, ctx.fmt.euros(seuil), applies_to)
+end
+
+local function unknown_share_reason(lot)
+  return string.format("Aucune part de main-d'œuvre n'est connue pour le code CPV %s : indiquez-la dans la "
+    .. "colonne part_main_oeuvre du programme, ou fixez le volume d'heures avec le facilitateur.", lot.cpv)
+end
+
+-- The reasons of a mandatory clause, after the threshold one.
+local function obligation_reasons(lot, ctx, reasons, how)
+  local since = ctx.fmt.date(ctx.lookup("obligation_sociale.en_vigueur").from)
+  reasons[#reasons + 1] = string.format("Depuis le %s, l'article L2112-2-1 du code de la commande publique "
+    .. "impose aux marchés dont la valeur estimée atteint les seuils européens des conditions d'exécution "
+    .. "prenant en compte des considérations relatives au domaine social ou à l'emploi, notamment en faveur "
+    .. "des personnes défavorisées.", since)
+  reasons[#reasons + 1] = "L'acheteur ne peut y déroger que dans l'un des cas prévus par cet article : "
+    .. "besoin satisfait par une solution immédiatement disponible (selon le texte en vigueur), absence de "
+    .. "lien suffisant avec l'objet du marché, ou clause qui restreindrait la concurrence ou rendrait "
+    .. "l'exécution techniquement ou économiquement difficile ; il doit alors consigner les motifs de sa "
+    .. "décision."
+  if how then
+    reasons[#reasons + 1] = "Volume d'insertion proposé : " .. how .. "."
+  else
+    reasons[#reasons + 1] = string.format("Le volume d'heures est à fixer avec le facilitateur : la part de "
+      .. "main-d'œuvre du code CPV %s n'est pas connue (elle peut aussi être donnée dans la colonne "
+      .. "part_main_oeuvre du programme).", lot.cpv)
+  end
+end
+
+-- Verdict of the local policy, when the law does not make the clause
+-- mandatory; adds its reason.
+local function policy_verdict(lot, ctx, reasons, share, hours, how)
+  local minimum = ctx.param("politique.montant_minimum", lot.nature)
+  if lot.montant_ht < minimum then
+    reasons[#reasons + 1] = string.format("Le montant du lot (%s) est inférieur au minimum de %s retenu par la "
+      .. "politique locale pour les %s : une clause d'insertion n'y est pas proposée.",
+      ctx.fmt.euros(lot.montant_ht), ctx.fmt.euros(minimum), lot.nature)
+    return "exclue"
+  end
+  if not share then
+    reasons[#reasons + 1] = unknown_share_reason(lot)
+    return "possible"
+  end
+  local minimum_hours = ctx.param("politique.heures_minimum")
+  if hours < minimum_hours then
+    reasons[#reasons + 1] = string.format("Le volume calculé, %s, est inférieur au minimum de %s retenu par la "
+      .. "politique locale : une clause d'insertion n'y est pas proposée.", how, ctx.fmt.hours(minimum_hours))
+    return "exclue"
+  end
+  local recommended = ctx.param("politique.part_main_oeuvre_recommandee")
+  if share >= recommended then
+    reasons[#reasons + 1] = string.format("La part de main-d'œuvre (%s) atteint le niveau de %s à partir duquel "
+      .. "la politique locale recommande la clause : volume proposé %s.", ctx.fmt.percent(share),
+      ctx.fmt.percent(recommended), how)
+    return "recommandee"
+  end
+  reasons[#reasons + 1] = string.format("La part de main-d'œuvre (%s) est inférieure au niveau de %s à partir "
+    .. "duquel la politique locale recommande la clause : elle reste possible, pour un volume de %s.",
+    ctx.fmt.percent(share), ctx.fmt.percent(recommended), how)
+  return "possible"
+end
+
+-- Why the obligation does not apply although the threshold is reached.
+local function no_obligation_reason(lot, ctx, in_force)
+  if lot.type_acheteur == "defense" then
+    return "Marché de défense ou de sécurité : l'article L2312-1-1 du code de la commande publique laisse "
+      .. "facultative la prise en compte de considérations sociales, la clause n'est donc pas obligatoire."
+  end
+  if not in_force then
+    return string.format("L'obligation de l'article L2112-2-1 du code de la commande publique n'est pas en "
+      .. "vigueur au %s : la clause reste au choix de l'acheteur (article L2112-2).", ctx.fmt.date(ctx.date))
+  end
+end
+
+-- The warning of the days when sources disagree on the obligation's start.
+local function uncertain_date_warning(ctx)
+  return string.format("Les sources divergent sur la date d'entrée en vigueur de l'obligation de l'article "
+    .. "L2112-2-1 (retenue ici : le %s) : pour un lancement le %s, vérifiez le texte applicable, ou prévoyez "
+    .. "la clause par prudence.", ctx.fmt.date(ctx.lookup("obligation_sociale.en_vigueur").from),
+    ctx.fmt.date(ctx.date))
+end
+
+local function evaluate(lot, ctx)
+  local seuil, applies_to = threshold(lot, ctx)
+  local total = lot.total_consultation_ht
+  local reached = total >= seuil
+  local defence = lot.type_acheteur == "defense"
+  local in_force = reached and ctx.param("obligation_sociale.en_vigueur")
+  local share, rate, cost = hours_inputs(lot, ctx)
+  local values = {
+    part_main_oeuvre = share, taux_insertion = rate, cout_horaire = cost,
+    seuil = seuil, total_consultation = total,
+  }
+  local hours, how
+  if share then
+    hours, values.heures_brutes, how = compute_hours(lot, ctx, share, rate, cost)
+  end
+
+  local reasons = { threshold_reason(ctx, total, seuil, applies_to) }
+  local verdict
+  if in_force and not defence then
+    verdict = "obligatoire"
+    obligation_reasons(lot, ctx, reasons, how)
+  else
+    if reached then
+      reasons[#reasons + 1] = no_obligation_reason(lot, ctx, in_force)
+    else
+      reasons[#reasons + 1] = "L'obligation de l'article L2112-2-1 ne s'applique donc pas : la clause reste au "
+        .. "choix de l'acheteur (article L2112-2)."
+    end
+    verdict = policy_verdict(lot, ctx, reasons, share, hours, how)
+  end
+
+  local warnings = {}
+  if reached and not defence and ctx.try_param("obligation_sociale.date_incertaine") then
+    warnings[1] = uncertain_date_warning(ctx)
+  end
+
+  return {
+    verdict = verdict,
+    reasons = reasons,
+    warnings = warnings,
+    hours = hours,
+    values = values,
+    basis = defence and DEFENCE_BASIS or BASIS,
+  }
+end
+
+return {
+  id = "insertion",
+  api = 1,
+  title = "Clause d'insertion (condition d'exécution)",
+  basis = BASIS,
+  order = 10,
+  params = {
+    "seuils.ue.travaux", "seuils.ue.fournitures_services", "seuils.ue.services_sociaux",
+    "services_sociaux.cpv", "obligation_sociale.en_vigueur", "obligation_sociale.date_incertaine",
+    "main_oeuvre.part", "heures.cout_horaire", "heures.taux_insertion", "heures.arrondi",
+    "politique.montant_minimum", "politique.heures_minimum", "politique.part_main_oeuvre_recommandee",
+  },
+  units = {
+    part_main_oeuvre = "ratio", taux_insertion = "ratio", cout_horaire = "EUR/h",
+    heures_brutes = "heures", seuil = "EUR", total_consultation = "EUR",
+  },
+  evaluate = evaluate,
+}

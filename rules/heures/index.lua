@@ -1,0 +1,3 @@
+return {
+  description = "Calcul des heures d'insertion : taux, coût horaire, arrondi",
+}

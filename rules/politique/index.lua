@@ -1,0 +1,3 @@
+return {
+  description = "Choix de politique d'achat (valeurs par défaut qu'une politique locale peut remplacer)",
+}

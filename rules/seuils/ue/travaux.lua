@@ -1,0 +1,32 @@
+-- Seuil européen des marchés de travaux.
+--
+-- Au-delà de ce montant estimé (hors taxes, apprécié sur l'ensemble de
+-- l'opération), un marché de travaux relève des procédures formalisées ; c'est
+-- aussi le seuil des contrats de concession. À partir du 21 août 2026, il
+-- déclenche l'obligation de prévoir une condition d'exécution sociale
+-- (CCP L2112-2-1, voir obligation_sociale/en_vigueur.lua).
+--
+-- Les seuils sont révisés tous les deux ans par la Commission européenne, puis
+-- publiés par avis au Journal officiel et annexés au code (annexe 2).
+return {
+  description = "Seuil européen des marchés de travaux (tous acheteurs) et des contrats de concession",
+  unit = "EUR",
+  kind = "number",
+  reference = "Code de la commande publique, annexe 2 (avis relatif aux seuils de procédure)",
+  values = {
+    {
+      from = "2024-01-01",
+      value = 5538000,
+      status = "verifie",
+      reference = "Règlements délégués (UE) de la Commission du 15 novembre 2023, dont 2023/2495 "
+        .. "(directive 2014/24/UE), JOUE du 16 novembre 2023 ; CCP, annexe 2",
+    },
+    {
+      from = "2026-01-01",
+      value = 5404000,
+      status = "verifie",
+      reference = "Règlements délégués (UE) 2025/2150, 2025/2151 et 2025/2152 de la Commission du "
+        .. "22 octobre 2025 ; avis du 26 décembre 2025 (JORF) ; CCP, annexe 2",
+    },
+  },
+}
