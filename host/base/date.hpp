@@ -19,8 +19,8 @@ class Date {
 
   [[nodiscard]] constexpr std::int32_t days() const { return days_; }
   [[nodiscard]] int year() const;
-  [[nodiscard]] int month() const;  // 1..12
-  [[nodiscard]] int day() const;    // 1..31
+  [[nodiscard]] int month() const;        // 1..12
+  [[nodiscard]] int day() const;          // 1..31
   [[nodiscard]] std::string iso() const;  // "2026-08-21"
 
   [[nodiscard]] Date plus_days(std::int32_t n) const { return Date(days_ + n); }

@@ -93,7 +93,8 @@ std::string typography(std::string_view prose) {
       const char next = i + 1 < prose.size() ? prose[i + 1] : ' ';
       const bool prose_punct = next == ' ' || next == '\n' || next == '\r' || next == '\t' || next == ')' ||
                                next == '"' || next == '!' || next == '?' || next == '.' ||
-                               prose.substr(i + 1).starts_with("\u00A0") || prose.substr(i + 1).starts_with("»");
+                               prose.substr(i + 1).starts_with("\u00A0") ||
+                               prose.substr(i + 1).starts_with("»");
       const bool after_punct = !out.empty() && (out.back() == '!' || out.back() == '?');
       // "file.lua:12: message" is a location, not prose.
       const bool location = c == ':' && !out.empty() && out.back() >= '0' && out.back() <= '9';
@@ -122,10 +123,13 @@ std::string print_typography(std::string_view prose) {
   std::string out = typography(prose);
   std::string result;
   result.reserve(out.size() + 16);
-  auto is_letter = [](unsigned char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80; };
+  auto is_letter = [](unsigned char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
+  };
   for (std::size_t i = 0; i < out.size(); ++i) {
     const unsigned char prev = i > 0 ? static_cast<unsigned char>(out[i - 1]) : static_cast<unsigned char>(0);
-    const unsigned char next = i + 1 < out.size() ? static_cast<unsigned char>(out[i + 1]) : static_cast<unsigned char>(0);
+    const unsigned char next =
+        i + 1 < out.size() ? static_cast<unsigned char>(out[i + 1]) : static_cast<unsigned char>(0);
     if (out[i] == '\'' && is_letter(prev) && is_letter(next)) {
       result += "\u2019";
     } else {

@@ -15,14 +15,14 @@ constexpr std::array<char32_t, 32> cp1252_high = {
 
 // Base letters of U+00C0..U+00FF ('\0' for characters that are not letters).
 constexpr std::string_view latin1_base =
-    "AAAAAAACEEEEIIII"  // C0-CF (C6 = AE handled apart)
-    "DNOOOOO\0OUUUUYTs"  // D0-DF (D7 = multiplication sign, DE thorn, DF sharp s)
-    "aaaaaaaceeeeiiii"  // E0-EF
+    "AAAAAAACEEEEIIII"    // C0-CF (C6 = AE handled apart)
+    "DNOOOOO\0OUUUUYTs"   // D0-DF (D7 = multiplication sign, DE thorn, DF sharp s)
+    "aaaaaaaceeeeiiii"    // E0-EF
     "dnooooo\0ouuuuyty";  // F0-FF
 
 bool is_space_cp(char32_t cp) {
-  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0xA0 || cp == 0x202F ||
-         cp == 0x2007 || cp == 0xFEFF;
+  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0xA0 || cp == 0x202F || cp == 0x2007 ||
+         cp == 0xFEFF;
 }
 
 }  // namespace

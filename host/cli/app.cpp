@@ -63,8 +63,8 @@ const char* main_help =
 
 int usage_error(const std::string& message, const std::string& command) {
   std::cerr << "clausier" << fr::colon << " erreur" << fr::colon << " " << fr::typography(message) << "\n"
-            << "Voir " << fr::guillemet_open << "clausier " << (command.empty() ? "" : command + " ") << "--help"
-            << fr::guillemet_close << ".\n";
+            << "Voir " << fr::guillemet_open << "clausier " << (command.empty() ? "" : command + " ")
+            << "--help" << fr::guillemet_close << ".\n";
   return exit_usage;
 }
 
@@ -102,7 +102,9 @@ CommonSetup common_setup(const ParsedArgs& args) {
 }
 
 int command_help(const char* synopsis, const char* description, const std::vector<OptionSpec>& specs) {
-  std::cout << "Usage : " << synopsis << "\n\n" << description << "\n\nOptions :\n" << describe_options(specs);
+  std::cout << "Usage : " << synopsis << "\n\n"
+            << description << "\n\nOptions :\n"
+            << describe_options(specs);
   return 0;
 }
 
@@ -111,13 +113,15 @@ int run_evaluate(const std::vector<std::string>& argv) {
   if (!parsed.error.empty()) return usage_error(parsed.error, "evaluate");
   const ParsedArgs& args = parsed.args;
   if (args.has("--help")) {
-    return command_help("clausier evaluate PROGRAMME [--format table|json|csv] [-o FICHIER] [--explain]",
-                        "Évalue chaque lot de PROGRAMME (CSV ; « - » pour l'entrée standard) avec les règles en "
-                        "vigueur à sa date de lancement.\nLes seuils sont appréciés sur le total de la "
-                        "consultation, les heures sont calculées par lot.",
-                        evaluate_options);
+    return command_help(
+        "clausier evaluate PROGRAMME [--format table|json|csv] [-o FICHIER] [--explain]",
+        "Évalue chaque lot de PROGRAMME (CSV ; « - » pour l'entrée standard) avec les règles en "
+        "vigueur à sa date de lancement.\nLes seuils sont appréciés sur le total de la "
+        "consultation, les heures sont calculées par lot.",
+        evaluate_options);
   }
-  if (args.positional.size() != 1) return usage_error("indiquez un et un seul fichier de programmation", "evaluate");
+  if (args.positional.size() != 1)
+    return usage_error("indiquez un et un seul fichier de programmation", "evaluate");
   const std::string format_name = args.value("--format").value_or("table");
   writers::EvaluationFormat format;
   if (format_name == "table") {
@@ -170,7 +174,8 @@ int run_render(const std::vector<std::string>& argv) {
                         "(article du CCAP de la clause d'insertion…), dans DOSSIER/<référence du lot>/.",
                         render_options);
   }
-  if (args.positional.size() != 1) return usage_error("indiquez un et un seul fichier de programmation", "render");
+  if (args.positional.size() != 1)
+    return usage_error("indiquez un et un seul fichier de programmation", "render");
   CommonSetup setup = common_setup(args);
   if (!setup.error.empty()) return usage_error(setup.error, "render");
   std::vector<std::string> formats;
@@ -178,7 +183,8 @@ int run_render(const std::vector<std::string>& argv) {
     std::stringstream list(*v);
     for (std::string f; std::getline(list, f, ',');) {
       if (f != "md" && f != "html") {
-        return usage_error("format de document inconnu « " + f + " » : formats disponibles : md, html", "render");
+        return usage_error("format de document inconnu « " + f + " » : formats disponibles : md, html",
+                           "render");
       }
       formats.push_back(f);
     }
@@ -187,15 +193,16 @@ int run_render(const std::vector<std::string>& argv) {
   DiagnosticList diags;
   const app::Toolkit toolkit = app::Toolkit::load(setup.paths, diags, {.templates = true});
   app::EvaluateRequest request{args.positional[0], setup.as_of, args.value("--only").value_or("")};
-  writers::DocumentRequest documents{args.value("--output").value_or("documents"), formats,
+  writers::DocumentRequest documents{args.value("--output").value_or("documents"),
+                                     formats,
                                      {generation_date(), std::string("clausier ") + build::version}};
   std::size_t files = 0;
   std::size_t lots_with_documents = 0;
   auto sink = writers::make_null_sink();  // render prints a summary, not the evaluation
   const app::EvaluateOutcome outcome =
       app::evaluate_programme(toolkit, request, *sink, diags, [&](const LotEvaluation& e) {
-        const auto written = writers::write_lot_documents(e, toolkit.templates(), toolkit.clause_infos(),
-                                                          documents, diags);
+        const auto written =
+            writers::write_lot_documents(e, toolkit.templates(), toolkit.clause_infos(), documents, diags);
         files += written.size();
         lots_with_documents += written.empty() ? 0 : 1;
       });

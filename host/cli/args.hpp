@@ -33,7 +33,8 @@ struct ParseResult {
   std::string error;  // empty when the arguments are valid
 };
 
-[[nodiscard]] ParseResult parse_args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& specs);
+[[nodiscard]] ParseResult parse_args(const std::vector<std::string>& argv,
+                                     const std::vector<OptionSpec>& specs);
 
 // "  -o, --output FICHIER   help" lines, aligned.
 [[nodiscard]] std::string describe_options(const std::vector<OptionSpec>& specs);

@@ -1,7 +1,5 @@
 #include "lua/rules_loader.hpp"
 
-#include "base/french.hpp"
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -14,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/french.hpp"
 #include "base/paths.hpp"
 #include "base/text.hpp"
 #include "lua/lua_message.hpp"
@@ -639,7 +638,8 @@ class RuleChecker {
     auto text = text_value(*v, child_path(path, name));
     // References, notes and descriptions are shown to users as written, with
     // French typography (no-break spaces before ; : ! ?).
-    if (text && (name == "reference" || name == "note" || name == "description")) *text = fr::typography(*text);
+    if (text && (name == "reference" || name == "note" || name == "description"))
+      *text = fr::typography(*text);
     return text;
   }
 

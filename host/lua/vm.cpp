@@ -15,7 +15,7 @@ namespace {
 constexpr std::size_t kill_headroom = std::size_t{1} << 20;
 
 constexpr const char* memory_message =
-    "mémoire épuisée : le script dépasse la limite de mémoire accordée aux plugins";
+    "mémoire épuisée : le script dépasse la limite de mémoire accordée aux scripts (plugins et règles)";
 constexpr const char* budget_message =
     "budget d'instructions dépassé : le script ne se termine pas (boucle sans fin ?)";
 constexpr const char* time_message =

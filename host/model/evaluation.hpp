@@ -40,7 +40,7 @@ struct ClauseResult {
   std::string type;                // clause type id, e.g. "insertion"
   std::optional<Verdict> verdict;  // absent when the plugin failed
   std::optional<std::int64_t> hours;
-  std::vector<NamedValue> values;  // other computed values, in the plugin's order
+  std::vector<NamedValue> values;  // other computed values, sorted by name
   std::vector<std::string> reasons;
   std::vector<std::string> basis;
   std::vector<std::string> warnings;

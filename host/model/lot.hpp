@@ -19,7 +19,7 @@ enum class BuyerType { collectivite, etat, entite_adjudicatrice, defense };
 [[nodiscard]] std::string_view buyer_type_id(BuyerType t);  // "entite-adjudicatrice"
 [[nodiscard]] std::optional<Nature> nature_from_id(std::string_view id);
 [[nodiscard]] std::optional<BuyerType> buyer_type_from_id(std::string_view id);
-[[nodiscard]] std::string_view nature_label(Nature n);  // "Travaux"
+[[nodiscard]] std::string_view nature_label(Nature n);         // "Travaux"
 [[nodiscard]] std::string_view buyer_type_label(BuyerType t);  // "Collectivité territoriale"
 
 // Per-lot overrides of rule parameters, typed in the programme by a facilitator.

@@ -1,9 +1,8 @@
 #include "render/renderer.hpp"
 
-#include <kainjow/mustache.hpp>
-
 #include <charconv>
 #include <functional>
+#include <kainjow/mustache.hpp>
 
 namespace clausier::render {
 namespace {
@@ -13,7 +12,8 @@ namespace mus = kainjow::mustache;
 mus::data to_data(const View& v) {
   switch (v.type()) {
     case View::Type::text: return mus::data(v.str());
-    case View::Type::boolean: return mus::data(v.flag() ? mus::data::type::bool_true : mus::data::type::bool_false);
+    case View::Type::boolean:
+      return mus::data(v.flag() ? mus::data::type::bool_true : mus::data::type::bool_false);
     case View::Type::list: {
       mus::data out(mus::data::type::list);
       for (const auto& item : v.items()) out.push_back(to_data(item));
@@ -38,7 +38,16 @@ std::string escape_markdown(std::string_view s) {
   out.reserve(s.size() + 8);
   for (char c : s) {
     switch (c) {
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '#': case '|':
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '#':
+      case '|':
         out += '\\';
         out += c;
         break;
@@ -98,7 +107,8 @@ Rendered render_document(const DocumentTemplate& t, const std::string& format, c
   const auto source = t.sources.find(format);
   const auto file = t.files.count(format) != 0 ? t.files.at(format) : t.id;
   if (source == t.sources.end()) {
-    out.problems.push_back({Severity::error, Location::in_file(t.id), "pas de modèle pour le format « " + format + " »"});
+    out.problems.push_back(
+        {Severity::error, Location::in_file(t.id), "pas de modèle pour le format « " + format + " »"});
     return out;
   }
   for (const auto& path : t.required) {
@@ -160,7 +170,8 @@ std::vector<Tag> scan_tags(std::string_view source, const std::string& file, Dia
   return tags;
 }
 
-void lint_template(std::string_view source, const std::string& file, const View& sample, DiagnosticSink& diags) {
+void lint_template(std::string_view source, const std::string& file, const View& sample,
+                   DiagnosticSink& diags) {
   const std::vector<Tag> tags = scan_tags(source, file, diags);
   // Each open section narrows the context: a name resolves in the innermost
   // section's item first, then outwards, as Mustache does.
@@ -190,16 +201,18 @@ void lint_template(std::string_view source, const std::string& file, const View&
     }
     const View* v = resolve(tag.name);
     if (v == nullptr) {
-      diags.error(where, "variable inconnue « " + tag.name + " » : elle serait rendue vide (faute de frappe ?)");
+      diags.error(where,
+                  "variable inconnue « " + tag.name + " » : elle serait rendue vide (faute de frappe ?)");
     }
     if (tag.kind == '{' || tag.kind == '&') {
-      diags.warning(where, "balise brute « " + tag.name + " » : la valeur ne sera pas échappée ; préférez {{" +
-                               tag.name + "}}");
+      diags.warning(where, "balise brute « " + tag.name +
+                               " » : la valeur ne sera pas échappée ; préférez {{" + tag.name + "}}");
     }
     if (tag.kind == '#' || tag.kind == '^') {
       // Inside a list section, names resolve against the list's first item.
       const View* context = v;
-      if (v != nullptr && v->type() == View::Type::list) context = v->items().empty() ? nullptr : &v->items().front();
+      if (v != nullptr && v->type() == View::Type::list)
+        context = v->items().empty() ? nullptr : &v->items().front();
       if (v != nullptr && v->type() != View::Type::object && v->type() != View::Type::list) context = nullptr;
       stack.emplace_back(tag.name, context);
     }

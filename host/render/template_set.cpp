@@ -1,7 +1,7 @@
 #include "render/template_set.hpp"
 
-#include <Poco/JSON/Parser.h>
 #include <Poco/Exception.h>
+#include <Poco/JSON/Parser.h>
 
 #include <algorithm>
 
@@ -17,7 +17,8 @@ const std::vector<std::string> known_formats = {"md", "html"};
 std::vector<std::string> string_list(const Poco::JSON::Object& o, const std::string& key) {
   std::vector<std::string> out;
   if (auto arr = o.getArray(key)) {
-    for (std::size_t i = 0; i < arr->size(); ++i) out.push_back(arr->getElement<std::string>(static_cast<unsigned>(i)));
+    for (std::size_t i = 0; i < arr->size(); ++i)
+      out.push_back(arr->getElement<std::string>(static_cast<unsigned>(i)));
   }
   return out;
 }
@@ -49,7 +50,9 @@ std::optional<DocumentTemplate> load_one(const fs::path& folder, DiagnosticSink&
       if (auto verdict = verdict_from_id(v)) {
         t.verdicts.push_back(*verdict);
       } else {
-        diags.error(where, "verdict inconnu « " + v + " » dans « verdicts » : utilisez obligatoire, recommandee, possible ou exclue");
+        diags.error(where,
+                    "verdict inconnu « " + v +
+                        " » dans « verdicts » : utilisez obligatoire, recommandee, possible ou exclue");
         return std::nullopt;
       }
     }
@@ -61,7 +64,8 @@ std::optional<DocumentTemplate> load_one(const fs::path& folder, DiagnosticSink&
     return std::nullopt;
   }
   if (t.clause.empty()) {
-    diags.error(where, "le champ « clause » manque : indiquez le type de clause auquel le document se rapporte");
+    diags.error(where,
+                "le champ « clause » manque : indiquez le type de clause auquel le document se rapporte");
     return std::nullopt;
   }
   bool ok = true;
@@ -74,7 +78,8 @@ std::optional<DocumentTemplate> load_one(const fs::path& folder, DiagnosticSink&
     const fs::path file = folder / (t.basename + "." + format + ".mustache");
     std::string source;
     if (!read_file(file, source)) {
-      diags.error(Location::in_file(display_path(file)), "modèle introuvable pour le format « " + format + " »");
+      diags.error(Location::in_file(display_path(file)),
+                  "modèle introuvable pour le format « " + format + " »");
       ok = false;
       continue;
     }
@@ -96,7 +101,8 @@ TemplateSet TemplateSet::load(const fs::path& dir, DiagnosticSink& diags) {
   TemplateSet set;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
-    diags.error(Location::in_file(display_path(dir)), "dossier de modèles introuvable : indiquez-le avec --templates DOSSIER");
+    diags.error(Location::in_file(display_path(dir)),
+                "dossier de modèles introuvable : indiquez-le avec --templates DOSSIER");
     return set;
   }
   std::vector<fs::path> folders;

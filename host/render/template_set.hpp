@@ -14,13 +14,13 @@
 namespace clausier::render {
 
 struct DocumentTemplate {
-  std::string id;      // "ccap-insertion" (the folder name)
-  std::string title;   // "Article du CCAP : clause d'insertion"
-  std::string clause;  // clause type the document belongs to
-  std::vector<Verdict> verdicts;     // verdicts of that clause that call for the document
-  std::vector<std::string> formats;  // "md", "html"
-  std::string basename;              // output file name without extension
-  std::vector<std::string> required; // view paths that must not be empty
+  std::string id;                              // "ccap-insertion" (the folder name)
+  std::string title;                           // "Article du CCAP : clause d'insertion"
+  std::string clause;                          // clause type the document belongs to
+  std::vector<Verdict> verdicts;               // verdicts of that clause that call for the document
+  std::vector<std::string> formats;            // "md", "html"
+  std::string basename;                        // output file name without extension
+  std::vector<std::string> required;           // view paths that must not be empty
   std::map<std::string, std::string> sources;  // format -> template text
   std::map<std::string, std::string> files;    // format -> template file (display path)
 

@@ -19,7 +19,8 @@ std::filesystem::path temp_beside(const std::filesystem::path& target) {
 
 }  // namespace
 
-AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)), temp_(temp_beside(target_)) {
+AtomicFile::AtomicFile(std::filesystem::path target)
+    : target_(std::move(target)), temp_(temp_beside(target_)) {
   std::error_code ec;
   if (target_.has_parent_path()) std::filesystem::create_directories(target_.parent_path(), ec);
   out_.open(temp_, std::ios::binary | std::ios::trunc);
@@ -34,7 +35,8 @@ AtomicFile::~AtomicFile() {
 }
 
 std::string AtomicFile::commit() {
-  if (!out_.is_open()) return "impossible d'écrire « " + display_path(target_) + " » : vérifiez le dossier et les droits";
+  if (!out_.is_open())
+    return "impossible d'écrire « " + display_path(target_) + " » : vérifiez le dossier et les droits";
   out_.flush();
   const bool good = out_.good();
   out_.close();
@@ -48,7 +50,8 @@ std::string AtomicFile::commit() {
 
 std::string write_file_atomic(const std::filesystem::path& target, std::string_view content) {
   AtomicFile file(target);
-  if (!file.is_open()) return "impossible de créer « " + display_path(target) + " » : vérifiez le dossier et les droits";
+  if (!file.is_open())
+    return "impossible de créer « " + display_path(target) + " » : vérifiez le dossier et les droits";
   file.stream().write(content.data(), static_cast<std::streamsize>(content.size()));
   return file.commit();
 }

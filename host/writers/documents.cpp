@@ -11,8 +11,8 @@ std::string safe_file_name(std::string_view reference) {
   std::string out;
   for (char c : reference) {
     const auto u = static_cast<unsigned char>(c);
-    const bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                      c == '_' || c == '.' || u >= 0x80;
+    const bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '_' || c == '.' || u >= 0x80;
     out += keep ? c : '-';
   }
   while (!out.empty() && out.front() == '.') out.erase(out.begin());  // no hidden files, no ".."
@@ -22,7 +22,8 @@ std::string safe_file_name(std::string_view reference) {
 std::vector<std::filesystem::path> write_lot_documents(const LotEvaluation& evaluation,
                                                        const render::TemplateSet& templates,
                                                        const std::vector<engine::ClauseInfo>& infos,
-                                                       const DocumentRequest& request, DiagnosticSink& diags) {
+                                                       const DocumentRequest& request,
+                                                       DiagnosticSink& diags) {
   std::vector<std::filesystem::path> written;
   const std::filesystem::path folder = request.out_dir / safe_file_name(evaluation.lot.reference);
   for (const auto& t : templates.all()) {

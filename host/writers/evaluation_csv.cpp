@@ -50,13 +50,14 @@ class CsvSink final : public EvaluationSink {
   void lot(const LotEvaluation& e) override {
     const Lot& lot = e.lot;
     for (const auto& c : e.clauses) {
-      out_ << csv_field(lot.reference) << ';' << csv_field(lot.consultation) << ';' << csv_field(lot.lot) << ';'
-           << csv_field(lot.objet) << ';' << plain_cents(lot.montant_ht_cents) << ';'
+      out_ << csv_field(lot.reference) << ';' << csv_field(lot.consultation) << ';' << csv_field(lot.lot)
+           << ';' << csv_field(lot.objet) << ';' << plain_cents(lot.montant_ht_cents) << ';'
            << fr::date_short(lot.date_lancement) << ';' << csv_field(c.type) << ';'
            << (c.verdict ? verdict_id(*c.verdict) : std::string_view()) << ';'
-           << (c.hours ? std::to_string(*c.hours) : std::string()) << ';' << csv_field(join(c.basis, ", ")) << ';'
-           << csv_field(join(c.reasons, " ")) << ';' << csv_field(join(c.warnings, " ")) << ';'
-           << csv_field(c.error ? c.error->location.str() + " : " + c.error->message : std::string()) << "\r\n";
+           << (c.hours ? std::to_string(*c.hours) : std::string()) << ';' << csv_field(join(c.basis, ", "))
+           << ';' << csv_field(join(c.reasons, " ")) << ';' << csv_field(join(c.warnings, " ")) << ';'
+           << csv_field(c.error ? c.error->location.str() + " : " + c.error->message : std::string())
+           << "\r\n";
     }
   }
 

@@ -15,8 +15,8 @@ namespace clausier::writers {
 
 struct RunSummary {
   std::size_t lots_evaluated = 0;
-  std::size_t rows_rejected = 0;     // rows with input errors, not evaluated
-  std::size_t plugin_failures = 0;   // clause results lost to a plugin error
+  std::size_t rows_rejected = 0;    // rows with input errors, not evaluated
+  std::size_t plugin_failures = 0;  // clause results lost to a plugin error
 };
 
 class EvaluationSink {

@@ -59,8 +59,8 @@ class TableSink final : public EvaluationSink {
       const auto [title, rest] = split_objet(objet_line);
       if (e.lot.consultation != current_consultation_) {
         current_consultation_ = e.lot.consultation;
-        out_ << e.lot.consultation << fr::colon << ' ' << title << " \u2014 " << e.consultation.lots << " lots, "
-             << fr::euros_cents(e.consultation.montant_ht_cents) << " HT\n";
+        out_ << e.lot.consultation << fr::colon << ' ' << title << " \u2014 " << e.consultation.lots
+             << " lots, " << fr::euros_cents(e.consultation.montant_ht_cents) << " HT\n";
       }
       if (!rest.empty()) objet = rest;
     } else {
@@ -96,10 +96,12 @@ class TableSink final : public EvaluationSink {
     for (const auto& t : types_) {
       const ClauseTally& tally = tallies_[t.id];
       out_ << t.title << fr::colon << ' ' << tally.verdicts[0] << " obligatoire(s), " << tally.verdicts[1]
-           << " recommandée(s), " << tally.verdicts[2] << " possible(s), " << tally.verdicts[3] << " exclue(s)";
+           << " recommandée(s), " << tally.verdicts[2] << " possible(s), " << tally.verdicts[3]
+           << " exclue(s)";
       if (tally.failures > 0) out_ << ", " << tally.failures << " en erreur";
       if (tally.hours > 0) {
-        out_ << fr::semicolon << ' ' << fr::hours(tally.hours) << " d'insertion sur les lots où la clause est "
+        out_ << fr::semicolon << ' ' << fr::hours(tally.hours)
+             << " d'insertion sur les lots où la clause est "
              << "obligatoire ou recommandée";
       }
       out_ << ".\n";

@@ -41,5 +41,6 @@ TEST_CASE("french: typography of prose") {
 }
 
 TEST_CASE("french: print typography uses the typographic apostrophe between letters") {
-  CHECK(fr::print_typography("l'article L2112-2 : d'abord 'cité'") == "l\u2019article L2112-2\u00A0: d\u2019abord 'cité'");
+  CHECK(fr::print_typography("l'article L2112-2 : d'abord 'cité'") ==
+        "l\u2019article L2112-2\u00A0: d\u2019abord 'cité'");
 }

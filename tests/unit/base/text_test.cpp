@@ -6,14 +6,19 @@ namespace text = clausier::text;
 
 TEST_CASE("text: UTF-8 validity and Windows-1252") {
   CHECK(text::is_valid_utf8("Référence"));
-  CHECK_FALSE(text::is_valid_utf8("R\xE9" "f\xE9rence"));
+  CHECK_FALSE(
+      text::is_valid_utf8("R\xE9"
+                          "f\xE9rence"));
   CHECK_FALSE(text::is_valid_utf8("\xC0\x80"));  // overlong
   CHECK_FALSE(text::is_valid_utf8("\xE2\x82"));  // truncated
   CHECK(text::has_utf8_multibyte("é"));
   CHECK_FALSE(text::has_utf8_multibyte("abc"));
-  CHECK(text::cp1252_to_utf8("R\xE9" "f\xE9rence") == "Référence");
-  CHECK(text::cp1252_to_utf8("1\xA0" "000 \x80") == "1\u00A0000 €");
-  CHECK(text::cp1252_to_utf8("\x9C" "uvre") == "œuvre");
+  CHECK(text::cp1252_to_utf8("R\xE9"
+                             "f\xE9rence") == "Référence");
+  CHECK(text::cp1252_to_utf8("1\xA0"
+                             "000 \x80") == "1\u00A0000 €");
+  CHECK(text::cp1252_to_utf8("\x9C"
+                             "uvre") == "œuvre");
 }
 
 TEST_CASE("text: header keys fold case, accents and punctuation") {

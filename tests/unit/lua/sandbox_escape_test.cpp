@@ -31,7 +31,8 @@ std::string undeclared(const std::string& name) {
 }
 
 const std::string budget = "budget d'instructions dépassé : le script ne se termine pas (boucle sans fin ?)";
-const std::string memory = "mémoire épuisée : le script dépasse la limite de mémoire accordée aux plugins";
+const std::string memory =
+    "mémoire épuisée : le script dépasse la limite de mémoire accordée aux scripts (plugins et règles)";
 
 const std::map<std::string, Expected> expected_failures = {
     {"os_execute", {3, undeclared("os")}},

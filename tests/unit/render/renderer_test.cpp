@@ -49,8 +49,8 @@ TEST_CASE("render: values are escaped for each format") {
 }
 
 TEST_CASE("render: sections, lists and required fields") {
-  auto t = make_template("{{#clause.obligatoire}}OBL{{/clause.obligatoire}}{{#clause.motifs}}[{{texte}}]{{/clause.motifs}}",
-                         "");
+  auto t = make_template(
+      "{{#clause.obligatoire}}OBL{{/clause.obligatoire}}{{#clause.motifs}}[{{texte}}]{{/clause.motifs}}", "");
   auto r = render_document(t, "md", sample_view());
   REQUIRE(r.ok);
   CHECK(r.text == "OBL[Motif un]");
@@ -72,15 +72,16 @@ TEST_CASE("render: a broken template is located by line") {
 
 TEST_CASE("render: the lint finds unknown tags, stray closings and raw tags") {
   DiagnosticList diags;
-  lint_template("{{lot.reference}}\n{{lot.referense}}\n{{#clause.motifs}}{{texte}}{{/clause.motifs}}\n{{{lot.objet}}}\n"
-                "{{/nulle}}\n{{#clause.obligatoire}}",
-                "t.md.mustache", sample_view(), diags);
+  lint_template(
+      "{{lot.reference}}\n{{lot.referense}}\n{{#clause.motifs}}{{texte}}{{/clause.motifs}}\n{{{lot.objet}}}\n"
+      "{{/nulle}}\n{{#clause.obligatoire}}",
+      "t.md.mustache", sample_view(), diags);
   const auto& all = diags.all();
   REQUIRE(all.size() == 4);
   CHECK(all[0].location.str() == "t.md.mustache:2");
   CHECK(all[0].message.find("lot.referense") != std::string::npos);
   CHECK(all[1].severity == Severity::warning);  // raw tag
-  CHECK(all[2].location.line == 5);               // {{/nulle}}
+  CHECK(all[2].location.line == 5);             // {{/nulle}}
   CHECK(all[3].message.find("jamais fermée") != std::string::npos);
 }
 

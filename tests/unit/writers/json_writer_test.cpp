@@ -17,9 +17,10 @@ TEST_CASE("json: nested values, escaping and amounts") {
   json.key("rond").cents(100000000);
   json.field("ctrl", std::string_view("\x01", 1));
   json.end_object();
-  CHECK(out.str() ==
-        R"({"texte":"Guillemets \" et \\ et\nligne","liste":[1,2.5,true,null],"vide":{},"montant":1234567.89,)"
-        R"("rond":1000000,"ctrl":"\u0001"})");
+  CHECK(
+      out.str() ==
+      R"({"texte":"Guillemets \" et \\ et\nligne","liste":[1,2.5,true,null],"vide":{},"montant":1234567.89,)"
+      R"("rond":1000000,"ctrl":"\u0001"})");
 }
 
 TEST_CASE("json: indented output is stable") {
