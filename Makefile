@@ -44,7 +44,7 @@ format:
 
 format-check:
 	@command -v clang-format >/dev/null || .ci/install-deps clang-format
-	clang-format --dry-run --Werror $(CXX_SOURCES)
+	@clang-format --dry-run --Werror $(CXX_SOURCES) && echo "clang-format : sources conformes"
 
 clean:
 	rm -rf $(BUILD_DIR) build-sanitize out

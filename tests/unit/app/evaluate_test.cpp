@@ -63,8 +63,8 @@ TEST_CASE("app: thresholds use the consultation total, whatever the lot's own am
   DiagnosticList diags;
   const app::Toolkit toolkit = app::Toolkit::load(shipped(), diags, {});
   RecordingSink sink;
-  (void)app::evaluate_programme(toolkit, {testing::source_path("samples/departement-2027/programme.csv"), {}, {}},
-                                sink, diags);
+  (void)app::evaluate_programme(
+      toolkit, {testing::source_path("samples/departement-2027/programme.csv"), {}, {}}, sink, diags);
   // A 390 000 € lot of a 8 650 000 € works consultation: mandatory.
   CHECK(find(sink, "C2027-01-L4").clause("insertion")->verdict == Verdict::obligatoire);
   // The same works, evaluated as launched the day before the obligation.
