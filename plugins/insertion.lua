@@ -8,9 +8,23 @@
 --   montant_ht × part de main-d'œuvre × taux d'insertion ÷ coût horaire,
 -- rounded as `heures.arrondi` says. Thresholds are tested on the whole
 -- consultation (lot.total_consultation_ht), hours on the lot.
+--
+-- Verdict:
+--   consultation >= EU threshold, obligation in force, not defence -> obligatoire
+--   otherwise the local policy (politique.*): exclue below its minimum amount
+--   or hours, recommandee from its labour share, possible otherwise.
+-- Below the national dispense threshold (R2122-8: no publicity nor competition
+-- required) a reason says so; it informs, and does not change the verdict.
 
 local BASIS = { "CCP L2112-2", "CCP L2112-2-1" }
 local DEFENCE_BASIS = { "CCP L2112-2", "CCP L2112-2-1", "CCP L2312-1-1" }
+
+-- `basis` and the dispense article, in a new list.
+local function with_dispense(basis)
+  local out = { table.unpack(basis) }
+  out[#out + 1] = "CCP R2122-8"
+  return out
+end
 
 -- Whose supplies and services threshold it is, for the reasons.
 local BUYERS = {
@@ -58,6 +72,22 @@ local function compute_hours(lot, ctx, share, rate, cost)
     ctx.fmt.hours(hours), ctx.fmt.euros(lot.montant_ht), ctx.fmt.percent(share), ctx.fmt.percent(rate),
     ctx.fmt.euros(cost), ctx.fmt.number(raw), ROUNDING[mode])
   return hours, raw, how
+end
+
+-- The national dispense threshold of the lot's nature (R2122-8), nil before
+-- the rules have one, and the kind of market it applies to.
+local function dispense(lot, ctx)
+  if lot.nature == "travaux" then
+    return ctx.try_param("seuils.dispense.travaux"), "un marché de travaux"
+  end
+  return ctx.try_param("seuils.dispense.fournitures_services"), "un marché de fournitures ou de services"
+end
+
+local function dispense_reason(ctx, total, seuil, market)
+  return string.format("Le montant total de la consultation (%s) est aussi inférieur au seuil de %s en dessous "
+    .. "duquel %s peut être passé sans publicité ni mise en concurrence préalables (article R2122-8 du code de la "
+    .. "commande publique) : sans procédure formalisée, une clause d'insertion est difficile à imposer et à "
+    .. "suivre.", ctx.fmt.euros(total), ctx.fmt.euros(seuil), market)
 end
 
 local function threshold_reason(ctx, total, seuil, applies_to)
@@ -162,6 +192,7 @@ local function evaluate(lot, ctx)
   end
 
   local reasons = { threshold_reason(ctx, total, seuil, applies_to) }
+  local basis = defence and DEFENCE_BASIS or BASIS
   local verdict
   if in_force and not defence then
     verdict = "obligatoire"
@@ -172,6 +203,12 @@ local function evaluate(lot, ctx)
     else
       reasons[#reasons + 1] = "L'obligation de l'article L2112-2-1 ne s'applique donc pas : la clause reste au "
         .. "choix de l'acheteur (article L2112-2)."
+      local seuil_dispense, market = dispense(lot, ctx)
+      if seuil_dispense and total < seuil_dispense then
+        reasons[#reasons + 1] = dispense_reason(ctx, total, seuil_dispense, market)
+        values.seuil_dispense = seuil_dispense
+        basis = with_dispense(basis)
+      end
     end
     verdict = policy_verdict(lot, ctx, reasons, share, hours, how)
   end
@@ -187,7 +224,7 @@ local function evaluate(lot, ctx)
     warnings = warnings,
     hours = hours,
     values = values,
-    basis = defence and DEFENCE_BASIS or BASIS,
+    basis = basis,
   }
 end
 
@@ -202,10 +239,11 @@ return {
     "services_sociaux.cpv", "obligation_sociale.en_vigueur", "obligation_sociale.date_incertaine",
     "main_oeuvre.part", "heures.cout_horaire", "heures.taux_insertion", "heures.arrondi",
     "politique.montant_minimum", "politique.heures_minimum", "politique.part_main_oeuvre_recommandee",
+    "seuils.dispense.travaux", "seuils.dispense.fournitures_services",
   },
   units = {
     part_main_oeuvre = "ratio", taux_insertion = "ratio", cout_horaire = "EUR/h",
-    heures_brutes = "heures", seuil = "EUR", total_consultation = "EUR",
+    heures_brutes = "heures", seuil = "EUR", total_consultation = "EUR", seuil_dispense = "EUR",
   },
   evaluate = evaluate,
 }

@@ -11,17 +11,14 @@ int exit_status(const EvaluateOutcome& outcome, const Toolkit& toolkit) {
   return 0;
 }
 
-EvaluateOutcome evaluate_programme(const Toolkit& toolkit, const EvaluateRequest& request,
-                                   writers::EvaluationSink& sink, DiagnosticList& diags,
-                                   const std::function<void(const LotEvaluation&)>& on_lot) {
-  EvaluateOutcome outcome;
-  const std::size_t errors_before = diags.count(Severity::error);
-  auto programme = readers::open_programme(request.programme, diags);
+ProgrammeScan scan_programme(const std::filesystem::path& path, const std::string& only,
+                             DiagnosticList& diags,
+                             const std::function<void(Lot&&, const ConsultationTotals&)>& on_lot) {
+  ProgrammeScan scan;
+  auto programme = readers::open_programme(path, diags);
   if (!programme) {
-    outcome.unreadable = true;
-    sink.begin(toolkit.clause_infos());
-    sink.end(diags.all(), outcome.summary);
-    return outcome;
+    scan.unreadable = true;
+    return scan;
   }
 
   // Pass 1: consultation totals (thresholds are tested on the whole
@@ -35,36 +32,51 @@ EvaluateOutcome evaluate_programme(const Toolkit& toolkit, const EvaluateRequest
     while (reader && reader->next_amount(consultation, cents)) consultations.add(consultation, cents);
   }
 
-  // Pass 2: lot by lot, each result handed on as soon as it is done.
-  engine::Evaluator evaluator = toolkit.evaluator(request.as_of);
-  sink.begin(toolkit.clause_infos());
+  // Pass 2: lot by lot, each one handed on as soon as it is read.
   auto reader = programme->open(diags);
   Lot lot;
   while (reader && reader->next(lot)) {
-    if (!request.only.empty() && lot.reference != request.only) continue;
+    if (!only.empty() && lot.reference != only) continue;
     const ConsultationTotals totals = consultations.totals(lot.consultation);
-    LotEvaluation evaluation = evaluator.evaluate(std::move(lot), totals);
-    for (const auto& clause : evaluation.clauses) {
-      if (!clause.error) continue;
-      outcome.plugin_errors = true;
-      ++outcome.summary.plugin_failures;
-      Diagnostic d = *clause.error;
-      d.message = "lot " + evaluation.lot.reference + ", clause " + clause.type + " : " + d.message;
-      diags.report(std::move(d));
-    }
-    ++outcome.summary.lots_evaluated;
-    sink.lot(evaluation);
-    if (on_lot) on_lot(evaluation);
+    ++scan.lots;
+    on_lot(std::move(lot), totals);
     lot = Lot{};
   }
-  if (reader) outcome.summary.rows_rejected = reader->rejected_rows();
-  if (!request.only.empty() && outcome.summary.lots_evaluated == 0) {
+  if (reader) scan.rows_rejected = reader->rejected_rows();
+  if (!only.empty() && scan.lots == 0) {
     diags.error(Location::in_file(programme->display_name()),
-                "aucun lot valide de référence « " + request.only + " » dans ce fichier");
+                "aucun lot valide de référence « " + only + " » dans ce fichier");
   }
+  return scan;
+}
+
+EvaluateOutcome evaluate_programme(const Toolkit& toolkit, const EvaluateRequest& request,
+                                   writers::EvaluationSink& sink, DiagnosticList& diags,
+                                   const std::function<void(const LotEvaluation&)>& on_lot) {
+  EvaluateOutcome outcome;
+  const std::size_t errors_before = diags.count(Severity::error);
+  engine::Evaluator evaluator = toolkit.evaluator(request.as_of);
+  sink.begin(toolkit.clause_infos());
+  const ProgrammeScan scan = scan_programme(
+      request.programme, request.only, diags, [&](Lot&& lot, const ConsultationTotals& totals) {
+        LotEvaluation evaluation = evaluator.evaluate(std::move(lot), totals);
+        for (const auto& clause : evaluation.clauses) {
+          if (!clause.error) continue;
+          outcome.plugin_errors = true;
+          ++outcome.summary.plugin_failures;
+          Diagnostic d = *clause.error;
+          d.message = "lot " + evaluation.lot.reference + ", clause " + clause.type + " : " + d.message;
+          diags.report(std::move(d));
+        }
+        ++outcome.summary.lots_evaluated;
+        sink.lot(evaluation);
+        if (on_lot) on_lot(evaluation);
+      });
+  outcome.unreadable = scan.unreadable;
+  outcome.summary.rows_rejected = scan.rows_rejected;
   // Every error reported here is the input's, except the plugin failures.
   const std::size_t new_errors = diags.count(Severity::error) - errors_before;
-  outcome.input_errors = new_errors > outcome.summary.plugin_failures;
+  outcome.input_errors = !scan.unreadable && new_errors > outcome.summary.plugin_failures;
   sink.end(diags.all(), outcome.summary);
   return outcome;
 }

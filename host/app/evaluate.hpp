@@ -28,6 +28,22 @@ struct EvaluateOutcome {
 // Exit status of design.md: 0 success, 1 input errors, 3 a rule or plugin failed.
 [[nodiscard]] int exit_status(const EvaluateOutcome& outcome, const Toolkit& toolkit);
 
+// What reading a programme gave (scan_programme).
+struct ProgrammeScan {
+  bool unreadable = false;  // the programme could not be read at all
+  std::size_t lots = 0;     // valid lots handed to the callback
+  std::size_t rows_rejected = 0;
+};
+
+// Reads a programme as evaluate_programme does, in two streaming passes
+// (consultation totals, then lot by lot), and hands each valid lot (only the
+// one of reference `only` when it is not empty) to `on_lot` with the totals of
+// its consultation. Memory is one entry per consultation. Bad rows and an
+// absent `only` reference are reported to `diags`.
+ProgrammeScan scan_programme(const std::filesystem::path& programme, const std::string& only,
+                             DiagnosticList& diags,
+                             const std::function<void(Lot&& lot, const ConsultationTotals& totals)>& on_lot);
+
 EvaluateOutcome evaluate_programme(const Toolkit& toolkit, const EvaluateRequest& request,
                                    writers::EvaluationSink& sink, DiagnosticList& diags,
                                    const std::function<void(const LotEvaluation&)>& on_lot = {});

@@ -27,7 +27,8 @@ fs::path default_data_dir() {
 ResourcePaths resolve_resources(const ResourceOverrides& overrides) {
   const fs::path base = default_data_dir();
   return ResourcePaths{overrides.rules.value_or(base / "rules"), overrides.plugins.value_or(base / "plugins"),
-                       overrides.templates.value_or(base / "templates")};
+                       overrides.templates.value_or(base / "templates"),
+                       overrides.policy.value_or(fs::path())};
 }
 
 }  // namespace clausier::app

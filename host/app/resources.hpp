@@ -12,12 +12,15 @@ struct ResourcePaths {
   std::filesystem::path rules;
   std::filesystem::path plugins;
   std::filesystem::path templates;
+  // A local policy file applied over the rules (app/policy.hpp); empty: none.
+  std::filesystem::path policy = {};
 };
 
 struct ResourceOverrides {
   std::optional<std::filesystem::path> rules;
   std::optional<std::filesystem::path> plugins;
   std::optional<std::filesystem::path> templates;
+  std::optional<std::filesystem::path> policy = {};
 };
 
 [[nodiscard]] ResourcePaths resolve_resources(const ResourceOverrides& overrides);

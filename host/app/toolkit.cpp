@@ -1,5 +1,8 @@
 #include "app/toolkit.hpp"
 
+#include <algorithm>
+
+#include "app/policy.hpp"
 #include "lua/rules_loader.hpp"
 
 namespace clausier::app {
@@ -9,6 +12,12 @@ Toolkit Toolkit::load(const ResourcePaths& paths, DiagnosticSink& diags, Options
   t.paths_ = paths;
   DiagnosticList local;
   t.params_ = lua::load_rules(paths.rules, local);
+  if (!paths.policy.empty()) {
+    if (auto policy = lua::load_policy(paths.policy, t.params_, local)) {
+      t.policy_file_ = policy->file;
+      t.policy_parameters_ = apply_policy(t.params_, *policy);
+    }
+  }
   t.plugins_ = lua::PluginSet::load(paths.plugins, t.params_, lua::Limits{}, local);
   if (t.plugins_) {
     for (const auto& type : t.plugins_->clause_types()) t.infos_.push_back(type->info());
@@ -22,6 +31,17 @@ Toolkit Toolkit::load(const ResourcePaths& paths, DiagnosticSink& diags, Options
 engine::Evaluator Toolkit::evaluator(std::optional<Date> as_of) const {
   std::vector<std::unique_ptr<engine::ClauseType>> types;
   if (plugins_) types = plugins_->clause_types();
+  return engine::Evaluator(std::move(types), as_of);
+}
+
+engine::Evaluator Toolkit::evaluator(std::optional<Date> as_of, const std::vector<std::string>& only) const {
+  std::vector<std::unique_ptr<engine::ClauseType>> types;
+  if (plugins_) {
+    for (auto& type : plugins_->clause_types()) {
+      if (std::find(only.begin(), only.end(), type->info().id) != only.end())
+        types.push_back(std::move(type));
+    }
+  }
   return engine::Evaluator(std::move(types), as_of);
 }
 

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "app/resources.hpp"
@@ -28,12 +29,20 @@ class Toolkit {
   [[nodiscard]] const params::ParameterSet& params() const { return params_; }
   [[nodiscard]] const std::vector<engine::ClauseInfo>& clause_infos() const { return infos_; }
   [[nodiscard]] const render::TemplateSet& templates() const { return templates_; }
+  // The local policy applied over the rules (paths().policy), when one was
+  // given and could be read: its file as shown to users, and the parameters
+  // it replaced or added.
+  [[nodiscard]] const std::string& policy_file() const { return policy_file_; }
+  [[nodiscard]] const std::vector<std::string>& policy_parameters() const { return policy_parameters_; }
   // True when a rules file, a plugin or a template could not be loaded:
   // results are partial and the exit status is 3.
   [[nodiscard]] bool failed() const { return failed_; }
 
   // A fresh evaluator over this toolkit's plugins (one per worker).
   [[nodiscard]] engine::Evaluator evaluator(std::optional<Date> as_of) const;
+  // The same with only the clause types of these ids (rule test cases).
+  [[nodiscard]] engine::Evaluator evaluator(std::optional<Date> as_of,
+                                            const std::vector<std::string>& only) const;
 
  private:
   ResourcePaths paths_;
@@ -41,6 +50,8 @@ class Toolkit {
   std::shared_ptr<lua::PluginSet> plugins_;
   std::vector<engine::ClauseInfo> infos_;
   render::TemplateSet templates_;
+  std::string policy_file_;
+  std::vector<std::string> policy_parameters_;
   bool failed_ = false;
 };
 

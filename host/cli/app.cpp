@@ -1,124 +1,58 @@
 #include "cli/app.hpp"
 
-#include <unistd.h>
-
-#include <cstdlib>
-#include <ctime>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "app/evaluate.hpp"
 #include "base/build_info.hpp"
 #include "base/french.hpp"
 #include "base/paths.hpp"
-#include "cli/args.hpp"
-#include "writers/atomic_file.hpp"
+#include "cli/common.hpp"
 #include "writers/documents.hpp"
 
 namespace clausier::cli {
 namespace {
 
-constexpr int exit_usage = 2;
-
-const std::vector<OptionSpec> common_options = {
-    {"--rules", "", true, "DOSSIER", "dossier des règles (par défaut : rules/ livré)"},
-    {"--plugins", "", true, "DOSSIER", "dossier des plugins de clauses (par défaut : plugins/ livré)"},
-    {"--templates", "", true, "DOSSIER", "dossier des modèles de documents (par défaut : templates/ livré)"},
-    {"--as-of", "", true, "AAAA-MM-JJ", "évalue chaque lot comme s'il était lancé à cette date"},
-    {"--help", "-h", false, "", "affiche cette aide"},
-};
-
-std::vector<OptionSpec> with_common(std::vector<OptionSpec> specific) {
-  specific.insert(specific.end(), common_options.begin(), common_options.end());
-  return specific;
-}
-
-const std::vector<OptionSpec> evaluate_options = with_common({
-    {"--format", "", true, "FORMAT", "table (par défaut), json ou csv"},
-    {"--output", "-o", true, "FICHIER", "écrit le résultat dans FICHIER (écrit en entier ou pas du tout)"},
-    {"--explain", "", false, "", "détaille, sous chaque lot, les motifs et les paramètres utilisés"},
-    {"--only", "", true, "REFERENCE", "n'évalue que le lot de cette référence"},
-});
-
-const std::vector<OptionSpec> render_options = with_common({
-    {"--output", "-o", true, "DOSSIER", "dossier de sortie (par défaut : documents)"},
-    {"--format", "", true, "FORMATS", "formats séparés par des virgules : md,html (par défaut : tous)"},
-    {"--only", "", true, "REFERENCE", "ne rédige que les documents de ce lot"},
-});
-
 const char* main_help =
     "clausier — clauses sociales des marchés publics\n"
     "\n"
-    "Usage : clausier COMMANDE [options]\n"
+    "Usage\u00A0: clausier COMMANDE [options]\n"
     "\n"
-    "Commandes :\n"
-    "  evaluate PROGRAMME   évalue chaque lot d'une programmation d'achats : clauses applicables,\n"
+    "Commandes\u00A0:\n"
+    "  evaluate PROGRAMME   évalue chaque lot d'une programmation d'achats\u00A0: clauses applicables,\n"
     "                       verdicts (obligatoire, recommandée, possible, exclue), heures, motifs\n"
     "  render PROGRAMME     rédige les documents (article du CCAP…) des lots qui les appellent\n"
+    "  diff PROGRAMME       montre ce qu'un changement de règles change aux verdicts et aux heures\n"
+    "                       d'une programmation (--rules-before DOSSIER --rules-after DOSSIER)\n"
+    "  rules test           exécute les cas de test des règles (rules/tests/*.lua)\n"
+    "  rules check          vérifie les règles, les plugins, les cas de test et les modèles\n"
+    "  rules doc            rédige la documentation des règles (regles.md, regles.html)\n"
     "\n"
-    "Options générales : --version, --help ; « clausier COMMANDE --help » détaille chaque commande.\n"
-    "Codes de sortie : 0 succès, 1 erreurs dans les données (toutes signalées, lots valides traités),\n"
+    "Options générales\u00A0: --version, --help\u202F; «\u00A0clausier COMMANDE --help\u00A0» détaille "
+    "chaque "
+    "commande.\n"
+    "Politique locale\u00A0: --policy FICHIER, ou un fichier politique-locale.lua à côté du programme.\n"
+    "Codes de sortie\u00A0: 0 succès, 1 erreurs dans les données (toutes signalées, lots valides traités),\n"
     "2 erreur d'utilisation, 3 une règle ou un plugin a échoué.\n";
 
-int usage_error(const std::string& message, const std::string& command) {
-  std::cerr << "clausier" << fr::colon << " erreur" << fr::colon << " " << fr::typography(message) << "\n"
-            << "Voir " << fr::guillemet_open << "clausier " << (command.empty() ? "" : command + " ")
-            << "--help" << fr::guillemet_close << ".\n";
-  return exit_usage;
-}
-
-void print_diagnostics(const DiagnosticList& diags) {
-  for (const auto& d : diags.all()) std::cerr << format_diagnostic(d) << '\n';
-  const std::size_t errors = diags.count(Severity::error);
-  if (errors > 0) std::cerr << errors << (errors > 1 ? " erreurs signalées.\n" : " erreur signalée.\n");
-}
-
-// The date printed on documents: today, or SOURCE_DATE_EPOCH for reproducible outputs.
-Date generation_date() {
-  std::time_t now = std::time(nullptr);
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) now = static_cast<std::time_t>(std::atoll(epoch));
-  return Date::from_days(static_cast<std::int32_t>(now / 86400));
-}
-
-struct CommonSetup {
-  app::ResourcePaths paths;
-  std::optional<Date> as_of;
-  std::string error;
-};
-
-CommonSetup common_setup(const ParsedArgs& args) {
-  CommonSetup out;
-  app::ResourceOverrides overrides;
-  if (auto v = args.value("--rules")) overrides.rules = *v;
-  if (auto v = args.value("--plugins")) overrides.plugins = *v;
-  if (auto v = args.value("--templates")) overrides.templates = *v;
-  out.paths = app::resolve_resources(overrides);
-  if (auto v = args.value("--as-of")) {
-    out.as_of = Date::parse_iso(*v);
-    if (!out.as_of) out.error = "date invalide « " + *v + " » pour --as-of : écrivez AAAA-MM-JJ";
-  }
-  return out;
-}
-
-int command_help(const char* synopsis, const char* description, const std::vector<OptionSpec>& specs) {
-  std::cout << "Usage : " << synopsis << "\n\n"
-            << description << "\n\nOptions :\n"
-            << describe_options(specs);
-  return 0;
-}
+}  // namespace
 
 int run_evaluate(const std::vector<std::string>& argv) {
-  const auto parsed = parse_args(argv, evaluate_options);
+  const auto specs = with_common({
+      {"--format", "", true, "FORMAT", "table (par défaut), json ou csv"},
+      {"--output", "-o", true, "FICHIER", "écrit le résultat dans FICHIER (écrit en entier ou pas du tout)"},
+      {"--explain", "", false, "", "détaille, sous chaque lot, les motifs et les paramètres utilisés"},
+      {"--only", "", true, "REFERENCE", "n'évalue que le lot de cette référence"},
+  });
+  const auto parsed = parse_args(argv, specs);
   if (!parsed.error.empty()) return usage_error(parsed.error, "evaluate");
   const ParsedArgs& args = parsed.args;
   if (args.has("--help")) {
     return command_help(
-        "clausier evaluate PROGRAMME [--format table|json|csv] [-o FICHIER] [--explain]",
+        "clausier evaluate PROGRAMME [--format table|json|csv] [-o FICHIER] [--explain] [--policy FICHIER]",
         "Évalue chaque lot de PROGRAMME (CSV ; « - » pour l'entrée standard) avec les règles en "
         "vigueur à sa date de lancement.\nLes seuils sont appréciés sur le total de la "
         "consultation, les heures sont calculées par lot.",
-        evaluate_options);
+        specs);
   }
   if (args.positional.size() != 1)
     return usage_error("indiquez un et un seul fichier de programmation", "evaluate");
@@ -133,65 +67,53 @@ int run_evaluate(const std::vector<std::string>& argv) {
   } else {
     return usage_error("format inconnu « " + format_name + " » : choisissez table, json ou csv", "evaluate");
   }
-  CommonSetup setup = common_setup(args);
+  const CommonSetup setup = common_setup(args, std::filesystem::path(args.positional[0]));
   if (!setup.error.empty()) return usage_error(setup.error, "evaluate");
 
   DiagnosticList diags;
   const app::Toolkit toolkit = app::Toolkit::load(setup.paths, diags, {});
+  announce_policy(toolkit, setup);
   app::EvaluateRequest request{args.positional[0], setup.as_of, args.value("--only").value_or("")};
 
-  const auto output = args.value("--output");
-  std::optional<writers::AtomicFile> file;
-  if (output && *output != "-") {
-    file.emplace(*output);
-    if (!file->is_open()) {
-      std::cerr << "clausier" << fr::colon << " impossible d'écrire " << fr::guillemet_open << *output
-                << fr::guillemet_close << ".\n";
-      return 1;
-    }
-  }
-  std::ostream& out = file ? file->stream() : std::cout;
-  auto sink = writers::make_sink(format, out, {args.has("--explain")});
+  Output output(args.value("--output"));
+  if (!output.ok()) return 1;
+  auto sink = writers::make_sink(format, output.stream(), {args.has("--explain")});
   const app::EvaluateOutcome outcome = app::evaluate_programme(toolkit, request, *sink, diags);
   print_diagnostics(diags);
-  if (file) {
-    if (std::string error = file->commit(); !error.empty()) {
-      std::cerr << "clausier" << fr::colon << " " << error << '\n';
-      return 1;
-    }
-    std::cerr << "Résultat écrit dans " << display_path(*output) << ".\n";
-  }
+  if (!output.commit()) return 1;
   return app::exit_status(outcome, toolkit);
 }
 
 int run_render(const std::vector<std::string>& argv) {
-  const auto parsed = parse_args(argv, render_options);
+  const auto specs = with_common({
+      {"--output", "-o", true, "DOSSIER", "dossier de sortie (par défaut : documents)"},
+      {"--format", "", true, "FORMATS", "formats séparés par des virgules : md,html (par défaut : tous)"},
+      {"--only", "", true, "REFERENCE", "ne rédige que les documents de ce lot"},
+  });
+  const auto parsed = parse_args(argv, specs);
   if (!parsed.error.empty()) return usage_error(parsed.error, "render");
   const ParsedArgs& args = parsed.args;
   if (args.has("--help")) {
     return command_help("clausier render PROGRAMME [-o DOSSIER] [--format md,html] [--only REFERENCE]",
                         "Rédige, pour chaque lot dont l'évaluation les appelle, les documents des modèles "
                         "(article du CCAP de la clause d'insertion…), dans DOSSIER/<référence du lot>/.",
-                        render_options);
+                        specs);
   }
   if (args.positional.size() != 1)
     return usage_error("indiquez un et un seul fichier de programmation", "render");
-  CommonSetup setup = common_setup(args);
+  const CommonSetup setup = common_setup(args, std::filesystem::path(args.positional[0]));
   if (!setup.error.empty()) return usage_error(setup.error, "render");
   std::vector<std::string> formats;
   if (auto v = args.value("--format")) {
-    std::stringstream list(*v);
-    for (std::string f; std::getline(list, f, ',');) {
-      if (f != "md" && f != "html") {
-        return usage_error("format de document inconnu « " + f + " » : formats disponibles : md, html",
-                           "render");
-      }
-      formats.push_back(f);
-    }
+    std::string error;
+    auto list = format_list(*v, {"md", "html"}, error);
+    if (!list) return usage_error(error, "render");
+    formats = *list;
   }
 
   DiagnosticList diags;
   const app::Toolkit toolkit = app::Toolkit::load(setup.paths, diags, {.templates = true});
+  announce_policy(toolkit, setup);
   app::EvaluateRequest request{args.positional[0], setup.as_of, args.value("--only").value_or("")};
   writers::DocumentRequest documents{args.value("--output").value_or("documents"),
                                      formats,
@@ -212,8 +134,6 @@ int run_render(const std::vector<std::string>& argv) {
   return app::exit_status(outcome, toolkit);
 }
 
-}  // namespace
-
 int run(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
@@ -229,6 +149,8 @@ int run(int argc, char** argv) {
   try {
     if (command == "evaluate") return run_evaluate(args);
     if (command == "render") return run_render(args);
+    if (command == "diff") return run_diff(args);
+    if (command == "rules") return run_rules(args);
   } catch (const std::exception& e) {
     // A bug, not a user error: say so plainly rather than crash.
     std::cerr << "clausier" << fr::colon << " erreur interne" << fr::colon << " " << e.what() << '\n';

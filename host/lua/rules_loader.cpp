@@ -31,13 +31,27 @@ struct Reporter {
   std::string file;  // as shown to users
   DiagnosticSink& diags;
   bool failed = false;
+  // Path of the table being checked inside its file, put before every path
+  // reported (a policy file holds several parameters: parametres["x"]).
+  std::string prefix = {};
 
+  [[nodiscard]] std::string full_path(const std::string& path) const {
+    if (prefix.empty()) return path;
+    if (path.empty()) return prefix;
+    return prefix + (path.front() == '[' ? "" : ".") + path;
+  }
   void error(const std::string& path, std::string_view message) {
     Location where;
     where.file = file;
-    where.path = path;
+    where.path = full_path(path);
     failed = true;
     diags.error(std::move(where), message);
+  }
+  void warning(const std::string& path, std::string_view message) {
+    Location where;
+    where.file = file;
+    where.path = full_path(path);
+    diags.warning(std::move(where), message);
   }
   void error_at_line(std::uint32_t line, std::string_view message) {
     Location where;
@@ -962,6 +976,11 @@ std::vector<fs::path> rule_files(const fs::path& dir, DiagnosticSink& diags) {
       if (it->is_directory(type_ec)) it.disable_recursion_pending();
       continue;
     }
+    // rules/tests/ holds the rule test cases (clausier rules test), not parameters.
+    if (it.depth() == 0 && it->path().filename() == "tests" && it->is_directory(type_ec)) {
+      it.disable_recursion_pending();
+      continue;
+    }
     if (it->path().extension() == ".lua" && it->is_regular_file(type_ec)) files.push_back(it->path());
   }
   if (ec) {
@@ -1047,6 +1066,186 @@ void overlay_rules(params::ParameterSet& base, const fs::path& dir, DiagnosticSi
     }
     base.put(p);
   }
+}
+
+// ---------------------------------------------------------------------------
+// Local policy files.
+
+namespace {
+
+constexpr std::string_view policy_fields[] = {"description", "reference", "parametres"};
+constexpr std::string_view shape_fields[] = {"unit", "kind", "key"};
+
+// "heures.taux_insertion": lower-case words, digits and _, joined by dots.
+bool is_parameter_name(std::string_view name) {
+  if (name.empty() || name.front() == '.' || name.back() == '.') return false;
+  char previous = '.';
+  for (char c : name) {
+    const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    if (!word && c != '.') return false;
+    if (c == '.' && previous == '.') return false;
+    previous = c;
+  }
+  return true;
+}
+
+Value text_node(std::string s) {
+  Value v;
+  v.type = Value::Type::string;
+  v.text = std::move(s);
+  return v;
+}
+
+// The national parameter's value of a shape field ("unit", "kind", "key").
+std::string shape_of(const params::Parameter& p, std::string_view field) {
+  if (field == "unit") return p.unit;
+  if (field == "kind") return std::string(params::kind_id(p.kind));
+  return p.key;
+}
+
+// One entry of `parametres`: completed from the national parameter, checked.
+std::optional<params::Parameter> policy_entry(const Field& f, const std::string& path,
+                                              const params::ParameterSet& base,
+                                              const std::string& default_reference, Reporter& rep) {
+  const std::string& name = f.key.name;
+  Value entry = f.value;
+  const params::Parameter* national = base.find(name);
+  bool shape_ok = true;
+  if (national == nullptr) {
+    std::vector<std::string_view> names;
+    for (const auto& [n, p] : base.all()) names.push_back(n);
+    std::string message = "le paramètre " + guillemets(name) + " n'existe pas dans les règles nationales : ";
+    if (std::string_view guess = closest(name, names); !guess.empty()) {
+      message += "vouliez-vous écrire " + guillemets(guess) + " ? ";
+    }
+    rep.warning(path,
+                message + "il est ajouté tel quel (description, unit et kind doivent alors être donnés)");
+  } else {
+    if (entry.get("description") == nullptr)
+      entry.fields.push_back({Key{true, 0, "description"}, text_node(national->description)});
+    for (std::string_view field : shape_fields) {
+      const std::string expected = shape_of(*national, field);
+      const Value* given = entry.get(field);
+      if (given == nullptr) {
+        if (!expected.empty())
+          entry.fields.push_back({Key{true, 0, std::string(field)}, text_node(expected)});
+      } else if (given->type == Value::Type::string && given->text != expected) {
+        const std::string written = given->text;
+        shape_ok = false;
+        // The values are checked against the national shape, so that one
+        // mistake gives one message.
+        for (Field& g : entry.fields) {
+          if (g.key.named && g.key.name == field) g.value = text_node(expected);
+        }
+        if (expected.empty()) {
+          std::erase_if(entry.fields, [&](const Field& g) { return g.key.named && g.key.name == field; });
+        }
+        rep.error(child_path(path, field),
+                  std::string(field) + " = \"" + written + "\" au lieu de " +
+                      (expected.empty() ? "rien" : "\"" + expected + "\"") +
+                      " : un paramètre de la politique locale garde la forme (kind, unit, key) du "
+                      "paramètre national qu'il remplace, les plugins le lisent ainsi ; retirez ce champ "
+                      "ou corrigez-le");
+      }
+    }
+  }
+  if (entry.get("reference") == nullptr && !default_reference.empty())
+    entry.fields.push_back({Key{true, 0, "reference"}, text_node(default_reference)});
+  Reporter sub{rep.file, rep.diags};
+  sub.prefix = path;
+  params::Parameter p = RuleChecker(sub).parameter(entry, name);
+  if (sub.failed || !shape_ok) {
+    rep.failed = true;
+    return std::nullopt;
+  }
+  return p;
+}
+
+}  // namespace
+
+std::optional<LocalPolicy> load_policy_text(std::string_view source, std::string_view display,
+                                            const params::ParameterSet& base, DiagnosticSink& diags,
+                                            const Limits& limits) {
+  Reporter rep{std::string(display), diags};
+  std::optional<Value> root = run_rule_file(source, rep, limits);
+  if (!root) return std::nullopt;
+  LocalPolicy out;
+  out.file = std::string(display);
+  const std::string list = "les champs permis ici sont " + or_list(policy_fields);
+  for (const Field& f : root->fields) {
+    if (!f.key.named) {
+      rep.error(child_path("", f.key), "élément sans nom inattendu : écrivez nom = valeur (" + list + ")");
+    } else if (std::find(std::begin(policy_fields), std::end(policy_fields), f.key.name) ==
+               std::end(policy_fields)) {
+      std::string_view guess = closest(f.key.name, policy_fields);
+      std::string hint = guess.empty() ? list : "vouliez-vous écrire " + guillemets(guess) + " ?";
+      if (guess.empty() && is_parameter_name(f.key.name) && f.key.name.find('.') != std::string::npos) {
+        hint = "les paramètres se placent dans parametres = { [\"" + f.key.name + "\"] = { … } }";
+      }
+      rep.error(child_path("", f.key), "champ inconnu " + guillemets(f.key.name) + " : " + hint);
+    }
+  }
+  for (const char* field : {"description", "reference"}) {
+    const Value* v = root->get(field);
+    if (v == nullptr) continue;
+    if (v->type != Value::Type::string || text::trim(v->text).empty()) {
+      rep.error(field, "texte entre guillemets attendu, trouvé " + describe(*v));
+    } else {
+      (std::string_view(field) == "description" ? out.description : out.reference) = fr::typography(v->text);
+    }
+  }
+  const Value* parameters = root->get("parametres");
+  if (parameters == nullptr) {
+    rep.error(
+        "",
+        "champ « parametres » manquant : écrivez parametres = { [\"heures.taux_insertion\"] = { values = "
+        "{ { from = \"AAAA-MM-JJ\", value = …, status = \"…\" } } } }");
+    return out;
+  }
+  if (parameters->type != Value::Type::table) {
+    rep.error("parametres",
+              "table attendue { [\"nom.du.parametre\"] = { … }, … }, trouvé " + describe(*parameters));
+    return out;
+  }
+  if (parameters->fields.empty()) rep.warning("parametres", "aucun paramètre : la politique ne change rien");
+  for (const Field& f : parameters->fields) {
+    const std::string path = child_path("parametres", f.key);
+    if (!f.key.named) {
+      rep.error(path,
+                "élément sans nom : écrivez le nom du paramètre entre crochets et guillemets, "
+                "[\"heures.taux_insertion\"] = { values = { … } }");
+      continue;
+    }
+    if (!is_parameter_name(f.key.name)) {
+      rep.error(path,
+                "nom de paramètre invalide " + guillemets(f.key.name) +
+                    " : écrivez le nom du paramètre national, comme « heures.taux_insertion » (minuscules "
+                    "sans accent, chiffres, _ et points)");
+      continue;
+    }
+    if (f.value.type != Value::Type::table) {
+      rep.error(path, "table attendue { values = { … } }, trouvé " + describe(f.value));
+      continue;
+    }
+    if (auto p = policy_entry(f, path, base, out.reference, rep)) {
+      p->file = out.file;
+      out.parameters.push_back(std::move(*p));
+    }
+  }
+  return out;
+}
+
+std::optional<LocalPolicy> load_policy(const fs::path& file, const params::ParameterSet& base,
+                                       DiagnosticSink& diags, const Limits& limits) {
+  std::string source;
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec) || !read_file(file, source)) {
+    diags.error(in_file(display_path(file)),
+                "fichier de politique locale introuvable ou illisible : vérifiez le chemin donné (option "
+                "--policy)");
+    return std::nullopt;
+  }
+  return load_policy_text(source, display_path(file), base, diags, limits);
 }
 
 }  // namespace clausier::lua

@@ -131,6 +131,16 @@ void LotReader::read_value(Column c, Parse parse, Out& out) {
 void LotReader::check_extra_cells() {
   for (std::size_t i = header_width_; i < record_.cells.size(); ++i) {
     if (is_blank(record_.cells[i])) continue;
+    if (src_->is_sheet()) {
+      // Once per sheet: notes beside a table are common and harmless.
+      if (extra_cells_noted_) return;
+      extra_cells_noted_ = true;
+      diags_->note(
+          src_->locate(record_, i, ""),
+          "des cellules à droite de la dernière colonne d'en-tête sont ignorées (première : celle-ci) : "
+          "donnez un en-tête à leur colonne si elles doivent être lues");
+      return;
+    }
     diags_->warning(src_->locate(record_, TabularSource::whole_record, ""),
                     "cette ligne a plus de valeurs que l'en-tête n'a de colonnes : les valeurs en trop sont "
                     "ignorées ; vérifiez les séparateurs et les guillemets");

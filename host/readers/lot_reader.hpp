@@ -75,6 +75,7 @@ class LotReader {
   ColumnMap columns_;
   bool header_ok_ = false;
   std::size_t header_width_ = 0;
+  bool extra_cells_noted_ = false;
   Record record_;
   bool row_ok_ = true;
   ReferenceIndex references_;

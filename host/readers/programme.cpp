@@ -1,42 +1,21 @@
 #include "readers/programme.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <streambuf>
 #include <system_error>
 
 #include "base/paths.hpp"
 #include "base/text.hpp"
 #include "readers/csv_source.hpp"
+#include "readers/memory_stream.hpp"
+#include "readers/sheet_source.hpp"
 
 namespace clausier::readers {
 namespace {
 
 constexpr const char* stdin_name = "(entrée standard)";
-
-// An input stream over a shared string, so that each pass over a programme
-// held in memory reads it without copying it.
-class MemoryStream final : public std::istream {
- public:
-  explicit MemoryStream(std::shared_ptr<const std::string> data)
-      : std::istream(nullptr), buf_(std::move(data)) {
-    rdbuf(&buf_);
-  }
-
- private:
-  class Buffer final : public std::streambuf {
-   public:
-    explicit Buffer(std::shared_ptr<const std::string> data) : data_(std::move(data)) {
-      char* begin = const_cast<char*>(data_->data());  // read only: no put area is set
-      setg(begin, begin, begin + data_->size());
-    }
-
-   private:
-    std::shared_ptr<const std::string> data_;
-  };
-  Buffer buf_;
-};
 
 enum class Format { csv, xlsx, xls, ods, json, xml, unknown };
 
@@ -91,29 +70,66 @@ std::string read_all(std::istream& in) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-// Reports a format that is not read (yet); true when `format` is CSV.
+// The first bytes of a file, to recognise a workbook whatever its extension.
+std::string head_of(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(8, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  return head;
+}
+
+// The reader for a file: a workbook when the content is one (or the
+// extension promises one), else from the extension (or the content when
+// there is none).
+Format choose_format(const std::string& extension, std::string_view head) {
+  if (looks_like_workbook(head)) return Format::xlsx;
+  const Format by_extension = extension.empty() ? format_of_content(head) : format_of_extension(extension);
+  if (by_extension == Format::ods || by_extension == Format::xls) return Format::xlsx;
+  return by_extension;
+}
+
+// Reports a format that is not read (yet); true when `format` is read.
 bool check_format(Format format, const std::string& extension, const std::string& name,
                   DiagnosticSink& diags) {
-  if (format == Format::csv) return true;
+  if (format == Format::csv || format == Format::xlsx) return true;
   if (format == Format::unknown) {
-    diags.error(file_location(name),
-                "extension " + quoted(extension) +
-                    " non reconnue : donnez un programme au format CSV (.csv, .tsv ou .txt)");
+    diags.error(
+        file_location(name),
+        "extension " + quoted(extension) +
+            " non reconnue : donnez un programme au format CSV (.csv, .tsv ou .txt), XLSX (.xlsx) ou ODS "
+            "(.ods)");
     return false;
   }
   diags.error(file_location(name),
               std::string("le format ") + format_label(format) +
                   " n'est pas encore lu : exportez le programme au format CSV (séparateur "
-                  "point-virgule, encodage UTF-8) et donnez ce fichier à la place");
+                  "point-virgule, encodage UTF-8), XLSX ou ODS et donnez ce fichier à la place");
   return false;
 }
 
 }  // namespace
 
-Programme::Programme(std::filesystem::path path, std::string name, std::shared_ptr<const std::string> content)
-    : path_(std::move(path)), name_(std::move(name)), content_(std::move(content)) {}
+Programme::Programme(std::filesystem::path path, std::string name, std::shared_ptr<const std::string> content,
+                     std::shared_ptr<const SpreadsheetPlan> sheet)
+    : path_(std::move(path)),
+      name_(std::move(name)),
+      content_(std::move(content)),
+      sheet_(std::move(sheet)) {}
+
+const std::string& Programme::sheet_name() const {
+  static const std::string none;
+  return sheet_ ? sheet_->sheet_name : none;
+}
+
+std::uint32_t Programme::header_row() const { return sheet_ ? sheet_->header_row : 1; }
 
 std::unique_ptr<LotReader> Programme::open(DiagnosticSink& diags) const {
+  if (sheet_) {
+    auto source = open_spreadsheet(sheet_, diags);
+    if (!source) return nullptr;
+    return std::make_unique<LotReader>(std::move(source), diags);
+  }
   std::unique_ptr<std::istream> in;
   if (content_) {
     in = std::make_unique<MemoryStream>(content_);
@@ -129,8 +145,33 @@ std::unique_ptr<LotReader> Programme::open(DiagnosticSink& diags) const {
   return std::make_unique<LotReader>(std::make_unique<CsvSource>(std::move(in), name_), diags);
 }
 
-std::optional<Programme> open_programme(const std::filesystem::path& path, DiagnosticSink& diags) {
-  if (path == "-") return programme_from_memory(read_all(std::cin), stdin_name, diags);
+std::optional<Programme> Programme::make(std::filesystem::path path, std::string name,
+                                         std::shared_ptr<const std::string> content,
+                                         const ProgrammeOptions& options, DiagnosticSink& diags) {
+  const std::string extension = std::filesystem::path(name).extension().string();
+  const std::string head = content ? content->substr(0, 256) : head_of(path);
+  const Format format = choose_format(extension, head);
+  if (!check_format(format, extension, name, diags)) return std::nullopt;
+  if (format == Format::xlsx) {
+    sheet::Bytes bytes;
+    bytes.path = path;
+    bytes.content = content;
+    auto plan = plan_spreadsheet(std::move(bytes), name, options.sheet, options.limits, diags);
+    if (!plan) return std::nullopt;
+    return Programme(std::move(path), std::move(name), std::move(content), std::move(plan));
+  }
+  if (!text::trim(options.sheet).empty()) {
+    diags.warning(file_location(name),
+                  "le choix de la feuille " + quoted(options.sheet) +
+                      " ne vaut que pour un classeur (xlsx, ods) : il est ignoré pour ce "
+                      "fichier texte");
+  }
+  return Programme(std::move(path), std::move(name), std::move(content), nullptr);
+}
+
+std::optional<Programme> open_programme(const std::filesystem::path& path, DiagnosticSink& diags,
+                                        const ProgrammeOptions& options) {
+  if (path == "-") return programme_from_memory(read_all(std::cin), stdin_name, diags, options);
   const std::string name = display_path(path);
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
@@ -143,8 +184,6 @@ std::optional<Programme> open_programme(const std::filesystem::path& path, Diagn
                 quoted(name) + " est un dossier : donnez le chemin du fichier du programme");
     return std::nullopt;
   }
-  const std::string extension = path.extension().string();
-  if (!check_format(format_of_extension(extension), extension, name, diags)) return std::nullopt;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     diags.error(file_location(name),
@@ -152,16 +191,16 @@ std::optional<Programme> open_programme(const std::filesystem::path& path, Diagn
     return std::nullopt;
   }
   // A pipe ("<(commande)") can be read only once: keep it in memory.
-  if (!std::filesystem::is_regular_file(status))
-    return Programme({}, name, std::make_shared<const std::string>(read_all(in)));
-  return Programme(path, name, nullptr);
+  if (!std::filesystem::is_regular_file(status)) {
+    return Programme::make({}, name, std::make_shared<const std::string>(read_all(in)), options, diags);
+  }
+  return Programme::make(path, name, nullptr, options, diags);
 }
 
-std::optional<Programme> programme_from_memory(std::string content, std::string name, DiagnosticSink& diags) {
-  const std::string extension = std::filesystem::path(name).extension().string();
-  const Format format = extension.empty() ? format_of_content(content) : format_of_extension(extension);
-  if (!check_format(format, extension, name, diags)) return std::nullopt;
-  return Programme({}, std::move(name), std::make_shared<const std::string>(std::move(content)));
+std::optional<Programme> programme_from_memory(std::string content, std::string name, DiagnosticSink& diags,
+                                               const ProgrammeOptions& options) {
+  return Programme::make({}, std::move(name), std::make_shared<const std::string>(std::move(content)),
+                         options, diags);
 }
 
 }  // namespace clausier::readers

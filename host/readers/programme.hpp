@@ -3,11 +3,16 @@
 // makes two passes, one for the totals of each consultation (thresholds are
 // tested on the sum of its lots), one to evaluate and report each lot.
 //
-// The reader is chosen by the file's extension: .csv, .tsv, .txt (and no
-// extension) are read as CSV. Standard input ("-") and pipes are read once
-// into memory so that they can be read twice: a known limit for very large
-// programmes given that way (files are streamed at each pass).
+// The reader is chosen by the file's content and extension: a zip archive
+// (.xlsx, .xlsm, .ods, whatever its extension) is read as a workbook, in the
+// sheet found by readers/sheet_source.hpp or the one named in the options;
+// .xls, .xlsx and .ods files that are not workbooks get a message saying
+// what they are (Excel 97-2003, encrypted, a renamed CSV…); .csv, .tsv,
+// .txt (and no extension) are read as CSV. Standard input ("-") and pipes
+// are read once into memory so that they can be read twice: a known limit
+// for very large programmes given that way (files are streamed at each pass).
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -15,13 +20,30 @@
 
 #include "base/diagnostic.hpp"
 #include "readers/lot_reader.hpp"
+#include "readers/spreadsheet.hpp"
 
 namespace clausier::readers {
+
+struct SpreadsheetPlan;
+
+struct ProgrammeOptions {
+  // The sheet of a workbook (xlsx, ods) to read: its name (without regard to
+  // case and accents) or its position ("1" is the first sheet, hidden ones
+  // counted). Empty: the first visible sheet whose header row names the
+  // required columns. Hidden sheets are read only when named. Ignored, with
+  // a warning, for a CSV file.
+  std::string sheet;
+  // Caps for workbooks from anywhere (zip bombs, huge sheets).
+  SpreadsheetLimits limits;
+};
 
 class Programme {
  public:
   // The file as shown in diagnostics ("prog.csv", "(entrée standard)").
   [[nodiscard]] const std::string& display_name() const { return name_; }
+  // The sheet read in a workbook ("" for CSV) and the row of its headers.
+  [[nodiscard]] const std::string& sheet_name() const;
+  [[nodiscard]] std::uint32_t header_row() const;
 
   // A reader from the first row. Diagnostics of the pass go to `diags` (use
   // discard_diagnostics() for a silent pass). Null when the file can no
@@ -29,23 +51,33 @@ class Programme {
   [[nodiscard]] std::unique_ptr<LotReader> open(DiagnosticSink& diags) const;
 
  private:
-  friend std::optional<Programme> open_programme(const std::filesystem::path&, DiagnosticSink&);
-  friend std::optional<Programme> programme_from_memory(std::string, std::string, DiagnosticSink&);
-  Programme(std::filesystem::path path, std::string name, std::shared_ptr<const std::string> content);
+  friend std::optional<Programme> open_programme(const std::filesystem::path&, DiagnosticSink&,
+                                                 const ProgrammeOptions&);
+  friend std::optional<Programme> programme_from_memory(std::string, std::string, DiagnosticSink&,
+                                                        const ProgrammeOptions&);
+  // A programme whose bytes are in `content`, or else in the file `path`.
+  static std::optional<Programme> make(std::filesystem::path path, std::string name,
+                                       std::shared_ptr<const std::string> content,
+                                       const ProgrammeOptions& options, DiagnosticSink& diags);
+  Programme(std::filesystem::path path, std::string name, std::shared_ptr<const std::string> content,
+            std::shared_ptr<const SpreadsheetPlan> sheet);
 
   std::filesystem::path path_;
   std::string name_;
-  std::shared_ptr<const std::string> content_;  // held in memory; null: read path_ at each pass
+  std::shared_ptr<const std::string> content_;    // held in memory; null: read path_ at each pass
+  std::shared_ptr<const SpreadsheetPlan> sheet_;  // workbooks: the sheet and header row found
 };
 
 // Opens a programme file ("-" is standard input). On failure (missing or
 // unreadable file, a format not read yet), reports why and returns nothing.
 [[nodiscard]] std::optional<Programme> open_programme(const std::filesystem::path& path,
-                                                      DiagnosticSink& diags);
+                                                      DiagnosticSink& diags,
+                                                      const ProgrammeOptions& options = {});
 
 // A programme held in memory (standard input, uploads). The format comes from
 // the extension of `name` when it has one, else from the content.
 [[nodiscard]] std::optional<Programme> programme_from_memory(std::string content, std::string name,
-                                                             DiagnosticSink& diags);
+                                                             DiagnosticSink& diags,
+                                                             const ProgrammeOptions& options = {});
 
 }  // namespace clausier::readers

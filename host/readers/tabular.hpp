@@ -50,6 +50,11 @@ class TabularSource {
   // CSV: {file, line, column = header}; sheets: {file, sheet, cell "D12"}.
   [[nodiscard]] virtual Location locate(const Record& r, std::size_t column,
                                         std::string_view header) const = 0;
+
+  // True for a sheet of a workbook, whose cells sit in fixed columns: a cell
+  // beyond the header's columns is a note beside the table there, not the
+  // sign of a separator or quoting problem as in a CSV file.
+  [[nodiscard]] virtual bool is_sheet() const { return false; }
 };
 
 }  // namespace clausier::readers

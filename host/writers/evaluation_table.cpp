@@ -13,6 +13,7 @@ constexpr std::size_t ref_width = 16;
 constexpr std::size_t objet_width = 40;
 constexpr std::size_t amount_width = 14;
 constexpr std::size_t clause_width = 24;
+constexpr std::size_t compact_width = 15;
 
 struct ClauseTally {
   std::array<std::size_t, 4> verdicts{};
@@ -30,10 +31,21 @@ std::pair<std::string_view, std::string_view> split_objet(std::string_view objet
   return {objet, {}};
 }
 
-std::string clause_cell(const ClauseResult& c) {
-  if (!c.verdict) return "ERREUR (voir messages)";
-  std::string cell(verdict_label(*c.verdict));
-  if (c.hours) cell += ", " + fr::integer(*c.hours) + " h";
+// With many clause types the table keeps to a terminal's width: short labels.
+std::string_view short_label(Verdict v) {
+  switch (v) {
+    case Verdict::obligatoire: return "OBLIG.";
+    case Verdict::recommandee: return "recom.";
+    case Verdict::possible: return "poss.";
+    case Verdict::exclue: return "-";
+  }
+  return "";
+}
+
+std::string clause_cell(const ClauseResult& c, bool compact = false) {
+  if (!c.verdict) return compact ? "ERREUR" : "ERREUR (voir messages)";
+  std::string cell(compact ? short_label(*c.verdict) : verdict_label(*c.verdict));
+  if (c.hours) cell += (compact ? " " : ", ") + fr::integer(*c.hours) + " h";
   return cell;
 }
 
@@ -43,9 +55,11 @@ class TableSink final : public EvaluationSink {
 
   void begin(const std::vector<engine::ClauseInfo>& types) override {
     types_ = types;
+    compact_ = types_.size() > 3;
+    width_ = compact_ ? compact_width : clause_width;
     std::string header = text::pad("Référence", ref_width) + " " + text::pad("Objet", objet_width) + " " +
                          text::pad("Montant HT", amount_width, true);
-    for (const auto& t : types_) header += "  " + text::pad(text::truncate(t.id, clause_width), clause_width);
+    for (const auto& t : types_) header += "  " + text::pad(text::truncate(t.id, width_), width_);
     while (!header.empty() && header.back() == ' ') header.pop_back();
     out_ << header << '\n' << std::string(text::display_width(header), '-') << '\n';
   }
@@ -70,7 +84,7 @@ class TableSink final : public EvaluationSink {
                        text::pad(text::truncate(objet, objet_width), objet_width) + " " +
                        text::pad(fr::euros_cents(e.lot.montant_ht_cents), amount_width, true);
     for (const auto& c : e.clauses) {
-      line += "  " + text::pad(text::truncate(clause_cell(c), clause_width), clause_width);
+      line += "  " + text::pad(text::truncate(clause_cell(c, compact_), width_), width_);
       ClauseTally& tally = tallies_[c.type];
       if (c.verdict) {
         tally.verdicts[static_cast<std::size_t>(*c.verdict)] += 1;
@@ -93,6 +107,7 @@ class TableSink final : public EvaluationSink {
            << (summary.rows_rejected > 1 ? " lignes rejetées" : " ligne rejetée") << " (voir les messages)";
     }
     out_ << ".\n";
+    if (compact_) out_ << "OBLIG. obligatoire, recom. recommandée, poss. possible, - exclue.\n";
     for (const auto& t : types_) {
       const ClauseTally& tally = tallies_[t.id];
       out_ << t.title << fr::colon << ' ' << tally.verdicts[0] << " obligatoire(s), " << tally.verdicts[1]
@@ -139,6 +154,8 @@ class TableSink final : public EvaluationSink {
   std::vector<engine::ClauseInfo> types_;
   std::map<std::string, ClauseTally> tallies_;
   std::string current_consultation_;
+  bool compact_ = false;
+  std::size_t width_ = clause_width;
 };
 
 }  // namespace

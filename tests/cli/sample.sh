@@ -9,7 +9,7 @@ SAMPLE=samples/departement-2027/programme.csv
 run table evaluate "$SAMPLE"
 expect_status table 0
 expect_in table out "C2027-01-L3"
-expect_in table out "obligatoire, 833 h"
+expect_in table out "OBLIG. 833 h"
 CHECKS=$((CHECKS + 1))
 [ ! -s "$WORK/table.err" ] || fail "des messages inattendus: $(cat "$WORK/table.err")"
 

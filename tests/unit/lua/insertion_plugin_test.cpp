@@ -19,10 +19,27 @@ using testing::day;
 
 namespace {
 
+// The national dispense thresholds (R2122-8), which test_rules.hpp does not have.
+params::ParameterSet with_dispense(params::ParameterSet set) {
+  using params::Kind;
+  set.put(testing::parameter("seuils.dispense.travaux", Kind::number, "EUR",
+                             {{"2023-01-01", 100'000.0, {}, {}, "Décret n° 2022-1683"},
+                              {"2026-01-01", 100'000.0, {}, {}, "Décret n° 2025-1386"}}));
+  set.put(testing::parameter("seuils.dispense.fournitures_services", Kind::number, "EUR",
+                             {{"2020-01-01", 40'000.0, {}, {}, "CCP R2122-8"},
+                              {"2026-04-01", 60'000.0, {}, {}, "Décret n° 2025-1386"}}));
+  return set;
+}
+
 struct Insertion {
+  // Loads plugins/insertion.lua alone: the other plugins read parameters the
+  // test rules do not have.
   Insertion() {
     DiagnosticList diags;
-    set = lua::PluginSet::load(testing::source_path("plugins"), params, lua::Limits{}, diags);
+    const std::string path = testing::source_path("plugins/insertion.lua");
+    lua::PluginSource source{display_path(path), {}};
+    REQUIRE(read_file(path, source.text));
+    set = lua::PluginSet::load_sources({std::move(source)}, params, lua::Limits{}, diags);
     REQUIRE(set);
     for (const auto& d : diags.all()) FAIL_CHECK(format_diagnostic(d));
     for (auto& type : set->clause_types()) {
@@ -40,7 +57,7 @@ struct Insertion {
     return r;
   }
 
-  params::ParameterSet params = testing::insertion_rules();
+  params::ParameterSet params = with_dispense(testing::insertion_rules());
   std::unique_ptr<lua::PluginSet> set;
   std::unique_ptr<engine::ClauseType> clause;
 };
@@ -92,11 +109,12 @@ TEST_SUITE("lua.insertion_plugin") {
     CHECK(info.api == 1);
     CHECK(info.source == display_path(testing::source_path("plugins/insertion.lua")));
     CHECK(info.basis == basis);
-    CHECK(info.params.size() == 13);
+    CHECK(info.params.size() == 15);
     CHECK(info.units == std::vector<std::pair<std::string, std::string>>{{"cout_horaire", "EUR/h"},
                                                                          {"heures_brutes", "heures"},
                                                                          {"part_main_oeuvre", "ratio"},
                                                                          {"seuil", "EUR"},
+                                                                         {"seuil_dispense", "EUR"},
                                                                          {"taux_insertion", "ratio"},
                                                                          {"total_consultation", "EUR"}});
   }
@@ -319,7 +337,8 @@ TEST_SUITE("lua.insertion_plugin") {
     Insertion p;
     const ClauseResult small = p.evaluate(lot_of(Nature::travaux, "45210000", 80'000));
     CHECK(small.verdict == Verdict::exclue);
-    CHECK(small.reasons[2] ==
+    REQUIRE(small.reasons.size() == 4);
+    CHECK(small.reasons[3] ==
           typo("Le montant du lot (80\u202F000\u00A0€) est inférieur au minimum de 100\u202F000\u00A0€ "
                "retenu par la "
                "politique locale pour les travaux : une clause d'insertion n'y est pas proposée."));
@@ -333,19 +352,65 @@ TEST_SUITE("lua.insertion_plugin") {
     CHECK(p.evaluate(lot_of(Nature::travaux, "45210000", 180'000)).verdict == Verdict::recommandee);  // 150 h
   }
 
-  TEST_CASE("the plugin writes no number with legal meaning: they all come from ctx") {
-    std::ifstream in(testing::source_path("plugins/insertion.lua"));
-    std::stringstream text;
-    text << in.rdbuf();
-    // Code without comments and strings, then every number left in it.
-    const std::string code = std::regex_replace(std::regex_replace(text.str(), std::regex("--[^\n]*"), ""),
-                                                std::regex("\"[^\"]*\""), "");
-    std::set<std::string> numbers;
-    const std::regex number("[0-9][0-9.e]*");
-    for (auto it = std::sregex_iterator(code.begin(), code.end(), number); it != std::sregex_iterator();
-         ++it) {
-      numbers.insert(it->str());
+  TEST_CASE("below the dispense threshold a reason says so; the verdict stays the local policy's") {
+    Insertion p;
+    const ClauseResult small = p.evaluate(lot_of(Nature::travaux, "45210000", 80'000));
+    CHECK(value(small, "seuil_dispense") == 100'000);
+    CHECK(small.basis == std::vector<std::string>{"CCP L2112-2", "CCP L2112-2-1", "CCP R2122-8"});
+    CHECK(small.reasons[2] ==
+          typo("Le montant total de la consultation (80\u202F000\u00A0€) est aussi inférieur au seuil de "
+               "100\u202F000\u00A0€ en dessous duquel un marché de travaux peut être passé sans publicité ni "
+               "mise "
+               "en concurrence préalables (article R2122-8 du code de la commande publique) : sans procédure "
+               "formalisée, une clause d'insertion est difficile à imposer et à suivre."));
+    const TraceEntry* dispense = traced(small, "seuils.dispense.travaux");
+    REQUIRE(dispense);
+    CHECK(dispense->from == "2026-01-01");
+    // Thresholds are tested on the whole consultation: a small lot of a larger one gets no such reason.
+    const ClauseResult lot = p.evaluate(lot_of(Nature::travaux, "45210000", 80'000), 300'000);
+    CHECK(lot.verdict == Verdict::exclue);
+    CHECK(lot.reasons.size() == 3);
+    CHECK_FALSE(has_value(lot, "seuil_dispense"));
+    CHECK(lot.basis == basis);
+    // Exactly at the threshold is not below it.
+    CHECK_FALSE(has_value(p.evaluate(lot_of(Nature::travaux, "45210000", 100'000)), "seuil_dispense"));
+    // Supplies: 40 000 € until 31 March 2026, 60 000 € from 1 April 2026.
+    const ClauseResult march = p.evaluate(lot_of(Nature::fournitures, "30192000", 50'000, "2026-03-31"));
+    CHECK_FALSE(has_value(march, "seuil_dispense"));
+    const ClauseResult april = p.evaluate(lot_of(Nature::fournitures, "30192000", 50'000, "2026-04-01"));
+    CHECK(value(april, "seuil_dispense") == 60'000);
+    CHECK(april.reasons[2].find("un marché de fournitures ou de services peut être passé") !=
+          std::string::npos);
+    CHECK(april.verdict == march.verdict);  // the local minimum of the test rules is 60 000 € on both days
+  }
+
+  TEST_CASE("the plugins write no number with legal meaning: they all come from ctx") {
+    // Numbers a plugin may write: api version, list indices, display order, calendar.
+    const std::vector<std::pair<std::string, std::set<std::string>>> allowed = {
+        {"insertion", {"1", "10"}},
+        {"reserve-handicap", {"1", "30"}},
+        {"reserve-siae", {"1", "40"}},
+        {"reserve-ess", {"0", "1", "12", "50"}},  // 12 months a year, to write 36 months as 3 years
+    };
+    for (const auto& [id, expected] : allowed) {
+      INFO(id);
+      std::ifstream in(testing::source_path("plugins/" + id + ".lua"));
+      REQUIRE(in);
+      std::stringstream text;
+      text << in.rdbuf();
+      // Code without comments and strings, then every number left in it.
+      const std::string code = std::regex_replace(std::regex_replace(text.str(), std::regex("--[^\n]*"), ""),
+                                                  std::regex("\"[^\"]*\""), "");
+      std::set<std::string> numbers;
+      const std::regex number("[0-9][0-9.e]*");
+      for (auto it = std::sregex_iterator(code.begin(), code.end(), number); it != std::sregex_iterator();
+           ++it) {
+        numbers.insert(it->str());
+      }
+      std::string found;
+      for (const auto& n : numbers) found += " " + n;
+      INFO("numbers:", found);
+      CHECK(numbers == expected);
     }
-    CHECK(numbers == std::set<std::string>{"1", "10"});  // api, list indices, display order
   }
 }

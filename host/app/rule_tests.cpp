@@ -1,0 +1,590 @@
+#include "app/rule_tests.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <system_error>
+
+#include "app/suggest.hpp"
+#include "base/french.hpp"
+#include "base/paths.hpp"
+#include "base/text.hpp"
+#include "lua/case_file.hpp"
+
+namespace clausier::app {
+namespace fs = std::filesystem;
+
+namespace {
+
+using lua::DataField;
+using lua::DataValue;
+
+const std::vector<std::string> case_keys = {"name", "as_of", "lot", "expect"};
+const std::vector<std::string> lot_keys = {"reference",
+                                           "consultation",
+                                           "lot",
+                                           "objet",
+                                           "acheteur",
+                                           "type_acheteur",
+                                           "nature",
+                                           "cpv",
+                                           "montant_ht",
+                                           "total_consultation_ht",
+                                           "lots_consultation",
+                                           "duree_mois",
+                                           "date_lancement",
+                                           "lieu",
+                                           "anru",
+                                           "part_main_oeuvre",
+                                           "taux_insertion",
+                                           "cout_horaire"};
+const std::vector<std::string> expect_keys = {"verdict", "hours", "reason", "values"};
+const std::vector<std::string> verdicts = {"obligatoire", "recommandee", "possible", "exclue"};
+const std::vector<std::string> natures = {"travaux", "fournitures", "services"};
+const std::vector<std::string> buyer_types = {"collectivite", "etat", "entite-adjudicatrice", "defense"};
+
+std::string q(std::string_view s) { return fr::guillemet_open + std::string(s) + fr::guillemet_close; }
+
+std::string path_of(const std::string& parent, const std::string& name) {
+  return parent.empty() ? name : parent + "." + name;
+}
+
+// "un nombre (1.5)", "un texte (« abc »)"… for messages.
+std::string describe(const DataValue& v) {
+  switch (v.type) {
+    case DataValue::Type::boolean: return std::string("un booléen (") + (v.boolean ? "true" : "false") + ")";
+    case DataValue::Type::number: return "un nombre (" + fr::decimal(v.number, 6) + ")";
+    case DataValue::Type::string: return "un texte (" + q(text::truncate(v.text, 40)) + ")";
+    case DataValue::Type::table: return "une table";
+    case DataValue::Type::other: break;
+  }
+  return "une valeur de type " + v.text;
+}
+
+// Checks one case { … } table and builds the case; reports every problem.
+class CaseReader {
+ public:
+  CaseReader(std::string file, std::uint32_t line, const std::vector<std::string>& clause_ids,
+             DiagnosticSink& diags)
+      : file_(std::move(file)), line_(line), clause_ids_(clause_ids), diags_(diags) {}
+
+  std::optional<RuleCase> read(const DataValue& root) {
+    RuleCase out;
+    out.where = Location::in_file(file_, line_);
+    check_keys(root, "", case_keys);
+    if (const DataValue* name = root.get("name")) {
+      if (auto s = text(*name, "name")) out.name = *s;
+    } else {
+      error("", "champ « name » manquant : donnez un nom au cas, name = \"…\"");
+    }
+    if (const DataValue* as_of = root.get("as_of")) out.as_of = date(*as_of, "as_of");
+    if (const DataValue* lot = root.get("lot"); lot == nullptr) {
+      error("",
+            "champ « lot » manquant : décrivez le lot, lot = { nature = …, cpv = …, montant_ht = …, "
+            "date_lancement = … }");
+    } else if (table(*lot, "lot")) {
+      read_lot(*lot, out);
+    }
+    if (const DataValue* expect = root.get("expect"); expect == nullptr) {
+      error("",
+            "champ « expect » manquant : dites ce qui est attendu, expect = { insertion = { verdict = "
+            "\"obligatoire\" } }");
+    } else if (table(*expect, "expect")) {
+      read_expect(*expect, out);
+    }
+    if (!ok_) return std::nullopt;
+    return out;
+  }
+
+ private:
+  void error(const std::string& path, std::string_view message) {
+    Location where = Location::in_file(file_, line_);
+    where.path = path;
+    diags_.error(std::move(where), message);
+    ok_ = false;
+  }
+
+  void check_keys(const DataValue& t, const std::string& path, const std::vector<std::string>& allowed) {
+    for (const DataField& f : t.fields) {
+      if (!f.named) {
+        error(path, "élément sans nom inattendu : écrivez nom = valeur (champs permis : " +
+                        quoted_or_list(allowed) + ")");
+      } else if (std::find(allowed.begin(), allowed.end(), f.name) == allowed.end()) {
+        error(path_of(path, f.name), unknown_word("champ inconnu", f.name, allowed, "champs permis :"));
+      }
+    }
+  }
+
+  bool table(const DataValue& v, const std::string& path) {
+    if (v.type == DataValue::Type::table) return true;
+    error(path, "table attendue { … }, trouvé " + describe(v));
+    return false;
+  }
+
+  std::optional<std::string> text(const DataValue& v, const std::string& path) {
+    if (v.type != DataValue::Type::string || text::trim(v.text).empty()) {
+      error(path, "texte entre guillemets attendu, trouvé " + describe(v));
+      return std::nullopt;
+    }
+    return v.text;
+  }
+
+  // A text, or a whole number written without quotes (lot = 3, lieu = 61).
+  std::optional<std::string> text_or_integer(const DataValue& v, const std::string& path) {
+    if (v.type == DataValue::Type::number && v.number >= 0 && v.number == std::floor(v.number) &&
+        v.number < 1e15) {
+      return std::to_string(static_cast<std::int64_t>(v.number));
+    }
+    return text(v, path);
+  }
+
+  std::optional<double> number(const DataValue& v, const std::string& path) {
+    if (v.type != DataValue::Type::number || !std::isfinite(v.number)) {
+      std::string message = "nombre attendu, trouvé " + describe(v);
+      if (v.type == DataValue::Type::string)
+        message += " : écrivez le nombre sans guillemets ni espace, avec un point décimal (1000000, 0.05)";
+      error(path, message);
+      return std::nullopt;
+    }
+    if (v.number < 0) {
+      error(path, "nombre négatif : les montants, taux, heures et durées sont positifs ou nuls");
+      return std::nullopt;
+    }
+    return v.number;
+  }
+
+  std::optional<std::int64_t> whole(const DataValue& v, const std::string& path) {
+    const auto n = number(v, path);
+    if (!n) return std::nullopt;
+    if (*n != std::floor(*n) || *n > 1e15) {
+      error(path, "nombre entier attendu, trouvé " + describe(v));
+      return std::nullopt;
+    }
+    return static_cast<std::int64_t>(*n);
+  }
+
+  std::optional<double> ratio(const DataValue& v, const std::string& path) {
+    const auto n = number(v, path);
+    if (n && *n > 1) {
+      error(path, "fraction de 0 à 1 attendue (0.05 pour 5 %), trouvé " + describe(v));
+      return std::nullopt;
+    }
+    return n;
+  }
+
+  std::optional<Date> date(const DataValue& v, const std::string& path) {
+    if (v.type != DataValue::Type::string) {
+      error(path,
+            "date entre guillemets attendue, au format AAAA-MM-JJ (\"2027-03-01\"), trouvé " + describe(v));
+      return std::nullopt;
+    }
+    auto d = Date::parse_iso(v.text);
+    if (!d) error(path, "date invalide " + q(v.text) + " : écrivez AAAA-MM-JJ");
+    return d;
+  }
+
+  std::optional<bool> boolean(const DataValue& v, const std::string& path) {
+    if (v.type != DataValue::Type::boolean) {
+      error(path, "booléen attendu (true ou false, sans guillemets), trouvé " + describe(v));
+      return std::nullopt;
+    }
+    return v.boolean;
+  }
+
+  // "45262500", "45262500-1", or 9310000 written as a number ("09310000").
+  std::optional<std::string> cpv(const DataValue& v, const std::string& path) {
+    std::string code;
+    if (v.type == DataValue::Type::number && v.number >= 0 && v.number < 1e8 &&
+        v.number == std::floor(v.number)) {
+      code = std::to_string(static_cast<std::int64_t>(v.number));
+      code.insert(0, 8 - code.size(), '0');
+    } else if (v.type == DataValue::Type::string) {
+      code = std::string(text::trim(v.text));
+      if (code.size() == 10 && code[8] == '-') code.resize(8);
+    }
+    const bool digits = std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (code.size() != 8 || !digits) {
+      const std::string found = v.type == DataValue::Type::string ? q(v.text) : "(" + describe(v) + ")";
+      error(path, "code CPV invalide " + found + " : écrivez les 8 chiffres entre guillemets, \"45262500\"");
+      return std::nullopt;
+    }
+    return code;
+  }
+
+  void read_lot(const DataValue& t, RuleCase& out) {
+    check_keys(t, "lot", lot_keys);
+    Lot& lot = out.lot;
+    lot.source = out.where;
+    auto field = [&](const char* name) { return t.get(name); };
+    auto required = [&](const char* name, const char* example) -> const DataValue* {
+      const DataValue* v = field(name);
+      if (v == nullptr) {
+        error("lot", "champ " + q(name) + " manquant : écrivez " + example);
+      }
+      return v;
+    };
+    lot.reference = "cas ligne " + std::to_string(line_);
+    if (const auto* v = field("reference")) lot.reference = text_or_integer(*v, "lot.reference").value_or("");
+    lot.consultation = lot.reference;
+    if (const auto* v = field("consultation"))
+      lot.consultation = text_or_integer(*v, "lot.consultation").value_or("");
+    if (const auto* v = field("lot")) lot.lot = text_or_integer(*v, "lot.lot").value_or("");
+    lot.objet = out.name;
+    if (const auto* v = field("objet")) lot.objet = text(*v, "lot.objet").value_or("");
+    if (const auto* v = field("acheteur")) lot.acheteur = text(*v, "lot.acheteur").value_or("");
+    if (const auto* v = field("type_acheteur")) {
+      if (auto s = text(*v, "lot.type_acheteur")) {
+        if (auto b = buyer_type_from_id(*s)) {
+          lot.type_acheteur = *b;
+        } else {
+          error("lot.type_acheteur", unknown_word("type d'acheteur inconnu", *s, buyer_types, "écrivez"));
+        }
+      }
+    }
+    if (const auto* v = required("nature", "nature = \"travaux\", \"fournitures\" ou \"services\"")) {
+      if (auto s = text(*v, "lot.nature")) {
+        if (auto n = nature_from_id(*s)) {
+          lot.nature = *n;
+        } else {
+          error("lot.nature", unknown_word("nature inconnue", *s, natures, "écrivez"));
+        }
+      }
+    }
+    if (const auto* v = required("cpv", "cpv = \"45262500\"")) lot.cpv = cpv(*v, "lot.cpv").value_or("");
+    std::optional<double> amount;
+    if (const auto* v = required("montant_ht", "montant_ht = 1000000 (en euros)")) {
+      amount = number(*v, "lot.montant_ht");
+      if (amount) lot.montant_ht_cents = std::llround(*amount * 100.0);
+    }
+    out.totals.montant_ht_cents = lot.montant_ht_cents;
+    out.totals.lots = 1;
+    if (const auto* v = field("total_consultation_ht")) {
+      if (auto total = number(*v, "lot.total_consultation_ht")) {
+        out.totals.montant_ht_cents = std::llround(*total * 100.0);
+        if (amount && *total < *amount) {
+          error("lot.total_consultation_ht",
+                "le total de la consultation est inférieur au montant du lot : il comprend ce lot et les "
+                "autres");
+        }
+      }
+    }
+    if (const auto* v = field("lots_consultation")) {
+      if (auto n = whole(*v, "lot.lots_consultation")) {
+        if (*n < 1) {
+          error("lot.lots_consultation", "au moins 1 lot");
+        } else {
+          out.totals.lots = static_cast<std::uint32_t>(std::min<std::int64_t>(*n, 1'000'000));
+        }
+      }
+    }
+    if (const auto* v = field("duree_mois")) {
+      if (auto n = whole(*v, "lot.duree_mois"))
+        lot.duree_mois = static_cast<int>(std::min<std::int64_t>(*n, 100'000));
+    }
+    if (const auto* v = required("date_lancement", "date_lancement = \"2027-03-01\"")) {
+      if (auto d = date(*v, "lot.date_lancement")) lot.date_lancement = *d;
+    }
+    if (const auto* v = field("lieu")) lot.lieu = text_or_integer(*v, "lot.lieu").value_or("");
+    if (const auto* v = field("anru")) lot.anru = boolean(*v, "lot.anru");
+    if (const auto* v = field("part_main_oeuvre"))
+      lot.overrides.part_main_oeuvre = ratio(*v, "lot.part_main_oeuvre");
+    if (const auto* v = field("taux_insertion"))
+      lot.overrides.taux_insertion = ratio(*v, "lot.taux_insertion");
+    if (const auto* v = field("cout_horaire")) {
+      lot.overrides.cout_horaire = number(*v, "lot.cout_horaire");
+      if (lot.overrides.cout_horaire == 0.0) {
+        error("lot.cout_horaire", "coût horaire nul : écrivez un coût en euros par heure");
+      }
+    }
+  }
+
+  void read_expect(const DataValue& t, RuleCase& out) {
+    if (t.fields.empty()) {
+      error("expect", "rien n'est attendu : écrivez au moins expect = { insertion = { verdict = \"…\" } }");
+    }
+    for (const DataField& f : t.fields) {
+      if (!f.named) {
+        error("expect",
+              "élément sans nom : écrivez l'identifiant de la clause, expect = { insertion = { … } }");
+        continue;
+      }
+      const std::string path = "expect." + f.name;
+      if (std::find(clause_ids_.begin(), clause_ids_.end(), f.name) == clause_ids_.end()) {
+        error(path,
+              unknown_word("aucun plugin ne fournit la clause", f.name, clause_ids_, "clauses chargées :"));
+        continue;
+      }
+      if (!table(f.value, path)) continue;
+      CaseExpectation e;
+      e.clause = f.name;
+      read_expectation(f.value, path, e);
+      out.expect.push_back(std::move(e));
+    }
+  }
+
+  void read_expectation(const DataValue& t, const std::string& path, CaseExpectation& e) {
+    check_keys(t, path, expect_keys);
+    if (t.fields.empty()) error(path, "rien n'est attendu : écrivez verdict, hours, reason ou values");
+    if (const auto* v = t.get("verdict")) {
+      if (auto s = text(*v, path + ".verdict")) {
+        e.verdict = verdict_from_id(*s);
+        for (Verdict label :
+             {Verdict::obligatoire, Verdict::recommandee, Verdict::possible, Verdict::exclue}) {
+          if (!e.verdict && *s == verdict_label(label)) e.verdict = label;  // "recommandée", the French way
+        }
+        if (!e.verdict) error(path + ".verdict", unknown_word("verdict inconnu", *s, verdicts, "écrivez"));
+      }
+    }
+    if (const auto* v = t.get("hours")) {
+      e.check_hours = true;
+      if (v->type == DataValue::Type::boolean && !v->boolean) {
+        e.hours.reset();
+      } else if (v->type == DataValue::Type::number) {
+        e.hours = whole(*v, path + ".hours");
+      } else {
+        error(path + ".hours",
+              "nombre d'heures attendu (hours = 833), ou false quand aucun nombre d'heures n'est attendu ; "
+              "trouvé " +
+                  describe(*v));
+      }
+    }
+    if (const auto* v = t.get("reason")) {
+      if (v->type == DataValue::Type::table) {
+        for (const DataField& item : v->fields) {
+          const std::string item_path =
+              path + ".reason" + (item.named ? "." + item.name : "[" + std::to_string(item.index) + "]");
+          if (item.named) {
+            error(item_path, "une liste de textes s'écrit reason = { \"…\", \"…\" }");
+          } else if (auto s = text(item.value, item_path)) {
+            e.reasons.push_back(*s);
+          }
+        }
+      } else if (auto s = text(*v, path + ".reason")) {
+        e.reasons.push_back(*s);
+      }
+    }
+    if (const auto* v = t.get("values")) {
+      if (table(*v, path + ".values")) {
+        for (const DataField& item : v->fields) {
+          const std::string item_path = path + ".values" + (item.named ? "." + item.name : "");
+          if (!item.named) {
+            error(item_path, "écrivez values = { nom = valeur }");
+            continue;
+          }
+          switch (item.value.type) {
+            case DataValue::Type::number: e.values.push_back({item.name, item.value.number}); break;
+            case DataValue::Type::boolean: e.values.push_back({item.name, item.value.boolean}); break;
+            case DataValue::Type::string: e.values.push_back({item.name, item.value.text}); break;
+            default: error(item_path, "nombre, booléen ou texte attendu, trouvé " + describe(item.value));
+          }
+        }
+      }
+    }
+  }
+
+  std::string file_;
+  std::uint32_t line_;
+  const std::vector<std::string>& clause_ids_;
+  DiagnosticSink& diags_;
+  bool ok_ = true;
+};
+
+// Text as compared: no-break spaces read as spaces, typographic apostrophes as '.
+std::string comparable(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::string_view rest = s.substr(i);
+    if (rest.starts_with("\u00A0") || rest.starts_with("\u202F") || rest.starts_with("\u2007")) {
+      out += ' ';
+      i += rest.starts_with("\u00A0") ? 2 : 3;
+    } else if (rest.starts_with("\u2019")) {
+      out += '\'';
+      i += 3;
+    } else {
+      out += s[i++];
+    }
+  }
+  return out;
+}
+
+std::string shown(const ScalarValue& v) {
+  if (const auto* d = std::get_if<double>(&v)) return fr::decimal(*d, 6);
+  if (const auto* b = std::get_if<bool>(&v)) return *b ? "true" : "false";
+  return std::get<std::string>(v);
+}
+
+bool same(const ScalarValue& a, const ScalarValue& b) {
+  const auto* x = std::get_if<double>(&a);
+  const auto* y = std::get_if<double>(&b);
+  if (x != nullptr && y != nullptr)
+    return std::abs(*x - *y) <= 1e-9 * std::max({1.0, std::abs(*x), std::abs(*y)});
+  return a == b;
+}
+
+std::string hours_text(const std::optional<std::int64_t>& h) { return h ? std::to_string(*h) : "aucune"; }
+
+}  // namespace
+
+fs::path default_case_dir(const ResourcePaths& paths) { return paths.rules / "tests"; }
+
+std::vector<fs::path> case_files(const std::vector<fs::path>& inputs, const ResourcePaths& paths,
+                                 DiagnosticSink& diags) {
+  std::vector<fs::path> out;
+  auto add_folder = [&out](const fs::path& dir) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      std::error_code type_ec;
+      const auto& p = it->path();
+      if (p.extension() == ".lua" && !p.filename().string().starts_with(".") && it->is_regular_file(type_ec))
+        files.push_back(p);
+    }
+    std::sort(files.begin(), files.end());
+    out.insert(out.end(), files.begin(), files.end());
+  };
+  if (inputs.empty()) {
+    std::error_code ec;
+    if (fs::is_directory(default_case_dir(paths), ec)) add_folder(default_case_dir(paths));
+    return out;
+  }
+  for (const auto& input : inputs) {
+    std::error_code ec;
+    if (fs::is_directory(input, ec)) {
+      add_folder(input);
+    } else if (fs::is_regular_file(input, ec)) {
+      out.push_back(input);
+    } else {
+      diags.error(Location::in_file(display_path(input)),
+                  "fichier de cas introuvable : donnez un fichier .lua de cas de test, ou un dossier qui en "
+                  "contient");
+    }
+  }
+  return out;
+}
+
+CaseFile read_case_file(const fs::path& file, const std::vector<engine::ClauseInfo>& clauses,
+                        DiagnosticSink& diags) {
+  CaseFile out;
+  out.file = display_path(file);
+  std::string source;
+  if (!read_file(file, source)) {
+    diags.error(Location::in_file(out.file),
+                "lecture du fichier impossible : vérifiez qu'il existe et qu'il est lisible");
+    out.file_error = true;
+    return out;
+  }
+  std::vector<std::string> ids;
+  for (const auto& c : clauses) ids.push_back(c.id);
+  // Problems of the file and of its cases, told in the order of the lines.
+  DiagnosticList found;
+  const lua::CaseFileRun run = lua::run_case_file(source, out.file, found);
+  out.file_error = !run.ok;
+  if (run.ok && run.cases.empty()) {
+    found.warning(Location::in_file(out.file),
+                  "aucun cas dans ce fichier : écrivez case { name = …, lot = { … }, expect = { … } }");
+  }
+  for (const auto& call : run.cases) {
+    if (auto c = CaseReader(out.file, call.line, ids, found).read(call.table)) {
+      out.cases.push_back(std::move(*c));
+    } else {
+      ++out.invalid_cases;
+    }
+  }
+  std::vector<Diagnostic> sorted = found.all();
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return a.location.line < b.location.line;
+  });
+  for (auto& d : sorted) diags.report(std::move(d));
+  return out;
+}
+
+std::vector<CaseMismatch> compare_case(const RuleCase& rule_case, const LotEvaluation& evaluation) {
+  std::vector<CaseMismatch> out;
+  for (const auto& e : rule_case.expect) {
+    const ClauseResult* r = evaluation.clause(e.clause);
+    if (r == nullptr) {
+      out.push_back({e.clause, "aucun résultat pour cette clause (plugin non chargé)", {}});
+      continue;
+    }
+    if (r->error) {
+      out.push_back({e.clause,
+                     "le plugin a échoué (" + r->error->location.str() + ")" + std::string(fr::colon) + " " +
+                         r->error->message,
+                     {}});
+      continue;
+    }
+    if (e.verdict && r->verdict != e.verdict) {
+      out.push_back({e.clause,
+                     "verdict attendu " + q(verdict_id(*e.verdict)) + ", obtenu " +
+                         q(r->verdict ? verdict_id(*r->verdict) : "aucun"),
+                     {}});
+    }
+    if (e.check_hours && r->hours != e.hours) {
+      out.push_back({e.clause,
+                     "heures attendues " + q(hours_text(e.hours)) + ", obtenues " + q(hours_text(r->hours)),
+                     {}});
+    }
+    for (const auto& wanted : e.reasons) {
+      const std::string needle = comparable(wanted);
+      const bool found = std::any_of(r->reasons.begin(), r->reasons.end(), [&](const std::string& reason) {
+        return comparable(reason).find(needle) != std::string::npos;
+      });
+      if (!found) {
+        out.push_back({e.clause, "aucun motif ne contient " + q(wanted), r->reasons});
+      }
+    }
+    for (const auto& [name, wanted] : e.values) {
+      const auto it = std::find_if(r->values.begin(), r->values.end(),
+                                   [&](const NamedValue& v) { return v.name == name; });
+      if (it == r->values.end()) {
+        out.push_back(
+            {e.clause, "valeur " + q(name) + " attendue " + q(shown(wanted)) + ", absente du résultat", {}});
+      } else if (!same(it->value, wanted)) {
+        out.push_back(
+            {e.clause,
+             "valeur " + q(name) + " attendue " + q(shown(wanted)) + ", obtenue " + q(shown(it->value)),
+             {}});
+      }
+    }
+  }
+  return out;
+}
+
+RuleTestSummary run_rule_tests(
+    const Toolkit& toolkit, const std::vector<fs::path>& files, DiagnosticSink& diags,
+    const std::function<void(const RuleCase&, const std::vector<CaseMismatch>&)>& on_failure) {
+  RuleTestSummary summary;
+  for (const auto& file : files) {
+    const CaseFile cases = read_case_file(file, toolkit.clause_infos(), diags);
+    ++summary.files;
+    summary.cases += cases.cases.size() + cases.invalid_cases;
+    summary.failed += cases.invalid_cases;
+    if (cases.file_error || cases.invalid_cases > 0) summary.input_errors = true;
+    for (const auto& rule_case : cases.cases) {
+      // Only the clause types the case checks: a plugin that cannot evaluate
+      // this lot is no concern of a case about another clause.
+      std::vector<std::string> ids;
+      for (const auto& e : rule_case.expect) ids.push_back(e.clause);
+      engine::Evaluator evaluator = toolkit.evaluator(rule_case.as_of, ids);
+      const LotEvaluation evaluation = evaluator.evaluate(rule_case.lot, rule_case.totals);
+      for (const auto& clause : evaluation.clauses) {
+        if (clause.error) summary.plugin_errors = true;  // shown with the failing case
+      }
+      const std::vector<CaseMismatch> mismatches = compare_case(rule_case, evaluation);
+      if (mismatches.empty()) {
+        ++summary.passed;
+      } else {
+        ++summary.failed;
+        if (on_failure) on_failure(rule_case, mismatches);
+      }
+    }
+  }
+  return summary;
+}
+
+int exit_status(const RuleTestSummary& summary, const Toolkit& toolkit) {
+  if (summary.plugin_errors || toolkit.failed()) return 3;
+  if (summary.failed > 0 || summary.input_errors) return 1;
+  return 0;
+}
+
+}  // namespace clausier::app

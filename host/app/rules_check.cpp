@@ -1,0 +1,297 @@
+#include "app/rules_check.hpp"
+
+#include <algorithm>
+#include <set>
+#include <system_error>
+
+#include "app/rule_tests.hpp"
+#include "app/suggest.hpp"
+#include "app/toolkit.hpp"
+#include "base/paths.hpp"
+#include "render/renderer.hpp"
+
+namespace clausier::app {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_word(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// Length of the long bracket opening at `at` ("[[", "[==["), or 0.
+std::size_t long_bracket(std::string_view s, std::size_t at) {
+  std::size_t j = at + 1;
+  while (j < s.size() && s[j] == '=') ++j;
+  return j < s.size() && s[j] == '[' ? j - at + 1 : 0;
+}
+
+// End of the long string or comment whose bracket of length `open` starts at `at`.
+std::size_t long_end(std::string_view s, std::size_t at, std::size_t open) {
+  const std::string close = "]" + std::string(open - 2, '=') + "]";
+  const std::size_t end = s.find(close, at + open);
+  return end == std::string_view::npos ? s.size() : end + close.size();
+}
+
+// `source` with its comments blanked (line breaks kept, so lines still count)
+// and, in `skeleton`, the text of its strings blanked too (quotes kept), so
+// that what a string says is never taken for code.
+std::string without_comments(std::string_view s, std::string& skeleton) {
+  std::string out(s);
+  skeleton = std::string(s);
+  auto blank = [&skeleton](std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to && k < skeleton.size(); ++k) {
+      if (skeleton[k] != '\n') skeleton[k] = ' ';
+    }
+  };
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const char c = s[i];
+    if (c == '-' && i + 1 < s.size() && s[i + 1] == '-') {
+      const std::size_t start = i;
+      i += 2;
+      if (const std::size_t open = i < s.size() && s[i] == '[' ? long_bracket(s, i) : 0; open > 0) {
+        i = long_end(s, i, open);
+      } else {
+        while (i < s.size() && s[i] != '\n') ++i;
+      }
+      for (std::size_t k = start; k < i; ++k) {
+        if (out[k] != '\n') out[k] = ' ';
+      }
+      blank(start, i);
+    } else if (c == '[' && long_bracket(s, i) > 0) {
+      const std::size_t start = i;
+      i = long_end(s, i, long_bracket(s, i));
+      blank(start, i);
+    } else if (c == '"' || c == '\'') {
+      const std::size_t start = i;
+      for (++i; i < s.size() && s[i] != c && s[i] != '\n'; ++i) {
+        if (s[i] == '\\') ++i;
+      }
+      blank(start + 1, i);
+      ++i;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::size_t skip_spaces(std::string_view s, std::size_t i) {
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
+  return i;
+}
+
+const std::vector<std::string> override_names = {"part_main_oeuvre", "taux_insertion", "cout_horaire"};
+
+// A complete lot, every field present.
+Lot sample_lot() {
+  Lot lot;
+  lot.reference = "C2027-01-L3";
+  lot.consultation = "C2027-01";
+  lot.lot = "3";
+  lot.objet = "Maçonnerie (exemple)";
+  lot.acheteur = "Acheteur (exemple)";
+  lot.nature = Nature::travaux;
+  lot.cpv = "45262500";
+  lot.montant_ht_cents = 1'000'000'00;
+  lot.duree_mois = 20;
+  lot.date_lancement = *Date::parse_iso("2027-03-01");
+  lot.lieu = "61";
+  lot.anru = true;
+  return lot;
+}
+
+// The names of the values each clause type computes on a few typical lots.
+std::map<std::string, std::set<std::string>> computed_value_names(const Toolkit& toolkit) {
+  struct Sample {
+    Nature nature;
+    const char* cpv;
+    std::int64_t euros;
+    std::int64_t total;
+    int months;
+    bool anru;
+  };
+  const Sample samples[] = {
+      {Nature::travaux, "45262500", 1'000'000, 8'650'000, 20, true},
+      {Nature::travaux, "45233140", 300'000, 300'000, 6, false},
+      {Nature::services, "90910000", 900'000, 900'000, 48, false},
+      {Nature::services, "85310000", 400'000, 900'000, 24, false},
+      {Nature::fournitures, "30213100", 50'000, 50'000, 12, false},
+  };
+  std::map<std::string, std::set<std::string>> out;
+  engine::Evaluator evaluator = toolkit.evaluator(std::nullopt);
+  for (const Sample& s : samples) {
+    Lot lot = sample_lot();
+    lot.nature = s.nature;
+    lot.cpv = s.cpv;
+    lot.montant_ht_cents = s.euros * 100;
+    lot.duree_mois = s.months;
+    lot.anru = s.anru;
+    const LotEvaluation e = evaluator.evaluate(std::move(lot), {s.total * 100, 2});
+    for (const auto& c : e.clauses) {
+      for (const auto& v : c.values) out[c.type].insert(v.name);
+    }
+  }
+  return out;
+}
+
+std::vector<fs::path> plugin_files(const fs::path& dir) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code type_ec;
+    const auto& p = it->path();
+    if (p.extension() == ".lua" && !p.filename().string().starts_with(".") && it->is_regular_file(type_ec))
+      files.push_back(p);
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+std::vector<ParameterUse> scan_parameter_uses(std::string_view source) {
+  // `sk` (strings blanked) tells where code is; `code` gives a string's text.
+  std::string sk;
+  const std::string code = without_comments(source, sk);
+  std::vector<std::pair<std::size_t, ParameterUse>> found;
+  for (std::string_view function : {"param", "try_param", "lookup", "override"}) {
+    for (std::size_t pos = sk.find(function); pos != std::string::npos; pos = sk.find(function, pos + 1)) {
+      if (pos == 0 || (sk[pos - 1] != '.' && sk[pos - 1] != ':')) continue;
+      std::size_t k = pos + function.size();
+      if (k < sk.size() && is_word(sk[k])) continue;  // ".params", ".lookups"
+      k = skip_spaces(sk, k);
+      const bool parenthesised = k < sk.size() && sk[k] == '(';
+      if (parenthesised) k = skip_spaces(sk, k + 1);
+      if (k >= sk.size() || (sk[k] != '"' && sk[k] != '\'')) continue;
+      const std::size_t end = sk.find(sk[k], k + 1);
+      if (end == std::string::npos) continue;
+      const std::string name = code.substr(k + 1, end - k - 1);
+      if (name.find_first_of("\\\n") != std::string::npos) continue;
+      if (parenthesised) {
+        const std::size_t after = skip_spaces(sk, end + 1);
+        if (after >= sk.size() || (sk[after] != ',' && sk[after] != ')')) continue;  // "a." .. b
+      }
+      const auto line = static_cast<std::uint32_t>(
+          1 + std::count(sk.begin(), sk.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
+      found.push_back({pos, {std::string(function), name, line}});
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<ParameterUse> out;
+  for (auto& [pos, use] : found) out.push_back(std::move(use));
+  return out;
+}
+
+void check_plugin_source(std::string_view source, const std::string& display, const engine::ClauseInfo* info,
+                         const params::ParameterSet& params, DiagnosticSink& diags) {
+  std::vector<std::string> names;
+  for (const auto& [name, p] : params.all()) names.push_back(name);
+  std::set<std::string> reported;
+  for (const ParameterUse& use : scan_parameter_uses(source)) {
+    const Location where = Location::in_file(display, use.line);
+    const std::string call = "ctx." + use.function + "(« " + use.name + " »)";
+    if (use.function == "override") {
+      if (std::find(override_names.begin(), override_names.end(), use.name) == override_names.end()) {
+        diags.error(where, call + " : " +
+                               unknown_word("valeur par lot inconnue", use.name, override_names,
+                                            "valeurs admises :"));
+      }
+      continue;
+    }
+    if (!reported.insert(use.name).second) continue;
+    if (params.find(use.name) == nullptr) {
+      std::string message = call + " : ce paramètre n'existe pas dans les règles chargées";
+      if (const std::string guess = closest_word(use.name, names); !guess.empty()) {
+        message += " : vouliez-vous écrire « " + guess + " » ?";
+      } else {
+        message +=
+            " : un paramètre est un fichier de rules/ (« seuils.ue.travaux » pour "
+            "rules/seuils/ue/travaux.lua)";
+      }
+      diags.error(where, message);
+    } else if (info != nullptr &&
+               std::find(info->params.begin(), info->params.end(), use.name) == info->params.end()) {
+      diags.warning(where,
+                    call +
+                        " : paramètre lu mais absent du champ params du plugin : ajoutez-le à params (la "
+                        "documentation des règles et leur vérification s'en servent)");
+    }
+  }
+}
+
+render::View sample_view(const render::DocumentTemplate& t, const engine::ClauseInfo* info,
+                         const std::vector<std::string>& value_names) {
+  LotEvaluation e;
+  e.lot = sample_lot();
+  e.lot.source = Location::in_file("programme.csv", 2);
+  e.consultation = {8'650'000'00, 9};
+  ClauseResult r;
+  r.type = t.clause;
+  r.verdict = t.verdicts.empty() ? Verdict::obligatoire : t.verdicts.front();
+  r.hours = 833;
+  r.reasons = {"Motif (exemple)."};
+  r.warnings = {"Avertissement (exemple)."};
+  r.basis = info != nullptr && !info->basis.empty() ? info->basis : std::vector<std::string>{"CCP L2112-2"};
+  std::set<std::string> names(value_names.begin(), value_names.end());
+  if (info != nullptr) {
+    for (const auto& [name, unit] : info->units) names.insert(name);
+  }
+  for (const auto& name : names) r.values.push_back({name, 1.0});
+  r.trace.push_back({"heures.taux_insertion", "45262500", "45", "5 %", "2019-04-01", "Référence (exemple)",
+                     "verifie", "rules/heures/taux_insertion.lua"});
+  e.clauses.push_back(r);
+  const render::DocumentContext context{*Date::parse_iso("2027-01-01"), "clausier"};
+  return render::clause_view(e, e.clauses.front(), info, context);
+}
+
+CheckSummary check_rules(const ResourcePaths& paths, DiagnosticList& diags) {
+  CheckSummary summary;
+  const Toolkit toolkit = Toolkit::load(paths, diags, {.templates = true});
+  summary.parameters = toolkit.params().all().size();
+  summary.plugins = toolkit.clause_infos().size();
+  const auto info_of = [&](std::string_view id_or_source, bool by_source) -> const engine::ClauseInfo* {
+    for (const auto& info : toolkit.clause_infos()) {
+      if ((by_source ? info.source : info.id) == id_or_source) return &info;
+    }
+    return nullptr;
+  };
+
+  for (const fs::path& file : plugin_files(paths.plugins)) {
+    std::string source;
+    if (!read_file(file, source)) continue;  // reported by the plugin loader
+    const std::string display = display_path(file);
+    check_plugin_source(source, display, info_of(display, true), toolkit.params(), diags);
+  }
+
+  for (const fs::path& file : case_files({}, paths, diags)) {
+    const CaseFile cases = read_case_file(file, toolkit.clause_infos(), diags);
+    ++summary.case_files;
+    summary.cases += cases.cases.size() + cases.invalid_cases;
+  }
+
+  const auto computed = computed_value_names(toolkit);
+  for (const auto& t : toolkit.templates().all()) {
+    ++summary.templates;
+    const engine::ClauseInfo* info = info_of(t.clause, false);
+    if (info == nullptr) {
+      std::vector<std::string> ids;
+      for (const auto& i : toolkit.clause_infos()) ids.push_back(i.id);
+      diags.error(Location::in_file(display_path(paths.templates / t.id / "manifest.json")),
+                  unknown_word("aucun plugin chargé ne fournit la clause", t.clause, ids,
+                               "écrivez dans « clause » l'identifiant d'un plugin :"));
+    }
+    std::vector<std::string> names;
+    if (auto it = computed.find(t.clause); it != computed.end())
+      names.assign(it->second.begin(), it->second.end());
+    const render::View view = sample_view(t, info, names);
+    for (const auto& [format, source] : t.sources) {
+      const auto file = t.files.find(format);
+      render::lint_template(source, file != t.files.end() ? file->second : t.id, view, diags);
+    }
+  }
+  return summary;
+}
+
+}  // namespace clausier::app

@@ -1,0 +1,63 @@
+#pragma once
+// `clausier rules check`: lints everything a jurist edits and reports every
+// problem at once, located:
+//  - rules: the loader's checks (fields, units, kinds, dates ascending,
+//    references, statuses…), and the local policy file when one is given;
+//  - plugins: load errors, api version, declared `params` missing from the
+//    rules (the loader's warnings), and a scan of each plugin's text for
+//    ctx.param / try_param / lookup / override called with a literal name
+//    that does not exist (error) or is not declared in `params` (warning);
+//  - rule test case files: the format of every case (not run);
+//  - templates: each manifest's clause id must be a loaded plugin's, and each
+//    template file is linted (render::lint_template) against a full sample
+//    view of its clause (every value, reason, basis and trace present).
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/resources.hpp"
+#include "base/diagnostic.hpp"
+#include "engine/clause_type.hpp"
+#include "params/parameter.hpp"
+#include "render/template_set.hpp"
+#include "render/view.hpp"
+
+namespace clausier::app {
+
+struct CheckSummary {
+  std::size_t parameters = 0;  // valid parameters loaded
+  std::size_t plugins = 0;     // plugins loaded
+  std::size_t case_files = 0;
+  std::size_t cases = 0;
+  std::size_t templates = 0;
+};
+
+CheckSummary check_rules(const ResourcePaths& paths, DiagnosticList& diags);
+
+// A rule parameter named by a literal in a plugin's text:
+// ctx.param("seuils.ue.travaux", …) -> {"param", "seuils.ue.travaux", line}.
+struct ParameterUse {
+  std::string function;  // "param", "try_param", "lookup" or "override"
+  std::string name;
+  std::uint32_t line = 0;
+};
+
+// The uses of `source` (comments skipped; a name built at run time, such as
+// "seuils." .. x, is not a literal and is not listed).
+[[nodiscard]] std::vector<ParameterUse> scan_parameter_uses(std::string_view source);
+
+// Reports the uses of `source` (shown as `display`) whose name does not exist
+// in `params` (error) or, when `info` is known, is not declared in its
+// `params` (warning).
+void check_plugin_source(std::string_view source, const std::string& display, const engine::ClauseInfo* info,
+                         const params::ParameterSet& params, DiagnosticSink& diags);
+
+// The view a template of `t`'s clause receives at most: an evaluation of that
+// clause with every field, value (`value_names`, and those of `info->units`),
+// reason, warning, basis and trace entry present.
+[[nodiscard]] render::View sample_view(const render::DocumentTemplate& t, const engine::ClauseInfo* info,
+                                       const std::vector<std::string>& value_names);
+
+}  // namespace clausier::app

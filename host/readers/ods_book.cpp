@@ -1,0 +1,441 @@
+#include "readers/ods_book.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <unordered_set>
+
+#include "base/french.hpp"
+#include "base/text.hpp"
+#include "readers/values.hpp"
+#include "readers/xml_reader.hpp"
+
+namespace clausier::readers::sheet {
+namespace {
+
+constexpr std::string_view office_ns = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+constexpr std::string_view table_ns = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+constexpr std::string_view text_ns = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+constexpr std::string_view style_ns = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
+constexpr std::string_view spreadsheet_mimetype = "application/vnd.oasis.opendocument.spreadsheet";
+constexpr const char* save_again = " : enregistrez de nouveau le classeur depuis votre tableur";
+constexpr std::uint64_t max_spaces = 1024;  // text:s c="..." in one place
+
+std::uint64_t parse_count(std::string_view s, std::uint64_t fallback) {
+  s = text::trim(s);
+  std::uint64_t v = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size() || v == 0) return fallback;
+  return v;
+}
+
+std::optional<double> parse_number(std::string_view s) {
+  s = text::trim(s);
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+  double v = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size() || s.empty() || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+bool in(std::string_view ns, std::string_view expected) { return ns == expected; }
+
+}  // namespace
+
+void check_ods(ZipPackage& package) {
+  if (const auto mimetype = package.find("mimetype")) {
+    const std::string type(text::trim(package.read_small(*mimetype, 1024)));
+    if (type != spreadsheet_mimetype && type != std::string(spreadsheet_mimetype) + "-template") {
+      const std::string prefix = "application/vnd.oasis.opendocument.";
+      if (type.starts_with(prefix)) {
+        throw Error(
+            "ce fichier est un document OpenDocument de type " + in_quotes(type.substr(prefix.size())) +
+            ", pas un classeur : donnez le programme enregistré par votre tableur (.ods, .xlsx ou .csv)");
+      }
+      throw Error("ce fichier zip n'est pas un classeur OpenDocument (type " +
+                  in_quotes(text::truncate(type, 60)) +
+                  ") : donnez le programme enregistré par votre tableur (.ods, .xlsx ou .csv)");
+    }
+  }
+  if (const auto manifest = package.find("META-INF/manifest.xml")) {
+    auto entry = package.open(*manifest);
+    XmlReader xml(*entry);
+    while (xml.next()) {
+      if (xml.node() == XmlReader::Node::start && xml.local_name() == "encryption-data") {
+        throw Error(
+            "classeur protégé par un mot de passe : ouvrez-le dans votre tableur, enregistrez-le sans mot de "
+            "passe et donnez ce fichier");
+      }
+    }
+  }
+  if (!package.has("content.xml")) {
+    throw Error("le classeur n'a pas de partie « content.xml »" + std::string(save_again), "content.xml");
+  }
+}
+
+struct OdsReader::Impl final : RowReader {
+  std::shared_ptr<ZipPackage> package;
+  Location where;
+  SpreadsheetLimits limits;
+  std::unique_ptr<ZipEntry> entry;
+  std::unique_ptr<XmlReader> xml;
+  std::unordered_set<std::string> hidden_styles;
+  std::uint32_t sheets = 0;
+  bool in_table = false;
+  int table_depth = 0;
+  std::uint64_t row = 0;  // rows of the current table gone by, repeats included
+  Record repeat;          // a non-empty row still to be given again
+  std::uint64_t repeat_left = 0;
+  std::vector<Merge> merges;
+  std::uint64_t copies = 0;
+  bool warned_columns = false;
+  std::string shown;
+  std::string string_value;
+  std::string value;
+  std::string date_value;
+  std::string value_type;
+  std::string boolean_value;
+
+  bool next(Record& out, DiagnosticSink& diags) override;
+  void take_merges(std::vector<Merge>& out) override {
+    out.insert(out.end(), merges.begin(), merges.end());
+    merges.clear();
+  }
+
+  void read_automatic_styles();
+  void leave_table();
+  void read_row(Record& out, std::uint32_t number, DiagnosticSink& diags);
+  void read_cell(Record& out, bool covered, std::uint64_t& column, std::uint32_t number,
+                 DiagnosticSink& diags);
+  void read_paragraph(bool& cut);
+  void count_copies(std::uint64_t n) {
+    copies += n;
+    if (copies > limits.max_repeated_cells) {
+      throw Error("le classeur répète des cellules plus de " +
+                      fr::integer(static_cast<std::int64_t>(limits.max_repeated_cells)) +
+                      " fois : il n'est pas lu ; enregistrez le programme en CSV",
+                  "content.xml");
+    }
+  }
+  [[nodiscard]] Location at(std::uint64_t column, std::uint32_t number) const {
+    Location l = where;
+    l.cell = cell_name(static_cast<std::size_t>(column), number);
+    l.line = number;
+    return l;
+  }
+};
+
+OdsReader::OdsReader(std::shared_ptr<ZipPackage> package, Location where, const SpreadsheetLimits& limits)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->package = std::move(package);
+  impl_->where = std::move(where);
+  impl_->limits = limits;
+  impl_->entry = impl_->package->open("content.xml");
+  impl_->xml = std::make_unique<XmlReader>(*impl_->entry);
+}
+
+OdsReader::~OdsReader() = default;
+
+RowReader& OdsReader::rows() { return *impl_; }
+
+void OdsReader::Impl::read_automatic_styles() {
+  if (xml->is_empty_element()) return;
+  const int depth = xml->depth();
+  std::string style;
+  while (xml->next()) {
+    if (xml->node() == XmlReader::Node::end && xml->depth() == depth) return;
+    if (xml->node() != XmlReader::Node::start) continue;
+    const std::string_view name = xml->local_name();
+    if (name == "style" && in(xml->namespace_uri(), style_ns)) {
+      style.clear();
+      bool table_family = false;
+      xml->attributes([&](std::string_view local, std::string_view ns, std::string_view v) {
+        if (!in(ns, style_ns)) return;
+        if (local == "name") style = v;
+        if (local == "family") table_family = v == "table";
+      });
+      if (!table_family) xml->skip();
+    } else if (name == "table-properties" && in(xml->namespace_uri(), style_ns)) {
+      bool hidden = false;
+      xml->attributes([&](std::string_view local, std::string_view ns, std::string_view v) {
+        if (in(ns, table_ns) && local == "display") hidden = v == "false";
+      });
+      if (hidden && !style.empty() && hidden_styles.size() < 100'000) hidden_styles.insert(style);
+    } else {
+      xml->skip();
+    }
+  }
+}
+
+void OdsReader::Impl::leave_table() {
+  repeat_left = 0;
+  merges.clear();
+  if (!in_table) return;
+  in_table = false;
+  while (xml->next()) {
+    if (xml->node() == XmlReader::Node::end && xml->depth() == table_depth) return;
+  }
+}
+
+bool OdsReader::next_sheet(SheetInfo& info) {
+  Impl& m = *impl_;
+  m.leave_table();
+  while (m.xml->next()) {
+    if (m.xml->node() != XmlReader::Node::start) continue;
+    const std::string_view name = m.xml->local_name();
+    const std::string_view ns = m.xml->namespace_uri();
+    if (name == "automatic-styles" && in(ns, office_ns)) {
+      m.read_automatic_styles();
+    } else if (name == "table" && in(ns, table_ns)) {
+      if (++m.sheets > m.limits.max_sheets) {
+        throw Error("classeur de plus de " + fr::integer(m.limits.max_sheets) + " feuilles : il n'est pas lu",
+                    "content.xml");
+      }
+      info = SheetInfo{};
+      std::string style;
+      m.xml->attributes([&](std::string_view local, std::string_view attr_ns, std::string_view v) {
+        if (!in(attr_ns, table_ns)) return;
+        if (local == "name") info.name = v;
+        if (local == "style-name") style = v;
+      });
+      info.hidden = !style.empty() && m.hidden_styles.contains(style);
+      m.where.sheet = info.name;
+      m.in_table = !m.xml->is_empty_element();
+      m.table_depth = m.xml->depth();
+      m.row = 0;
+      m.repeat_left = 0;
+      return true;
+    } else if (name == "body" || name == "spreadsheet" || name == "document-content") {
+      continue;  // the way down to the tables
+    } else {
+      m.xml->skip();  // fonts, scripts, named ranges, validations, settings
+    }
+  }
+  return false;
+}
+
+bool OdsReader::Impl::next(Record& out, DiagnosticSink& diags) {
+  merges.clear();
+  if (repeat_left > 0) {
+    --repeat_left;
+    ++row;
+    count_copies(repeat.cells.size());
+    out = repeat;
+    out.line = static_cast<std::uint32_t>(row);
+    return true;
+  }
+  while (in_table && xml->next()) {
+    if (xml->node() == XmlReader::Node::end && xml->depth() == table_depth) {
+      in_table = false;
+      break;
+    }
+    if (xml->node() != XmlReader::Node::start) continue;
+    const std::string_view name = xml->local_name();
+    if (!in(xml->namespace_uri(), table_ns)) {
+      xml->skip();
+      continue;
+    }
+    if (name == "table-header-rows" || name == "table-row-group" || name == "table-rows")
+      continue;  // rows inside
+    if (name != "table-row") {
+      xml->skip();  // columns, shapes, sources, scenarios
+      continue;
+    }
+    std::uint64_t repeated = 1;
+    xml->attributes([&repeated](std::string_view local, std::string_view ns, std::string_view v) {
+      if (in(ns, table_ns) && local == "number-rows-repeated") repeated = parse_count(v, 1);
+    });
+    const std::uint64_t number = row + 1;
+    const auto shown_number = static_cast<std::uint32_t>(std::min<std::uint64_t>(number, 0xFFFFFFFFULL));
+    out.cells.clear();
+    out.line = shown_number;
+    read_row(out, shown_number, diags);
+    if (is_blank_row(out)) {
+      merges.clear();
+      row += repeated;
+      continue;
+    }
+    if (number > limits.max_rows) {
+      Location l = where;
+      l.line = shown_number;
+      diags.error(l, "ligne au-delà de la limite de " + fr::integer(limits.max_rows) +
+                         " lignes : elle et les suivantes ne sont pas lues");
+      leave_table();
+      return false;
+    }
+    row = number;
+    if (repeated > 1) {
+      repeat = out;
+      repeat_left = std::min<std::uint64_t>(repeated - 1, limits.max_rows - number);
+    }
+    return true;
+  }
+  return false;
+}
+
+void OdsReader::Impl::read_row(Record& out, std::uint32_t number, DiagnosticSink& diags) {
+  if (xml->is_empty_element()) return;
+  const int depth = xml->depth();
+  std::uint64_t column = 0;
+  while (xml->next()) {
+    if (xml->node() == XmlReader::Node::end && xml->depth() == depth) return;
+    if (xml->node() != XmlReader::Node::start) continue;
+    const std::string_view name = xml->local_name();
+    if (in(xml->namespace_uri(), table_ns) && (name == "table-cell" || name == "covered-table-cell")) {
+      read_cell(out, name == "covered-table-cell", column, number, diags);
+    } else {
+      xml->skip();
+    }
+  }
+}
+
+void OdsReader::Impl::read_paragraph(bool& cut) {
+  if (xml->is_empty_element()) return;
+  const int depth = xml->depth();
+  while (xml->next()) {
+    const XmlReader::Node node = xml->node();
+    if (node == XmlReader::Node::end && xml->depth() == depth) return;
+    if (node == XmlReader::Node::text) {
+      append_capped(shown, xml->value(), limits.max_cell_bytes, cut);
+      continue;
+    }
+    if (node != XmlReader::Node::start) continue;
+    const std::string_view name = xml->local_name();
+    const std::string_view ns = xml->namespace_uri();
+    if (in(ns, text_ns) && name == "s") {
+      std::uint64_t count = 1;
+      xml->attributes([&count](std::string_view local, std::string_view attr_ns, std::string_view v) {
+        if (in(attr_ns, text_ns) && local == "c") count = parse_count(v, 1);
+      });
+      append_capped(shown, std::string(std::min(count, max_spaces), ' '), limits.max_cell_bytes, cut);
+      xml->skip();
+    } else if (in(ns, text_ns) && name == "tab") {
+      append_capped(shown, "\t", limits.max_cell_bytes, cut);
+      xml->skip();
+    } else if (in(ns, text_ns) && name == "line-break") {
+      append_capped(shown, "\n", limits.max_cell_bytes, cut);
+      xml->skip();
+    } else if (in(ns, text_ns) && (name == "note" || name == "ruby-text")) {
+      xml->skip();
+    } else if (!in(ns, text_ns)) {
+      xml->skip();  // annotations, drawings, anything else
+    }
+    // Other text elements (span, a, bookmarks…): their text is read as it comes.
+  }
+}
+
+void OdsReader::Impl::read_cell(Record& out, bool covered, std::uint64_t& column, std::uint32_t number,
+                                DiagnosticSink& diags) {
+  std::uint64_t repeated = 1;
+  std::uint64_t rows_spanned = 1;
+  std::uint64_t columns_spanned = 1;
+  value_type.clear();
+  value.clear();
+  date_value.clear();
+  boolean_value.clear();
+  string_value.clear();
+  bool has_string_value = false;
+  xml->attributes([&](std::string_view local, std::string_view ns, std::string_view v) {
+    if (in(ns, table_ns)) {
+      if (local == "number-columns-repeated") repeated = parse_count(v, 1);
+      if (local == "number-rows-spanned") rows_spanned = parse_count(v, 1);
+      if (local == "number-columns-spanned") columns_spanned = parse_count(v, 1);
+    } else if (in(ns, office_ns)) {
+      if (local == "value-type") value_type = v;
+      if (local == "value") value = v;
+      if (local == "date-value") date_value = v;
+      if (local == "boolean-value") boolean_value = v;
+      if (local == "string-value") {
+        string_value = v;
+        has_string_value = true;
+      }
+    }
+  });
+  shown.clear();
+  bool cut = false;
+  if (!xml->is_empty_element()) {
+    const int depth = xml->depth();
+    bool first = true;
+    while (xml->next()) {
+      if (xml->node() == XmlReader::Node::end && xml->depth() == depth) break;
+      if (xml->node() != XmlReader::Node::start) continue;
+      const std::string_view name = xml->local_name();
+      if (in(xml->namespace_uri(), text_ns) && (name == "p" || name == "h")) {
+        if (!first) append_capped(shown, "\n", limits.max_cell_bytes, cut);
+        first = false;
+        read_paragraph(cut);
+      } else {
+        xml->skip();  // office:annotation, drawings
+      }
+    }
+  }
+  const std::uint64_t first_column = column;
+  column = std::min<std::uint64_t>(column + repeated, 1ULL << 40);
+  if (covered) return;
+
+  Cell cell;
+  const auto as_text = [&cell](std::string s) {
+    cell.type = Cell::Type::text;
+    cell.text = std::move(s);
+  };
+  if (value_type == "float" || value_type == "currency" || value_type == "percentage") {
+    if (const auto n = parse_number(value)) {
+      cell.type = Cell::Type::number;
+      cell.number = *n;
+      cell.is_percent = value_type == "percentage";
+      cell.text = shown;
+    } else {
+      as_text(shown);
+    }
+  } else if (value_type == "date") {
+    if (const auto serial = iso_to_serial(text::trim(date_value))) {
+      cell.type = Cell::Type::number;
+      cell.number = *serial;
+      cell.is_date = true;
+      cell.text = shown;
+    } else {
+      as_text(shown);
+    }
+  } else if (value_type == "boolean") {
+    const std::string_view b = text::trim(boolean_value);
+    if (b == "true" || b == "false" || b == "1" || b == "0") {
+      cell.type = Cell::Type::boolean;
+      cell.number = b == "true" || b == "1" ? 1 : 0;
+      cell.text = shown;
+    } else {
+      as_text(shown);
+    }
+  } else {
+    as_text(value_type == "string" && has_string_value ? string_value : shown);
+  }
+  if (is_blank(cell)) return;
+  if (cut)
+    diags.warning(at(first_column, number),
+                  "texte de plus de " + megabytes(limits.max_cell_bytes) + " : seul le début est lu");
+  for (std::uint64_t k = 0; k < repeated; ++k) {
+    const std::uint64_t c = first_column + k;
+    if (c >= limits.max_columns) {
+      if (!warned_columns) {
+        warned_columns = true;
+        diags.warning(at(c, number), "cellules au-delà de la colonne " +
+                                         column_letters(limits.max_columns - 1) + " : elles sont ignorées");
+      }
+      break;
+    }
+    if (k > 0) count_copies(1);
+    if (c >= out.cells.size()) out.cells.resize(static_cast<std::size_t>(c) + 1);
+    out.cells[static_cast<std::size_t>(c)] = cell;
+  }
+  if (rows_spanned > 1 && first_column < limits.max_columns) {
+    Merge m;
+    m.first_row = number;
+    m.first_column = static_cast<std::uint32_t>(first_column);
+    m.last_row =
+        static_cast<std::uint32_t>(std::min<std::uint64_t>(number + rows_spanned - 1, limits.max_rows));
+    m.last_column = static_cast<std::uint32_t>(
+        std::min<std::uint64_t>(first_column + columns_spanned - 1, limits.max_columns - 1));
+    if (merges.size() < limits.max_columns) merges.push_back(m);
+  }
+}
+
+}  // namespace clausier::readers::sheet

@@ -1,0 +1,96 @@
+#pragma once
+// libxml2's streaming pull parser (xmlTextReader) over one zip entry,
+// hardened for files from anywhere:
+//  - no network, no external entity, no DTD loading or default attributes,
+//    no entity substitution, no XInclude, the parser's size limits kept
+//    (no XML_PARSE_HUGE), and an external entity loader that refuses all;
+//  - a document with a DOCTYPE is refused before libxml2 sees a byte of it
+//    (spreadsheet parts never have one; entities can only be declared
+//    there, so XXE and "billion laughs" cannot start), and so is UTF-16;
+//  - nodes are freed as the reader moves on: memory stays flat.
+// Errors are thrown as sheet::Error (French), naming the part and the line.
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "readers/spreadsheet.hpp"
+#include "readers/zip_package.hpp"
+
+namespace clausier::readers::sheet {
+
+class XmlReader {
+ public:
+  enum class Node { start, end, text, other };
+
+  // Reads `entry`, which must outlive the reader.
+  explicit XmlReader(ZipEntry& entry);
+  ~XmlReader();
+  XmlReader(const XmlReader&) = delete;
+  XmlReader& operator=(const XmlReader&) = delete;
+
+  // Moves to the next node; false at the end of the document.
+  bool next();
+  // Moves to the end of the current element, past everything inside it (an
+  // empty element <x/> is its own end); next() then goes on after it.
+  // False at the end of the document.
+  bool skip();
+
+  // A name looked up once in the parser's dictionary: comparing it with the
+  // current node's name is mostly comparing two pointers (for hot loops).
+  struct Name {
+    const void* interned = nullptr;
+    const char* text = "";
+  };
+  [[nodiscard]] Name name(const char* text) const;
+  [[nodiscard]] bool local_is(const Name& n) const;
+  [[nodiscard]] bool is_start(const Name& n) const { return node_ == Node::start && local_is(n); }
+  [[nodiscard]] bool is_end(const Name& n) const { return node_ == Node::end && local_is(n); }
+
+  [[nodiscard]] Node node() const { return node_; }
+  [[nodiscard]] bool is_start(std::string_view local) const {
+    return node_ == Node::start && local_name() == local;
+  }
+  [[nodiscard]] bool is_end(std::string_view local) const {
+    return node_ == Node::end && local_name() == local;
+  }
+  // An element written <x/>: no end node follows its start node.
+  [[nodiscard]] bool is_empty_element() const;
+  [[nodiscard]] int depth() const;
+  [[nodiscard]] std::string_view local_name() const;
+  [[nodiscard]] std::string_view namespace_uri() const;
+  // Text and CDATA nodes (and significant white space).
+  [[nodiscard]] std::string_view value() const;
+
+  // Visits the attributes of the current element: fn(local, namespace, value).
+  template <typename Fn>
+  void attributes(Fn&& fn) {
+    if (!first_attribute()) return;
+    do {
+      const std::string_view ns = attribute_namespace();
+      if (ns != "http://www.w3.org/2000/xmlns/") fn(attribute_local(), ns, attribute_value());
+    } while (next_attribute());
+    back_to_element();
+  }
+
+  // The line being read, for messages.
+  [[nodiscard]] int line() const;
+  [[nodiscard]] const std::string& part() const;
+
+ private:
+  bool first_attribute();
+  bool next_attribute();
+  void back_to_element();
+  [[nodiscard]] std::string_view attribute_local() const;
+  [[nodiscard]] std::string_view attribute_namespace() const;
+  [[nodiscard]] std::string_view attribute_value() const;
+  bool step(int result);
+
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  Node node_ = Node::other;
+};
+
+}  // namespace clausier::readers::sheet

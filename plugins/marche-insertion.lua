@@ -1,0 +1,124 @@
+-- Marché de services de qualification et d'insertion professionnelle
+-- (design.md, clause type `marche-insertion`): CCP R2123-1 3°, procédure
+-- adaptée whatever the amount. The insertion service is the object of the
+-- contract; the works or services performed are its "support".
+--
+-- The CPV table `marche_insertion.cpv` (rule data) says what a CPV family is
+-- for this lever: "objet" (insertion, qualification: recommended), "formation"
+-- (possible if it qualifies people far from employment), "support" (a simple
+-- labour-intensive activity a structure d'insertion can use: possible up to
+-- `marche_insertion.support_montant_max`), "aucun" (excluded sub-family).
+-- Anything else is excluded, with the reason. Never `obligatoire`.
+
+local BASIS = { "CCP R2123-1 3°" }
+
+local CATEGORIES = { objet = true, formation = true, support = true, aucun = true }
+
+local function excluded(reason)
+  return { verdict = "exclue", reasons = { reason } }
+end
+
+local function supplies_reason()
+  return "Un marché de fournitures ne peut pas être un marché de services de qualification et d'insertion "
+    .. "professionnelle (article R2123-1 3° du code de la commande publique) : pour ouvrir ce marché à "
+    .. "l'insertion, voyez la clause d'insertion ou la réservation du marché."
+end
+
+local function no_object_reason(lot)
+  if lot.nature == "travaux" then
+    return string.format("Marché de travaux dont l'activité (code CPV %s) ne se prête pas à un chantier "
+      .. "d'insertion servant de support : l'objet du marché reste la réalisation de l'ouvrage, ce n'est pas "
+      .. "un marché d'insertion (article R2123-1 3°) ; la clause d'insertion reste le levier adapté.", lot.cpv)
+  end
+  return string.format("L'objet du marché (code CPV %s) n'est ni l'insertion ou la qualification "
+    .. "professionnelle, ni une activité simple à forte main-d'œuvre qu'une structure d'insertion pourrait "
+    .. "prendre pour support (prestation intellectuelle, technique ou spécialisée) : ce n'est pas un marché "
+    .. "d'insertion au sens de l'article R2123-1 3°.", lot.cpv)
+end
+
+-- The procedure, and the European publicity above the threshold of the social
+-- and specific services (a rule cited from memory: its status is shown).
+local function procedure_reasons(lot, ctx, reasons, values)
+  reasons[#reasons + 1] = "Procédure : un marché de services de qualification et d'insertion professionnelle "
+    .. "peut être passé selon une procédure adaptée, quel que soit son montant (article R2123-1 3°)."
+  local seuil = ctx.try_param("seuils.ue.services_sociaux", lot.type_acheteur)
+  if not seuil then return end
+  values.seuil_services_sociaux = seuil
+  local total = lot.total_consultation_ht
+  if total < seuil then return end
+  local publicity = ctx.lookup("marche_insertion.publicite_ue")
+  if publicity and publicity.value then
+    local unsure = publicity.status == "verifie" and "" or " (règle à vérifier)"
+    reasons[#reasons + 1] = string.format("Le montant de la consultation (%s) atteint le seuil européen de %s "
+      .. "des services sociaux et autres services spécifiques : la procédure reste adaptée, mais un avis doit "
+      .. "être publié au Journal officiel de l'Union européenne%s.", ctx.fmt.euros(total), ctx.fmt.euros(seuil),
+      unsure)
+  end
+end
+
+local function evaluate(lot, ctx)
+  if lot.nature == "fournitures" then return excluded(supplies_reason()) end
+
+  local category = ctx.try_param("marche_insertion.cpv", lot.cpv)
+  if category and not CATEGORIES[category] then
+    error(string.format("marche_insertion.cpv : catégorie « %s » inconnue pour le code CPV %s (écrivez objet, "
+      .. "formation, support ou aucun)", category, lot.cpv))
+  end
+  local values = { categorie = category or "aucun" }
+  local reasons = {}
+  local verdict
+
+  if category == "objet" and lot.nature == "services" then
+    verdict = "recommandee"
+    reasons[1] = string.format("Le service (code CPV %s) a pour objet l'accompagnement, la qualification ou "
+      .. "l'insertion professionnelle de personnes éloignées de l'emploi : il peut être passé comme marché de "
+      .. "services de qualification et d'insertion professionnelle, qui rémunère le parcours d'insertion "
+      .. "lui-même.", lot.cpv)
+  elseif category == "formation" and lot.nature == "services" then
+    verdict = "possible"
+    reasons[1] = string.format("Service de formation (code CPV %s) : il relève du marché de qualification et "
+      .. "d'insertion professionnelle s'il vise la qualification de personnes éloignées de l'emploi (et non "
+      .. "la formation du personnel de l'acheteur) ; l'objet du marché doit alors être décrit comme tel.",
+      lot.cpv)
+  elseif category == "support" then
+    local ceiling = ctx.try_param("marche_insertion.support_montant_max", lot.nature)
+    if not ceiling then return excluded(no_object_reason(lot)) end
+    values.support_montant_max = ceiling
+    if lot.montant_ht > ceiling then
+      return {
+        verdict = "exclue",
+        values = values,
+        reasons = { string.format("L'activité (code CPV %s) peut servir de support à un marché d'insertion, "
+          .. "mais le montant du lot (%s) dépasse le plafond de %s retenu pour les %s : l'activité deviendrait "
+          .. "l'objet principal du marché, et le choix de l'article R2123-1 3° serait exposé à une "
+          .. "requalification. Préférez une clause d'insertion ou un lot réservé.", lot.cpv,
+          ctx.fmt.euros(lot.montant_ht), ctx.fmt.euros(ceiling), lot.nature) },
+      }
+    end
+    verdict = "possible"
+    reasons[1] = string.format("L'activité (code CPV %s) est simple et mobilise beaucoup de main-d'œuvre : "
+      .. "elle peut servir de support à un marché de qualification et d'insertion professionnelle, dont "
+      .. "l'objet est alors le parcours d'insertion (accueil, encadrement, formation des personnes), la "
+      .. "prestation en étant le support (montant du lot %s, dans la limite de %s retenue pour les %s).",
+      lot.cpv, ctx.fmt.euros(lot.montant_ht), ctx.fmt.euros(ceiling), lot.nature)
+  else
+    return { verdict = "exclue", values = values, reasons = { no_object_reason(lot) } }
+  end
+
+  procedure_reasons(lot, ctx, reasons, values)
+  return { verdict = verdict, reasons = reasons, values = values }
+end
+
+return {
+  id = "marche-insertion",
+  api = 1,
+  title = "Marché de services de qualification et d'insertion professionnelle",
+  basis = BASIS,
+  order = 60,
+  params = {
+    "marche_insertion.cpv", "marche_insertion.support_montant_max", "marche_insertion.publicite_ue",
+    "seuils.ue.services_sociaux",
+  },
+  units = { seuil_services_sociaux = "EUR", support_montant_max = "EUR" },
+  evaluate = evaluate,
+}

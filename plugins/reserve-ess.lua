@@ -1,0 +1,124 @@
+-- Marché réservé aux entreprises de l'économie sociale et solidaire (design.md,
+-- clause type `reserve-ess`): CCP L2113-15 (health, social and cultural
+-- services of the annexed list, for ESS enterprises with a public-service
+-- mission) and L2113-16 (three years at most).
+--
+-- Reserving is the buyer's choice, never an obligation: the verdict is at most
+-- `recommandee`.
+--   not services, or CPV not in services_sociaux.cpv       -> exclue
+--   duree_mois > reserve.ess.duree_max_mois                 -> exclue
+--   duration unknown                                        -> possible
+--   reserve.ess.secteurs says "adapte"                      -> recommandee
+--   otherwise                                               -> possible
+
+local BASIS = { "CCP L2113-15", "CCP L2113-16" }
+local MONTHS_PER_YEAR = 12 -- calendar, not law
+
+-- "3 ans (36 mois)", or "30 mois".
+local function duration(ctx, months)
+  if months % MONTHS_PER_YEAR ~= 0 then return ctx.fmt.number(months) .. " mois" end
+  local years = months // MONTHS_PER_YEAR
+  return string.format("%s an%s (%s mois)", ctx.fmt.number(years), years > 1 and "s" or "",
+    ctx.fmt.number(months))
+end
+
+local function caution(status)
+  if status == "hypothese" then
+    return " (repère de praticien sans source publiée)"
+  elseif status == "partiel" or status == "a-verifier" then
+    return " (repère à vérifier)"
+  end
+  return ""
+end
+
+local function not_listed_reason(lot)
+  return string.format("Un marché réservé aux entreprises de l'économie sociale et solidaire (article L2113-15 "
+    .. "du code de la commande publique) ne peut porter que sur des services de santé, sociaux ou culturels de "
+    .. "la liste annexée au code (services sociaux et autres services spécifiques) : ce lot (%s, code CPV %s) "
+    .. "n'en relève pas.", lot.nature, lot.cpv)
+end
+
+-- The conditions candidates must meet, and what the notice should say.
+local function conditions_reasons(ctx, reasons)
+  reasons[#reasons + 1] = string.format("Seules peuvent alors candidater les entreprises de l'économie sociale "
+    .. "et solidaire (article 1er de la loi n° 2014-856 du 31 juillet 2014) et les structures équivalentes qui "
+    .. "ont pour objectif d'assumer une mission de service public liée à ces services, réinvestissent leurs "
+    .. "bénéfices pour l'atteindre, ont une direction ou un actionnariat participatifs, et ne se sont pas vu "
+    .. "attribuer par l'acheteur un marché réservé pour les mêmes services au cours des %s mois précédents "
+    .. "(article L2113-15).", ctx.fmt.number(ctx.param("reserve.ess.attribution_anterieure_mois")))
+  reasons[#reasons + 1] = "Réserver le marché est un choix de l'acheteur, jamais une obligation : indiquez dans "
+    .. "l'avis d'appel public à la concurrence (AAPC) et dans les documents de la consultation que le marché est "
+    .. "réservé en application de l'article L2113-15."
+end
+
+local function sector_reason(lot, found)
+  if found.value == "adapte" then
+    return string.format("Le code CPV %s relève de services d'action sociale que les entreprises de l'économie "
+      .. "sociale et solidaire (associations, fondations, coopératives, mutuelles) assurent couramment%s.",
+      lot.cpv, caution(found.status))
+  end
+  return string.format("Le code CPV %s relève de la liste des services qu'un marché réservé peut viser, mais "
+    .. "pas des services d'action sociale où les entreprises de l'économie sociale et solidaire sont les "
+    .. "prestataires habituels%s : vérifiez l'offre locale avant de réserver.", lot.cpv, caution(found.status))
+end
+
+local function evaluate(lot, ctx)
+  local listed = lot.nature == "services" and ctx.param("services_sociaux.cpv", lot.cpv)
+  if not listed then
+    return { verdict = "exclue", reasons = { not_listed_reason(lot) }, values = { liste = false } }
+  end
+
+  local maximum = ctx.param("reserve.ess.duree_max_mois")
+  local months = lot.duree_mois
+  local values = { liste = true, duree_max_mois = maximum, duree_mois = months }
+  if months and months > maximum then
+    return {
+      verdict = "exclue",
+      reasons = { string.format("La durée prévue, %s, dépasse la durée maximale de %s d'un marché réservé aux "
+        .. "entreprises de l'économie sociale et solidaire (article L2113-16) : pour le réserver, ramenez sa "
+        .. "durée, reconductions comprises, à %s au plus.", duration(ctx, months), duration(ctx, maximum),
+        duration(ctx, maximum)) },
+      values = values,
+    }
+  end
+
+  local found = ctx.lookup("reserve.ess.secteurs", lot.cpv)
+  local class = found and found.value or "peu_adapte"
+  values.secteur = class
+  local reasons = {}
+  if found then reasons[1] = sector_reason(lot, found) end
+  local verdict = class == "adapte" and "recommandee" or "possible"
+  if months then
+    reasons[#reasons + 1] = string.format("La durée prévue, %s, %s la durée maximale de %s d'un marché "
+      .. "réservé aux entreprises de l'économie sociale et solidaire (article L2113-16), reconductions "
+      .. "comprises.", duration(ctx, months), months == maximum and "atteint sans la dépasser" or "respecte",
+      duration(ctx, maximum))
+  else
+    verdict = "possible"
+    reasons[#reasons + 1] = string.format("La durée du marché n'est pas connue : un marché réservé aux "
+      .. "entreprises de l'économie sociale et solidaire ne peut pas dépasser %s, reconductions "
+      .. "comprises (article L2113-16) : vérifiez la durée prévue avant de réserver.", duration(ctx, maximum))
+  end
+  conditions_reasons(ctx, reasons)
+
+  local warnings = {}
+  if lot.type_acheteur == "defense" then
+    warnings[1] = "Marché de défense ou de sécurité : vérifiez la possibilité de réserver dans les dispositions "
+      .. "propres à ces marchés ; l'analyse suit les règles des marchés publics de droit commun."
+  end
+  return { verdict = verdict, reasons = reasons, values = values, warnings = warnings }
+end
+
+return {
+  id = "reserve-ess",
+  api = 1,
+  title = "Marché réservé aux entreprises de l'économie sociale et solidaire",
+  basis = BASIS,
+  order = 50,
+  params = {
+    "services_sociaux.cpv", "reserve.ess.duree_max_mois", "reserve.ess.secteurs",
+    "reserve.ess.attribution_anterieure_mois",
+  },
+  units = { duree_mois = "mois", duree_max_mois = "mois" },
+  evaluate = evaluate,
+}

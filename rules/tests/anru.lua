@@ -1,0 +1,236 @@
+-- Cas de test de la clause « anru » : charte nationale d'insertion de l'ANRU
+-- (NPNRU), au moins 5 % des heures travaillées sur les travaux et l'ingénierie
+-- nécessaire aux travaux, 10 % sur la gestion urbaine de proximité (GUP).
+--
+-- Heures = montant HT × part de main-d'œuvre × taux de la charte ÷ coût horaire,
+-- arrondies à l'inférieur (règles livrées : bâtiment 50 %, 30 €/h ; nettoyage
+-- 80 %, 20 €/h ; espaces verts 55 %, 30 €/h).
+--
+-- Le passage du 31 décembre 2024 au 1er janvier 2025 ne change ni le verdict ni
+-- les heures : seul le statut du taux (« a-verifier ») change, avec un
+-- avertissement que ces fichiers ne vérifient pas (voir
+-- tests/unit/lua/other_plugins_test.cpp, qui vérifie aussi un lancement avant
+-- l'adoption de la charte : les autres règles n'ont pas de valeur à cette date).
+
+case {
+  name = "ANRU : réhabilitation en quartier prioritaire, 5 % des heures",
+  lot = {
+    reference = "T1", objet = "Réhabilitation, maçonnerie", nature = "travaux", cpv = "45262500",
+    montant_ht = 1000000, total_consultation_ht = 1000000, duree_mois = 12,
+    date_lancement = "2027-03-01", type_acheteur = "collectivite", lieu = "61", anru = true,
+  },
+  expect = {
+    anru = { verdict = "obligatoire", hours = 833, reason = "des heures travaillées sur les travaux" },
+    ["critere-insertion"] = { verdict = "recommandee", hours = false },
+    ["marche-insertion"] = { verdict = "exclue", hours = false },
+  },
+}
+
+case {
+  name = "ANRU : les heures de la charte ne s'ajoutent pas à celles de la clause d'insertion",
+  lot = {
+    reference = "T2", objet = "Isolation thermique par l'extérieur", nature = "travaux", cpv = "45321000",
+    montant_ht = 1150000, date_lancement = "2027-04-12", anru = true,
+  },
+  expect = {
+    anru = {
+      verdict = "obligatoire", hours = 958,
+      reason = "elles ne s'ajoutent pas aux heures de cette clause",
+    },
+  },
+}
+
+case {
+  name = "ANRU : colonne « Opération ANRU » à « non »",
+  lot = {
+    reference = "T3", objet = "Réhabilitation hors quartier", nature = "travaux", cpv = "45262500",
+    montant_ht = 1000000, date_lancement = "2027-03-01", anru = false,
+  },
+  expect = {
+    anru = { verdict = "exclue", hours = false, reason = "n'est pas financée par l'ANRU" },
+  },
+}
+
+case {
+  name = "ANRU : colonne vide, l'acheteur doit la renseigner",
+  lot = {
+    reference = "T4", objet = "Réhabilitation", nature = "travaux", cpv = "45262500",
+    montant_ht = 1000000, date_lancement = "2027-03-01",
+  },
+  expect = {
+    anru = { verdict = "exclue", hours = false, reason = "n'est pas renseignée pour ce lot" },
+  },
+}
+
+case {
+  name = "ANRU : nettoyage des parties communes, gestion urbaine de proximité, 10 %",
+  lot = {
+    reference = "G1", objet = "Nettoyage des parties communes", nature = "services", cpv = "90919200",
+    montant_ht = 300000, date_lancement = "2027-03-01", anru = true,
+  },
+  expect = {
+    -- 300 000 × 80 % × 10 % ÷ 20 €/h = 1 200 heures
+    anru = {
+      verdict = "obligatoire", hours = 1200, reason = "marchés de gestion urbaine de proximité",
+      values = { domaine = "gup", taux_anru = 0.10, part_main_oeuvre = 0.80, cout_horaire = 20 },
+    },
+  },
+}
+
+case {
+  name = "ANRU : entretien des espaces verts du quartier, gestion urbaine de proximité",
+  lot = {
+    reference = "G2", objet = "Entretien des espaces verts", nature = "services", cpv = "77310000",
+    montant_ht = 180000, date_lancement = "2027-03-01", anru = true,
+  },
+  expect = {
+    -- 180 000 × 55 % × 10 % ÷ 30 €/h = 330 heures
+    anru = { verdict = "obligatoire", hours = 330 },
+  },
+}
+
+case {
+  name = "ANRU : même code CPV que la GUP, mais marché de travaux : taux des travaux",
+  lot = {
+    reference = "G3", objet = "Travaux de peinture des halls", nature = "travaux", cpv = "45442100",
+    montant_ht = 240000, date_lancement = "2027-04-12", anru = true,
+  },
+  expect = {
+    -- 240 000 × 70 % × 5 % ÷ 30 €/h = 280 heures
+    anru = { verdict = "obligatoire", hours = 280, reason = "sur les travaux" },
+  },
+}
+
+case {
+  name = "ANRU : maîtrise d'œuvre, ingénierie nécessaire aux travaux, part de main-d'œuvre inconnue",
+  lot = {
+    reference = "I1", objet = "Maîtrise d'œuvre de la réhabilitation", nature = "services", cpv = "71240000",
+    montant_ht = 640000, date_lancement = "2027-03-01", anru = true,
+  },
+  expect = {
+    anru = {
+      verdict = "obligatoire", hours = false, reason = "aucune part de main-d'œuvre n'est connue",
+      values = { domaine = "ingenierie", taux_anru = 0.05 },
+    },
+  },
+}
+
+case {
+  name = "ANRU : maîtrise d'œuvre avec une part de main-d'œuvre donnée par l'acheteur",
+  lot = {
+    reference = "I2", objet = "Maîtrise d'œuvre de la réhabilitation", nature = "services", cpv = "71240000",
+    montant_ht = 600000, date_lancement = "2027-03-01", anru = true,
+    part_main_oeuvre = 0.6, cout_horaire = 45,
+  },
+  expect = {
+    -- 600 000 × 60 % × 5 % ÷ 45 €/h = 400 heures
+    anru = { verdict = "obligatoire", hours = 400, reason = "l'ingénierie nécessaire aux travaux" },
+  },
+}
+
+case {
+  name = "ANRU : autre service, la charte ne fixe pas de part d'heures",
+  lot = {
+    reference = "S1", objet = "Impression de la lettre du quartier", nature = "services", cpv = "79810000",
+    montant_ht = 100000, date_lancement = "2027-03-01", anru = true,
+  },
+  expect = {
+    anru = { verdict = "possible", hours = false, reason = "ne fixe pas de part d'heures pour ce marché" },
+  },
+}
+
+case {
+  name = "ANRU : fournitures, hors de la charte",
+  lot = {
+    reference = "F1", objet = "Mobilier de la maison de quartier", nature = "fournitures", cpv = "39100000",
+    montant_ht = 100000, date_lancement = "2027-03-01", anru = true,
+  },
+  expect = {
+    anru = { verdict = "exclue", hours = false, reason = "un marché de fournitures n'y est pas soumis" },
+  },
+}
+
+case {
+  name = "ANRU : dernier jour de la charte 2014-2024 (taux vérifié)",
+  lot = {
+    reference = "D1", objet = "Réhabilitation", nature = "travaux", cpv = "45210000",
+    montant_ht = 1000000, date_lancement = "2024-12-31", anru = true,
+  },
+  expect = {
+    anru = { verdict = "obligatoire", hours = 833 },
+  },
+}
+
+case {
+  name = "ANRU : premier jour après la charte (taux maintenu, à vérifier)",
+  lot = {
+    reference = "D2", objet = "Réhabilitation", nature = "travaux", cpv = "45210000",
+    montant_ht = 1000000, date_lancement = "2025-01-01", anru = true,
+  },
+  expect = {
+    anru = { verdict = "obligatoire", hours = 833 },
+  },
+}
+
+case {
+  name = "ANRU : GUP, premier jour après la charte",
+  lot = {
+    reference = "D3", objet = "Nettoyage des parties communes", nature = "services", cpv = "90919200",
+    montant_ht = 300000, date_lancement = "2025-01-01", anru = true,
+  },
+  expect = {
+    anru = { verdict = "obligatoire", hours = 1200 },
+  },
+}
+
+case {
+  name = "ANRU : règles en vigueur à une autre date que le lancement (as_of)",
+  as_of = "2027-03-01",
+  lot = {
+    reference = "D5", objet = "Réhabilitation", nature = "travaux", cpv = "45210000",
+    montant_ht = 1000000, date_lancement = "2024-06-01", anru = true,
+  },
+  expect = {
+    anru = { verdict = "obligatoire", hours = 833 },
+  },
+}
+
+case {
+  name = "ANRU : part de main-d'œuvre et coût horaire propres au lot",
+  lot = {
+    reference = "O1", objet = "Réhabilitation", nature = "travaux", cpv = "45210000",
+    montant_ht = 1000000, date_lancement = "2027-03-01", anru = true,
+    part_main_oeuvre = 0.3, cout_horaire = 25,
+  },
+  expect = {
+    -- 1 000 000 × 30 % × 5 % ÷ 25 €/h = 600 heures
+    anru = { verdict = "obligatoire", hours = 600 },
+  },
+}
+
+case {
+  name = "ANRU : le taux propre au lot peut dépasser le minimum de la charte",
+  lot = {
+    reference = "O2", objet = "Réhabilitation", nature = "travaux", cpv = "45210000",
+    montant_ht = 1000000, date_lancement = "2027-03-01", anru = true,
+    part_main_oeuvre = 0.3, cout_horaire = 25, taux_insertion = 0.1,
+  },
+  expect = {
+    anru = {
+      verdict = "obligatoire", hours = 1200, reason = "dépasse le minimum de la charte",
+      values = { taux_anru = 0.1 },
+    },
+  },
+}
+
+case {
+  name = "ANRU : un taux propre au lot plus bas que la charte n'est pas retenu",
+  lot = {
+    reference = "O3", objet = "Réhabilitation", nature = "travaux", cpv = "45210000",
+    montant_ht = 1000000, date_lancement = "2027-03-01", anru = true,
+    part_main_oeuvre = 0.3, cout_horaire = 25, taux_insertion = 0.02,
+  },
+  expect = {
+    anru = { verdict = "obligatoire", hours = 600, values = { taux_anru = 0.05 } },
+  },
+}

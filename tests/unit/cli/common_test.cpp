@@ -1,0 +1,46 @@
+#include "cli/common.hpp"
+
+#include <doctest/doctest.h>
+
+#include "test_paths.hpp"
+
+using namespace clausier;
+using namespace clausier::cli;
+
+namespace {
+ParsedArgs parsed(const std::vector<std::string>& argv) {
+  auto r = parse_args(argv, with_common({}));
+  REQUIRE(r.error.empty());
+  return r.args;
+}
+}  // namespace
+
+TEST_CASE("cli: the local policy is --policy, else the file beside the programme, unless --no-policy") {
+  const std::string programme = testing::test_path("fixtures/policy/programme/programme.csv");
+  const auto beside = common_setup(parsed({}), std::filesystem::path(programme));
+  CHECK(beside.error.empty());
+  CHECK(beside.policy_beside);
+  CHECK(beside.paths.policy.filename() == "politique-locale.lua");
+
+  const auto given = common_setup(parsed({"--policy", "autre.lua"}), std::filesystem::path(programme));
+  CHECK_FALSE(given.policy_beside);
+  CHECK(given.paths.policy == "autre.lua");
+
+  const auto none = common_setup(parsed({"--no-policy"}), std::filesystem::path(programme));
+  CHECK(none.paths.policy.empty());
+
+  const auto both =
+      common_setup(parsed({"--no-policy", "--policy", "x.lua"}), std::filesystem::path(programme));
+  CHECK_FALSE(both.error.empty());
+
+  const auto no_programme = common_setup(parsed({}));
+  CHECK(no_programme.paths.policy.empty());
+}
+
+TEST_CASE("cli: format lists") {
+  std::string error;
+  CHECK(format_list("md,html,md", {"md", "html"}, error) == std::vector<std::string>{"md", "html"});
+  CHECK_FALSE(format_list("md,pdf", {"md", "html"}, error));
+  CHECK(error == "format inconnu « pdf » : formats disponibles : md, html");
+  CHECK_FALSE(format_list("", {"md"}, error));
+}
