@@ -5,6 +5,7 @@
 
 #include "base/french.hpp"
 #include "base/text.hpp"
+#include "params/parameter.hpp"
 
 namespace clausier::writers {
 namespace {
@@ -141,7 +142,12 @@ class TableSink final : public EvaluationSink {
         out_ << " = " << t.value;
         if (const auto from = Date::parse_iso(t.from)) out_ << ", depuis le " << fr::date_long(*from);
         if (!t.reference.empty()) out_ << " (" << t.reference << ")";
-        if (t.status != "verifie") out_ << " [" << t.status << "]";
+        if (t.status != "verifie") {
+          const auto status = params::status_from_id(t.status);
+          out_ << " ["
+               << (status ? params::status_label(*status) : std::string_view("saisi dans le programme"))
+               << "]";
+        }
         out_ << '\n';
       }
       if (c.error) out_ << "      " << format_diagnostic(*c.error) << '\n';

@@ -14,7 +14,7 @@ expect_in beside out "obligatoire, 3 333 h"
 expect_in beside out "taux = 10 %, depuis le 1er janvier 2026 (Politique locale : Délibération de démonstration du 15 décembre 2025, article 2)"
 expect_in beside out "montant_minimum [travaux] = 500 000 €, depuis le 1er janvier 2026 (Politique locale : Délibération de démonstration du 15 décembre 2025)"
 # Before the policy, and after its local repeal: the national rate, with its own reference.
-expect_in beside out "taux = 5 %, depuis le 1er janvier 2024 (Aucune source publiée : point de départ) [hypothese]"
+expect_in beside out "taux = 5 %, depuis le 1er janvier 2024 (Aucune source publiée : point de départ) [hypothèse de praticien]"
 
 run none evaluate "$PROG" "${TREE[@]}" --no-policy
 expect_status none 0
