@@ -1,7 +1,7 @@
 // plugins/reserve-handicap.lua, reserve-siae.lua, reserve-ess.lua and
 // insertion.lua on the shipped rules (rules/), and the rule test cases of
-// rules/tests/ (the data files `clausier rules test` runs), read and checked
-// here case by case so that they stay true to the rules they test.
+// rules/tests/ (the data files `clausier rules test` runs), so that they stay
+// true to the rules they test.
 
 #include <doctest/doctest.h>
 
@@ -18,6 +18,8 @@
 #include <variant>
 #include <vector>
 
+#include "app/rule_tests.hpp"
+#include "app/toolkit.hpp"
 #include "base/french.hpp"
 #include "base/paths.hpp"
 #include "lua/plugin.hpp"
@@ -147,218 +149,23 @@ bool says(const ClauseResult& r, std::string_view part) {
 }
 
 // ---------------------------------------------------------------------------
-// The rule test cases: rules/tests/<clause-id>.lua, one case{} call per case.
-
-struct Expectation {
-  std::string clause;
-  std::optional<std::string> verdict;
-  std::optional<std::string> reason;
-  bool check_hours = false;
-  std::optional<std::int64_t> hours;  // when check_hours: a number, or none for "no hours"
-};
-
-struct RuleCase {
-  int line = 0;
-  std::string name;
-  std::optional<Date> as_of;
-  Lot lot;
-  double total_euros = 0;
-  std::vector<Expectation> expect;
-};
-
-int collect_case(lua_State* L) {
-  luaL_checktype(L, 1, LUA_TTABLE);
-  lua_Debug ar{};
-  int line = 0;
-  if (lua_getstack(L, 1, &ar) != 0 && lua_getinfo(L, "l", &ar) != 0) line = ar.currentline;
-  lua_pushvalue(L, lua_upvalueindex(1));
-  lua_createtable(L, 0, 2);
-  lua_pushinteger(L, line);
-  lua_setfield(L, -2, "line");
-  lua_pushvalue(L, 1);
-  lua_setfield(L, -2, "case");
-  lua_rawseti(L, -2, static_cast<lua_Integer>(lua_rawlen(L, -2)) + 1);
-  return 0;
-}
-
-// Reads fields of the table on top of the stack; problems are collected in `errors`.
-struct Fields {
-  lua_State* L;
-  std::vector<std::string>& errors;
-
-  std::optional<std::string> text(const char* key, bool required = false) {
-    lua_getfield(L, -1, key);
-    std::optional<std::string> out;
-    if (lua_type(L, -1) == LUA_TSTRING) {
-      out = lua_tostring(L, -1);
-    } else if (!lua_isnil(L, -1) || required) {
-      errors.push_back(std::string(key) + " : texte attendu");
-    }
-    lua_pop(L, 1);
-    return out;
-  }
-  std::optional<double> number(const char* key, bool required = false) {
-    lua_getfield(L, -1, key);
-    std::optional<double> out;
-    if (lua_type(L, -1) == LUA_TNUMBER) {
-      out = lua_tonumber(L, -1);
-    } else if (!lua_isnil(L, -1) || required) {
-      errors.push_back(std::string(key) + " : nombre attendu");
-    }
-    lua_pop(L, 1);
-    return out;
-  }
-  std::optional<bool> boolean(const char* key) {
-    lua_getfield(L, -1, key);
-    std::optional<bool> out;
-    if (lua_type(L, -1) == LUA_TBOOLEAN) {
-      out = lua_toboolean(L, -1) != 0;
-    } else if (!lua_isnil(L, -1)) {
-      errors.push_back(std::string(key) + " : true ou false attendu");
-    }
-    lua_pop(L, 1);
-    return out;
-  }
-};
-
-std::optional<Date> date_field(Fields& f, const char* key, bool required) {
-  const auto iso = f.text(key, required);
-  if (!iso) return std::nullopt;
-  const auto d = Date::parse_iso(*iso);
-  if (!d) f.errors.push_back(std::string(key) + " : date AAAA-MM-JJ attendue");
-  return d;
-}
-
-Lot case_lot(Fields& f) {
-  Lot lot;
-  lot.reference = f.text("reference", true).value_or("");
-  lot.consultation = f.text("consultation").value_or(lot.reference);
-  lot.lot = f.text("lot").value_or("");
-  lot.objet = f.text("objet", true).value_or("");
-  lot.acheteur = f.text("acheteur").value_or("");
-  if (const auto buyer = f.text("type_acheteur")) {
-    if (const auto t = buyer_type_from_id(*buyer)) {
-      lot.type_acheteur = *t;
-    } else {
-      f.errors.push_back("type_acheteur inconnu : " + *buyer);
-    }
-  }
-  if (const auto nature = f.text("nature", true)) {
-    if (const auto n = nature_from_id(*nature)) {
-      lot.nature = *n;
-    } else {
-      f.errors.push_back("nature inconnue : " + *nature);
-    }
-  }
-  lot.cpv = f.text("cpv", true).value_or("");
-  lot.montant_ht_cents = std::llround(f.number("montant_ht", true).value_or(0) * 100);
-  if (const auto months = f.number("duree_mois")) lot.duree_mois = static_cast<int>(*months);
-  lot.date_lancement = date_field(f, "date_lancement", true).value_or(Date{});
-  lot.lieu = f.text("lieu").value_or("");
-  lot.anru = f.boolean("anru");
-  lot.overrides.part_main_oeuvre = f.number("part_main_oeuvre");
-  lot.overrides.taux_insertion = f.number("taux_insertion");
-  lot.overrides.cout_horaire = f.number("cout_horaire");
-  lot.source = Location::in_file("rules/tests", 0);
-  return lot;
-}
-
-// The cases of one file, or a failure naming what is wrong and where.
-std::vector<RuleCase> read_cases(const std::string& display, const std::string& source) {
-  std::vector<RuleCase> cases;
-  lua_State* L = luaL_newstate();
-  REQUIRE(L);
-  lua_newtable(L);
-  const int list = lua_gettop(L);
-  lua_pushvalue(L, list);
-  lua_pushcclosure(L, collect_case, 1);
-  lua_setglobal(L, "case");
-  const bool ran =
-      luaL_loadbufferx(L, source.data(), source.size(), ("@" + display).c_str(), "t") == LUA_OK &&
-      lua_pcall(L, 0, 0, 0) == LUA_OK;
-  if (!ran) {
-    FAIL_CHECK(display << " : " << lua_tostring(L, -1));
-    lua_close(L);
-    return cases;
-  }
-  const auto n = static_cast<lua_Integer>(lua_rawlen(L, list));
-  for (lua_Integer i = 1; i <= n; ++i) {
-    lua_rawgeti(L, list, i);
-    lua_getfield(L, -1, "line");
-    RuleCase c;
-    c.line = static_cast<int>(lua_tointeger(L, -1));
-    lua_pop(L, 1);
-    lua_getfield(L, -1, "case");
-    std::vector<std::string> errors;
-    Fields f{L, errors};
-    c.name = f.text("name", true).value_or("");
-    c.as_of = date_field(f, "as_of", false);
-    lua_getfield(L, -1, "lot");
-    if (lua_istable(L, -1)) {
-      c.lot = case_lot(f);
-      c.total_euros = f.number("total_consultation_ht").value_or(c.lot.montant_ht());
-    } else {
-      errors.emplace_back("lot : table attendue");
-    }
-    lua_pop(L, 1);
-    lua_getfield(L, -1, "expect");
-    if (lua_istable(L, -1)) {
-      lua_pushnil(L);
-      while (lua_next(L, -2) != 0) {
-        Expectation e;
-        e.clause = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
-        if (lua_istable(L, -1)) {
-          e.verdict = f.text("verdict");
-          e.reason = f.text("reason");
-          lua_getfield(L, -1, "hours");
-          if (lua_type(L, -1) == LUA_TNUMBER) {
-            e.check_hours = true;
-            e.hours = static_cast<std::int64_t>(lua_tointeger(L, -1));
-          } else if (lua_type(L, -1) == LUA_TBOOLEAN && lua_toboolean(L, -1) == 0) {
-            e.check_hours = true;
-          } else if (!lua_isnil(L, -1)) {
-            errors.push_back(e.clause + ".hours : nombre ou false attendu");
-          }
-          lua_pop(L, 1);
-        } else {
-          errors.push_back(e.clause + " : table attendue");
-        }
-        c.expect.push_back(std::move(e));
-        lua_pop(L, 1);
-      }
-    } else {
-      errors.emplace_back("expect : table attendue");
-    }
-    lua_pop(L, 3);  // expect, case, entry
-    for (const auto& e : errors) FAIL_CHECK(display << ":" << c.line << " : " << e);
-    cases.push_back(std::move(c));
-  }
-  lua_close(L);
-  return cases;
-}
+// The rule test cases: rules/tests/<clause-id>.lua, run by the same runner as
+// `clausier rules test` (app::run_rule_tests), on the shipped tree.
 
 void run_case_file(const std::string& id) {
-  const std::string path = testing::source_path("rules/tests/" + id + ".lua");
-  std::string source;
-  REQUIRE_MESSAGE(read_file(path, source), "missing " << path);
-  const std::string display = "rules/tests/" + id + ".lua";
-  const auto cases = read_cases(display, source);
-  CHECK(!cases.empty());
-  for (const auto& c : cases) {
-    INFO(display, ":", c.line, " « ", c.name, " »");
-    for (const auto& e : c.expect) {
-      INFO("clause ", e.clause);
-      REQUIRE_MESSAGE(shipped().clause(e.clause), "unknown clause type " << e.clause);
-      const ClauseResult r = shipped().evaluate(e.clause, c.lot, c.total_euros, c.as_of);
-      REQUIRE(r.verdict);
-      std::string reasons;
-      for (const auto& reason : r.reasons) reasons += "\n  - " + reason;
-      INFO("reasons:", reasons);
-      if (e.verdict) CHECK(std::string(verdict_id(*r.verdict)) == *e.verdict);
-      if (e.reason) CHECK_MESSAGE(says(r, *e.reason), "no reason contains « " << *e.reason << " »");
-      if (e.check_hours) CHECK(r.hours == e.hours);
-    }
-  }
+  DiagnosticList diags;
+  const app::ResourcePaths paths{testing::source_path("rules"), testing::source_path("plugins"),
+                                 testing::source_path("templates")};
+  const app::Toolkit toolkit = app::Toolkit::load(paths, diags, {});
+  const auto summary =
+      app::run_rule_tests(toolkit, {testing::source_path("rules/tests/" + id + ".lua")}, diags,
+                          [](const app::RuleCase& c, const std::vector<app::CaseMismatch>& mismatches) {
+                            FAIL_CHECK(c.name << " : " << mismatches.size() << " écart(s)");
+                          });
+  for (const auto& d : diags.all()) FAIL_CHECK(format_diagnostic(d));
+  CHECK(summary.cases > 0);
+  CHECK(summary.failed == 0);
+  CHECK(summary.passed == summary.cases);
 }
 
 }  // namespace
