@@ -6,7 +6,9 @@
 #include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/Net/PartHandler.h>
+#include <Poco/StreamCopier.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -24,9 +26,7 @@ class UploadPart final : public Poco::Net::PartHandler {
     Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition, params);
     if (params.get("name", "") != "programme") return;
     file_name = params.get("filename", "programme");
-    std::ostringstream bytes;
-    bytes << stream.rdbuf();
-    content = bytes.str();
+    Poco::StreamCopier::copyToString(stream, content);
     found = true;
   }
   bool found = false;

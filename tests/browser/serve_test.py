@@ -48,7 +48,7 @@ with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as 
               "C2027-01-L3 absent du tableau")
         hours_cell = browser.js(
             "return document.querySelector('#lots tr[data-reference=\"C2027-01-L3\"]').textContent")
-        check("833\u202fh" in hours_cell, f"833 h absentes de la ligne C2027-01-L3: {hours_cell!r}")
+        check("833\u00a0h" in hours_cell, f"833 h absentes de la ligne C2027-01-L3: {hours_cell!r}")
 
         # 2. The charts are drawn: bars for verdicts and for hours.
         bars = browser.js("return document.querySelectorAll('#graphique-verdicts svg rect').length")
@@ -110,6 +110,7 @@ with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as 
 
         # 6. Preview in the frame: the document arrives with its own policy.
         browser.click("#resultats button[data-apercu]")
+        browser.js("document.getElementById('apercu').scrollIntoView()")
         time.sleep(1.5)
         frame = browser.find("#apercu")
         browser.cmd("POST", "/frame", {"id": {"element-6066-11e4-a52e-4f735466cecf": frame}})

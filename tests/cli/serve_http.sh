@@ -126,7 +126,9 @@ for s in idle:
     s.settimeout(0.2)
     try:
         if s.recv(1) == b"": refused += 1
-    except (socket.timeout, ConnectionResetError):
+    except ConnectionResetError:  # closed with our request unread
+        refused += 1
+    except socket.timeout:
         pass
 assert refused > 0, "aucune connexion refusée au-delà du pool"
 start = time.time()

@@ -148,7 +148,7 @@
         const w = (width - left - 10) * n / Math.max(lots.length, 1);
         chart.append(svg("rect", { x, y, width: w, height: bar, fill: colours[v], class: "barre-" + v },
           svg("title", {}, `${t.id} — ${verdictLabels[v]}\u00A0: ${n} lot(s)`)));
-        if (w > 16) chart.append(svg("text", { x: x + w / 2, y: y + bar * 0.7, "text-anchor": "middle", fill: "#fff" }, n));
+        if (w > 16) chart.append(svg("text", { x: x + w / 2, y: y + bar * 0.7, "text-anchor": "middle", class: "sur-barre" }, n));
         x += w;
       }
     });
