@@ -1,6 +1,7 @@
 #include "server/programme_input.hpp"
 
 #include <Poco/JSON/Object.h>
+#include <Poco/JSON/ParseHandler.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/MessageHeader.h>
@@ -76,7 +77,7 @@ std::string lots_json_to_csv(const std::string& json, std::map<std::string, std:
                              std::string& error) {
   Poco::JSON::Object::Ptr root;
   try {
-    Poco::JSON::Parser parser;
+    Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));  // columns in the order given
     root = parser.parse(json).extract<Poco::JSON::Object::Ptr>();
   } catch (const Poco::Exception& e) {
     error = "le corps de la requête n'est pas un objet JSON valide (" + e.displayText() +
@@ -90,7 +91,8 @@ std::string lots_json_to_csv(const std::string& json, std::map<std::string, std:
     error = "le corps de la requête n'est pas un objet JSON : envoyez {\"lots\": [{\"reference\": …}]}";
     return "";
   }
-  for (const auto& [key, value] : *root) {
+  for (const auto& key : root->getNames()) {
+    const Poco::Dynamic::Var value = root->get(key);
     if (key != "lots" && key != "consultation" && !value.isArray() && !value.isStruct())
       fields[key] = text_of(value);
   }
@@ -105,9 +107,9 @@ std::string lots_json_to_csv(const std::string& json, std::map<std::string, std:
   std::vector<std::map<std::string, std::string>> rows;
   const auto add = [&](std::map<std::string, std::string>& row, const Poco::JSON::Object::Ptr& object) {
     if (!object) return;
-    for (const auto& [key, value] : *object) {
+    for (const auto& key : object->getNames()) {  // in the order written
       if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
-      row[key] = text_of(value);
+      row[key] = text_of(object->get(key));
     }
   };
   for (std::size_t i = 0; i < lots->size(); ++i) {
