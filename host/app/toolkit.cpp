@@ -34,6 +34,12 @@ engine::Evaluator Toolkit::evaluator(std::optional<Date> as_of) const {
   return engine::Evaluator(std::move(types), as_of);
 }
 
+engine::Evaluator Toolkit::thread_evaluator(std::optional<Date> as_of) const {
+  std::vector<std::unique_ptr<engine::ClauseType>> types;
+  if (plugins_) types = plugins_->clone()->clause_types();  // the types keep the new state alive
+  return engine::Evaluator(std::move(types), as_of);
+}
+
 engine::Evaluator Toolkit::evaluator(std::optional<Date> as_of, const std::vector<std::string>& only) const {
   std::vector<std::unique_ptr<engine::ClauseType>> types;
   if (plugins_) {

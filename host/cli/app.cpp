@@ -26,6 +26,7 @@ const char* main_help =
     "  rules test           exécute les cas de test des règles (rules/tests/*.lua)\n"
     "  rules check          vérifie les règles, les plugins, les cas de test et les modèles\n"
     "  rules doc            rédige la documentation des règles (regles.md, regles.html)\n"
+    "  serve                lance l'application web (revue, rédaction, règles, API JSON)\n"
     "\n"
     "Options générales\u00A0: --version, --help\u202F; «\u00A0clausier COMMANDE --help\u00A0» détaille "
     "chaque "
@@ -151,6 +152,7 @@ int run(int argc, char** argv) {
     if (command == "render") return run_render(args);
     if (command == "diff") return run_diff(args);
     if (command == "rules") return run_rules(args);
+    if (command == "serve") return run_serve(args);
   } catch (const std::exception& e) {
     // A bug, not a user error: say so plainly rather than crash.
     std::cerr << "clausier" << fr::colon << " erreur interne" << fr::colon << " " << e.what() << '\n';

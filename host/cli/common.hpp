@@ -83,5 +83,6 @@ int run_evaluate(const std::vector<std::string>& argv);
 int run_render(const std::vector<std::string>& argv);
 int run_diff(const std::vector<std::string>& argv);
 int run_rules(const std::vector<std::string>& argv);
+int run_serve(const std::vector<std::string>& argv);
 
 }  // namespace clausier::cli

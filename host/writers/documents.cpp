@@ -19,13 +19,12 @@ std::string safe_file_name(std::string_view reference) {
   return out.empty() ? "lot" : out;
 }
 
-std::vector<std::filesystem::path> write_lot_documents(const LotEvaluation& evaluation,
-                                                       const render::TemplateSet& templates,
-                                                       const std::vector<engine::ClauseInfo>& infos,
-                                                       const DocumentRequest& request,
-                                                       DiagnosticSink& diags) {
-  std::vector<std::filesystem::path> written;
-  const std::filesystem::path folder = request.out_dir / safe_file_name(evaluation.lot.reference);
+std::vector<LotDocument> render_lot_documents(const LotEvaluation& evaluation,
+                                              const render::TemplateSet& templates,
+                                              const std::vector<engine::ClauseInfo>& infos,
+                                              const std::vector<std::string>& formats,
+                                              const render::DocumentContext& context, DiagnosticSink& diags) {
+  std::vector<LotDocument> documents;
   for (const auto& t : templates.all()) {
     const ClauseResult* result = evaluation.clause(t.clause);
     if (result == nullptr || !t.applies_to(*result)) continue;
@@ -33,25 +32,36 @@ std::vector<std::filesystem::path> write_lot_documents(const LotEvaluation& eval
     for (const auto& i : infos) {
       if (i.id == t.clause) info = &i;
     }
-    const render::View view = render::clause_view(evaluation, *result, info, request.context);
+    const render::View view = render::clause_view(evaluation, *result, info, context);
     for (const auto& format : t.formats) {
-      if (!request.formats.empty() &&
-          std::find(request.formats.begin(), request.formats.end(), format) == request.formats.end()) {
-        continue;
-      }
+      if (!formats.empty() && std::find(formats.begin(), formats.end(), format) == formats.end()) continue;
       render::Rendered doc = render::render_document(t, format, view);
       for (auto& p : doc.problems) {
         p.message = "lot " + evaluation.lot.reference + ", document " + t.id + " : " + p.message;
         diags.report(std::move(p));
       }
       if (!doc.ok) continue;
-      const std::filesystem::path file = folder / (t.basename + "." + format);
-      if (std::string error = write_file_atomic(file, doc.text); !error.empty()) {
-        diags.error(Location::in_file(file.string()), error);
-        continue;
-      }
-      written.push_back(file);
+      documents.push_back({t.id, t.title, format, t.basename + "." + format, std::move(doc.text)});
     }
+  }
+  return documents;
+}
+
+std::vector<std::filesystem::path> write_lot_documents(const LotEvaluation& evaluation,
+                                                       const render::TemplateSet& templates,
+                                                       const std::vector<engine::ClauseInfo>& infos,
+                                                       const DocumentRequest& request,
+                                                       DiagnosticSink& diags) {
+  std::vector<std::filesystem::path> written;
+  const std::filesystem::path folder = request.out_dir / safe_file_name(evaluation.lot.reference);
+  for (const auto& doc :
+       render_lot_documents(evaluation, templates, infos, request.formats, request.context, diags)) {
+    const std::filesystem::path file = folder / doc.file_name;
+    if (std::string error = write_file_atomic(file, doc.text); !error.empty()) {
+      diags.error(Location::in_file(file.string()), error);
+      continue;
+    }
+    written.push_back(file);
   }
   return written;
 }

@@ -22,6 +22,24 @@ struct DocumentRequest {
 // A lot reference made safe as a folder name ("C2027/01 L1" -> "C2027-01-L1").
 [[nodiscard]] std::string safe_file_name(std::string_view reference);
 
+// One document of a lot, rendered in memory.
+struct LotDocument {
+  std::string template_id;  // "ccap-insertion"
+  std::string title;        // "Article du CCAP : clause d'insertion"
+  std::string format;       // "md", "html"
+  std::string file_name;    // "ccap-insertion.html"
+  std::string text;
+};
+
+// The documents the verdicts of `evaluation` call for, in `formats` (empty:
+// every format of each template). Template problems are reported, located,
+// and that document left out.
+std::vector<LotDocument> render_lot_documents(const LotEvaluation& evaluation,
+                                              const render::TemplateSet& templates,
+                                              const std::vector<engine::ClauseInfo>& infos,
+                                              const std::vector<std::string>& formats,
+                                              const render::DocumentContext& context, DiagnosticSink& diags);
+
 // Returns the files written. Problems (template errors, missing fields, write
 // failures) are reported, located, and the other documents still written.
 std::vector<std::filesystem::path> write_lot_documents(const LotEvaluation& evaluation,
