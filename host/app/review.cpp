@@ -201,9 +201,9 @@ ReviewOutcome review_programme(const Toolkit& toolkit, const ReviewRequest& requ
   auto sink = writers::make_null_sink();
   outcome.evaluation =
       evaluate_programme(toolkit, request.evaluate, *sink, diags, [&](const LotEvaluation& e) {
-        // Programmes typed by buyers do not say what was recorded: the
-        // comparison applies to sources that do (DECP), through the lot.
-        const writers::LotReview review = review_lot(e);
+        // What the buyer recorded: known for DECP records, absent (unknown)
+        // for programmes typed by buyers.
+        const writers::LotReview review = review_lot(e, e.lot.recorded_social_considerations);
         builder.add(e, review);
         report.lot(e, review);
       });

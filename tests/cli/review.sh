@@ -32,6 +32,15 @@ expect_status md 0
 expect_in md out "## Lots par consultation"
 expect_in md out "| C2027-01-L3 |"
 
+# A DECP file: what buyers recorded, compared with the rules, lot by lot and in summary.
+run decp review samples/decp/marches.json -o "$WORK/decp.html"
+expect_status decp 0
+cp "$WORK/decp.html" "$WORK/decp.out"
+expect_in decp out "Considérations déclarées (DECP)"
+expect_in decp out "<h3>Considérations sociales déclarées et règles</h3>"
+expect_in decp out "déclaré : Pas de considération sociale (recommandation non suivie)"
+expect_in decp out "au-dessus des seuils sans considération retenue"
+
 # Input errors: the page is written, each bad row located in it, exit 1.
 run errors review tests/fixtures/csv/programme-utf8.csv -o "$WORK/erreurs.html"
 expect_status errors 1
