@@ -21,6 +21,7 @@ const char* main_help =
     "  evaluate PROGRAMME   évalue chaque lot d'une programmation d'achats\u00A0: clauses applicables,\n"
     "                       verdicts (obligatoire, recommandée, possible, exclue), heures, motifs\n"
     "  render PROGRAMME     rédige les documents (article du CCAP…) des lots qui les appellent\n"
+    "  review PROGRAMME     revue de toute la programmation pour le facilitateur (page HTML imprimable)\n"
     "  diff PROGRAMME       montre ce qu'un changement de règles change aux verdicts et aux heures\n"
     "                       d'une programmation (--rules-before DOSSIER --rules-after DOSSIER)\n"
     "  rules test           exécute les cas de test des règles (rules/tests/*.lua)\n"
@@ -151,6 +152,7 @@ int run(int argc, char** argv) {
     if (command == "evaluate") return run_evaluate(args);
     if (command == "render") return run_render(args);
     if (command == "diff") return run_diff(args);
+    if (command == "review") return run_review(args);
     if (command == "rules") return run_rules(args);
     if (command == "serve") return run_serve(args);
   } catch (const std::exception& e) {
