@@ -36,7 +36,15 @@ mus::data to_data(const View& v) {
 std::string escape_markdown(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 8);
-  for (char c : s) {
+  // A value may land at the start of a line: keep it from opening a list.
+  std::size_t digits = 0;
+  while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
+  const std::size_t list_marker =
+      (!s.empty() && (s[0] == '-' || s[0] == '+'))                                  ? 0
+      : (digits > 0 && digits < s.size() && (s[digits] == '.' || s[digits] == ')')) ? digits
+                                                                                    : std::string_view::npos;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
     switch (c) {
       case '\\':
       case '`':
@@ -51,8 +59,12 @@ std::string escape_markdown(std::string_view s) {
         out += '\\';
         out += c;
         break;
-      case '\n': out += ' '; break;
-      default: out += c;
+      case '\n':
+      case '\r':
+      case '\t': out += ' '; break;
+      default:
+        if (i == list_marker) out += '\\';
+        out += c;
     }
   }
   return out;
@@ -102,26 +114,12 @@ std::string escape(std::string_view format, std::string_view value) {
   return format == "md" ? escape_markdown(value) : escape_html(value);
 }
 
-Rendered render_document(const DocumentTemplate& t, const std::string& format, const View& view) {
+Rendered render_text(std::string_view source, const std::string& file, const std::string& format,
+                     const View& view) {
   Rendered out;
-  const auto source = t.sources.find(format);
-  const auto file = t.files.count(format) != 0 ? t.files.at(format) : t.id;
-  if (source == t.sources.end()) {
-    out.problems.push_back(
-        {Severity::error, Location::in_file(t.id), "pas de modèle pour le format « " + format + " »"});
-    return out;
-  }
-  for (const auto& path : t.required) {
-    const View* v = view.find(path);
-    if (v == nullptr || v->is_blank()) {
-      out.problems.push_back({Severity::error, Location::in_file(file),
-                              "champ obligatoire vide « " + path + " » : le document n'est pas produit"});
-    }
-  }
-  if (!out.problems.empty()) return out;
-  mus::mustache tmpl(source->second);
+  mus::mustache tmpl{std::string(source)};
   if (!tmpl.is_valid()) {
-    out.problems.push_back({Severity::error, locate_offset(file, source->second, tmpl.error_message()),
+    out.problems.push_back({Severity::error, locate_offset(file, source, tmpl.error_message()),
                             french_template_error(tmpl.error_message())});
     return out;
   }
@@ -129,6 +127,19 @@ Rendered render_document(const DocumentTemplate& t, const std::string& format, c
   out.text = tmpl.render(to_data(view));
   out.ok = true;
   return out;
+}
+
+Rendered render_document(const DocumentTemplate& t, const View& view) {
+  Rendered out;
+  for (const auto& path : t.required) {
+    const View* v = view.find(path);
+    if (v == nullptr || v->is_blank()) {
+      out.problems.push_back({Severity::error, Location::in_file(t.file),
+                              "champ obligatoire vide « " + path + " » : le document n'est pas produit"});
+    }
+  }
+  if (!out.problems.empty()) return out;
+  return render_text(t.source, t.file, "md", view);
 }
 
 std::vector<Tag> scan_tags(std::string_view source, const std::string& file, DiagnosticSink& diags) {

@@ -1,11 +1,13 @@
 #pragma once
 // The document templates: one folder per document in templates/, each with a
-// manifest.json and one Mustache file per output format.
+// manifest.json and ONE source, <id>.md.mustache: the document written in the
+// markup of templates/README.md with Mustache tags. Every output format (md,
+// html, docx, odt) is made from that one source. Folders whose name starts
+// with "_" are not documents (templates/_formats/ holds the format skeletons).
 
 #include <filesystem>
-#include <map>
-#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostic.hpp"
@@ -13,24 +15,32 @@
 
 namespace clausier::render {
 
-struct DocumentTemplate {
-  std::string id;                              // "ccap-insertion" (the folder name)
-  std::string title;                           // "Article du CCAP : clause d'insertion"
-  std::string clause;                          // clause type the document belongs to
-  std::vector<Verdict> verdicts;               // verdicts of that clause that call for the document
-  std::vector<std::string> formats;            // "md", "html"
-  std::string basename;                        // output file name without extension
-  std::vector<std::string> required;           // view paths that must not be empty
-  std::map<std::string, std::string> sources;  // format -> template text
-  std::map<std::string, std::string> files;    // format -> template file (display path)
+// One entry of a manifest's "applies": the document is called for by a
+// result of `clause` whose verdict is one of `verdicts`.
+struct AppliesTo {
+  std::string clause;
+  std::vector<Verdict> verdicts;
+};
 
-  [[nodiscard]] bool applies_to(const ClauseResult& r) const;
+struct DocumentTemplate {
+  std::string id;                     // "ccap-insertion" (the folder name)
+  std::string title;                  // "Article du CCAP : clause d'insertion"
+  std::string basename;               // output file name without extension
+  std::vector<AppliesTo> applies;     // any entry matching a clause result calls for the document
+  std::vector<std::string> required;  // view paths that must not be empty
+  std::string source;                 // the markup source with Mustache tags
+  std::string file;                   // its display path (templates/<id>/<id>.md.mustache)
+
+  // The results of `evaluation` that call for this document, each once, in
+  // the order of `applies` entries. Empty: the lot gets no such document.
+  [[nodiscard]] std::vector<const ClauseResult*> matches(const LotEvaluation& evaluation) const;
 };
 
 class TemplateSet {
  public:
-  // Loads every template folder of `dir`; problems are reported (located) and
-  // the faulty template skipped, the others loaded.
+  // Loads every template folder of `dir` (not those starting with "_");
+  // problems are reported (located) and the faulty template skipped, the
+  // others loaded.
   static TemplateSet load(const std::filesystem::path& dir, DiagnosticSink& diags);
 
   [[nodiscard]] const std::vector<DocumentTemplate>& all() const { return templates_; }
@@ -39,5 +49,11 @@ class TemplateSet {
  private:
   std::vector<DocumentTemplate> templates_;
 };
+
+// Reads and validates one manifest text (shown as `file`) into `t` (its id is
+// the folder name, already set). Every problem is reported, located by line;
+// false when the manifest is unusable.
+bool parse_manifest(std::string_view text, const std::string& file, DocumentTemplate& t,
+                    DiagnosticSink& diags);
 
 }  // namespace clausier::render

@@ -1,7 +1,5 @@
 #include "writers/documents.hpp"
 
-#include <algorithm>
-
 #include "render/renderer.hpp"
 #include "writers/atomic_file.hpp"
 
@@ -27,24 +25,16 @@ std::vector<std::filesystem::path> write_lot_documents(const LotEvaluation& eval
   std::vector<std::filesystem::path> written;
   const std::filesystem::path folder = request.out_dir / safe_file_name(evaluation.lot.reference);
   for (const auto& t : templates.all()) {
-    const ClauseResult* result = evaluation.clause(t.clause);
-    if (result == nullptr || !t.applies_to(*result)) continue;
-    const engine::ClauseInfo* info = nullptr;
-    for (const auto& i : infos) {
-      if (i.id == t.clause) info = &i;
+    const std::vector<const ClauseResult*> matched = t.matches(evaluation);
+    if (matched.empty()) continue;  // one document per lot, whatever the number of matches
+    const render::View view = render::document_view(evaluation, matched, infos, request.context);
+    render::Rendered doc = render::render_document(t, view);
+    for (auto& p : doc.problems) {
+      p.message = "lot " + evaluation.lot.reference + ", document " + t.id + " : " + p.message;
+      diags.report(std::move(p));
     }
-    const render::View view = render::clause_view(evaluation, *result, info, request.context);
-    for (const auto& format : t.formats) {
-      if (!request.formats.empty() &&
-          std::find(request.formats.begin(), request.formats.end(), format) == request.formats.end()) {
-        continue;
-      }
-      render::Rendered doc = render::render_document(t, format, view);
-      for (auto& p : doc.problems) {
-        p.message = "lot " + evaluation.lot.reference + ", document " + t.id + " : " + p.message;
-        diags.report(std::move(p));
-      }
-      if (!doc.ok) continue;
+    if (!doc.ok) continue;
+    for (const auto& format : request.formats.empty() ? document_formats() : request.formats) {
       const std::filesystem::path file = folder / (t.basename + "." + format);
       if (std::string error = write_file_atomic(file, doc.text); !error.empty()) {
         diags.error(Location::in_file(file.string()), error);
@@ -54,6 +44,11 @@ std::vector<std::filesystem::path> write_lot_documents(const LotEvaluation& eval
     }
   }
   return written;
+}
+
+const std::vector<std::string>& document_formats() {
+  static const std::vector<std::string> formats = {"md"};
+  return formats;
 }
 
 }  // namespace clausier::writers

@@ -1,6 +1,7 @@
 #pragma once
-// Writes the documents of one evaluated lot: for each template whose clause
-// verdict calls for it, one file per format, in DIR/<reference>/.
+// Writes the documents of one evaluated lot: for each template one of whose
+// `applies` entries matches a clause result of the lot, one file per format,
+// in DIR/<reference>/.
 
 #include <filesystem>
 #include <string>
@@ -15,9 +16,12 @@ namespace clausier::writers {
 
 struct DocumentRequest {
   std::filesystem::path out_dir;
-  std::vector<std::string> formats;  // empty: every format of each template
+  std::vector<std::string> formats;  // empty: every format (document_formats())
   render::DocumentContext context;
 };
+
+// The formats a document is written in, in their usual order.
+[[nodiscard]] const std::vector<std::string>& document_formats();
 
 // A lot reference made safe as a folder name ("C2027/01 L1" -> "C2027-01-L1").
 [[nodiscard]] std::string safe_file_name(std::string_view reference);

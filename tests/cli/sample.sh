@@ -32,7 +32,7 @@ expect_count csv out ";insertion;" 43
 run render render "$SAMPLE" -o "$WORK/documents"
 expect_status render 0
 expect_in render out "document(s) rédigé(s)"
-for f in ccap-insertion.md ccap-insertion.html; do
+for f in ccap-insertion.md; do
   CHECKS=$((CHECKS + 1))
   [ -s "$WORK/documents/C2027-01-L3/$f" ] || fail "document absent: C2027-01-L3/$f"
 done
@@ -47,9 +47,6 @@ CHECKS=$((CHECKS + 1))
 CHECKS=$((CHECKS + 1))
 bad=$(cat "$WORK"/documents/*/*.md | grep -nP ' [;:!?](\s|$)' | head -5)
 [ -z "$bad" ] || fail "espace ordinaire avant une ponctuation haute (Markdown): $bad"
-CHECKS=$((CHECKS + 1))
-bad=$(for f in "$WORK"/documents/*/*.html; do sed '/<style/,/<\/style>/d' "$f"; done | grep -nP ' [;:!?](\s|<|$)' | head -5)
-[ -z "$bad" ] || fail "espace ordinaire avant une ponctuation haute (HTML): $bad"
 
 run only render "$SAMPLE" -o "$WORK/one" --only C2027-01-L3 --format md
 expect_status only 0
