@@ -292,7 +292,18 @@ CheckSummary check_rules(const ResourcePaths& paths, DiagnosticList& diags) {
     }
     const render::View view = sample_view(t, toolkit.clause_infos(), computed);
     render::lint_template(t.source, t.file, view, diags);
+    render::lint_markup(t.source, t.file, diags);
   }
+  // The format skeletons see the view of any document, with its manifest's part.
+  render::DocumentTemplate any;
+  any.id = "modele";
+  any.title = "Modèle";
+  any.applies = {{"insertion", {Verdict::obligatoire}}};
+  const render::DocumentContext context{*Date::parse_iso("2027-01-01"), "clausier"};
+  const render::View skeleton_view =
+      render::with_template(sample_view(any, toolkit.clause_infos(), computed), any, context);
+  for (const auto& skeleton : toolkit.templates().skeletons())
+    render::lint_skeleton(skeleton, skeleton_view, diags);
   return summary;
 }
 

@@ -33,6 +33,21 @@ struct Rendered {
 [[nodiscard]] Rendered render_text(std::string_view source, const std::string& file,
                                    const std::string& format, const View& view);
 
+// `base` (a document_view) with `modele.id`, `modele.titre` (the manifest's
+// title) and `document.date_iso`: what format skeletons add (file metadata).
+[[nodiscard]] View with_template(View base, const DocumentTemplate& t, const DocumentContext& context);
+
+// Lints a format skeleton: every Mustache tag must be whole within one XML
+// text (a tag split across elements or runs, as word processors do when a
+// tag is retyped, is reported at its line), name a field of `sample`, and
+// the body marker must be in one file.
+void lint_skeleton(const FormatSkeleton& skeleton, const View& sample, DiagnosticSink& diags);
+
+// Lints the markup of a document source, whatever the data: standalone
+// section lines are dropped, other tags stand for a word, and the markup
+// problems are reported at their line of the source.
+void lint_markup(std::string_view source, const std::string& file, DiagnosticSink& diags);
+
 // A tag of a Mustache template, with its place.
 struct Tag {
   char kind =

@@ -181,7 +181,48 @@ std::optional<DocumentTemplate> load_one(const fs::path& folder, DiagnosticSink&
   return t;
 }
 
+std::vector<FormatSkeleton> load_skeletons(const fs::path& dir, DiagnosticSink& diags) {
+  std::vector<FormatSkeleton> out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (!entry.is_directory()) continue;
+    FormatSkeleton skeleton;
+    skeleton.format = entry.path().filename().string();
+    for (const auto& f : fs::recursive_directory_iterator(entry.path(), ec)) {
+      if (!f.is_regular_file()) continue;
+      SkeletonFile file;
+      file.path = f.path().lexically_relative(entry.path()).generic_string();
+      file.file = display_path(f.path());
+      if (!read_file(f.path(), file.text)) {
+        diags.error(Location::in_file(file.file), "fichier du squelette illisible");
+        continue;
+      }
+      skeleton.files.push_back(std::move(file));
+    }
+    std::sort(skeleton.files.begin(), skeleton.files.end(),
+              [](const SkeletonFile& a, const SkeletonFile& b) { return a.path < b.path; });
+    out.push_back(std::move(skeleton));
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.format < b.format; });
+  return out;
+}
+
 }  // namespace
+
+const SkeletonFile* FormatSkeleton::find(std::string_view path) const {
+  for (const auto& f : files) {
+    if (f.path == path) return &f;
+  }
+  return nullptr;
+}
+
+const FormatSkeleton* TemplateSet::skeleton(std::string_view format) const {
+  for (const auto& s : skeletons_) {
+    if (s.format == format) return &s;
+  }
+  return nullptr;
+}
 
 bool parse_manifest(std::string_view text, const std::string& file, DocumentTemplate& t,
                     DiagnosticSink& diags) {
@@ -229,7 +270,7 @@ std::vector<const ClauseResult*> DocumentTemplate::matches(const LotEvaluation& 
   return out;
 }
 
-TemplateSet TemplateSet::load(const fs::path& dir, DiagnosticSink& diags) {
+TemplateSet TemplateSet::load(const fs::path& dir, DiagnosticSink& diags, const fs::path& fallback_formats) {
   TemplateSet set;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
@@ -246,6 +287,10 @@ TemplateSet TemplateSet::load(const fs::path& dir, DiagnosticSink& diags) {
   for (const auto& folder : folders) {
     if (auto t = load_one(folder, diags)) set.templates_.push_back(std::move(*t));
   }
+  set.skeletons_ =
+      load_skeletons(fs::is_directory(dir / "_formats", ec) || fallback_formats.empty() ? dir / "_formats"
+                                                                                        : fallback_formats,
+                     diags);
   return set;
 }
 

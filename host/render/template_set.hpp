@@ -36,18 +36,43 @@ struct DocumentTemplate {
   [[nodiscard]] std::vector<const ClauseResult*> matches(const LotEvaluation& evaluation) const;
 };
 
+// The markers a format skeleton's parts hold where the writer puts what it
+// makes from the document: its body, and (DOCX) its list instances.
+inline constexpr std::string_view body_marker = "<!--clausier:corps-->";
+inline constexpr std::string_view numbering_marker = "<!--clausier:numeros-->";
+
+// One file of a format skeleton (templates/_formats/<format>/…), a Mustache
+// text rendered with the document's view (values escaped for XML).
+struct SkeletonFile {
+  std::string path;  // inside the skeleton, '/'-separated: "word/document.xml"
+  std::string text;
+  std::string file;  // display path
+};
+
+struct FormatSkeleton {
+  std::string format;               // "html", "docx", "odt"
+  std::vector<SkeletonFile> files;  // sorted by path
+  [[nodiscard]] const SkeletonFile* find(std::string_view path) const;
+};
+
 class TemplateSet {
  public:
   // Loads every template folder of `dir` (not those starting with "_");
   // problems are reported (located) and the faulty template skipped, the
-  // others loaded.
-  static TemplateSet load(const std::filesystem::path& dir, DiagnosticSink& diags);
+  // others loaded. The format skeletons come from dir/_formats/, or when
+  // `dir` has none (a jurist's own templates folder), from `fallback_formats`.
+  static TemplateSet load(const std::filesystem::path& dir, DiagnosticSink& diags,
+                          const std::filesystem::path& fallback_formats = {});
 
   [[nodiscard]] const std::vector<DocumentTemplate>& all() const { return templates_; }
   [[nodiscard]] const DocumentTemplate* find(std::string_view id) const;
+  // The skeleton of a format (templates/_formats/<format>/), null when absent.
+  [[nodiscard]] const FormatSkeleton* skeleton(std::string_view format) const;
+  [[nodiscard]] const std::vector<FormatSkeleton>& skeletons() const { return skeletons_; }
 
  private:
   std::vector<DocumentTemplate> templates_;
+  std::vector<FormatSkeleton> skeletons_;
 };
 
 // Reads and validates one manifest text (shown as `file`) into `t` (its id is

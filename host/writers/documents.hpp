@@ -4,11 +4,13 @@
 // in DIR/<reference>/.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "base/diagnostic.hpp"
 #include "engine/clause_type.hpp"
+#include "render/markup.hpp"
 #include "render/template_set.hpp"
 #include "render/view.hpp"
 
@@ -22,6 +24,14 @@ struct DocumentRequest {
 
 // The formats a document is written in, in their usual order.
 [[nodiscard]] const std::vector<std::string>& document_formats();
+
+// One document in one format from its parsed markup: the Markdown itself, or
+// the format's skeleton (`templates`) filled with it and rendered with
+// `view`; DOCX and ODT are zip packages dated `date`. Problems are reported
+// at `where`, and nothing is returned.
+[[nodiscard]] std::optional<std::string> format_document(
+    const std::string& format, const render::markup::Document& doc, const render::View& view,
+    const render::TemplateSet& templates, const Date& date, DiagnosticSink& diags, const Location& where);
 
 // A lot reference made safe as a folder name ("C2027/01 L1" -> "C2027-01-L1").
 [[nodiscard]] std::string safe_file_name(std::string_view reference);
