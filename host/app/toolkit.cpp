@@ -22,7 +22,9 @@ Toolkit Toolkit::load(const ResourcePaths& paths, DiagnosticSink& diags, Options
   if (t.plugins_) {
     for (const auto& type : t.plugins_->clause_types()) t.infos_.push_back(type->info());
   }
-  if (options.templates) t.templates_ = render::TemplateSet::load(paths.templates, local);
+  if (options.templates)
+    t.templates_ =
+        render::TemplateSet::load(paths.templates, local, default_data_dir() / "templates" / "_formats");
   t.failed_ = local.has_errors();
   local.drain_into(diags);
   return t;

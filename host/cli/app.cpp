@@ -89,17 +89,19 @@ int run_evaluate(const std::vector<std::string>& argv) {
 int run_render(const std::vector<std::string>& argv) {
   const auto specs = with_common({
       {"--output", "-o", true, "DOSSIER", "dossier de sortie (par défaut : documents)"},
-      {"--format", "", true, "FORMATS", "formats séparés par des virgules : md,html (par défaut : tous)"},
+      {"--format", "", true, "FORMATS",
+       "formats séparés par des virgules : docx,odt,html,md (par défaut : tous)"},
       {"--only", "", true, "REFERENCE", "ne rédige que les documents de ce lot"},
   });
   const auto parsed = parse_args(argv, specs);
   if (!parsed.error.empty()) return usage_error(parsed.error, "render");
   const ParsedArgs& args = parsed.args;
   if (args.has("--help")) {
-    return command_help("clausier render PROGRAMME [-o DOSSIER] [--format md,html] [--only REFERENCE]",
-                        "Rédige, pour chaque lot dont l'évaluation les appelle, les documents des modèles "
-                        "(article du CCAP de la clause d'insertion…), dans DOSSIER/<référence du lot>/.",
-                        specs);
+    return command_help(
+        "clausier render PROGRAMME [-o DOSSIER] [--format docx,odt,html,md] [--only REFERENCE]",
+        "Rédige, pour chaque lot dont l'évaluation les appelle, les documents des modèles "
+        "(article du CCAP de la clause d'insertion…), dans DOSSIER/<référence du lot>/.",
+        specs);
   }
   if (args.positional.size() != 1)
     return usage_error("indiquez un et un seul fichier de programmation", "render");
@@ -108,7 +110,7 @@ int run_render(const std::vector<std::string>& argv) {
   std::vector<std::string> formats;
   if (auto v = args.value("--format")) {
     std::string error;
-    auto list = format_list(*v, {"md", "html"}, error);
+    auto list = format_list(*v, writers::document_formats(), error);
     if (!list) return usage_error(error, "render");
     formats = *list;
   }

@@ -1,5 +1,7 @@
 #include "render/view.hpp"
 
+#include <algorithm>
+
 #include "base/french.hpp"
 #include "params/parameter.hpp"
 
@@ -180,6 +182,30 @@ View clause_view(const LotEvaluation& evaluation, const ClauseResult& result, co
   facilitateur.set("courriel", View::text(""));
   facilitateur.set("telephone", View::text(""));
   root.set("facilitateur", std::move(facilitateur));
+  return root;
+}
+
+View document_view(const LotEvaluation& evaluation, const std::vector<const ClauseResult*>& matched,
+                   const std::vector<engine::ClauseInfo>& infos, const DocumentContext& context) {
+  const auto info_of = [&infos](const std::string& id) -> const engine::ClauseInfo* {
+    for (const auto& i : infos) {
+      if (i.id == id) return &i;
+    }
+    return nullptr;
+  };
+  if (matched.empty()) return View();
+  View root = clause_view(evaluation, *matched.front(), info_of(matched.front()->type), context);
+  View clauses = View::list();
+  View by_type;
+  for (const ClauseResult* r : matched) {
+    View part = clause_part(*r, info_of(r->type));
+    std::string key = r->type;
+    std::replace(key.begin(), key.end(), '-', '_');
+    by_type.set(key, part);
+    clauses.push(std::move(part));
+  }
+  root.set("clauses", std::move(clauses));
+  root.set("clauses_par_type", std::move(by_type));
   return root;
 }
 

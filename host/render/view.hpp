@@ -55,4 +55,13 @@ struct DocumentContext {
 [[nodiscard]] View clause_view(const LotEvaluation& evaluation, const ClauseResult& result,
                                const engine::ClauseInfo* info, const DocumentContext& context);
 
+// The view of one document of one lot: the clause_view of the first matched
+// result, plus `clauses` (one clause part per matched result, in order) and
+// `clauses_par_type.<clause id with - replaced by _>` (the same parts by type).
+// `matched` is not empty (DocumentTemplate::matches).
+[[nodiscard]] View document_view(const LotEvaluation& evaluation,
+                                 const std::vector<const ClauseResult*>& matched,
+                                 const std::vector<engine::ClauseInfo>& infos,
+                                 const DocumentContext& context);
+
 }  // namespace clausier::render

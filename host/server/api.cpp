@@ -157,12 +157,7 @@ void serve_api_render(ServerContext& context, Request& request, Response& respon
   const bool inline_view = field(e->input, "disposition") == "inline";
   const app::Toolkit& toolkit = *e->snapshot.toolkit;
 
-  std::vector<std::string> formats;
-  for (const auto& t : toolkit.templates().all()) {
-    for (const auto& f : t.formats) {
-      if (std::find(formats.begin(), formats.end(), f) == formats.end()) formats.push_back(f);
-    }
-  }
+  const std::vector<std::string>& formats = writers::document_formats();
   const bool zip = format == "zip";
   if (!zip && std::find(formats.begin(), formats.end(), format) == formats.end()) {
     std::string names;

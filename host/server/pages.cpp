@@ -12,6 +12,7 @@
 #include "server/http.hpp"
 #include "server/routes.hpp"
 #include "server/server.hpp"
+#include "writers/documents.hpp"
 #include "writers/json_writer.hpp"
 #include "writers/rules_doc.hpp"
 
@@ -91,11 +92,15 @@ std::string page_config(const app::Toolkit& toolkit, std::size_t max_upload) {
   json.end_array();
   json.key("documents").begin_array();
   for (const auto& t : toolkit.templates().all()) {
-    json.begin_object().field("id", t.id).field("title", t.title).field("clause", t.clause);
-    json.key("verdicts").begin_array();
-    for (const auto v : t.verdicts) json.value(verdict_id(v));
+    json.begin_object().field("id", t.id).field("title", t.title);
+    json.key("applies").begin_array();
+    for (const auto& a : t.applies) {
+      json.begin_object().field("clause", a.clause).key("verdicts").begin_array();
+      for (const auto v : a.verdicts) json.value(verdict_id(v));
+      json.end_array().end_object();
+    }
     json.end_array().key("formats").begin_array();
-    for (const auto& f : t.formats) json.value(f);
+    for (const auto& f : writers::document_formats()) json.value(f);
     json.end_array().end_object();
   }
   json.end_array();

@@ -51,8 +51,9 @@ const Clausier = (() => {
   function documentsFor(lot) {
     const out = [];
     for (const d of config.documents || []) {
-      const clause = (lot.clauses || []).find((c) => c.type === d.clause);
-      if (clause && d.verdicts.includes(clause.verdict)) out.push(d);
+      const called = (d.applies || []).some((a) =>
+        (lot.clauses || []).some((c) => c.type === a.clause && a.verdicts.includes(c.verdict)));
+      if (called) out.push(d);
     }
     return out;
   }
