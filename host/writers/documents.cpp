@@ -126,8 +126,8 @@ std::vector<LotDocument> render_lot_documents(const LotEvaluation& evaluation,
     std::vector<LotDocument> outputs;
     if (!failed) {
       for (const auto& format : formats.empty() ? document_formats() : formats) {
-        auto bytes =
-            format_document(format, doc, view, templates, context.generated, problems, Location::in_file(t.file));
+        auto bytes = format_document(format, doc, view, templates, context.generated, problems,
+                                     Location::in_file(t.file));
         if (bytes) outputs.push_back({t.id, t.title, format, t.basename + "." + format, std::move(*bytes)});
       }
     }
