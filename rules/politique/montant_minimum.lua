@@ -13,6 +13,22 @@ return {
   reference = "Politique d'achat par défaut, alignée sur les seuils de dispense de procédure (CCP R2122-8)",
   values = {
     {
+      from = "2020-01-01",
+      value = { travaux = 40000, fournitures = 40000, services = 40000 },
+      status = "hypothese",
+      reference = "Aligné sur CCP R2122-8 : dispense de procédure à 40 000 € pour tous les marchés "
+        .. "à partir du 1er janvier 2020 (décret n° 2019-1344 du 12 décembre 2019)",
+      note = "Choix de politique, non imposé par les textes (voir la valeur 2024).",
+    },
+    {
+      from = "2020-12-09",
+      value = { travaux = 100000, fournitures = 40000, services = 40000 },
+      status = "hypothese",
+      reference = "Aligné sur CCP R2122-8 : dispense de procédure portée à 100 000 € pour les travaux "
+        .. "(seuils/dispense/travaux.lua) et 40 000 € pour les fournitures et services",
+      note = "Choix de politique, non imposé par les textes (voir la valeur 2024).",
+    },
+    {
       from = "2024-01-01",
       value = { travaux = 100000, fournitures = 40000, services = 40000 },
       status = "hypothese",

@@ -354,3 +354,29 @@ case {
     insertion = { verdict = "possible", hours = 1200 },
   },
 }
+
+-- Seuils européens antérieurs (programmes anciens, données DECP) : 5 382 000 € en 2022-2023,
+-- 5 350 000 € en 2020-2021 ; l'obligation L2112-2-1 n'est pas encore en vigueur.
+case {
+  name = "Travaux lancés en 2022, exactement au seuil de 2022-2023",
+  lot = {
+    reference = "I30", objet = "Construction d'un collège", nature = "travaux", cpv = "45210000",
+    montant_ht = 5382000, total_consultation_ht = 5382000, duree_mois = 24,
+    date_lancement = "2022-06-01", type_acheteur = "collectivite", lieu = "61", anru = false,
+  },
+  expect = {
+    insertion = { verdict = "recommandee", hours = 4485, reason = "atteint le seuil européen" },
+  },
+}
+
+case {
+  name = "Travaux lancés en 2021, un euro sous le seuil de 2020-2021",
+  lot = {
+    reference = "I31", objet = "Construction d'un collège", nature = "travaux", cpv = "45210000",
+    montant_ht = 5349999, total_consultation_ht = 5349999, duree_mois = 24,
+    date_lancement = "2021-12-31", type_acheteur = "collectivite", lieu = "61", anru = false,
+  },
+  expect = {
+    insertion = { verdict = "recommandee", hours = 4458, reason = "est inférieur au seuil européen" },
+  },
+}

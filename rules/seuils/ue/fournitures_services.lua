@@ -17,6 +17,34 @@ return {
   reference = "Code de la commande publique, annexe 2 (avis relatif aux seuils de procédure)",
   values = {
     {
+      from = "2020-01-01",
+      value = {
+        etat = 139000,
+        collectivite = 214000,
+        ["entite-adjudicatrice"] = 428000,
+        defense = 428000,
+      },
+      status = "partiel",
+      reference = "Règlements délégués (UE) 2019/1827 à 2019/1830 de la Commission du 30 octobre 2019 ; CCP, annexe 2",
+      note = "Montants confirmés par une source secondaire (lgp-avocats.fr, « Les nouveaux seuils de "
+        .. "procédures formalisées […] applicables depuis le 1er janvier 2022 ») ; les numéros des "
+        .. "règlements délégués restent à vérifier sur EUR-Lex.",
+    },
+    {
+      from = "2022-01-01",
+      value = {
+        etat = 140000,
+        collectivite = 215000,
+        ["entite-adjudicatrice"] = 431000,
+        defense = 431000,
+      },
+      status = "partiel",
+      reference = "Règlements délégués (UE) 2021/1950 à 2021/1953 de la Commission du 10 novembre 2021 ; CCP, annexe 2",
+      note = "Montants confirmés par une source secondaire (lgp-avocats.fr, « Les nouveaux seuils de "
+        .. "procédures formalisées […] applicables depuis le 1er janvier 2022 ») ; les numéros des "
+        .. "règlements délégués restent à vérifier sur EUR-Lex.",
+    },
+    {
       from = "2024-01-01",
       value = {
         etat = 143000,

@@ -14,6 +14,20 @@ return {
     .. "directive 2014/25/UE, art. 15 c)",
   values = {
     {
+      from = "2020-01-01",
+      value = {
+        etat = 750000,
+        collectivite = 750000,
+        defense = 750000,
+        ["entite-adjudicatrice"] = 1000000,
+      },
+      status = "partiel",
+      reference = "Directive 2014/24/UE, art. 4 d) (750 000 €) ; directive 2014/25/UE, art. 15 c) "
+        .. "(1 000 000 €) ; CCP, annexe 2",
+      note = "Seuils fixés par les directives, non révisés tous les deux ans ; le seuil des marchés de "
+        .. "défense ou de sécurité reprend celui des pouvoirs adjudicateurs (voir la valeur 2024).",
+    },
+    {
       from = "2024-01-01",
       value = {
         etat = 750000,
