@@ -32,7 +32,8 @@ return {
           "objet",
           status = "hypothese",
           note = "79611000 services de recherche d'emploi. Absent de la liste eForms des services "
-            .. "sociaux ; la liste française de l'avis annexé, plus large, n'a pas été relue.",
+            .. "sociaux ; la liste française de l'avis annexé, plus large, n'a pas été relue."
+            .. " Repère de praticien, à calibrer avec le territoire.",
         },
         ["85312"] = {
           "objet",
@@ -45,7 +46,8 @@ return {
         ["853121"] = {
           "aucun",
           status = "hypothese",
-          note = "85312100 centres de jour et garderies : action sociale, pas insertion professionnelle.",
+          note = "85312100 centres de jour et garderies : action sociale, pas insertion professionnelle."
+            .. " Repère de praticien, à calibrer avec le territoire.",
         },
         ["98133"] = {
           "objet",
@@ -57,53 +59,63 @@ return {
         ["804"] = {
           "formation",
           status = "hypothese",
-          note = "80400000 enseignement pour adultes et autres services d'enseignement.",
+          note = "80400000 enseignement pour adultes et autres services d'enseignement."
+            .. " Repère de praticien, à calibrer avec le territoire.",
         },
         ["805"] = {
           "formation",
           status = "hypothese",
-          note = "80500000 services de formation (dont 80530000 formation professionnelle).",
+          note = "80500000 services de formation (dont 80530000 formation professionnelle)."
+            .. " Repère de praticien, à calibrer avec le territoire.",
         },
         ["7731"] = {
           "support",
           status = "hypothese",
-          note = "77310000 plantation et entretien d'espaces verts.",
+          note = "77310000 plantation et entretien d'espaces verts."
+            .. " Repère de praticien, à calibrer avec le territoire.",
         },
         ["7734"] = {
           "support",
           status = "hypothese",
-          note = "77340000 élagage des arbres et taille des haies.",
+          note = "77340000 élagage des arbres et taille des haies."
+            .. " Repère de praticien, à calibrer avec le territoire.",
         },
         ["905"] = {
           "support",
           status = "hypothese",
-          note = "90500000 services liés aux déchets (tri, réemploi, collecte).",
+          note = "90500000 services liés aux déchets (tri, réemploi, collecte)."
+            .. " Repère de praticien, à calibrer avec le territoire.",
         },
         ["906"] = {
           "support",
           status = "hypothese",
-          note = "90600000 nettoyage et propreté en milieu urbain ou rural.",
+          note = "90600000 nettoyage et propreté en milieu urbain ou rural."
+            .. " Repère de praticien, à calibrer avec le territoire.",
         },
         ["909"] = {
           "support",
           status = "hypothese",
-          note = "90900000 services de nettoyage et d'hygiénisation.",
+          note = "90900000 services de nettoyage et d'hygiénisation."
+            .. " Repère de praticien, à calibrer avec le territoire.",
         },
         ["555"] = {
           "support",
           status = "hypothese",
-          note = "55500000 services de cantine et de traiteur (restaurants et traiteurs d'insertion).",
+          note = "55500000 services de cantine et de traiteur (restaurants et traiteurs d'insertion)."
+            .. " Repère de praticien, à calibrer avec le territoire.",
         },
         ["454"] = {
           "support",
           status = "hypothese",
           note = "45400000 travaux de parachèvement (peinture, plâtrerie, revêtements) : chantiers "
-            .. "d'insertion du second œuvre.",
+            .. "d'insertion du second œuvre."
+            .. " Repère de praticien, à calibrer avec le territoire.",
         },
         ["452625"] = {
           "support",
           status = "hypothese",
-          note = "45262500 maçonnerie : chantiers d'insertion de restauration du petit patrimoine.",
+          note = "45262500 maçonnerie : chantiers d'insertion de restauration du petit patrimoine."
+            .. " Repère de praticien, à calibrer avec le territoire.",
         },
       },
     },

@@ -78,7 +78,8 @@ TEST_CASE("diff: the same rules on both sides change nothing") {
   CHECK(out.str().find("0 lot modifié sur 5 évalués.") != std::string::npos);
 }
 
-TEST_CASE("diff: a clause type present on one side only is a change; a missing programme is an input error") {
+TEST_CASE(
+    "diff: a clause type present on one side only is a change — a missing programme is an input error") {
   LotEvaluation before;
   LotEvaluation after;
   ClauseResult r;

@@ -68,7 +68,7 @@ TEST_CASE("rule tests: the rules loader skips the tests folder at the top of the
   CHECK(set.all().size() == 6);
 }
 
-TEST_CASE("rule tests: case{} records each table and the line of its call; the file has no library") {
+TEST_CASE("rule tests: case{} records each table and the line of its call — the file has no library") {
   DiagnosticList diags;
   const auto run = lua::run_case_file(
       "-- a comment\nlocal function lot(m) return { montant_ht = m } end\ncase { name = \"a\", lot = lot(1) "
@@ -193,7 +193,7 @@ TEST_CASE("rule tests: a file that does not compile is one located error") {
   CHECK(app::exit_status(summary, fixture_toolkit()) == 1);
 }
 
-TEST_CASE("rule tests: default files are <rules>/tests/*.lua; named folders and files are taken as given") {
+TEST_CASE("rule tests: default files are <rules>/tests/*.lua — named folders and files are taken as given") {
   DiagnosticList diags;
   const auto defaults = app::case_files({}, fixture_paths(), diags);
   REQUIRE(defaults.size() == 1);
@@ -207,7 +207,7 @@ TEST_CASE("rule tests: default files are <rules>/tests/*.lua; named folders and 
   CHECK(diags.has_errors());
 }
 
-TEST_CASE("rule tests: a CPV written as a number gets its leading zero back; defaults of a lot") {
+TEST_CASE("rule tests: a CPV written as a number gets its leading zero back — defaults of a lot") {
   const std::filesystem::path file = testing::scratch_path("rule_tests/cpv.lua");
   std::filesystem::create_directories(file.parent_path());
   std::ofstream(file)

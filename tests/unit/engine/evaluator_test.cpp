@@ -44,7 +44,7 @@ Lot lot(std::string ref, std::string consultation, std::int64_t cents, const cha
 
 }  // namespace
 
-TEST_CASE("evaluator: every clause type, in order, with the lot's date; failures stay local") {
+TEST_CASE("evaluator: every clause type, in order, with the lot's date — failures stay local") {
   auto a = std::make_unique<FakeClause>("a");
   auto broken = std::make_unique<FakeClause>("panne", true);
   auto* a_ptr = a.get();

@@ -352,7 +352,7 @@ TEST_SUITE("lua.insertion_plugin") {
     CHECK(p.evaluate(lot_of(Nature::travaux, "45210000", 180'000)).verdict == Verdict::recommandee);  // 150 h
   }
 
-  TEST_CASE("below the dispense threshold a reason says so; the verdict stays the local policy's") {
+  TEST_CASE("below the dispense threshold a reason says so — the verdict stays the local policy's") {
     Insertion p;
     const ClauseResult small = p.evaluate(lot_of(Nature::travaux, "45210000", 80'000));
     CHECK(value(small, "seuil_dispense") == 100'000);

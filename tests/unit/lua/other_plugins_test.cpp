@@ -463,7 +463,7 @@ TEST_SUITE("lua.other_plugins") {
   }
 
   TEST_CASE(
-      "critere-insertion and marche-insertion are never mandatory; every plugin declares what it reads") {
+      "critere-insertion and marche-insertion are never mandatory — every plugin declares what it reads") {
     const char* const cpvs[] = {"85312000", "80530000", "77310000", "90919200", "45442100",
                                 "45210000", "30213000", "71240000", "60130000", "79810000"};
     for (const char* cpv : cpvs) {
@@ -577,7 +577,7 @@ TEST_SUITE("lua.other_plugins") {
     CHECK(says(before.reasons, "Aucun taux de la charte nationale d'insertion de l'ANRU n'est en vigueur"));
   }
 
-  TEST_CASE("anru: the lot's overrides; its own rate can raise the charter's, not lower it") {
+  TEST_CASE("anru: the lot's overrides — its own rate can raise the charter's, not lower it") {
     Lot lot = anru_lot(Nature::travaux, "45210000", 1'000'000);
     lot.overrides.part_main_oeuvre = 0.3;
     lot.overrides.cout_horaire = 25;

@@ -132,7 +132,7 @@ TEST_SUITE("rules_loader") {
     CHECK(travaux->values[1].path == "values[2]");
   }
 
-  TEST_CASE("every shipped value has a reference and a status; practitioner figures say so") {
+  TEST_CASE("every shipped value has a reference and a status — practitioner figures say so") {
     const ParameterSet set = shipped_rules();
     for (const auto& [name, p] : set.all()) {
       CAPTURE(name);
@@ -148,9 +148,12 @@ TEST_SUITE("rules_loader") {
     }
   }
 
-  TEST_CASE("EU thresholds change on 1 January 2026") {
+  TEST_CASE("EU thresholds change every two years, from 2020 on") {
     const ParameterSet set = shipped_rules();
-    CHECK(failure(set, "seuils.ue.travaux", "2023-12-31") == LookupError::not_in_force);
+    CHECK(failure(set, "seuils.ue.travaux", "2019-12-31") == LookupError::not_in_force);
+    CHECK(number(set, "seuils.ue.travaux", "2020-01-01") == 5'350'000);
+    CHECK(number(set, "seuils.ue.travaux", "2023-12-31") == 5'382'000);
+    CHECK(found(set, "seuils.ue.travaux", "2023-12-31").status() == Status::partiel);
     CHECK(number(set, "seuils.ue.travaux", "2024-01-01") == 5'538'000);
     CHECK(number(set, "seuils.ue.travaux", "2025-12-31") == 5'538'000);
     CHECK(number(set, "seuils.ue.travaux", "2026-01-01") == 5'404'000);
@@ -181,7 +184,7 @@ TEST_SUITE("rules_loader") {
     CHECK_FALSE(ss2026.dated->note.empty());
   }
 
-  TEST_CASE("the social obligation starts on 21 August 2026; 21-22 August are flagged") {
+  TEST_CASE("the social obligation starts on 21 August 2026 — 21-22 August are flagged") {
     const ParameterSet set = shipped_rules();
     CHECK_FALSE(flag(set, "obligation_sociale.en_vigueur", "2019-04-01"));
     CHECK_FALSE(flag(set, "obligation_sociale.en_vigueur", "2026-08-20"));
@@ -662,7 +665,7 @@ return { description = "function", unit = "texte", kind = "text", reference = [[
           "de 8 niveaux) : une règle n'a que quelques niveaux (paramètre, valeurs, table par clé)");
   }
 
-  TEST_CASE("syntax errors name their line; bytecode is refused") {
+  TEST_CASE("syntax errors name their line — bytecode is refused") {
     CHECK(
         errors_of("return { description = \"d\",\n  unit = \"EUR\"\n  kind = \"number\" }") ==
         std::vector<std::string>{

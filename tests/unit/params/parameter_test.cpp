@@ -132,7 +132,7 @@ TEST_SUITE("params") {
     CHECK_FALSE(params::kind_from_id("cpv-table").has_value());
   }
 
-  TEST_CASE("a value holds from its date until the next one; a repeal ends validity") {
+  TEST_CASE("a value holds from its date until the next one — a repeal ends validity") {
     const Parameter p = number_parameter();
     CHECK(p.at(day("2023-12-31")) == nullptr);
     REQUIRE(p.at(day("2024-01-01")) != nullptr);

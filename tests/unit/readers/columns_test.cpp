@@ -120,7 +120,7 @@ TEST_SUITE("readers/columns") {
           "colonnes non reconnues, ignorées : « Observations », « Service gestionnaire »");
   }
 
-  TEST_CASE("a column named twice is an error; the first one is read") {
+  TEST_CASE("a column named twice is an error — the first one is read") {
     const auto m = map_header(std::string(design_headers) + ";Montant HT");
     CHECK(m.map.ok());
     CHECK(m.map.index(Column::montant_ht) == 8u);

@@ -278,7 +278,7 @@ TEST_SUITE("readers.decp") {
                                    "lue 2026-03-01 ; durée illisible « NC » ignorée"});
   }
 
-  TEST_CASE("a contract that cannot be a lot: every reason, located; the others go on") {
+  TEST_CASE("a contract that cannot be a lot: every reason, located — the others go on") {
     const Read r =
         read_bytes(decp(contract("A") + ",\n{\"id\": \"B\",\n \"codeCPV\": \"46000000\",\n \"montant\": 0}," +
                         "\n\"pas un marché\",\n" + contract("C")));

@@ -138,7 +138,7 @@ TEST_SUITE("readers/ods") {
     CHECK(plain(none.messages()).find("« Ancien » (masquée, ignorée)") != std::string::npos);
   }
 
-  TEST_CASE("merged cells: a span down several rows fills them; covered cells are empty") {
+  TEST_CASE("merged cells: a span down several rows fills them — covered cells are empty") {
     const std::string consultation_header =
         "<table:table-row>" + ods_text("Référence") + ods_text("Objet") + ods_text("Nature") +
         ods_text("Code CPV") + ods_text("Montant estimé HT") + ods_text("Date prévisionnelle de lancement") +

@@ -156,7 +156,7 @@ TEST_SUITE("readers/programme") {
         plain(diags.all()[0].message).ends_with("est un dossier : donnez le chemin du fichier du programme"));
   }
 
-  TEST_CASE(".json and .xml files are read as DECP open data; other extensions are refused") {
+  TEST_CASE(".json and .xml files are read as DECP open data — other extensions are refused") {
     for (const char* name : {"prog.json", "prog.xml", "PROG.JSON"}) {
       INFO(name);
       DiagnosticList diags;

@@ -193,7 +193,7 @@ TEST_SUITE("readers/xlsx") {
     CHECK(plain(d.message).starts_with("code CPV illisible « 4523 »"));
   }
 
-  TEST_CASE("the sheet: the first visible one with the header; hidden ones only when named") {
+  TEST_CASE("the sheet: the first visible one with the header — hidden ones only when named") {
     const std::string notice = "<row r=\"1\">" + is("A1", "Notice : Référence, Objet, Nature…") + "</row>";
     const std::string hidden = header_row() + lot_row(2, "CACHÉ-1");
     const std::string programme = "<row r=\"1\">" + is("A1", "Programme 2027") + "</row><row r=\"2\"/>" +
@@ -252,7 +252,7 @@ TEST_SUITE("readers/xlsx") {
     CHECK(plain(empty.messages()).find("la feuille « Vide » est vide") != std::string::npos);
   }
 
-  TEST_CASE("merged cells: a value merged down fills its rows; across columns it does not repeat") {
+  TEST_CASE("merged cells: a value merged down fills its rows — across columns it does not repeat") {
     const std::string rows = header_row() + "<row r=\"2\">" + is("A2", "L1") + is("B2", "Voirie lot 1") +
                              is("C2", "travaux") + num("D2", "45233140") + num("E2", "1000") +
                              num("F2", "46447", 1) + is("G2", "C1") + is("H2", "note") + "</row>" +

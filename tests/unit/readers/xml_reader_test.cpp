@@ -66,7 +66,8 @@ const std::string doctype_refused =
 }  // namespace
 
 TEST_SUITE("readers/xml reader") {
-  TEST_CASE("elements, attributes with their namespace, text; predefined entities and character references") {
+  TEST_CASE(
+      "elements, attributes with their namespace, text — predefined entities and character references") {
     CHECK(walk("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a xmlns=\"urn:x\" xmlns:p=\"urn:p\" p:k=\"1\" "
                "l=\"&lt;&#233;\"><b/>t&amp;&#x20AC;<![CDATA[<c>]]></a>") == "<a k@=1 l=<é<b/[t&€][<c>]/");
   }

@@ -113,7 +113,7 @@ TEST_CASE("templates: one document per lot, whatever the number of matching clau
   CHECK(t.matches(e).empty());
 }
 
-TEST_CASE("templates: folders starting with _ are not documents; stale per-format templates are flagged") {
+TEST_CASE("templates: folders starting with _ are not documents — stale per-format templates are flagged") {
   const auto dir = std::filesystem::temp_directory_path() / "clausier-template-set-test";
   std::filesystem::remove_all(dir);
   write(dir / "_formats/docx/word/document.xml", "<w:document/>");

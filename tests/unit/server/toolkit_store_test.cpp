@@ -19,7 +19,7 @@ void write(const fs::path& file, const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("a broken edit keeps the last good toolkit; a good one swaps it in, requests keep theirs") {
+TEST_CASE("a broken edit keeps the last good toolkit — a good one swaps it in, requests keep theirs") {
   const fs::path dir = testing::scratch_path("toolkit_store");
   fs::remove_all(dir);
   fs::create_directories(dir);
