@@ -11,11 +11,14 @@ int exit_status(const EvaluateOutcome& outcome, const Toolkit& toolkit) {
   return 0;
 }
 
-ProgrammeScan scan_programme(const std::filesystem::path& path, const std::string& only,
+ProgrammeScan scan_programme(const std::filesystem::path& path, const ProgrammeSelection& selection,
                              DiagnosticList& diags,
                              const std::function<void(Lot&&, const ConsultationTotals&)>& on_lot) {
   ProgrammeScan scan;
-  auto programme = readers::open_programme(path, diags);
+  const std::string& only = selection.only;
+  readers::ProgrammeOptions options;
+  options.sheet = selection.sheet;
+  auto programme = readers::open_programme(path, diags, options);
   if (!programme) {
     scan.unreadable = true;
     return scan;
@@ -56,9 +59,12 @@ EvaluateOutcome evaluate_programme(const Toolkit& toolkit, const EvaluateRequest
   EvaluateOutcome outcome;
   const std::size_t errors_before = diags.count(Severity::error);
   engine::Evaluator evaluator = toolkit.evaluator(request.as_of);
-  sink.begin(toolkit.clause_infos());
+  bool begun = false;
   const ProgrammeScan scan = scan_programme(
-      request.programme, request.only, diags, [&](Lot&& lot, const ConsultationTotals& totals) {
+      request.programme, {request.only, request.sheet}, diags,
+      [&](Lot&& lot, const ConsultationTotals& totals) {
+        if (!begun) sink.begin(toolkit.clause_infos());
+        begun = true;
         LotEvaluation evaluation = evaluator.evaluate(std::move(lot), totals);
         for (const auto& clause : evaluation.clauses) {
           if (!clause.error) continue;
@@ -77,6 +83,8 @@ EvaluateOutcome evaluate_programme(const Toolkit& toolkit, const EvaluateRequest
   // Every error reported here is the input's, except the plugin failures.
   const std::size_t new_errors = diags.count(Severity::error) - errors_before;
   outcome.input_errors = !scan.unreadable && new_errors > outcome.summary.plugin_failures;
+  if (scan.unreadable) return outcome;
+  if (!begun) sink.begin(toolkit.clause_infos());
   sink.end(diags.all(), outcome.summary);
   return outcome;
 }

@@ -21,6 +21,7 @@ declare -A libraries=(
   ["lua.hpp"]="lua" ["lua.h"]="lua" ["lauxlib.h"]="lua" ["lualib.h"]="lua"
   ["kainjow/"]="render"
   ["libxml/"]="readers"
+  ["Poco/Zip/"]="readers writers"
   ["Poco/Net/"]="server"
   ["Poco/Util/"]="cli server"
 )
