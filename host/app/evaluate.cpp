@@ -59,12 +59,10 @@ EvaluateOutcome evaluate_programme(const Toolkit& toolkit, const EvaluateRequest
   EvaluateOutcome outcome;
   const std::size_t errors_before = diags.count(Severity::error);
   engine::Evaluator evaluator = toolkit.evaluator(request.as_of);
-  bool begun = false;
+  sink.begin(toolkit.clause_infos());
   const ProgrammeScan scan = scan_programme(
       request.programme, {request.only, request.sheet}, diags,
       [&](Lot&& lot, const ConsultationTotals& totals) {
-        if (!begun) sink.begin(toolkit.clause_infos());
-        begun = true;
         LotEvaluation evaluation = evaluator.evaluate(std::move(lot), totals);
         for (const auto& clause : evaluation.clauses) {
           if (!clause.error) continue;
@@ -79,12 +77,11 @@ EvaluateOutcome evaluate_programme(const Toolkit& toolkit, const EvaluateRequest
         if (on_lot) on_lot(evaluation);
       });
   outcome.unreadable = scan.unreadable;
+  outcome.summary.unreadable = scan.unreadable;
   outcome.summary.rows_rejected = scan.rows_rejected;
   // Every error reported here is the input's, except the plugin failures.
   const std::size_t new_errors = diags.count(Severity::error) - errors_before;
   outcome.input_errors = !scan.unreadable && new_errors > outcome.summary.plugin_failures;
-  if (scan.unreadable) return outcome;
-  if (!begun) sink.begin(toolkit.clause_infos());
   sink.end(diags.all(), outcome.summary);
   return outcome;
 }

@@ -51,8 +51,6 @@ ProgrammeScan scan_programme(const std::filesystem::path& programme, const Progr
                              DiagnosticList& diags,
                              const std::function<void(Lot&& lot, const ConsultationTotals& totals)>& on_lot);
 
-// The sink is begun only once the programme is open: a file that cannot be
-// read gives its diagnostics and no output at all (outcome.unreadable).
 EvaluateOutcome evaluate_programme(const Toolkit& toolkit, const EvaluateRequest& request,
                                    writers::EvaluationSink& sink, DiagnosticList& diags,
                                    const std::function<void(const LotEvaluation&)>& on_lot = {});

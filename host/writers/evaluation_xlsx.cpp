@@ -74,7 +74,8 @@ class XlsxSink final : public XlsxEvaluationSink {
     }
   }
 
-  void end(const std::vector<Diagnostic>&, const RunSummary&) override {
+  void end(const std::vector<Diagnostic>&, const RunSummary& summary) override {
+    if (summary.unreadable) return;  // nothing to show: no workbook
     error_ = sheet_.write(out_);
     if (!error_.empty()) out_.setstate(std::ios::badbit);
   }

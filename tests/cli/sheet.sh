@@ -60,6 +60,10 @@ expect_status absent 1
 expect_in absent err "introuvable"
 CHECKS=$((CHECKS + 1))
 [ ! -s "$WORK/absent.out" ] || fail "en-tête de tableau imprimé pour un fichier illisible : $(cat "$WORK/absent.out")"
+run absent_csv evaluate "$WORK/absent.csv" --format csv
+expect_status absent_csv 1
+CHECKS=$((CHECKS + 1))
+[ ! -s "$WORK/absent_csv.out" ] || fail "en-tête CSV imprimé pour un fichier illisible : $(cat "$WORK/absent_csv.out")"
 run absent_json evaluate "$WORK/absent.csv" --format json -o "$WORK/absent.json"
 expect_status absent_json 1
 CHECKS=$((CHECKS + 1))
