@@ -44,6 +44,11 @@ void check_decp_limits(const Lot& lot, DiagnosticList& diags) {
                       " caractères : l'identifiant d'un marché dans les données essentielles (DECP) "
                       "en compte 16 au plus ; donnez-lui un identifiant plus court avant publication");
   }
+  if (lot.montant_ht_cents < 100) {
+    diags.warning(lot.source,
+                  "montant inférieur à 1 € : les données essentielles (DECP) demandent le montant "
+                  "du marché, d'au moins 1 € ; corrigez-le avant publication");
+  }
   if (characters(lot.objet) > max_objet) {
     diags.warning(lot.source,
                   "objet de plus de 1000 caractères : les données essentielles (DECP) le limitent à "
@@ -77,8 +82,10 @@ writers::SocialConsiderations retained_considerations(const LotEvaluation& evalu
       continue;  // a clause type the formats have no place for (a local plugin)
     }
     s.clause_types.push_back(c.type);
-    for (const auto& b : c.basis) {
-      if (std::find(s.basis.begin(), s.basis.end(), b) == s.basis.end()) s.basis.push_back(b);
+    const bool performance = type == "insertion" || type == "anru" || type == "marche-insertion";
+    for (const auto& b : performance ? c.basis : std::vector<std::string>{}) {
+      auto& bases = s.performance_basis;
+      if (std::find(bases.begin(), bases.end(), b) == bases.end()) bases.push_back(b);
     }
   }
   return s;

@@ -35,8 +35,8 @@ struct ExportOptions {
 
 // Evaluates the programme as `evaluate` does and hands each lot, with what it
 // retains, to `sink`. Checks the DECP limits a programme can break (an
-// identifier over 16 characters, an object over 1 000) with a warning at the
-// lot's row when `decp_checks`. A programme that cannot be read gives no
+// identifier over 16 characters, an object over 1 000, an amount under 1 €)
+// with a warning at the lot's row when `decp_checks`. A programme that cannot be read gives no
 // output at all (outcome.unreadable), as for evaluate.
 EvaluateOutcome export_programme(const Toolkit& toolkit, const EvaluateRequest& request,
                                  const ExportOptions& options, bool decp_checks, writers::ExportSink& sink,

@@ -2,7 +2,8 @@
 // `evaluate --format xlsx`: one row per lot and clause type, in a workbook a
 // facilitator filters (frozen header row, autofilter, column widths, amounts
 // in euros and launch dates as real dates). Rows are written as lots come;
-// the workbook is written to the output stream at the end.
+// the workbook is written to the output stream at the end. A table beyond the
+// 1 048 576 rows of a sheet is refused (error()), never cut.
 
 #include <memory>
 #include <ostream>

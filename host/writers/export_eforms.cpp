@@ -86,7 +86,8 @@ std::string terms_of_performance(const SocialConsiderations& s) {
         "Marché de services d'insertion et de qualification professionnelles : l'insertion des personnes "
         "est l'objet même du marché, les prestations en sont le support.");
   }
-  if (!text.empty() && !s.basis.empty()) sentence("Fondement : " + join(s.basis, ", ") + ".");
+  if (!text.empty() && !s.performance_basis.empty())
+    sentence("Fondement : " + join(s.performance_basis, ", ") + ".");
   return fr::typography(text);
 }
 

@@ -28,9 +28,9 @@ struct SocialConsiderations {
   bool award_criterion = false;     // an award criterion on insertion performance (R2152-7)
   bool reserved_sheltered = false;  // reserved to EA/ESAT or SIAE (L2113-12, L2113-13)
   bool reserved_public_service =
-      false;                       // reserved to ESS organisations with a public-service mission (L2113-15)
-  std::vector<std::string> basis;  // legal bases of the clause types retained, without repeats
-  std::vector<std::string> clause_types;  // ids of the clause types retained, in evaluation order
+      false;  // reserved to ESS organisations with a public-service mission (L2113-15)
+  std::vector<std::string> performance_basis;  // legal bases of the execution conditions retained, no repeats
+  std::vector<std::string> clause_types;       // ids of the clause types retained, in evaluation order
 
   // A social requirement written into the contract's performance: the DECP
   // value "Clause sociale". A contract whose object is insertion counts: it is

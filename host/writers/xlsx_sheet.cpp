@@ -141,8 +141,8 @@ std::string open_scratch(std::fstream& scratch) {
 
 std::int64_t date_serial(Date d) { return static_cast<std::int64_t>(d.days()) + 25569; }
 
-SheetWriter::SheetWriter(std::string sheet_name, std::vector<Column> columns)
-    : sheet_name_(std::move(sheet_name)), columns_(std::move(columns)) {
+SheetWriter::SheetWriter(std::string sheet_name, std::vector<Column> columns, std::uint32_t max_rows)
+    : sheet_name_(std::move(sheet_name)), columns_(std::move(columns)), max_rows_(max_rows) {
   error_ = open_scratch(scratch_);
   // Everything before the rows depends only on the columns: the frozen header
   // row, the widths, then the header row itself.
@@ -212,6 +212,13 @@ void SheetWriter::blank() { ++column_; }
 
 void SheetWriter::end_row() {
   buffer_ += "</row>";
+  if (ok() && row_ > max_rows_) {
+    error_ =
+        "le tableau dépasse " + std::to_string(max_rows_) +
+        " lignes, le maximum d'une feuille de classeur (Excel, LibreOffice) : le classeur n'est pas écrit ; "
+        "choisissez --format csv, ou évaluez le programme par parties";
+    scratch_.close();
+  }
   if (ok()) scratch_ << buffer_;
   buffer_.clear();
 }

@@ -29,10 +29,15 @@ struct Column {
   Format format = Format::text;
 };
 
+// Rows of a worksheet in Excel and LibreOffice Calc, the header row included.
+inline constexpr std::uint32_t max_sheet_rows = 1'048'576;
+
 class SheetWriter {
  public:
   // `sheet_name`: at most 31 characters, none of : \ / ? * [ ] (Excel's rule).
-  SheetWriter(std::string sheet_name, std::vector<Column> columns);
+  // A table of more than `max_rows` rows (header included) is not written:
+  // write() then says so, rather than leave rows out.
+  SheetWriter(std::string sheet_name, std::vector<Column> columns, std::uint32_t max_rows = max_sheet_rows);
   SheetWriter(const SheetWriter&) = delete;
   SheetWriter& operator=(const SheetWriter&) = delete;
 
@@ -62,6 +67,7 @@ class SheetWriter {
 
   std::string sheet_name_;
   std::vector<Column> columns_;
+  std::uint32_t max_rows_;
   std::fstream scratch_;  // the rows of sheetData, unlinked from the file system
   std::string error_;
   std::uint32_t row_ = 1;  // the last row begun (1: the header)

@@ -57,7 +57,10 @@ TEST_CASE(
   const auto s = app::retained_considerations(e, {});
   CHECK(s.insertion_hours == 350);
   CHECK(s.clause_types == std::vector<std::string>{"insertion"});
-  CHECK(s.basis == std::vector<std::string>{"CCP insertion"});
+  CHECK(s.performance_basis == std::vector<std::string>{"CCP insertion"});
+  // The criterion's basis is not a term of performance.
+  const auto with_criterion = app::retained_considerations(e, {.include_possible = true});
+  CHECK(with_criterion.performance_basis == std::vector<std::string>{"CCP insertion"});
 }
 
 TEST_CASE("export: each clause type has its DECP value, several values at once, none otherwise") {

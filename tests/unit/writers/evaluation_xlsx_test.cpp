@@ -144,6 +144,21 @@ TEST_CASE("xlsx sheet: frozen header, autofilter over the rows written, column w
   CHECK(workbook.find("hidden=\"1\">'Feuille d''essai'!$A$1:$B$4</definedName>") != std::string::npos);
 }
 
+TEST_CASE("xlsx sheet: a table beyond the rows of a sheet is refused whole, not cut") {
+  writers::xlsx::SheetWriter sheet("Feuille", {{"A", 8, writers::xlsx::Format::text}}, 3);
+  for (int i = 0; i < 3; ++i) {
+    sheet.begin_row();
+    sheet.integer(i);
+    sheet.end_row();
+  }
+  CHECK_FALSE(sheet.ok());
+  std::ostringstream out;
+  const std::string error = sheet.write(out);
+  CHECK(error.find("le tableau dépasse 3 lignes") == 0);
+  CHECK(error.find("--format csv") != std::string::npos);
+  CHECK(out.str().empty());
+}
+
 TEST_CASE("xlsx dates are serials of the 1900 date system") {
   CHECK(writers::xlsx::date_serial(*Date::parse_iso("1900-03-01")) == 61);
   CHECK(writers::xlsx::date_serial(*Date::parse_iso("2026-08-21")) == 46255);
