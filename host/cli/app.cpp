@@ -103,7 +103,7 @@ int run_evaluate(const std::vector<std::string>& argv) {
   // A programme that could not be read leaves no output file behind.
   if (outcome.unreadable) return app::exit_status(outcome, toolkit);
   if (workbook != nullptr && !workbook->error().empty()) {
-    std::cerr << "clausier" << fr::colon << " " << workbook->error() << '\n';
+    std::cerr << "clausier" << fr::colon << " " << fr::typography(workbook->error()) << '\n';
     return 1;
   }
   if (!output.commit()) return 1;
