@@ -92,6 +92,7 @@ DiffOutcome diff_programme(const Toolkit& before, const Toolkit& after, const Di
                        sink.lot(change);
                      });
   outcome.unreadable = scan.unreadable;
+  outcome.summary.unreadable = scan.unreadable;
   outcome.plugin_errors = outcome.summary.plugin_failures > 0;
   outcome.summary.rows_rejected = scan.rows_rejected;
   const std::size_t new_errors = diags.count(Severity::error) - errors_before;

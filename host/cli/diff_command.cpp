@@ -77,7 +77,8 @@ int run_diff(const std::vector<std::string>& argv) {
       before, after, {args.positional[0], setup.as_of, args.value("--only").value_or(""), setup.sheet}, *sink,
       diags);
   print_diagnostics(diags);
-  if (!output.commit()) return 1;
+  // A programme that could not be read leaves no output file behind.
+  if (!outcome.unreadable && !output.commit()) return 1;
   return app::exit_status(outcome, before, after);
 }
 

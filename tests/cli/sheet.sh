@@ -39,6 +39,8 @@ expect_status diff 0
 run diff_unknown diff "$BOOK" --sheet Budget --rules-before rules --rules-after rules
 expect_status diff_unknown 1
 expect_in diff_unknown err "feuille « Budget » introuvable"
+CHECKS=$((CHECKS + 1))
+[ ! -s "$WORK/diff_unknown.out" ] || fail "diff imprime un tableau pour un fichier illisible : $(cat "$WORK/diff_unknown.out")"
 run export export decp "$BOOK" --sheet Budget -o "$WORK/decp.json"
 expect_status export 1
 CHECKS=$((CHECKS + 1))
