@@ -7,7 +7,9 @@ CMAKE_FLAGS ?=
 CLAUSIER = $(BUILD_DIR)/host/clausier
 SAMPLE = samples/departement-2027/programme.csv
 
-.PHONY: all deps configure build demo test test-sanitize accept format format-check clean
+FUZZ_SECONDS ?= 20
+
+.PHONY: all deps configure build demo test test-sanitize fuzz accept format format-check clean
 
 all: build
 
@@ -33,6 +35,12 @@ test: build
 test-sanitize:
 	$(MAKE) test BUILD_DIR=build-sanitize SANITIZE=ON
 
+# Builds the libFuzzer targets with clang in build-fuzz/ and runs each on its
+# seed corpus for FUZZ_SECONDS (tests/fuzz/README.md).
+fuzz:
+	@.ci/install-deps clang libclang-rt-14-dev
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_CMAKE_FLAGS="-DCLAUSIER_WERROR=$(WERROR) $(CMAKE_FLAGS)" tests/fuzz/run.sh
+
 # Rewrites the golden files from the current outputs; review with `git diff`.
 accept: build
 	CLAUSIER_ACCEPT=1 ctest --test-dir $(BUILD_DIR) -R golden --output-on-failure
@@ -47,4 +55,4 @@ format-check:
 	@clang-format --dry-run --Werror $(CXX_SOURCES) && echo "clang-format : sources conformes"
 
 clean:
-	rm -rf $(BUILD_DIR) build-sanitize out
+	rm -rf $(BUILD_DIR) build-sanitize build-fuzz out

@@ -22,6 +22,7 @@ struct DiffRequest {
   std::filesystem::path programme;  // "-" for standard input
   std::optional<Date> as_of;        // evaluate every lot as launched on this date
   std::string only;                 // compare only this reference (empty: all)
+  std::string sheet = {};           // workbooks: the sheet to read, by name or position (empty: found)
 };
 
 struct DiffOutcome {

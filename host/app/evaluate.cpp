@@ -11,10 +11,13 @@ int exit_status(const EvaluateOutcome& outcome, const Toolkit& toolkit) {
   return 0;
 }
 
-ProgrammeScan scan_programme(const std::filesystem::path& path, const std::string& only,
+ProgrammeScan scan_programme(const std::filesystem::path& path, const ProgrammeSelection& selection,
                              DiagnosticList& diags,
                              const std::function<void(Lot&&, const ConsultationTotals&)>& on_lot) {
-  auto programme = readers::open_programme(path, diags);
+  const std::string& only = selection.only;
+  readers::ProgrammeOptions options;
+  options.sheet = selection.sheet;
+  auto programme = readers::open_programme(path, diags, options);
   if (!programme) {
     ProgrammeScan scan;
     scan.unreadable = true;
@@ -82,6 +85,7 @@ EvaluateOutcome evaluate_scan(engine::Evaluator& evaluator, const std::vector<en
     if (on_lot) on_lot(evaluation);
   });
   outcome.unreadable = scan.unreadable;
+  outcome.summary.unreadable = scan.unreadable;
   outcome.summary.rows_rejected = scan.rows_rejected;
   // Every error reported here is the input's, except the plugin failures.
   const std::size_t new_errors = diags.count(Severity::error) - errors_before;
@@ -98,8 +102,10 @@ EvaluateOutcome evaluate_programme(const Toolkit& toolkit, const EvaluateRequest
   engine::Evaluator evaluator = toolkit.evaluator(request.as_of);
   return evaluate_scan(
       evaluator, toolkit.clause_infos(),
-      [&](const auto& each) { return scan_programme(request.programme, request.only, diags, each); }, sink,
-      diags, on_lot);
+      [&](const auto& each) {
+        return scan_programme(request.programme, {request.only, request.sheet}, diags, each);
+      },
+      sink, diags, on_lot);
 }
 
 EvaluateOutcome evaluate_programme(engine::Evaluator& evaluator, const std::vector<engine::ClauseInfo>& infos,

@@ -17,6 +17,7 @@ struct EvaluateRequest {
   std::filesystem::path programme;  // "-" for standard input
   std::optional<Date> as_of;        // evaluate every lot as launched on this date
   std::string only;                 // evaluate only this reference (empty: all)
+  std::string sheet = {};           // workbooks: the sheet to read, by name or position (empty: found)
 };
 
 struct EvaluateOutcome {
@@ -36,12 +37,18 @@ struct ProgrammeScan {
   std::size_t rows_rejected = 0;
 };
 
+// Which part of a programme file to read.
+struct ProgrammeSelection {
+  std::string only;   // only the lot of this reference (empty: all)
+  std::string sheet;  // workbooks: the sheet's name or position ("2"); empty: the one with the headers
+};
+
 // Reads a programme as evaluate_programme does, in two streaming passes
 // (consultation totals, then lot by lot), and hands each valid lot (only the
 // one of reference `only` when it is not empty) to `on_lot` with the totals of
-// its consultation. Memory is one entry per consultation. Bad rows and an
-// absent `only` reference are reported to `diags`.
-ProgrammeScan scan_programme(const std::filesystem::path& programme, const std::string& only,
+// its consultation. Memory is one entry per consultation. Bad rows, an
+// unknown sheet and an absent `only` reference are reported to `diags`.
+ProgrammeScan scan_programme(const std::filesystem::path& programme, const ProgrammeSelection& selection,
                              DiagnosticList& diags,
                              const std::function<void(Lot&& lot, const ConsultationTotals& totals)>& on_lot);
 

@@ -8,6 +8,7 @@
 #include "base/paths.hpp"
 #include "cli/common.hpp"
 #include "writers/documents.hpp"
+#include "writers/evaluation_xlsx.hpp"
 
 namespace clausier::cli {
 namespace {
@@ -24,6 +25,9 @@ const char* main_help =
     "  review PROGRAMME     revue de toute la programmation pour le facilitateur (page HTML imprimable)\n"
     "  diff PROGRAMME       montre ce qu'un changement de règles change aux verdicts et aux heures\n"
     "                       d'une programmation (--rules-before DOSSIER --rules-after DOSSIER)\n"
+    "  export decp|eforms PROGRAMME\n"
+    "                       considérations sociales de chaque lot, aux formats des données essentielles\n"
+    "                       (DECP 2.0, JSON ou CSV) ou des avis européens (fragments eForms)\n"
     "  rules test           exécute les cas de test des règles (rules/tests/*.lua)\n"
     "  rules check          vérifie les règles, les plugins, les cas de test et les modèles\n"
     "  rules doc            rédige la documentation des règles (regles.md, regles.html)\n"
@@ -40,7 +44,7 @@ const char* main_help =
 
 int run_evaluate(const std::vector<std::string>& argv) {
   const auto specs = with_common({
-      {"--format", "", true, "FORMAT", "table (par défaut), json ou csv"},
+      {"--format", "", true, "FORMAT", "table (par défaut), json, csv ou xlsx (classeur, avec -o)"},
       {"--output", "-o", true, "FICHIER", "écrit le résultat dans FICHIER (écrit en entier ou pas du tout)"},
       {"--explain", "", false, "", "détaille, sous chaque lot, les motifs et les paramètres utilisés"},
       {"--only", "", true, "REFERENCE", "n'évalue que le lot de cette référence"},
@@ -50,10 +54,11 @@ int run_evaluate(const std::vector<std::string>& argv) {
   const ParsedArgs& args = parsed.args;
   if (args.has("--help")) {
     return command_help(
-        "clausier evaluate PROGRAMME [--format table|json|csv] [-o FICHIER] [--explain] [--policy FICHIER]",
-        "Évalue chaque lot de PROGRAMME (CSV ; « - » pour l'entrée standard) avec les règles en "
+        "clausier evaluate PROGRAMME [--format table|json|csv|xlsx] [-o FICHIER] [--explain] [--sheet NOM|N]",
+        "Évalue chaque lot de PROGRAMME (CSV, XLSX ou ODS ; « - » pour l'entrée standard) avec les règles en "
         "vigueur à sa date de lancement.\nLes seuils sont appréciés sur le total de la "
-        "consultation, les heures sont calculées par lot.",
+        "consultation, les heures sont calculées par lot.\nLe format xlsx écrit un classeur filtrable, une "
+        "ligne par lot et par type de clause (avec -o FICHIER.xlsx).",
         specs);
   }
   if (args.positional.size() != 1)
@@ -66,8 +71,14 @@ int run_evaluate(const std::vector<std::string>& argv) {
     format = writers::EvaluationFormat::json;
   } else if (format_name == "csv") {
     format = writers::EvaluationFormat::csv;
+  } else if (format_name == "xlsx") {
+    format = writers::EvaluationFormat::xlsx;
+    if (std::string error = binary_output_error(args.value("--output"), "classeur xlsx", ".xlsx");
+        !error.empty())
+      return usage_error(error, "evaluate");
   } else {
-    return usage_error("format inconnu « " + format_name + " » : choisissez table, json ou csv", "evaluate");
+    return usage_error("format inconnu « " + format_name + " » : choisissez table, json, csv ou xlsx",
+                       "evaluate");
   }
   const CommonSetup setup = common_setup(args, std::filesystem::path(args.positional[0]));
   if (!setup.error.empty()) return usage_error(setup.error, "evaluate");
@@ -75,13 +86,28 @@ int run_evaluate(const std::vector<std::string>& argv) {
   DiagnosticList diags;
   const app::Toolkit toolkit = app::Toolkit::load(setup.paths, diags, {});
   announce_policy(toolkit, setup);
-  app::EvaluateRequest request{args.positional[0], setup.as_of, args.value("--only").value_or("")};
+  app::EvaluateRequest request{args.positional[0], setup.as_of, args.value("--only").value_or(""),
+                               setup.sheet};
 
   Output output(args.value("--output"));
   if (!output.ok()) return 1;
-  auto sink = writers::make_sink(format, output.stream(), {args.has("--explain")});
+  std::unique_ptr<writers::EvaluationSink> sink;
+  const writers::XlsxEvaluationSink* workbook = nullptr;
+  if (format == writers::EvaluationFormat::xlsx) {
+    auto xlsx = writers::make_xlsx_sink(output.stream());
+    workbook = xlsx.get();
+    sink = std::move(xlsx);
+  } else {
+    sink = writers::make_sink(format, output.stream(), {args.has("--explain")});
+  }
   const app::EvaluateOutcome outcome = app::evaluate_programme(toolkit, request, *sink, diags);
   print_diagnostics(diags);
+  // A programme that could not be read leaves no output file behind.
+  if (outcome.unreadable) return app::exit_status(outcome, toolkit);
+  if (workbook != nullptr && !workbook->error().empty()) {
+    std::cerr << "clausier" << fr::colon << " " << fr::typography(workbook->error()) << '\n';
+    return 1;
+  }
   if (!output.commit()) return 1;
   return app::exit_status(outcome, toolkit);
 }
@@ -118,7 +144,8 @@ int run_render(const std::vector<std::string>& argv) {
   DiagnosticList diags;
   const app::Toolkit toolkit = app::Toolkit::load(setup.paths, diags, {.templates = true});
   announce_policy(toolkit, setup);
-  app::EvaluateRequest request{args.positional[0], setup.as_of, args.value("--only").value_or("")};
+  app::EvaluateRequest request{args.positional[0], setup.as_of, args.value("--only").value_or(""),
+                               setup.sheet};
   writers::DocumentRequest documents{args.value("--output").value_or("documents"),
                                      formats,
                                      {generation_date(), std::string("clausier ") + build::version}};
@@ -157,6 +184,7 @@ int run(int argc, char** argv) {
     if (command == "review") return run_review(args);
     if (command == "rules") return run_rules(args);
     if (command == "serve") return run_serve(args);
+    if (command == "export") return run_export(args);
   } catch (const std::exception& e) {
     // A bug, not a user error: say so plainly rather than crash.
     std::cerr << "clausier" << fr::colon << " erreur interne" << fr::colon << " " << e.what() << '\n';

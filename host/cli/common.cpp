@@ -1,5 +1,7 @@
 #include "cli/common.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
@@ -30,6 +32,12 @@ std::vector<OptionSpec> with_common(std::vector<OptionSpec> specific, CommonOpti
       specific.push_back(
           {"--no-policy", "", false, "", "n'applique pas le fichier politique-locale.lua du programme"});
     }
+  }
+  if (which.sheet) {
+    specific.push_back(
+        {"--sheet", "", true, "NOM|N",
+         "feuille du classeur (xlsx, ods) à lire, par son nom ou son rang (1 pour la première) ; "
+         "par défaut : celle qui porte les en-têtes du programme"});
   }
   if (which.as_of) {
     specific.push_back(
@@ -85,6 +93,14 @@ CommonSetup common_setup(const ParsedArgs& args, const std::optional<std::filesy
     }
   }
   out.paths = app::resolve_resources(overrides);
+  if (auto v = args.value("--sheet")) {
+    out.sheet = *v;
+    if (out.sheet.find_first_not_of(" \t") == std::string::npos) {
+      out.error =
+          "--sheet attend le nom ou le rang d'une feuille, par exemple --sheet Programme ou --sheet 2";
+      return out;
+    }
+  }
   if (auto v = args.value("--as-of")) {
     out.as_of = Date::parse_iso(*v);
     if (!out.as_of) out.error = "date invalide « " + *v + " » pour --as-of : écrivez AAAA-MM-JJ";
@@ -130,6 +146,15 @@ bool Output::commit() {
   }
   std::cerr << "Résultat écrit dans " << display_path(*name_) << ".\n";
   return true;
+}
+
+std::string binary_output_error(const std::optional<std::string>& output, std::string_view what,
+                                std::string_view extension) {
+  const std::string advice = "écrivez-le dans un fichier avec -o FICHIER" + std::string(extension);
+  if (!output || output->empty()) return "le " + std::string(what) + " ne s'affiche pas : " + advice;
+  if (*output == "-" && ::isatty(STDOUT_FILENO) != 0)
+    return "le " + std::string(what) + " ne s'affiche pas dans un terminal : " + advice;
+  return {};
 }
 
 std::optional<std::vector<std::string>> format_list(const std::string& value,

@@ -6,6 +6,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/resources.hpp"
@@ -20,13 +21,14 @@ namespace clausier::cli {
 inline constexpr int exit_usage = 2;
 
 // --rules, --plugins, --templates (as listed in `which`), --as-of, --policy,
-// --no-policy, --help: appended to a command's own options.
+// --no-policy, --sheet, --help: appended to a command's own options.
 struct CommonOptions {
   bool rules = true;
   bool templates = true;
   bool as_of = true;
   bool policy = true;     // --policy
   bool no_policy = true;  // --no-policy (commands that read a programme)
+  bool sheet = true;      // --sheet (commands that read a programme)
 };
 [[nodiscard]] std::vector<OptionSpec> with_common(std::vector<OptionSpec> specific, CommonOptions which = {});
 
@@ -46,6 +48,7 @@ int command_help(const std::string& synopsis, const std::string& description,
 struct CommonSetup {
   app::ResourcePaths paths;
   std::optional<Date> as_of;
+  std::string sheet;           // --sheet: the sheet of a workbook to read (empty: found by its headers)
   bool policy_beside = false;  // the policy was found beside the programme, not given
   std::string error;           // a usage error, when not empty
 };
@@ -73,6 +76,11 @@ class Output {
   std::optional<writers::AtomicFile> file_;
 };
 
+// A binary format (a workbook) needs a file: without -o, or with "-o -" on a
+// terminal, a French usage message naming `what` and `extension`; else "".
+[[nodiscard]] std::string binary_output_error(const std::optional<std::string>& output, std::string_view what,
+                                              std::string_view extension);
+
 // "md,html" -> {"md", "html"}; a format outside `allowed` is an error message.
 [[nodiscard]] std::optional<std::vector<std::string>> format_list(const std::string& value,
                                                                   const std::vector<std::string>& allowed,
@@ -84,6 +92,7 @@ int run_render(const std::vector<std::string>& argv);
 int run_diff(const std::vector<std::string>& argv);
 int run_review(const std::vector<std::string>& argv);
 int run_rules(const std::vector<std::string>& argv);
+int run_export(const std::vector<std::string>& argv);
 int run_serve(const std::vector<std::string>& argv);
 
 }  // namespace clausier::cli

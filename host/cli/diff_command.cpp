@@ -74,9 +74,11 @@ int run_diff(const std::vector<std::string>& argv) {
   if (!output.ok()) return 1;
   auto sink = writers::make_diff_sink(format, output.stream());
   const app::DiffOutcome outcome = app::diff_programme(
-      before, after, {args.positional[0], setup.as_of, args.value("--only").value_or("")}, *sink, diags);
+      before, after, {args.positional[0], setup.as_of, args.value("--only").value_or(""), setup.sheet}, *sink,
+      diags);
   print_diagnostics(diags);
-  if (!output.commit()) return 1;
+  // A programme that could not be read leaves no output file behind.
+  if (!outcome.unreadable && !output.commit()) return 1;
   return app::exit_status(outcome, before, after);
 }
 

@@ -37,7 +37,8 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 }
 
 int run_rules_test(const std::vector<std::string>& argv) {
-  const auto specs = with_common({}, {.templates = false, .as_of = false, .no_policy = false});
+  const auto specs =
+      with_common({}, {.templates = false, .as_of = false, .no_policy = false, .sheet = false});
   const auto parsed = parse_args(argv, specs);
   if (!parsed.error.empty()) return usage_error(parsed.error, "rules test");
   const ParsedArgs& args = parsed.args;
@@ -90,7 +91,7 @@ int run_rules_test(const std::vector<std::string>& argv) {
 }
 
 int run_rules_check(const std::vector<std::string>& argv) {
-  const auto specs = with_common({}, {.as_of = false, .no_policy = false});
+  const auto specs = with_common({}, {.as_of = false, .no_policy = false, .sheet = false});
   const auto parsed = parse_args(argv, specs);
   if (!parsed.error.empty()) return usage_error(parsed.error, "rules check");
   const ParsedArgs& args = parsed.args;
@@ -135,7 +136,7 @@ int run_rules_doc(const std::vector<std::string>& argv) {
           {"--format", "", true, "FORMATS",
            "formats séparés par des virgules : md,html (par défaut : les deux)"},
       },
-      {.templates = false, .as_of = false, .no_policy = false});
+      {.templates = false, .as_of = false, .no_policy = false, .sheet = false});
   const auto parsed = parse_args(argv, specs);
   if (!parsed.error.empty()) return usage_error(parsed.error, "rules doc");
   const ParsedArgs& args = parsed.args;

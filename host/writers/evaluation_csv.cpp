@@ -47,7 +47,13 @@ class CsvSink final : public EvaluationSink {
  public:
   explicit CsvSink(std::ostream& out) : out_(out) {}
 
-  void begin(const std::vector<engine::ClauseInfo>&) override {
+  void begin(const std::vector<engine::ClauseInfo>&) override {}
+
+  // The header row, written with the first lot (or at the end when there is
+  // none), so that a programme that cannot be opened writes nothing.
+  void header() {
+    if (header_done_) return;
+    header_done_ = true;
     out_ << "\xEF\xBB\xBF"
          << "Référence;Consultation;Lot;Objet;Montant HT;Date de lancement;Clause;Verdict;Heures;"
             "Fondements;Motifs;Avertissements;Erreur;Considérations sociales déclarées;"
@@ -55,6 +61,7 @@ class CsvSink final : public EvaluationSink {
   }
 
   void lot(const LotEvaluation& e) override {
+    header();
     const Lot& lot = e.lot;
     for (const auto& c : e.clauses) {
       out_ << csv_field(lot.reference) << ';' << csv_field(lot.consultation) << ';' << csv_field(lot.lot)
@@ -69,10 +76,14 @@ class CsvSink final : public EvaluationSink {
     }
   }
 
-  void end(const std::vector<Diagnostic>&, const RunSummary&) override { out_.flush(); }
+  void end(const std::vector<Diagnostic>&, const RunSummary& summary) override {
+    if (!summary.unreadable) header();
+    out_.flush();
+  }
 
  private:
   std::ostream& out_;
+  bool header_done_ = false;
 };
 
 }  // namespace

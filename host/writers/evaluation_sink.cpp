@@ -3,6 +3,7 @@
 #include "writers/evaluation_csv.hpp"
 #include "writers/evaluation_json.hpp"
 #include "writers/evaluation_table.hpp"
+#include "writers/evaluation_xlsx.hpp"
 
 namespace clausier::writers {
 
@@ -22,6 +23,7 @@ std::unique_ptr<EvaluationSink> make_sink(EvaluationFormat format, std::ostream&
     case EvaluationFormat::json: return make_json_sink(out);
     case EvaluationFormat::csv: return make_csv_sink(out);
     case EvaluationFormat::table: return make_table_sink(out, options);
+    case EvaluationFormat::xlsx: return make_xlsx_sink(out);
   }
   return make_table_sink(out, options);
 }

@@ -14,6 +14,7 @@
 namespace clausier::writers {
 
 struct RunSummary {
+  bool unreadable = false;  // the programme could not be opened at all: sinks for people show nothing
   std::size_t lots_evaluated = 0;
   std::size_t rows_rejected = 0;    // rows with input errors, not evaluated
   std::size_t plugin_failures = 0;  // clause results lost to a plugin error
@@ -27,7 +28,7 @@ class EvaluationSink {
   virtual void end(const std::vector<Diagnostic>& diagnostics, const RunSummary& summary) = 0;
 };
 
-enum class EvaluationFormat { table, json, csv };
+enum class EvaluationFormat { table, json, csv, xlsx };
 
 struct SinkOptions {
   bool explain = false;  // table: show each clause's reasons and parameters

@@ -58,6 +58,13 @@ class TableSink final : public EvaluationSink {
     types_ = types;
     compact_ = types_.size() > 3;
     width_ = compact_ ? compact_width : clause_width;
+  }
+
+  // The header, printed with the first lot (or at the end when there is none),
+  // so that a programme that cannot be opened shows its error alone.
+  void header() {
+    if (header_done_) return;
+    header_done_ = true;
     std::string header = text::pad("Référence", ref_width) + " " + text::pad("Objet", objet_width) + " " +
                          text::pad("Montant HT", amount_width, true);
     for (const auto& t : types_) header += "  " + text::pad(text::truncate(t.id, width_), width_);
@@ -66,6 +73,7 @@ class TableSink final : public EvaluationSink {
   }
 
   void lot(const LotEvaluation& e) override {
+    header();
     // Lots of a consultation are listed under a line naming it, its total and
     // its number of lots; each lot then shows what is its own in its object.
     const std::string objet_line = text::single_line(e.lot.objet);
@@ -102,6 +110,8 @@ class TableSink final : public EvaluationSink {
   }
 
   void end(const std::vector<Diagnostic>&, const RunSummary& summary) override {
+    if (summary.unreadable) return;
+    header();
     out_ << '\n' << summary.lots_evaluated << (summary.lots_evaluated > 1 ? " lots évalués" : " lot évalué");
     if (summary.rows_rejected > 0) {
       out_ << fr::semicolon << ' ' << summary.rows_rejected
@@ -161,6 +171,7 @@ class TableSink final : public EvaluationSink {
   std::map<std::string, ClauseTally> tallies_;
   std::string current_consultation_;
   bool compact_ = false;
+  bool header_done_ = false;
   std::size_t width_ = clause_width;
 };
 

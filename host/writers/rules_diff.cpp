@@ -47,17 +47,23 @@ class DiffTable final : public DiffSink {
  public:
   explicit DiffTable(std::ostream& out) : out_(out) {}
 
-  void begin(const DiffHeader& h) override {
-    out_ << "Effet d'un changement de règles sur " << h.programme << '\n'
-         << "  Règles avant" << fr::colon << ' ' << h.rules_before << '\n'
-         << "  Règles après" << fr::colon << ' ' << h.rules_after << '\n';
-    if (!h.policy.empty())
-      out_ << "  Politique locale (des deux côtés)" << fr::colon << ' ' << h.policy << '\n';
+  void begin(const DiffHeader& h) override { header_ = h; }
+
+  // The title, printed with the first change (or at the end when there is
+  // none), so that a programme that cannot be opened shows its error alone.
+  void title() {
+    if (title_written_) return;
+    title_written_ = true;
+    out_ << "Effet d'un changement de règles sur " << header_.programme << '\n'
+         << "  Règles avant" << fr::colon << ' ' << header_.rules_before << '\n'
+         << "  Règles après" << fr::colon << ' ' << header_.rules_after << '\n';
+    if (!header_.policy.empty())
+      out_ << "  Politique locale (des deux côtés)" << fr::colon << ' ' << header_.policy << '\n';
     out_ << '\n';
-    out_.flush();
   }
 
   void lot(const LotChange& change) override {
+    title();
     if (!header_written_) {
       header_written_ = true;
       std::string header = text::pad("Référence", ref_width) + " " + text::pad("Objet", objet_width) + " " +
@@ -82,6 +88,8 @@ class DiffTable final : public DiffSink {
   }
 
   void end(const DiffSummary& s, const std::vector<Diagnostic>&) override {
+    if (s.unreadable) return;
+    title();
     if (!header_written_) {
       out_ << "Aucun lot ne change" << fr::colon
            << " les verdicts et les heures sont les mêmes avec les deux jeux de règles.\n";
@@ -117,6 +125,8 @@ class DiffTable final : public DiffSink {
  private:
   std::ostream& out_;
   bool header_written_ = false;
+  bool title_written_ = false;
+  DiffHeader header_;
 };
 
 class DiffJson final : public DiffSink {

@@ -55,6 +55,7 @@ struct DiffHeader {
 };
 
 struct DiffSummary {
+  bool unreadable = false;  // the programme could not be opened at all: the table shows nothing
   std::size_t lots_evaluated = 0;
   std::size_t lots_changed = 0;
   std::size_t rows_rejected = 0;

@@ -60,3 +60,18 @@ finish() {
   echo "$TEST_NAME: $CHECKS vérifications réussies"
   exit 0
 }
+
+# python_with MODULE...: prints the first Python 3 that imports every MODULE.
+# Debian's python3-* packages live with /usr/bin/python3, which another
+# python3 (pyenv, a virtualenv) may shadow in PATH.
+python_with() {
+  local modules
+  modules="$(IFS=,; echo "$*")"
+  for py in python3 /usr/bin/python3; do
+    if command -v "$py" >/dev/null 2>&1 && "$py" -c "import $modules" 2>/dev/null; then
+      echo "$py"
+      return 0
+    fi
+  done
+  return 1
+}
