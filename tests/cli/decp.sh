@@ -76,4 +76,21 @@ run noext evaluate "$WORK/export"
 expect_status noext 0
 expect_in noext out "28 lots évalués."
 
+# Real records published in the DECP open data (tests/fixtures/decp/real/README.md), dirty as
+# published: a duration "NC", an amount of 1e17, an empty string where an object is expected.
+REAL=tests/fixtures/decp/real/decp-2022-extrait.json
+run real evaluate "$REAL" --format json -o "$WORK/real.json"
+expect_status real 1
+expect_in real err "decp-2022-extrait.json:4 : avertissement : marché « 219740222000192022VI2022.242 » : valeurs corrigées à la lecture : durée illisible « NC » ignorée"
+expect_in real err "decp-2022-extrait.json:126 : erreur : marché « 221300015002472020F00075 » : montant trop grand « 1e+17 » : vérifiez le nombre de chiffres"
+python3 - "$WORK/real.json" <<'PY' || fail "évaluation des enregistrements DECP réels inattendue"
+import json, sys
+lots = {l["reference"]: l for l in json.load(open(sys.argv[1], encoding="utf-8"))["lots"]}
+assert len(lots) == 3, sorted(lots)
+tiles = lots["21500222100012202207LOT03"]
+assert tiles["recorded_social_considerations"] == ["Critère social", "Clause sociale"]
+assert tiles["lieu"] == "50" and tiles["nature"] == "travaux"
+assert lots["219740222000192022VI2022.242"]["lieu"] == "974"
+PY
+
 finish
