@@ -193,35 +193,58 @@ writers::ReviewData ReviewBuilder::finish(const params::ParameterSet& params, Da
   return d;
 }
 
-ReviewOutcome review_programme(const Toolkit& toolkit, const ReviewRequest& request,
-                               writers::ReviewReport& report, DiagnosticList& diags) {
+namespace {
+
+// The review of one evaluation run: `run` evaluates the programme, handing
+// each lot to the callback it is given.
+template <typename Run>
+ReviewOutcome review_run(const Toolkit& toolkit, const ReviewRun& about, writers::ReviewReport& report,
+                         DiagnosticList& diags, Run&& run) {
   ReviewOutcome outcome;
   ReviewBuilder builder(toolkit.clause_infos());
   report.begin(toolkit.clause_infos());
   auto sink = writers::make_null_sink();
-  outcome.evaluation =
-      evaluate_programme(toolkit, request.evaluate, *sink, diags, [&](const LotEvaluation& e) {
-        // What the buyer recorded: known for DECP records, absent (unknown)
-        // for programmes typed by buyers.
-        const writers::LotReview review = review_lot(e, e.lot.recorded_social_considerations);
-        builder.add(e, review);
-        report.lot(e, review);
-      });
-  const Date on = request.evaluate.as_of.value_or(request.generated);
+  outcome.evaluation = run(*sink, [&](const LotEvaluation& e) {
+    // What the buyer recorded: known for DECP records, absent (unknown)
+    // for programmes typed by buyers.
+    const writers::LotReview review = review_lot(e, e.lot.recorded_social_considerations);
+    builder.add(e, review);
+    report.lot(e, review);
+  });
+  const Date on = about.as_of.value_or(about.generated);
   outcome.data = builder.finish(toolkit.params(), on);
-  outcome.data.programme = request.evaluate.programme == "-" ? std::string("entrée standard")
-                                                             : display_path(request.evaluate.programme);
-  outcome.data.generated = request.generated;
+  outcome.data.programme = about.programme;
+  outcome.data.generated = about.generated;
   outcome.data.rows_rejected = outcome.evaluation.summary.rows_rejected;
   writers::RulesInfo& rules = outcome.data.rules;
   rules.folder = display_path(toolkit.paths().rules);
   rules.plugins = display_path(toolkit.paths().plugins);
   rules.policy = toolkit.policy_file();
-  rules.as_of = request.evaluate.as_of;
-  rules.generator = request.generator;
+  rules.as_of = about.as_of;
+  rules.generator = about.generator;
   // An unreadable programme gives no report at all, rather than an empty one.
   if (!outcome.evaluation.unreadable) report.end(outcome.data, diags.all());
   return outcome;
+}
+
+}  // namespace
+
+ReviewOutcome review_programme(const Toolkit& toolkit, const ReviewRequest& request,
+                               writers::ReviewReport& report, DiagnosticList& diags) {
+  const ReviewRun about{request.evaluate.programme == "-" ? std::string("entrée standard")
+                                                          : display_path(request.evaluate.programme),
+                        request.evaluate.as_of, request.generated, request.generator};
+  return review_run(toolkit, about, report, diags, [&](writers::EvaluationSink& sink, const auto& on_lot) {
+    return evaluate_programme(toolkit, request.evaluate, sink, diags, on_lot);
+  });
+}
+
+ReviewOutcome review_programme(engine::Evaluator& evaluator, const Toolkit& toolkit,
+                               const readers::Programme& programme, const ReviewRun& about,
+                               writers::ReviewReport& report, DiagnosticList& diags) {
+  return review_run(toolkit, about, report, diags, [&](writers::EvaluationSink& sink, const auto& on_lot) {
+    return evaluate_programme(evaluator, toolkit.clause_infos(), programme, {}, sink, diags, on_lot);
+  });
 }
 
 }  // namespace clausier::app

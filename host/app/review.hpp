@@ -95,4 +95,19 @@ struct ReviewOutcome {
 ReviewOutcome review_programme(const Toolkit& toolkit, const ReviewRequest& request,
                                writers::ReviewReport& report, DiagnosticList& diags);
 
+// What a review says of its run when the programme is already open.
+struct ReviewRun {
+  std::string programme;  // as shown in the report: "programme.xlsx"
+  std::optional<Date> as_of;
+  Date generated;
+  std::string generator;
+};
+
+// The same over a programme already opened (an upload), with the caller's
+// evaluator (built for `about.as_of`; the server gives each worker thread
+// its own, see Toolkit::thread_evaluator).
+ReviewOutcome review_programme(engine::Evaluator& evaluator, const Toolkit& toolkit,
+                               const readers::Programme& programme, const ReviewRun& about,
+                               writers::ReviewReport& report, DiagnosticList& diags);
+
 }  // namespace clausier::app

@@ -1,4 +1,4 @@
-// The JSON API: POST /api/evaluate, POST /api/render, GET /api/rules.
+// The JSON API: POST /api/evaluate, POST /api/render, POST /api/review, GET /api/rules.
 
 #include <Poco/URI.h>
 
@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "app/evaluate.hpp"
+#include "app/review.hpp"
 #include "base/build_info.hpp"
 #include "base/french.hpp"
 #include "params/parameter.hpp"
@@ -17,6 +18,9 @@
 #include "writers/documents.hpp"
 #include "writers/evaluation_json.hpp"
 #include "writers/json_writer.hpp"
+#include "writers/review_html.hpp"
+#include "writers/review_markdown.hpp"
+#include "writers/review_office.hpp"
 #include "writers/zip_archive.hpp"
 
 namespace clausier::server {
@@ -97,17 +101,20 @@ std::string field(const ProgrammeInput& input, const std::string& name) {
   return it == input.fields.end() ? std::string() : it->second;
 }
 
+// The evaluator of a request: the worker's, or one of its own for as_of
+// (kept in `own`).
+engine::Evaluator& request_evaluator(const Evaluation& e, std::optional<engine::Evaluator>& own) {
+  if (!e.as_of) return worker_evaluator(e.snapshot);
+  own.emplace(e.snapshot.toolkit->thread_evaluator(e.as_of));
+  return *own;
+}
+
 app::EvaluateOutcome evaluate(const Evaluation& e, const std::string& only, writers::EvaluationSink& sink,
                               DiagnosticList& diags,
                               const std::function<void(const LotEvaluation&)>& on_lot) {
-  const app::Toolkit& toolkit = *e.snapshot.toolkit;
-  if (e.as_of) {
-    engine::Evaluator evaluator = toolkit.thread_evaluator(e.as_of);
-    return app::evaluate_programme(evaluator, toolkit.clause_infos(), *e.input.programme, only, sink, diags,
-                                   on_lot);
-  }
-  return app::evaluate_programme(worker_evaluator(e.snapshot), toolkit.clause_infos(), *e.input.programme,
-                                 only, sink, diags, on_lot);
+  std::optional<engine::Evaluator> own;
+  return app::evaluate_programme(request_evaluator(e, own), e.snapshot.toolkit->clause_infos(),
+                                 *e.input.programme, only, sink, diags, on_lot);
 }
 
 render::DocumentContext document_context() {
@@ -123,6 +130,13 @@ std::string disposition(bool inline_view, const std::string& name) {
   Poco::URI::encode(name, "!#$&+,/:;=?@[]\"'()*% ", encoded);
   return std::string(inline_view ? "inline" : "attachment") + "; filename=\"" + ascii +
          "\"; filename*=UTF-8''" + encoded;
+}
+
+// The review's download name: "revue-programme.html" for "programme.xlsx".
+std::string review_file_name(const std::string& programme, const std::string& format) {
+  std::string stem = programme;
+  if (const auto dot = stem.rfind('.'); dot != std::string::npos && dot > 0) stem.erase(dot);
+  return "revue-" + writers::safe_file_name(stem) + "." + format;
 }
 
 std::string_view document_type(const std::string& format) {
@@ -213,6 +227,59 @@ void serve_api_render(ServerContext& context, Request& request, Response& respon
   response.set("Content-Disposition", disposition(inline_view, name));
   if (format == "html") set_security_headers(response, document_policy(chosen->text));
   send(response, Status::HTTP_OK, document_type(format), chosen->text);
+}
+
+void serve_api_review(ServerContext& context, Request& request, Response& response) {
+  DiagnosticList diags;
+  auto e = read_request(context, request, response, diags);
+  if (!e) return;
+  const std::string format = field(e->input, "format").empty() ? "html" : field(e->input, "format");
+  const bool figures = format == "figures";
+  if (!figures && format != "html" && format != "md" && !writers::is_office_format(format)) {
+    send_json_error(response, Status::HTTP_BAD_REQUEST,
+                    "format inconnu « " + format + " » : choisissez html, md, docx, odt ou figures");
+    return;
+  }
+  const app::Toolkit& toolkit = *e->snapshot.toolkit;
+  const render::DocumentContext doc_context = document_context();
+  const app::ReviewRun about{e->input.programme->display_name(), e->as_of, doc_context.generated,
+                             doc_context.generator};
+
+  std::ostringstream out;
+  DiagnosticList document_problems;
+  std::unique_ptr<writers::ReviewReport> report;
+  if (writers::is_office_format(format)) {
+    report = writers::make_review_office(format, out, toolkit.templates(), document_problems);
+  } else if (format == "md") {
+    report = writers::make_review_markdown(out);
+  } else {
+    report = writers::make_review_html(
+        out, figures ? writers::HtmlReviewPart::figures : writers::HtmlReviewPart::page);
+  }
+  std::optional<engine::Evaluator> own;
+  const app::ReviewOutcome outcome =
+      app::review_programme(request_evaluator(*e, own), toolkit, *e->input.programme, about, *report, diags);
+  if (outcome.evaluation.unreadable) {
+    send_json_error(response, Status::HTTP_UNPROCESSABLE_ENTITY,
+                    "la programmation n'a pas pu être lue : aucune revue", located(diags));
+    return;
+  }
+  if (document_problems.has_errors()) {
+    send_json_error(response, Status::HTTP_INTERNAL_SERVER_ERROR,
+                    "la revue n'a pas pu être composée en " + format +
+                        " : corrigez le squelette de document signalé (page « Règles »)",
+                    document_problems.all());
+    return;
+  }
+  if (figures) {
+    // A fragment for the Programme page: shown in its .revue box, no style of its own.
+    send(response, Status::HTTP_OK, "text/html; charset=utf-8", out.str());
+    return;
+  }
+  const bool inline_view = field(e->input, "disposition") == "inline";
+  response.set("Content-Disposition", disposition(inline_view, review_file_name(about.programme, format)));
+  if (format == "html") set_security_headers(response, document_policy(out.str()));
+  send(response, Status::HTTP_OK, document_type(format), out.str());
 }
 
 void serve_api_rules(ServerContext& context, Request& /*request*/, Response& response) {

@@ -13,6 +13,7 @@
 #include "server/routes.hpp"
 #include "server/server.hpp"
 #include "writers/documents.hpp"
+#include "writers/html_style.hpp"
 #include "writers/json_writer.hpp"
 #include "writers/rules_doc.hpp"
 
@@ -42,7 +43,8 @@ std::string layout(const Page& page) {
       "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
       esc(page.title) + " – clausier</title>\n" + page.head +
-      "<link rel=\"stylesheet\" href=\"/static/app.css\">\n"
+      "<link rel=\"stylesheet\" href=\"/static/revue.css\">\n<link rel=\"stylesheet\" "
+      "href=\"/static/app.css\">\n"
       "<link rel=\"icon\" href=\"/static/logo.svg\" type=\"image/svg+xml\">\n";
   if (!page.script.empty()) {
     out += "<script src=\"/static/common.js\" defer></script>\n<script src=\"" + page.script +
@@ -137,12 +139,11 @@ void serve_programme_page(ServerContext& context, Request& /*request*/, Response
 <p id="etat" class="etat" role="status" aria-live="polite"></p>
 </form>
 <section id="resultat" hidden>
-<h2>Synthèse</h2>
-<p id="synthese"></p>
-<div class="graphiques">
-<figure><figcaption>Verdicts par type de clause</figcaption><div id="graphique-verdicts" class="graphique"></div></figure>
-<figure><figcaption>Heures d'insertion par consultation</figcaption><div id="graphique-heures" class="graphique"></div></figure>
-</div>
+<div id="telecharger-revue" class="carte telechargements"><span>La revue de la programmation, à imprimer ou à modifier&#8239;:</span>
+<button type="button" class="secondaire" data-revue="html">Revue HTML</button>
+<button type="button" class="secondaire" data-revue="docx">Revue DOCX</button>
+<button type="button" class="secondaire" data-revue="odt">Revue ODT</button></div>
+<div id="revue" class="revue"></div>
 <h2>Lots</h2>
 <form id="filtres" class="filtres" role="search">
 <label>Type de clause <select id="filtre-clause"><option value="">tous</option></select></label>
@@ -259,6 +260,12 @@ void serve_static(ServerContext& /*context*/, Request& request, Response& respon
   try {
     path = Poco::URI(request.getURI()).getPath();
   } catch (const Poco::Exception&) {
+  }
+  if (path == "/static/revue.css") {
+    // The review's own styles, so that its charts look as they print.
+    response.set("Cache-Control", "no-cache");
+    send(response, Status::HTTP_OK, content_type_for(path), writers::html::review_stylesheet());
+    return;
   }
   const EmbeddedFile* file = find_asset(path);
   if (file == nullptr) {

@@ -32,6 +32,7 @@ constexpr Route routes[] = {
     {"GET", "/static/", serve_static},
     {"POST", "/api/evaluate", serve_api_evaluate},
     {"POST", "/api/render", serve_api_render},
+    {"POST", "/api/review", serve_api_review},
     {"GET", "/api/rules", serve_api_rules},
 };
 

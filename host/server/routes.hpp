@@ -23,6 +23,7 @@ void serve_rules_page(ServerContext& context, Request& request, Response& respon
 void serve_static(ServerContext& context, Request& request, Response& response);
 void serve_api_evaluate(ServerContext& context, Request& request, Response& response);
 void serve_api_render(ServerContext& context, Request& request, Response& response);
+void serve_api_review(ServerContext& context, Request& request, Response& response);
 void serve_api_rules(ServerContext& context, Request& request, Response& response);
 
 }  // namespace clausier::server

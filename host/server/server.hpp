@@ -7,7 +7,8 @@
 //   GET  /rediger     "Rédiger une consultation": a form evaluated as the user types
 //   GET  /regles      "Règles": the rules reference and the last reload error
 //   GET  /static/...  embedded CSS, JavaScript, SVG (an allow-list)
-//   POST /api/evaluate, POST /api/render, GET /api/rules (README.md)
+//   POST /api/evaluate, POST /api/render, POST /api/review, GET /api/rules (README.md)
+//   GET  /static/revue.css  the review's styles (writers/html_style.hpp), for its charts
 
 #include <chrono>
 #include <cstddef>

@@ -18,8 +18,16 @@ namespace clausier::writers::html {
 // HTML text and attribute escaping (& < > " ').
 [[nodiscard]] std::string escape(std::string_view text);
 
-// The stylesheet, without the <style> element.
+// The stylesheet of a whole page (body, A4 print), without the <style>
+// element: the page rules, then review_stylesheet().
 [[nodiscard]] const std::string& stylesheet();
+
+// The styles of the review's parts, every rule under a `.revue` element
+// (the review page's body, or the box a web page shows them in) except the
+// verdict badges (.badge, .v-<verdict>) and .visually-hidden, which any page
+// may use: the web application serves it as /static/revue.css, so that the
+// screen and the printed review look the same.
+[[nodiscard]] const std::string& review_stylesheet();
 
 // "<!DOCTYPE html>…<title>…</title><style>…</style></head>\n" in French, as
 // well-formed XML too (polyglot markup: every element closed, no entity other

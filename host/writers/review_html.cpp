@@ -55,11 +55,12 @@ std::string share_text(double ratio) { return fr::percent(std::round(ratio * 100
 
 class HtmlReview final : public ReviewReport {
  public:
-  explicit HtmlReview(std::ostream& out) : out_(out) {}
+  HtmlReview(std::ostream& out, HtmlReviewPart part) : out_(out), part_(part) {}
 
   void begin(const std::vector<engine::ClauseInfo>& types) override { types_ = types; }
 
   void lot(const LotEvaluation& e, const LotReview& r) override {
+    if (part_ == HtmlReviewPart::figures) return;  // no table of lots
     std::ostream& s = rows_.stream();
     if (e.consultation.lots > 1) {
       if (e.lot.consultation != consultation_) {
@@ -106,15 +107,22 @@ class HtmlReview final : public ReviewReport {
   }
 
   void end(const ReviewData& d, const std::vector<Diagnostic>& diagnostics) override {
-    out_ << html::page_head("Revue de la programmation" + std::string(fr::colon) + " " + d.programme)
-         << "<body>\n<header>\n<h1>Revue de la programmation d'achats</h1>\n<p class=\"meta\">"
-         << escape("Programme" + std::string(fr::colon) + " " + d.programme + " \u2014 " +
-                   review::scope_sentence(d) + ".")
-         << "<br/>" << escape(review::made_sentence(d)) << "</p>\n"
-         << "<nav aria-label=\"Sommaire\"><ul>\n<li><a href=\"#synthese\">Synthèse</a></li>\n"
-         << "<li><a href=\"#repartition\">Répartition</a></li>\n<li><a href=\"#lots\">Lots par "
-            "consultation</a></li>\n<li><a href=\"#messages\">Messages sur la programmation</a></li>\n"
-         << "<li><a href=\"#regles\">Règles appliquées</a></li>\n</ul></nav>\n</header>\n<main>\n";
+    if (part_ == HtmlReviewPart::figures) {
+      summary(d);
+      breakdowns(d);
+      out_.flush();
+      return;
+    }
+    out_
+        << html::page_head("Revue de la programmation" + std::string(fr::colon) + " " + d.programme)
+        << "<body class=\"revue\">\n<header>\n<h1>Revue de la programmation d'achats</h1>\n<p class=\"meta\">"
+        << escape("Programme" + std::string(fr::colon) + " " + d.programme + " \u2014 " +
+                  review::scope_sentence(d) + ".")
+        << "<br/>" << escape(review::made_sentence(d)) << "</p>\n"
+        << "<nav aria-label=\"Sommaire\"><ul>\n<li><a href=\"#synthese\">Synthèse</a></li>\n"
+        << "<li><a href=\"#repartition\">Répartition</a></li>\n<li><a href=\"#lots\">Lots par "
+           "consultation</a></li>\n<li><a href=\"#messages\">Messages sur la programmation</a></li>\n"
+        << "<li><a href=\"#regles\">Règles appliquées</a></li>\n</ul></nav>\n</header>\n<main>\n";
     summary(d);
     breakdowns(d);
     lots_section();
@@ -230,6 +238,7 @@ class HtmlReview final : public ReviewReport {
   }
 
   std::ostream& out_;
+  HtmlReviewPart part_;
   std::vector<engine::ClauseInfo> types_;
   Spool rows_;
   std::string consultation_;
@@ -238,8 +247,8 @@ class HtmlReview final : public ReviewReport {
 
 }  // namespace
 
-std::unique_ptr<ReviewReport> make_review_html(std::ostream& out) {
-  return std::make_unique<HtmlReview>(out);
+std::unique_ptr<ReviewReport> make_review_html(std::ostream& out, HtmlReviewPart part) {
+  return std::make_unique<HtmlReview>(out, part);
 }
 
 }  // namespace clausier::writers

@@ -13,7 +13,16 @@
 
 namespace clausier::writers {
 
+enum class HtmlReviewPart {
+  page,     // the whole page, <body class="revue">
+  figures,  // only its "Synthèse" and "Répartition" sections (cards, target,
+            // definitions, SVG charts and their tables of figures), for a
+            // page that shows them in a `.revue` box with review_stylesheet();
+            // the lots are not kept
+};
+
 // Writes to `out` (a file, an HTTP response…) when the report ends.
-[[nodiscard]] std::unique_ptr<ReviewReport> make_review_html(std::ostream& out);
+[[nodiscard]] std::unique_ptr<ReviewReport> make_review_html(std::ostream& out,
+                                                             HtmlReviewPart part = HtmlReviewPart::page);
 
 }  // namespace clausier::writers

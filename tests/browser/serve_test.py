@@ -1,6 +1,7 @@
 """`clausier serve` in a real browser (headless Chromium): the upload page
-shows the sample's lots, draws the charts, filters, downloads a document; the
-draft form evaluates as the user types and previews a document; no page
+shows the sample's lots and the review's figures (its server-drawn SVG
+charts), filters, downloads a lot's documents (HTML, DOCX) and the review;
+the draft form evaluates as the user types and previews a document; no page
 breaks its security policy.
 
 Usage: serve_test.py URL SAMPLE.xlsx ARTEFACT_DIR"""
@@ -9,6 +10,7 @@ import os
 import sys
 import tempfile
 import time
+import zipfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 from webdriver import Browser, WebDriverError  # noqa: E402
@@ -33,6 +35,17 @@ window.__csp = window.__csp || [];
 document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
 """
 
+def wait_file(folder, name):
+    """The path of a download once complete (Chromium writes .crdownload first), or None."""
+    target = os.path.join(folder, name)
+    for _ in range(150):
+        if os.path.exists(target) and os.path.getsize(target) > 0:
+            return target
+        time.sleep(0.2)
+    check(False, f"{name} non téléchargé: {os.listdir(folder)}")
+    return None
+
+
 with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as downloads:
     browser = Browser(profile, downloads)
     try:
@@ -50,13 +63,25 @@ with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as 
             "return document.querySelector('#lots tr[data-reference=\"C2027-01-L3\"]').textContent")
         check("833\u00a0h" in hours_cell, f"833 h absentes de la ligne C2027-01-L3: {hours_cell!r}")
 
-        # 2. The charts are drawn: bars for verdicts and for hours.
-        bars = browser.js("return document.querySelectorAll('#graphique-verdicts svg rect').length")
-        check(bars >= 7, f"graphique des verdicts: {bars} barres")
-        hour_bars = browser.js("return document.querySelectorAll('#graphique-heures rect.barre-heures').length")
-        check(hour_bars >= 1, f"graphique des heures: {hour_bars} barres")
-        width = browser.js("return document.querySelector('#graphique-verdicts svg').getBoundingClientRect().width")
-        check(width > 100, f"graphique des verdicts large de {width} px")
+        # 2. The review's figures, as the printed review has them: summary
+        # cards, the SVG charts drawn by the server, styled by revue.css.
+        charts = browser.wait("document.querySelectorAll('#revue svg.chart').length", what="graphiques de la revue")
+        check(charts == 5, f"{charts} graphiques de la revue au lieu de 5")
+        cards = browser.js("return document.querySelector('#revue .cards').textContent")
+        check("43" in cards and "17\u202f726" in cards, f"cartes de synthèse: {cards!r}")
+        bars = browser.js("return document.querySelectorAll('#figure-heures-trimestre svg rect').length")
+        check(bars >= 3, f"graphique des heures par trimestre: {bars} barres")
+        widths = browser.js("return [...document.querySelectorAll('#revue svg.chart')]"
+                            ".map(s => s.getBoundingClientRect().width)")
+        check(all(w > 100 for w in widths), f"graphiques trop étroits: {widths} px")
+        border = browser.js("return getComputedStyle(document.querySelector('#revue .card')).borderLeftWidth")
+        check(border == "5px", f"cartes sans le style de la revue (bordure {border!r})")
+        badge = browser.js("return getComputedStyle(document.querySelector("
+                           "'#lots tr[data-reference=\"C2027-01-L3\"] .badge.v-obligatoire')).backgroundColor")
+        check(badge == "rgb(166, 61, 0)", f"badge obligatoire de couleur {badge!r}, pas celle de la revue")
+        browser.js("document.getElementById('revue').scrollIntoView()")
+        browser.screenshot(os.path.join(artefacts, "1b-revue.png"))
+        browser.js("window.scrollTo(0, 0)")
 
         # 3. Filters, client-side.
         visible = "[...document.querySelectorAll('#lots tbody tr')].filter(r => !r.hidden)"
@@ -77,16 +102,35 @@ with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as 
 
         # 4. Download the lot's HTML document and check it.
         browser.click('#lots tr[data-reference="C2027-01-L3"] button[data-format="html"]')
-        target = os.path.join(downloads, "C2027-01-L3-ccap-insertion.html")
-        for _ in range(100):
-            if os.path.exists(target):
-                break
-            time.sleep(0.2)
-        check(os.path.exists(target), f"document non téléchargé: {os.listdir(downloads)}")
-        if os.path.exists(target):
+        target = wait_file(downloads, "C2027-01-L3-ccap-insertion.html")
+        if target:
             text = open(target, encoding="utf-8").read()
             check("833" in text and "C2027-01-L3" in text, "le document téléchargé n'a pas les 833 heures")
             check("{{" not in text, "balise Mustache restée dans le document")
+
+        # 4b. The lot's DOCX: a Word package whose body has the 833 hours.
+        browser.click('#lots tr[data-reference="C2027-01-L3"] button[data-format="docx"]')
+        target = wait_file(downloads, "C2027-01-L3-ccap-insertion.docx")
+        if target:
+            with zipfile.ZipFile(target) as z:
+                body = z.read("word/document.xml").decode("utf-8")
+            check("833" in body, "833 absent de word/document.xml")
+
+        # 4c. The review itself, as a page to print and as DOCX.
+        browser.click('#telecharger-revue button[data-revue="html"]')
+        target = wait_file(downloads, "revue-programme.html")
+        if target:
+            text = open(target, encoding="utf-8").read()
+            check("Revue de la programmation d'achats" in text and "C2027-01-L3" in text,
+                  "la revue téléchargée n'a pas son titre ou le lot C2027-01-L3")
+            check('class="chart"' in text, "la revue téléchargée n'a pas ses graphiques")
+        browser.click('#telecharger-revue button[data-revue="docx"]')
+        target = wait_file(downloads, "revue-programme.docx")
+        if target:
+            with zipfile.ZipFile(target) as z:
+                body = z.read("word/document.xml").decode("utf-8")
+            check("C2027-01-L3" in body and "Synthèse" in body, "revue DOCX sans sa synthèse ou ses lots")
+        browser.screenshot(os.path.join(artefacts, "2b-telechargements.png"))
 
         # 5. The draft form: live verdicts as the user types.
         browser.get(url + "/rediger")

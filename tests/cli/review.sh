@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # clausier review: the facilitator's report of a whole programme. Exit codes,
 # the file written whole or not at all, located input errors in the page, a
-# well-formed page (xmllint) that Chromium prints on A4 with the reasons open.
+# well-formed page (xmllint) that Chromium prints on A4 with the reasons open,
+# and the DOCX and ODT review that LibreOffice opens.
 source "$(dirname "$0")/lib.sh"
 SAMPLE=samples/departement-2027/programme.csv
 
@@ -31,6 +32,44 @@ run md review "$SAMPLE" --format md -o -
 expect_status md 0
 expect_in md out "## Lots par consultation"
 expect_in md out "| C2027-01-L3 |"
+
+# DOCX and ODT: the same review in the document skeletons; LibreOffice opens
+# both (one soffice call, own profile) and the PDF text has the summary
+# figures, the table of lots and the page furniture of a review.
+run docx review "$SAMPLE" --format docx -o "$WORK/revue.docx"
+expect_status docx 0
+run odt review "$SAMPLE" --format odt -o "$WORK/revue.odt"
+expect_status odt 0
+unzip -p "$WORK/revue.docx" word/document.xml >"$WORK/docx_xml.out"
+expect_in docx_xml out "Lots par consultation"
+expect_in docx_xml out "C2027-01-L3"
+unzip -p "$WORK/revue.docx" word/header1.xml >"$WORK/docx_header.out"
+expect_not_in docx_header out "Consultation"  # a review spans the consultations
+unzip -p "$WORK/revue.docx" docProps/core.xml >"$WORK/docx_core.out"
+expect_in docx_core out "Revue de la programmation d&#39;achats – samples/departement-2027/programme.csv"
+if command -v soffice >/dev/null && command -v pdftotext >/dev/null; then
+  # Distinct names: soffice names each PDF after its input.
+  cp "$WORK/revue.docx" "$WORK/pdf-docx.docx"
+  cp "$WORK/revue.odt" "$WORK/pdf-odt.odt"
+  timeout 300 soffice "-env:UserInstallation=file://$WORK/profile" --headless --norestore --convert-to pdf \
+    --outdir "$WORK/pdf" "$WORK/pdf-docx.docx" "$WORK/pdf-odt.odt" >"$WORK/soffice.log" 2>&1
+  for format in docx odt; do
+    CHECKS=$((CHECKS + 1))
+    if [ -s "$WORK/pdf/pdf-$format.pdf" ]; then
+      pdftotext -enc UTF-8 "$WORK/pdf/pdf-$format.pdf" - | plain | tr '\n' ' ' | tr -s ' ' >"$WORK/office_$format.out"
+      expect_in "office_$format" out "Revue de la programmation d'achats – samples/departement-2027/programme.csv"  # footer
+      expect_in "office_$format" out "Synthèse"
+      expect_in "office_$format" out "17 726"   # hours of the programme
+      expect_in "office_$format" out "C2027-01-L3"
+      expect_in "office_$format" out "insertion : obligatoire, 833 h"
+      expect_in "office_$format" out "Page 1 sur"
+    else
+      fail "LibreOffice n'a pas converti la revue $format: $(tail -c 1000 "$WORK/soffice.log")"
+    fi
+  done
+else
+  echo "review: soffice ou pdftotext absent, DOCX et ODT non ouverts" >&2
+fi
 
 # A DECP file: what buyers recorded, compared with the rules, lot by lot and in summary.
 run decp review samples/decp/marches.json -o "$WORK/decp.html"
@@ -62,7 +101,7 @@ CHECKS=$((CHECKS + 1))
 # Usage errors.
 run format review "$SAMPLE" --format pdf
 expect_status format 2
-expect_in format err "format inconnu « pdf » : choisissez html ou md"
+expect_in format err "format inconnu « pdf » : choisissez html, md, docx ou odt"
 run none review
 expect_status none 2
 

@@ -18,7 +18,7 @@ expect_in home out 'src="/static/programme.js"'
 expect_not_in home out "http://"
 expect_not_in home out "https://"
 expect_not_in home out "style="
-for page in /rediger /regles /static/app.css /static/common.js /static/programme.js /static/rediger.js /static/logo.svg; do
+for page in /rediger /regles /static/app.css /static/revue.css /static/common.js /static/programme.js /static/rediger.js /static/logo.svg; do
   http page "$URL$page"
   expect_status page 200
   expect_not_in page out "https://cdn"
@@ -82,7 +82,65 @@ expect_in render_none out "aucun document"
 http zip -F "programme=@$SAMPLE/programme.csv" -F format=zip "$URL/api/render"
 expect_status zip 200
 CHECKS=$((CHECKS + 1))
-unzip -l "$WORK/zip.out" | grep -q "C2027-01-L3/ccap-insertion.html" || fail "le zip n'a pas le document de C2027-01-L3"
+unzip -l "$WORK/zip.out" >"$WORK/zip_list.out"
+for f in docx odt html md; do
+  expect_in zip_list out "C2027-01-L3/ccap-insertion.$f"  # every format of writers::document_formats()
+done
+expect_in zip_list out "evaluation.json"
+http render_docx -F "programme=@$SAMPLE/programme.csv" -F reference=C2027-01-L3 -F format=docx "$URL/api/render"
+expect_status render_docx 200
+expect_in render_docx err "Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+expect_in render_docx err 'filename="C2027-01-L3-ccap-insertion.docx"'
+unzip -p "$WORK/render_docx.out" word/document.xml >"$WORK/render_docx_xml.out" 2>/dev/null
+expect_in render_docx_xml out "833"
+http render_odt -F "programme=@$SAMPLE/programme.csv" -F reference=C2027-01-L3 -F format=odt "$URL/api/render"
+expect_status render_odt 200
+expect_in render_odt err "Content-Type: application/vnd.oasis.opendocument.text"
+
+# POST /api/review: the facilitator's review as a download (the page of
+# `clausier review`, or DOCX, ODT, Markdown), or its figures for the page.
+http review -F "programme=@$SAMPLE/programme.xlsx" "$URL/api/review"
+expect_status review 200
+expect_in review err "Content-Type: text/html; charset=utf-8"
+expect_in review err 'Content-Disposition: attachment; filename="revue-programme.html"'
+expect_in review err "style-src 'self' 'sha256-"
+expect_not_in review err "unsafe-inline"
+expect_in review out "<h1>Revue de la programmation d'achats</h1>"
+expect_in review out "Programme : programme.xlsx — 43 lots, 24 consultations"
+expect_in review out "<th scope=\"row\">C2027-01-L3</th>"
+expect_in review out "insertion : obligatoire, 833 h"
+http review_docx -F "programme=@$SAMPLE/programme.csv" -F format=docx "$URL/api/review"
+expect_status review_docx 200
+expect_in review_docx err "Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+expect_in review_docx err 'filename="revue-programme.docx"'
+unzip -p "$WORK/review_docx.out" word/document.xml >"$WORK/review_docx_xml.out" 2>/dev/null
+expect_in review_docx_xml out "C2027-01-L3"
+expect_in review_docx_xml out "Lots par consultation"
+http review_odt -F "programme=@$SAMPLE/programme.csv" -F format=odt "$URL/api/review"
+expect_status review_odt 200
+expect_in review_odt err "Content-Type: application/vnd.oasis.opendocument.text"
+http review_md -H 'Content-Type: application/json' --data-binary "${LOT%\}}, \"format\":\"md\"}" "$URL/api/review"
+expect_status review_md 200
+expect_in review_md out "| C1-L1 |"
+expect_in review_md out "833"
+# The figures the Programme page shows: the review's sections, SVG charts, no page around them.
+http figures -F "programme=@$SAMPLE/programme.csv" -F format=figures "$URL/api/review"
+expect_status figures 200
+expect_in figures out '<section id="synthese">'
+expect_in figures out '<svg xmlns="http://www.w3.org/2000/svg" class="chart"'
+expect_count figures out '<svg ' 5  # target, quarter, nature, territory, clause types
+expect_not_in figures out "<html"
+expect_not_in figures out "<style"
+expect_not_in figures out "style="
+expect_not_in figures out "<script"
+expect_not_in figures out 'id="lots"'
+http review_bad -F "programme=@$SAMPLE/programme.csv" -F format=pdf "$URL/api/review"
+expect_status review_bad 400
+expect_in review_bad out "format inconnu « pdf » : choisissez html, md, docx, odt ou figures"
+http revue_css "$URL/static/revue.css"
+expect_status revue_css 200
+expect_in revue_css err "Content-Type: text/css"
+expect_in revue_css out ".revue .cards"
 http api_rules "$URL/api/rules"
 expect_status api_rules 200
 expect_in api_rules out '"name": "heures.taux_insertion"'

@@ -35,16 +35,10 @@ const Clausier = (() => {
     return node;
   }
 
-  function svg(name, attrs, ...children) {
-    const node = document.createElementNS("http://www.w3.org/2000/svg", name);
-    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
-    for (const c of children.flat()) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-    return node;
-  }
-
   function verdictBadge(clause) {
-    if (!clause.verdict) return el("span", { class: "verdict verdict-erreur", title: clause.error?.message }, "erreur");
-    return el("span", { class: "verdict verdict-" + clause.verdict }, verdictLabels[clause.verdict] || clause.verdict);
+    // The badges of the review (revue.css): the same colours on screen and in print.
+    if (!clause.verdict) return el("span", { class: "badge v-erreur", title: clause.error?.message }, "erreur");
+    return el("span", { class: "badge v-" + clause.verdict }, verdictLabels[clause.verdict] || clause.verdict);
   }
 
   // The documents the template list says a lot's verdicts call for.
@@ -103,5 +97,5 @@ const Clausier = (() => {
     return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
   }
 
-  return { config, verdictLabels, integer, euros, el, svg, verdictBadge, documentsFor, api, download, diagnostics, debounce };
+  return { config, verdictLabels, integer, euros, el, verdictBadge, documentsFor, api, download, diagnostics, debounce };
 })();

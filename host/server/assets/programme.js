@@ -1,15 +1,15 @@
-// "Programme" page: uploads a programme to /api/evaluate, shows the lots in a
-// filterable table with charts and diagnostics, and downloads documents (the
-// file is sent again with the lot wanted: the server keeps nothing).
+// "Programme" page: uploads a programme to /api/evaluate (the lots, in a
+// filterable table, and the diagnostics) and to /api/review (the review's
+// summary and charts, drawn by the server as the printed review draws them),
+// and downloads documents and the review (the file is sent again each time:
+// the server keeps nothing).
 "use strict";
 
 (() => {
-  const { config, el, svg, euros, integer, verdictBadge, verdictLabels, documentsFor, api, download } = Clausier;
+  const { config, el, euros, integer, verdictBadge, documentsFor, api, download } = Clausier;
   const $ = (id) => document.getElementById(id);
   let file = null;
   let evaluation = null;
-
-  const verdictOrder = ["obligatoire", "recommandee", "possible", "exclue"];
 
   $("envoi").addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -25,8 +25,13 @@
     status.textContent = "Évaluation de " + file.name + "…";
     const form = new FormData();
     form.append("programme", file, file.name);
+    const figures = new FormData();
+    figures.append("programme", file, file.name);
+    figures.append("format", "figures");
     try {
-      evaluation = await (await api("/api/evaluate", form)).json();
+      const [lots, review] = await Promise.all([api("/api/evaluate", form), api("/api/review", figures)]);
+      evaluation = await lots.json();
+      showReview(await review.text());
     } catch (error) {
       status.className = "etat erreur";
       status.textContent = error.message;
@@ -36,20 +41,20 @@
     show();
   });
 
+  // The review's "Synthèse" and "Répartition" sections (cards, SVG charts and
+  // their tables of figures), written by the server and styled by revue.css.
+  // Parsed as an inert document, then moved into the page: nothing in it runs.
+  function showReview(html) {
+    const parsed = new DOMParser().parseFromString(html, "text/html");
+    $("revue").replaceChildren(...parsed.body.childNodes);
+  }
+
   function show() {
     $("resultat").hidden = false;
     const lots = evaluation.lots;
     const types = evaluation.clause_types || config.clauses;
-    const errors = evaluation.diagnostics.filter((d) => d.severity === "error").length;
-    const hours = lots.reduce((sum, lot) => sum + lot.clauses.reduce((s, c) => s + (c.hours || 0), 0), 0);
-    const mandatory = lots.filter((lot) => lot.clauses.some((c) => c.verdict === "obligatoire")).length;
-    $("synthese").textContent = lots.length + " lot(s), " + mandatory + " avec une clause obligatoire, " +
-      integer(hours) + " heures d'insertion au total, " + errors + " erreur(s) dans le fichier.";
-
     fillSelect($("filtre-clause"), types.map((t) => [t.id, t.title]));
     fillSelect($("filtre-consultation"), [...new Set(lots.map((l) => l.consultation))].map((c) => [c, c]));
-    drawVerdicts(types, lots);
-    drawHours(lots);
     table(types, lots);
     Clausier.diagnostics($("diagnostics"), evaluation.diagnostics);
     filter();
@@ -93,14 +98,14 @@
       }, format.toUpperCase())));
   }
 
-  async function fetchDocument(fields) {
+  async function fetchDocument(fields, route = "/api/render") {
     const status = $("etat");
     const form = new FormData();
     form.append("programme", file, file.name);
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
     status.className = "etat";
     try {
-      const name = await download(await api("/api/render", form), "document");
+      const name = await download(await api(route, form), "document");
       status.textContent = "Téléchargé\u00A0: " + name;
     } catch (error) {
       status.className = "etat erreur";
@@ -109,6 +114,9 @@
   }
 
   $("tout-telecharger").addEventListener("click", () => fetchDocument({ format: "zip" }));
+  for (const button of $("telecharger-revue").querySelectorAll("button[data-revue]")) {
+    button.addEventListener("click", () => fetchDocument({ format: button.dataset.revue }, "/api/review"));
+  }
 
   function filter() {
     const clause = $("filtre-clause").value;
@@ -131,54 +139,4 @@
   $("filtre-texte").addEventListener("input", filter);
   $("filtres").addEventListener("submit", (e) => e.preventDefault());
 
-  // Stacked bars: for each clause type, how many lots get each verdict.
-  function drawVerdicts(types, lots) {
-    const width = 460, bar = 18, gap = 8, left = 130, top = 6;
-    const height = top + types.length * (bar + gap) + 4;
-    const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img",
-      "aria-label": "Nombre de lots par verdict, pour chaque type de clause" });
-    const colours = { obligatoire: "#000091", recommandee: "#1f8d49", possible: "#b34000", exclue: "#888" };
-    types.forEach((t, i) => {
-      const y = top + i * (bar + gap);
-      chart.append(svg("text", { x: left - 6, y: y + bar * 0.7, "text-anchor": "end" }, t.id));
-      let x = left;
-      for (const v of verdictOrder) {
-        const n = lots.filter((l) => l.clauses.some((c) => c.type === t.id && c.verdict === v)).length;
-        if (!n) continue;
-        const w = (width - left - 10) * n / Math.max(lots.length, 1);
-        chart.append(svg("rect", { x, y, width: w, height: bar, fill: colours[v], class: "barre-" + v },
-          svg("title", {}, `${t.id} — ${verdictLabels[v]}\u00A0: ${n} lot(s)`)));
-        if (w > 16) chart.append(svg("text", { x: x + w / 2, y: y + bar * 0.7, "text-anchor": "middle", class: "sur-barre" }, n));
-        x += w;
-      }
-    });
-    const legend = el("div", { class: "legende" }, verdictOrder.map((v) =>
-      el("span", {}, el("span", { class: "pastille verdict-" + v }), verdictLabels[v])));
-    $("graphique-verdicts").replaceChildren(chart, legend);
-  }
-
-  // Horizontal bars: insertion hours per consultation (the 15 largest).
-  function drawHours(lots) {
-    const totals = new Map();
-    for (const lot of lots) {
-      const h = lot.clauses.filter((c) => c.type === "insertion").reduce((s, c) => s + (c.hours || 0), 0);
-      totals.set(lot.consultation, (totals.get(lot.consultation) || 0) + h);
-    }
-    const rows = [...totals].filter(([, h]) => h > 0).sort((a, b) => b[1] - a[1]).slice(0, 15);
-    const width = 460, bar = 16, gap = 6, left = 110, top = 4;
-    const height = top + Math.max(rows.length, 1) * (bar + gap) + 4;
-    const max = Math.max(1, ...rows.map(([, h]) => h));
-    const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img",
-      "aria-label": "Heures d'insertion par consultation" });
-    if (rows.length === 0) chart.append(svg("text", { x: 4, y: 16 }, "Aucune heure d'insertion calculée."));
-    rows.forEach(([name, h], i) => {
-      const y = top + i * (bar + gap);
-      const w = (width - left - 70) * h / max;
-      chart.append(svg("text", { x: left - 6, y: y + bar * 0.75, "text-anchor": "end" }, name));
-      chart.append(svg("rect", { x: left, y, width: Math.max(w, 1), height: bar, fill: "#000091", class: "barre-heures" },
-        svg("title", {}, `${name}\u00A0: ${integer(h)} heures`)));
-      chart.append(svg("text", { x: left + w + 4, y: y + bar * 0.75 }, integer(h) + "\u00A0h"));
-    });
-    $("graphique-heures").replaceChildren(chart);
-  }
 })();

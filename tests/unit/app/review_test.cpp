@@ -5,8 +5,12 @@
 #include <cctype>
 #include <sstream>
 
+#include "readers/programme.hpp"
+#include "readers/zip_package.hpp"
 #include "test_paths.hpp"
 #include "writers/review_html.hpp"
+#include "writers/review_markdown.hpp"
+#include "writers/review_office.hpp"
 #include "writers/review_text.hpp"
 
 using namespace clausier;
@@ -331,4 +335,110 @@ TEST_CASE("review: the HTML page puts the summary first, then every lot, located
   CHECK(html.find("2 lignes rejetées ne sont pas dans cette revue") != std::string::npos);
   CHECK(html.find("objectifs.considerations_sociales") != std::string::npos);
   CHECK(html.ends_with("</html>\n"));
+}
+
+TEST_CASE("review: the figures part is the summary and the charts, without page, style or lots") {
+  DiagnosticList diags;
+  const app::Toolkit toolkit = app::Toolkit::load(shipped(), diags, {});
+  std::ostringstream out;
+  auto report = writers::make_review_html(out, writers::HtmlReviewPart::figures);
+  (void)app::review_programme(
+      toolkit,
+      {{testing::test_path("fixtures/csv/programme-utf8.csv"), {}, {}}, ymd(2026, 11, 22), "clausier test"},
+      *report, diags);
+  const std::string html = out.str();
+  CHECK(html.starts_with("<section id=\"synthese\">"));
+  CHECK(html.find("<section id=\"repartition\"") != std::string::npos);
+  CHECK(html.find("class=\"chart\"") != std::string::npos);
+  for (const char* absent : {"<html", "<style", "style=", "<script", "id=\"lots\"", "id=\"lot-2027-001\""}) {
+    CHECK_MESSAGE(html.find(absent) == std::string::npos, absent);
+  }
+}
+
+TEST_CASE("review: a programme already open (an upload) is reviewed under the name given") {
+  DiagnosticList diags;
+  const app::Toolkit toolkit = app::Toolkit::load(shipped(), diags, {});
+  const std::string csv =
+      "Référence;Consultation;Objet;Nature;Code CPV;Montant estimé HT;Date prévisionnelle de lancement\n"
+      "C1-L1;C1;Maçonnerie;travaux;45262500;1000000;2027-03-01\n";
+  auto programme = readers::programme_from_memory(csv, "envoi.csv", diags);
+  REQUIRE(programme);
+  engine::Evaluator evaluator = toolkit.evaluator({});
+  std::ostringstream out;
+  auto report = writers::make_review_markdown(out);
+  const auto outcome = app::review_programme(
+      evaluator, toolkit, *programme, {"envoi.csv", {}, ymd(2026, 11, 22), "clausier test"}, *report, diags);
+  CHECK_FALSE(diags.has_errors());
+  CHECK(outcome.data.programme == "envoi.csv");
+  CHECK(outcome.data.total.lots == 1);
+  CHECK(outcome.data.total.hours == 833);
+  CHECK(out.str().find("| C1-L1 |") != std::string::npos);
+  CHECK(out.str().find("envoi.csv") != std::string::npos);
+}
+
+namespace {
+
+// The text of one part of an office package.
+std::string package_part(const std::string& bytes, std::string_view part) {
+  readers::sheet::ZipPackage zip({{}, std::make_shared<const std::string>(bytes)}, {});
+  return zip.read_small(part, 4 << 20);
+}
+
+}  // namespace
+
+TEST_CASE("review: DOCX and ODT are the review's markup in the document skeletons, headed as a review") {
+  DiagnosticList diags;
+  const app::Toolkit toolkit = app::Toolkit::load(shipped(), diags, {.templates = true});
+  REQUIRE_FALSE(diags.has_errors());
+  for (const std::string format : {"docx", "odt"}) {
+    CAPTURE(format);
+    std::ostringstream out;
+    DiagnosticList problems;
+    auto report = writers::make_review_office(format, out, toolkit.templates(), problems);
+    (void)app::review_programme(
+        toolkit,
+        {{testing::test_path("fixtures/csv/programme-utf8.csv"), {}, {}}, ymd(2026, 11, 22), "clausier test"},
+        *report, diags);
+    CHECK(problems.all().empty());
+    const std::string bytes = out.str();
+    REQUIRE(bytes.starts_with("PK"));
+    const std::string body = package_part(bytes, format == "docx" ? "word/document.xml" : "content.xml");
+    CHECK(body.find("Lots par consultation") != std::string::npos);
+    CHECK(body.find("2027-002-L1") != std::string::npos);
+    CHECK(body.find("{{") == std::string::npos);
+    const std::string header = package_part(bytes, format == "docx" ? "word/header1.xml" : "styles.xml");
+    CHECK(header.find("Consultation") == std::string::npos);  // no consultation of its own
+    CHECK(header.find("Plusieurs acheteurs") != std::string::npos);
+    const std::string footer = package_part(bytes, format == "docx" ? "word/footer1.xml" : "styles.xml");
+    CHECK(footer.find("programme-utf8.csv") != std::string::npos);  // the footer names the programme
+  }
+}
+
+TEST_CASE("review: the view of a review names the programme where a document names its lot") {
+  writers::ReviewData d;
+  d.programme = "programme.csv";
+  d.generated = ymd(2026, 11, 22);
+  d.rules.generator = "clausier test";
+  const render::View v = writers::review_view(d, "Commune de Flers");
+  CHECK(v.find("acheteur.nom")->str() == "Commune de Flers");
+  CHECK(v.find("lot.reference")->str() == "programme.csv");
+  CHECK(v.find("modele.titre")->str() == "Revue de la programmation d'achats");
+  CHECK(v.find("document.date_iso")->str() == "2026-11-22");
+  CHECK(v.find("consultation.reference")->is_blank());
+  CHECK(v.find("lot.a_numero")->is_blank());
+}
+
+TEST_CASE("review: without a skeleton for the format, the problem is reported and nothing is written") {
+  DiagnosticList diags;
+  const app::Toolkit toolkit = app::Toolkit::load(shipped(), diags, {});  // no templates loaded
+  std::ostringstream out;
+  DiagnosticList problems;
+  auto report = writers::make_review_office("docx", out, toolkit.templates(), problems);
+  (void)app::review_programme(
+      toolkit,
+      {{testing::test_path("fixtures/csv/programme-utf8.csv"), {}, {}}, ymd(2026, 11, 22), "clausier test"},
+      *report, diags);
+  REQUIRE(problems.has_errors());
+  CHECK(problems.all()[0].message.find("introuvable (templates/_formats/docx/)") != std::string::npos);
+  CHECK(out.str().empty());
 }
