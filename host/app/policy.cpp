@@ -19,7 +19,9 @@ const params::DatedValue* written_at(const params::Parameter& p, Date date) {
   return out;
 }
 
-bool takes_entries(params::Kind kind) { return kind == params::Kind::map || kind == params::Kind::cpv_table; }
+bool takes_entries(params::Kind kind) {
+  return kind == params::Kind::map || kind == params::Kind::cpv_table || kind == params::Kind::directory;
+}
 
 // A local dated value with its reference written out and marked local.
 params::DatedValue localised(const params::Parameter& local, const params::DatedValue& v) {

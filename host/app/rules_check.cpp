@@ -222,7 +222,7 @@ void check_plugin_source(std::string_view source, const std::string& display, co
 }
 
 render::View sample_view(const render::DocumentTemplate& t, const engine::ClauseInfo* info,
-                         const std::vector<std::string>& value_names) {
+                         const std::vector<std::string>& value_names, const Toolkit& toolkit) {
   LotEvaluation e;
   e.lot = sample_lot();
   e.lot.source = Location::in_file("programme.csv", 2);
@@ -242,7 +242,10 @@ render::View sample_view(const render::DocumentTemplate& t, const engine::Clause
   r.trace.push_back({"heures.taux_insertion", "45262500", "45", "5 %", "2019-04-01", "Référence (exemple)",
                      "verifie", "rules/heures/taux_insertion.lua"});
   e.clauses.push_back(r);
-  const render::DocumentContext context{*Date::parse_iso("2027-01-01"), "clausier"};
+  // The sample lot is in a département of the shipped directory, so that the
+  // facilitator's fields are filled; the rules give the `regles` block.
+  const render::DocumentContext context{
+      *Date::parse_iso("2027-01-01"), "clausier", &toolkit.params(), {}, &toolkit.clause_infos()};
   return render::clause_view(e, e.clauses.front(), info, context);
 }
 
@@ -285,7 +288,7 @@ CheckSummary check_rules(const ResourcePaths& paths, DiagnosticList& diags) {
     std::vector<std::string> names;
     if (auto it = computed.find(t.clause); it != computed.end())
       names.assign(it->second.begin(), it->second.end());
-    const render::View view = sample_view(t, info, names);
+    const render::View view = sample_view(t, info, names, toolkit);
     for (const auto& [format, source] : t.sources) {
       const auto file = t.files.find(format);
       render::lint_template(source, file != t.files.end() ? file->second : t.id, view, diags);
