@@ -49,6 +49,8 @@ void complete_entries(params::DatedValue& merged, const params::Parameter& natio
     copy.reference += " (valeur nationale en vigueur depuis le " + fr::date_long(n.from) + ")";
     if (!copy.status) copy.status = n.status;
     merged.entries.emplace_back(key, std::move(copy));
+    if (auto details = n.details.find(key); details != n.details.end())
+      merged.details.emplace(key, details->second);
   }
   std::sort(merged.entries.begin(), merged.entries.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });

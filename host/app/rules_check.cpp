@@ -222,7 +222,8 @@ void check_plugin_source(std::string_view source, const std::string& display, co
 }
 
 render::View sample_view(const render::DocumentTemplate& t, const engine::ClauseInfo* info,
-                         const std::vector<std::string>& value_names, const Toolkit& toolkit) {
+                         const std::vector<std::string>& value_names, const params::ParameterSet* rules,
+                         const std::vector<engine::ClauseInfo>* infos) {
   LotEvaluation e;
   e.lot = sample_lot();
   e.lot.source = Location::in_file("programme.csv", 2);
@@ -242,10 +243,7 @@ render::View sample_view(const render::DocumentTemplate& t, const engine::Clause
   r.trace.push_back({"heures.taux_insertion", "45262500", "45", "5 %", "2019-04-01", "Référence (exemple)",
                      "verifie", "rules/heures/taux_insertion.lua"});
   e.clauses.push_back(r);
-  // The sample lot is in a département of the shipped directory, so that the
-  // facilitator's fields are filled; the rules give the `regles` block.
-  const render::DocumentContext context{
-      *Date::parse_iso("2027-01-01"), "clausier", &toolkit.params(), {}, &toolkit.clause_infos()};
+  const render::DocumentContext context{*Date::parse_iso("2027-01-01"), "clausier", rules, {}, infos};
   return render::clause_view(e, e.clauses.front(), info, context);
 }
 
@@ -288,7 +286,7 @@ CheckSummary check_rules(const ResourcePaths& paths, DiagnosticList& diags) {
     std::vector<std::string> names;
     if (auto it = computed.find(t.clause); it != computed.end())
       names.assign(it->second.begin(), it->second.end());
-    const render::View view = sample_view(t, info, names, toolkit);
+    const render::View view = sample_view(t, info, names, &toolkit.params(), &toolkit.clause_infos());
     for (const auto& [format, source] : t.sources) {
       const auto file = t.files.find(format);
       render::lint_template(source, file != t.files.end() ? file->second : t.id, view, diags);

@@ -56,8 +56,12 @@ void check_plugin_source(std::string_view source, const std::string& display, co
 
 // The view a template of `t`'s clause receives at most: an evaluation of that
 // clause with every field, value (`value_names`, and those of `info->units`),
-// reason, warning, basis and trace entry present.
+// reason, warning, basis and trace entry present. With `rules`, the sample
+// lot (in the Orne) also gets the rule values in force (`regles`) and its
+// facilitator from the directory; `infos` name the levers.
 [[nodiscard]] render::View sample_view(const render::DocumentTemplate& t, const engine::ClauseInfo* info,
-                                       const std::vector<std::string>& value_names);
+                                       const std::vector<std::string>& value_names,
+                                       const params::ParameterSet* rules = nullptr,
+                                       const std::vector<engine::ClauseInfo>* infos = nullptr);
 
 }  // namespace clausier::app

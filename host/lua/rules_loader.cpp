@@ -882,13 +882,18 @@ class RuleChecker {
                        describe(f.value));
         continue;
       }
-      if (auto leaf = directory_entry(f.value, entry_path)) out.entries.emplace_back(key, std::move(*leaf));
+      std::vector<std::pair<std::string, std::string>> details;
+      if (auto leaf = directory_entry(f.value, entry_path, details)) {
+        out.entries.emplace_back(key, std::move(*leaf));
+        out.details.emplace(key, std::move(details));
+      }
     }
     std::sort(out.entries.begin(), out.entries.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
   }
 
-  std::optional<params::Leaf> directory_entry(const Value& v, const std::string& path) {
+  std::optional<params::Leaf> directory_entry(const Value& v, const std::string& path,
+                                              std::vector<std::pair<std::string, std::string>>& details) {
     const bool failed_before = rep_.failed;
     rep_.failed = false;
     check_fields(v, path, directory_entry_fields, false);
@@ -911,7 +916,7 @@ class RuleChecker {
       const auto& contacts = params::directory_contact_fields;
       if (std::find(std::begin(contacts), std::end(contacts), field) != std::end(contacts))
         has_contact = true;
-      out.details.emplace_back(std::string(field), std::move(*text));
+      details.emplace_back(std::string(field), std::move(*text));
     }
     out.status = status_field(v, path, true);
     out.reference = text_field(v, path, "reference",

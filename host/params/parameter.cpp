@@ -64,9 +64,12 @@ const DatedValue* Parameter::at(Date date) const {
   return it->repealed ? nullptr : &*it;
 }
 
-std::string_view Leaf::detail(std::string_view name) const {
-  for (const auto& [field, text] : details) {
-    if (field == name) return text;
+std::string_view Lookup::detail(std::string_view field) const {
+  if (dated == nullptr) return {};
+  const auto entry = dated->details.find(matched_key);
+  if (entry == dated->details.end()) return {};
+  for (const auto& [name, text] : entry->second) {
+    if (name == field) return text;
   }
   return {};
 }

@@ -50,12 +50,6 @@ struct Leaf {
   std::string reference;         // empty: the dated value's reference applies
   std::optional<Status> status;  // empty: the dated value's status applies
   std::string note;
-  // directory entries only: the entry's other fields, in the order of
-  // `directory_fields` ("institution", "site", …); the value is the structure.
-  std::vector<std::pair<std::string, std::string>> details;
-
-  // A detail by name, empty when absent.
-  [[nodiscard]] std::string_view detail(std::string_view name) const;
 };
 
 // The fields of a directory entry besides its structure name (the value):
@@ -72,6 +66,9 @@ struct DatedValue {
   Leaf scalar;                                        // number, boolean, text, date
   std::vector<std::pair<std::string, Leaf>> entries;  // map, cpv_table, directory: sorted by key
   std::vector<std::string> codes;                     // cpv_list: sorted
+  // directory: the fields of each entry besides its structure (the entry's
+  // value), in the order of `directory_fields`, by entry key.
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>, std::less<>> details;
   std::string reference;
   Status status = Status::verifie;
   std::string note;
@@ -103,6 +100,8 @@ struct Lookup {
 
   [[nodiscard]] std::string_view reference() const;
   [[nodiscard]] Status status() const;
+  // directory: a field of the entry found ("site"), empty when absent.
+  [[nodiscard]] std::string_view detail(std::string_view field) const;
 };
 
 enum class LookupError { unknown_parameter, not_in_force, key_required, key_not_found };

@@ -155,7 +155,10 @@ View facilitator_view(const params::ParameterSet* rules, Date date, std::string_
   if (rules != nullptr) found = params::directory_entry(*rules, params::facilitator_directory, date, lieu);
   const params::Leaf* entry = found ? found->leaf : nullptr;
   const auto detail = [&](std::string_view name) {
-    return View::text(entry != nullptr ? fr::print_typography(entry->detail(name)) : std::string());
+    if (!found) return View::text(std::string());
+    // Addresses of pages and mailboxes are copied as written; the rest is prose.
+    const std::string_view text = found->detail(name);
+    return View::text(name == "site" || name == "courriel" ? std::string(text) : fr::print_typography(text));
   };
   View v;
   v.set("connu", View::boolean(entry != nullptr));
@@ -165,7 +168,7 @@ View facilitator_view(const params::ParameterSet* rules, Date date, std::string_
   for (std::string_view field : params::directory_fields) v.set(std::string(field), detail(field));
   bool contact = false;
   for (std::string_view field : params::directory_contact_fields) {
-    contact = contact || (entry != nullptr && !entry->detail(field).empty());
+    contact = contact || (found && !found->detail(field).empty());
   }
   v.set("a_coordonnees", View::boolean(contact));
   v.set("statut", View::text(found ? status_text(found->status()) : std::string()));

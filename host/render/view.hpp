@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/date.hpp"
@@ -49,6 +50,16 @@ class View {
 
 // What a document needs beyond the evaluation.
 struct DocumentContext {
+  DocumentContext() = default;
+  DocumentContext(Date generated_on, std::string generated_by,
+                  const params::ParameterSet* rules_read = nullptr, std::optional<Date> rules_date = {},
+                  const std::vector<engine::ClauseInfo>* infos = nullptr)
+      : generated(generated_on),
+        generator(std::move(generated_by)),
+        rules(rules_read),
+        as_of(rules_date),
+        clause_infos(infos) {}
+
   Date generated;         // date printed on the document
   std::string generator;  // "clausier 0.1.0"
   // The rules the lot was evaluated with: documents quote some of them

@@ -231,9 +231,9 @@ std::string value_cell(const params::Parameter& p, const params::DatedValue& v) 
 }
 
 // "site : https://… ; courriel : …": the contacts of a directory entry.
-std::string contacts_cell(const params::Leaf& entry) {
+std::string contacts_cell(const std::vector<std::pair<std::string, std::string>>& details) {
   std::string out;
-  for (const auto& [field, text] : entry.details) {
+  for (const auto& [field, text] : details) {
     if (field == "institution") continue;
     if (!out.empty()) out += std::string(fr::semicolon) + " ";
     out += field + fr::colon + " " + text;
@@ -245,8 +245,15 @@ void directory_table(Document& doc, const params::DatedValue& v) {
   doc.heading(4, plain("Annuaire à partir du " + fr::date_long(v.from)));
   std::vector<std::vector<Text>> rows;
   for (const auto& [key, entry] : v.entries) {
-    rows.push_back({code(key), plain(params::format_value(entry.value, "texte")),
-                    plain(or_dash(std::string(entry.detail("institution")))), plain(contacts_cell(entry)),
+    const auto found = v.details.find(key);
+    const std::vector<std::pair<std::string, std::string>> none;
+    const auto& details = found != v.details.end() ? found->second : none;
+    std::string institution;
+    for (const auto& [field, text] : details) {
+      if (field == "institution") institution = text;
+    }
+    rows.push_back({code(key), plain(params::format_value(entry.value, "texte")), plain(or_dash(institution)),
+                    plain(contacts_cell(details)),
                     plain(entry.status ? status_text(*entry.status) : std::string("\u2014")),
                     plain(or_dash(entry.reference)), plain(or_dash(entry.note))});
   }
