@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "app/toolkit.hpp"
+#include "readers/programme.hpp"
 #include "writers/evaluation_sink.hpp"
 
 namespace clausier::app {
@@ -44,7 +45,20 @@ ProgrammeScan scan_programme(const std::filesystem::path& programme, const std::
                              DiagnosticList& diags,
                              const std::function<void(Lot&& lot, const ConsultationTotals& totals)>& on_lot);
 
+// The same over a programme already opened (a file, or one held in memory
+// such as an upload).
+ProgrammeScan scan_programme(const readers::Programme& programme, const std::string& only,
+                             DiagnosticList& diags,
+                             const std::function<void(Lot&& lot, const ConsultationTotals& totals)>& on_lot);
+
 EvaluateOutcome evaluate_programme(const Toolkit& toolkit, const EvaluateRequest& request,
+                                   writers::EvaluationSink& sink, DiagnosticList& diags,
+                                   const std::function<void(const LotEvaluation&)>& on_lot = {});
+
+// The same over a programme already opened, with the caller's evaluator (the
+// server gives each worker thread its own, see Toolkit::thread_evaluator).
+EvaluateOutcome evaluate_programme(engine::Evaluator& evaluator, const std::vector<engine::ClauseInfo>& infos,
+                                   const readers::Programme& programme, const std::string& only,
                                    writers::EvaluationSink& sink, DiagnosticList& diags,
                                    const std::function<void(const LotEvaluation&)>& on_lot = {});
 

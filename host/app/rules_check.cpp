@@ -221,30 +221,38 @@ void check_plugin_source(std::string_view source, const std::string& display, co
   }
 }
 
-render::View sample_view(const render::DocumentTemplate& t, const engine::ClauseInfo* info,
-                         const std::vector<std::string>& value_names, const params::ParameterSet* rules,
-                         const std::vector<engine::ClauseInfo>* infos) {
+render::View sample_view(const render::DocumentTemplate& t, const std::vector<engine::ClauseInfo>& infos,
+                         const std::map<std::string, std::set<std::string>>& value_names,
+                         const params::ParameterSet* rules) {
   LotEvaluation e;
   e.lot = sample_lot();
   e.lot.source = Location::in_file("programme.csv", 2);
   e.consultation = {8'650'000'00, 9};
-  ClauseResult r;
-  r.type = t.clause;
-  r.verdict = t.verdicts.empty() ? Verdict::obligatoire : t.verdicts.front();
-  r.hours = 833;
-  r.reasons = {"Motif (exemple)."};
-  r.warnings = {"Avertissement (exemple)."};
-  r.basis = info != nullptr && !info->basis.empty() ? info->basis : std::vector<std::string>{"CCP L2112-2"};
-  std::set<std::string> names(value_names.begin(), value_names.end());
-  if (info != nullptr) {
-    for (const auto& [name, unit] : info->units) names.insert(name);
+  for (const auto& a : t.applies) {
+    if (e.clause(a.clause) != nullptr) continue;
+    const engine::ClauseInfo* info = nullptr;
+    for (const auto& i : infos) {
+      if (i.id == a.clause) info = &i;
+    }
+    ClauseResult& r = e.clauses.emplace_back();
+    r.type = a.clause;
+    r.verdict = a.verdicts.empty() ? Verdict::obligatoire : a.verdicts.front();
+    r.hours = 833;
+    r.reasons = {"Motif (exemple)."};
+    r.warnings = {"Avertissement (exemple)."};
+    r.basis = info != nullptr && !info->basis.empty() ? info->basis : std::vector<std::string>{"CCP L2112-2"};
+    std::set<std::string> names;
+    if (auto it = value_names.find(a.clause); it != value_names.end()) names = it->second;
+    if (info != nullptr) {
+      for (const auto& [name, unit] : info->units) names.insert(name);
+    }
+    for (const auto& name : names) r.values.push_back({name, 1.0});
+    r.trace.push_back({"heures.taux_insertion", "45262500", "45", "5 %", "2019-04-01", "Référence (exemple)",
+                       "verifie", "rules/heures/taux_insertion.lua"});
   }
-  for (const auto& name : names) r.values.push_back({name, 1.0});
-  r.trace.push_back({"heures.taux_insertion", "45262500", "45", "5 %", "2019-04-01", "Référence (exemple)",
-                     "verifie", "rules/heures/taux_insertion.lua"});
-  e.clauses.push_back(r);
-  const render::DocumentContext context{*Date::parse_iso("2027-01-01"), "clausier", rules, {}, infos};
-  return render::clause_view(e, e.clauses.front(), info, context);
+  const render::DocumentContext context{*Date::parse_iso("2027-01-01"), "clausier", rules};
+  const auto matched = t.matches(e);
+  return render::document_view(e, matched, infos, context);
 }
 
 CheckSummary check_rules(const ResourcePaths& paths, DiagnosticList& diags) {
@@ -273,25 +281,31 @@ CheckSummary check_rules(const ResourcePaths& paths, DiagnosticList& diags) {
   }
 
   const auto computed = computed_value_names(toolkit);
+  const render::DocumentContext context{*Date::parse_iso("2027-01-01"), "clausier"};
   for (const auto& t : toolkit.templates().all()) {
     ++summary.templates;
-    const engine::ClauseInfo* info = info_of(t.clause, false);
-    if (info == nullptr) {
+    for (const auto& a : t.applies) {
+      if (info_of(a.clause, false) != nullptr) continue;
       std::vector<std::string> ids;
       for (const auto& i : toolkit.clause_infos()) ids.push_back(i.id);
       diags.error(Location::in_file(display_path(paths.templates / t.id / "manifest.json")),
-                  unknown_word("aucun plugin chargé ne fournit la clause", t.clause, ids,
-                               "écrivez dans « clause » l'identifiant d'un plugin :"));
+                  unknown_word("aucun plugin chargé ne fournit la clause", a.clause, ids,
+                               "écrivez dans « applies » l'identifiant d'un plugin :"));
     }
-    std::vector<std::string> names;
-    if (auto it = computed.find(t.clause); it != computed.end())
-      names.assign(it->second.begin(), it->second.end());
-    const render::View view = sample_view(t, info, names, &toolkit.params(), &toolkit.clause_infos());
-    for (const auto& [format, source] : t.sources) {
-      const auto file = t.files.find(format);
-      render::lint_template(source, file != t.files.end() ? file->second : t.id, view, diags);
-    }
+    const render::View view = render::with_template(
+        sample_view(t, toolkit.clause_infos(), computed, &toolkit.params()), t, context);
+    render::lint_template(t.source, t.file, view, diags);
+    render::lint_markup(t.source, t.file, diags);
   }
+  // The format skeletons see the view of any document, with its manifest's part.
+  render::DocumentTemplate any;
+  any.id = "modele";
+  any.title = "Modèle";
+  any.applies = {{"insertion", {Verdict::obligatoire}}};
+  const render::View skeleton_view = render::with_template(
+      sample_view(any, toolkit.clause_infos(), computed, &toolkit.params()), any, context);
+  for (const auto& skeleton : toolkit.templates().skeletons())
+    render::lint_skeleton(skeleton, skeleton_view, diags);
   return summary;
 }
 

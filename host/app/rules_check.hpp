@@ -8,11 +8,13 @@
 //    ctx.param / try_param / lookup / override called with a literal name
 //    that does not exist (error) or is not declared in `params` (warning);
 //  - rule test case files: the format of every case (not run);
-//  - templates: each manifest's clause id must be a loaded plugin's, and each
-//    template file is linted (render::lint_template) against a full sample
-//    view of its clause (every value, reason, basis and trace present).
+//  - templates: each manifest's clause ids must be loaded plugins', and each
+//    document source is linted (render::lint_template) against a full sample
+//    view of its clauses (every value, reason, basis and trace present).
 
 #include <cstdint>
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,14 +56,15 @@ struct ParameterUse {
 void check_plugin_source(std::string_view source, const std::string& display, const engine::ClauseInfo* info,
                          const params::ParameterSet& params, DiagnosticSink& diags);
 
-// The view a template of `t`'s clause receives at most: an evaluation of that
-// clause with every field, value (`value_names`, and those of `info->units`),
-// reason, warning, basis and trace entry present. With `rules`, the sample
-// lot (in the Orne) also gets the rule values in force (`regles`) and its
-// facilitator from the directory; `infos` name the levers.
-[[nodiscard]] render::View sample_view(const render::DocumentTemplate& t, const engine::ClauseInfo* info,
-                                       const std::vector<std::string>& value_names,
-                                       const params::ParameterSet* rules = nullptr,
-                                       const std::vector<engine::ClauseInfo>* infos = nullptr);
+// The view a document of `t` receives at most: an evaluation with one result
+// per clause of `t.applies` (its first verdict), each with every field, value
+// (`value_names` of its clause, and those of its info's units), reason,
+// warning, basis and trace entry present. With `rules`, the sample lot (in the
+// Orne) also gets the rule values in force (`regles`) and its facilitator from
+// the directory.
+[[nodiscard]] render::View sample_view(const render::DocumentTemplate& t,
+                                       const std::vector<engine::ClauseInfo>& infos,
+                                       const std::map<std::string, std::set<std::string>>& value_names,
+                                       const params::ParameterSet* rules = nullptr);
 
 }  // namespace clausier::app

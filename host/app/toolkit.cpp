@@ -22,7 +22,9 @@ Toolkit Toolkit::load(const ResourcePaths& paths, DiagnosticSink& diags, Options
   if (t.plugins_) {
     for (const auto& type : t.plugins_->clause_types()) t.infos_.push_back(type->info());
   }
-  if (options.templates) t.templates_ = render::TemplateSet::load(paths.templates, local);
+  if (options.templates)
+    t.templates_ =
+        render::TemplateSet::load(paths.templates, local, default_data_dir() / "templates" / "_formats");
   t.failed_ = local.has_errors();
   local.drain_into(diags);
   return t;
@@ -31,6 +33,12 @@ Toolkit Toolkit::load(const ResourcePaths& paths, DiagnosticSink& diags, Options
 engine::Evaluator Toolkit::evaluator(std::optional<Date> as_of) const {
   std::vector<std::unique_ptr<engine::ClauseType>> types;
   if (plugins_) types = plugins_->clause_types();
+  return engine::Evaluator(std::move(types), as_of);
+}
+
+engine::Evaluator Toolkit::thread_evaluator(std::optional<Date> as_of) const {
+  std::vector<std::unique_ptr<engine::ClauseType>> types;
+  if (plugins_) types = plugins_->clone()->clause_types();  // the types keep the new state alive
   return engine::Evaluator(std::move(types), as_of);
 }
 

@@ -40,6 +40,10 @@ class Toolkit {
 
   // A fresh evaluator over this toolkit's plugins (one per worker).
   [[nodiscard]] engine::Evaluator evaluator(std::optional<Date> as_of) const;
+  // A fresh evaluator with its own Lua state (the plugins loaded again from
+  // their texts): for another thread, since a Lua state is used by one thread
+  // at a time.
+  [[nodiscard]] engine::Evaluator thread_evaluator(std::optional<Date> as_of) const;
   // The same with only the clause types of these ids (rule test cases).
   [[nodiscard]] engine::Evaluator evaluator(std::optional<Date> as_of,
                                             const std::vector<std::string>& only) const;

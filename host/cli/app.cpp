@@ -21,11 +21,13 @@ const char* main_help =
     "  evaluate PROGRAMME   évalue chaque lot d'une programmation d'achats\u00A0: clauses applicables,\n"
     "                       verdicts (obligatoire, recommandée, possible, exclue), heures, motifs\n"
     "  render PROGRAMME     rédige les documents (article du CCAP…) des lots qui les appellent\n"
+    "  review PROGRAMME     revue de toute la programmation pour le facilitateur (page HTML imprimable)\n"
     "  diff PROGRAMME       montre ce qu'un changement de règles change aux verdicts et aux heures\n"
     "                       d'une programmation (--rules-before DOSSIER --rules-after DOSSIER)\n"
     "  rules test           exécute les cas de test des règles (rules/tests/*.lua)\n"
     "  rules check          vérifie les règles, les plugins, les cas de test et les modèles\n"
     "  rules doc            rédige la documentation des règles (regles.md, regles.html)\n"
+    "  serve                lance l'application web (revue, rédaction, règles, API JSON)\n"
     "\n"
     "Options générales\u00A0: --version, --help\u202F; «\u00A0clausier COMMANDE --help\u00A0» détaille "
     "chaque "
@@ -87,17 +89,19 @@ int run_evaluate(const std::vector<std::string>& argv) {
 int run_render(const std::vector<std::string>& argv) {
   const auto specs = with_common({
       {"--output", "-o", true, "DOSSIER", "dossier de sortie (par défaut : documents)"},
-      {"--format", "", true, "FORMATS", "formats séparés par des virgules : md,html (par défaut : tous)"},
+      {"--format", "", true, "FORMATS",
+       "formats séparés par des virgules : docx,odt,html,md (par défaut : tous)"},
       {"--only", "", true, "REFERENCE", "ne rédige que les documents de ce lot"},
   });
   const auto parsed = parse_args(argv, specs);
   if (!parsed.error.empty()) return usage_error(parsed.error, "render");
   const ParsedArgs& args = parsed.args;
   if (args.has("--help")) {
-    return command_help("clausier render PROGRAMME [-o DOSSIER] [--format md,html] [--only REFERENCE]",
-                        "Rédige, pour chaque lot dont l'évaluation les appelle, les documents des modèles "
-                        "(article du CCAP de la clause d'insertion…), dans DOSSIER/<référence du lot>/.",
-                        specs);
+    return command_help(
+        "clausier render PROGRAMME [-o DOSSIER] [--format docx,odt,html,md] [--only REFERENCE]",
+        "Rédige, pour chaque lot dont l'évaluation les appelle, les documents des modèles "
+        "(article du CCAP de la clause d'insertion…), dans DOSSIER/<référence du lot>/.",
+        specs);
   }
   if (args.positional.size() != 1)
     return usage_error("indiquez un et un seul fichier de programmation", "render");
@@ -106,7 +110,7 @@ int run_render(const std::vector<std::string>& argv) {
   std::vector<std::string> formats;
   if (auto v = args.value("--format")) {
     std::string error;
-    auto list = format_list(*v, {"md", "html"}, error);
+    auto list = format_list(*v, writers::document_formats(), error);
     if (!list) return usage_error(error, "render");
     formats = *list;
   }
@@ -115,10 +119,10 @@ int run_render(const std::vector<std::string>& argv) {
   const app::Toolkit toolkit = app::Toolkit::load(setup.paths, diags, {.templates = true});
   announce_policy(toolkit, setup);
   app::EvaluateRequest request{args.positional[0], setup.as_of, args.value("--only").value_or("")};
-  writers::DocumentRequest documents{args.value("--output").value_or("documents"),
-                                     formats,
-                                     {generation_date(), std::string("clausier ") + build::version,
-                                      &toolkit.params(), setup.as_of, &toolkit.clause_infos()}};
+  writers::DocumentRequest documents{
+      args.value("--output").value_or("documents"),
+      formats,
+      {generation_date(), std::string("clausier ") + build::version, &toolkit.params(), setup.as_of}};
   std::size_t files = 0;
   std::size_t lots_with_documents = 0;
   auto sink = writers::make_null_sink();  // render prints a summary, not the evaluation
@@ -151,7 +155,9 @@ int run(int argc, char** argv) {
     if (command == "evaluate") return run_evaluate(args);
     if (command == "render") return run_render(args);
     if (command == "diff") return run_diff(args);
+    if (command == "review") return run_review(args);
     if (command == "rules") return run_rules(args);
+    if (command == "serve") return run_serve(args);
   } catch (const std::exception& e) {
     // A bug, not a user error: say so plainly rather than crash.
     std::cerr << "clausier" << fr::colon << " erreur interne" << fr::colon << " " << e.what() << '\n';

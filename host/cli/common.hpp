@@ -82,6 +82,8 @@ class Output {
 int run_evaluate(const std::vector<std::string>& argv);
 int run_render(const std::vector<std::string>& argv);
 int run_diff(const std::vector<std::string>& argv);
+int run_review(const std::vector<std::string>& argv);
 int run_rules(const std::vector<std::string>& argv);
+int run_serve(const std::vector<std::string>& argv);
 
 }  // namespace clausier::cli

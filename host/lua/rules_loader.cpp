@@ -509,11 +509,11 @@ struct Unit {
   ScalarType type;
 };
 
-constexpr Unit units[] = {{"EUR", ScalarType::number},   {"EUR/h", ScalarType::number},
-                          {"ratio", ScalarType::number}, {"heures", ScalarType::number},
-                          {"mois", ScalarType::number},  {"nombre", ScalarType::number},
-                          {"date", ScalarType::date},    {"booleen", ScalarType::boolean},
-                          {"texte", ScalarType::text},   {"code", ScalarType::text}};
+constexpr Unit units[] = {
+    {"EUR", ScalarType::number},    {"EUR/h", ScalarType::number}, {"ratio", ScalarType::number},
+    {"heures", ScalarType::number}, {"mois", ScalarType::number},  {"jours", ScalarType::number},
+    {"nombre", ScalarType::number}, {"date", ScalarType::date},    {"booleen", ScalarType::boolean},
+    {"texte", ScalarType::text},    {"code", ScalarType::text}};
 const Unit* find_unit(std::string_view id) {
   for (const Unit& u : units) {
     if (u.id == id) return &u;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/date.hpp"
 #include "base/diagnostic.hpp"
@@ -44,6 +45,14 @@ struct Lot {
   std::string lieu;  // département code ("61", "2A", "971") or empty
   std::optional<bool> anru;
   LotOverrides overrides;
+  // What the buyer declared for the contract in the national open data (DECP
+  // `considerationsSociales`, `considerationsEnvironnementales`), as the
+  // schema's labels ("Clause sociale", "Critère social", "Marché réservé",
+  // "Pas de considération sociale"). Absent (nullopt) when the source does not
+  // say, which is not the same as "Pas de considération sociale": programmes
+  // typed by buyers and DECP files of the 2019 format never say.
+  std::optional<std::vector<std::string>> recorded_social_considerations;
+  std::optional<std::vector<std::string>> recorded_environmental_considerations;
 
   Location source;  // file and line (or sheet and row) of the row
 

@@ -180,6 +180,7 @@ std::string format_value(const Scalar& v, std::string_view unit) {
     if (unit == "ratio") return fr::percent(*d);
     if (unit == "heures") return fr::decimal(*d, 2) + (*d >= 2 ? " heures" : " heure");
     if (unit == "mois") return fr::decimal(*d, 0) + " mois";
+    if (unit == "jours") return fr::decimal(*d, 0) + (*d >= 2 ? " jours" : " jour");
     if (unit == "nombre") return fr::decimal(*d, 0);
     return fr::decimal(*d, 4);
   }

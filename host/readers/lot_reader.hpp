@@ -10,6 +10,7 @@
 #include "base/diagnostic.hpp"
 #include "model/lot.hpp"
 #include "readers/columns.hpp"
+#include "readers/lot_source.hpp"
 #include "readers/reference_index.hpp"
 #include "readers/tabular.hpp"
 
@@ -23,13 +24,7 @@ class DiscardDiagnostics final : public DiagnosticSink {
 // A shared instance (it has no state).
 [[nodiscard]] DiagnosticSink& discard_diagnostics();
 
-struct LotReaderStats {
-  std::uint32_t rows = 0;      // non-blank rows after the header
-  std::uint32_t lots = 0;      // rows returned as lots
-  std::uint32_t rejected = 0;  // rows skipped for errors
-};
-
-class LotReader {
+class LotReader final : public LotSource {
  public:
   // Reads the header row at once (and reports its problems to `diags`).
   // `src` and `diags` must outlive the reader.
@@ -47,15 +42,14 @@ class LotReader {
 
   // The next valid lot; false at the end. Rows with problems are reported
   // (all their problems) and skipped.
-  bool next(Lot& out);
+  bool next(Lot& out) override;
 
   // A light pass for totals per consultation: the next row whose reference
   // (or consultation) and amount can be read, whatever else it holds.
   // Reports nothing, not even problems of the file itself.
-  bool next_amount(std::string& consultation, std::int64_t& cents);
+  bool next_amount(std::string& consultation, std::int64_t& cents) override;
 
-  [[nodiscard]] const LotReaderStats& stats() const { return stats_; }
-  [[nodiscard]] std::uint32_t rejected_rows() const { return stats_.rejected; }
+  [[nodiscard]] const LotReaderStats& stats() const override { return stats_; }
 
  private:
   void read_header();

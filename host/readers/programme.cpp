@@ -9,6 +9,7 @@
 #include "base/paths.hpp"
 #include "base/text.hpp"
 #include "readers/csv_source.hpp"
+#include "readers/decp_reader.hpp"
 #include "readers/memory_stream.hpp"
 #include "readers/sheet_source.hpp"
 
@@ -18,19 +19,6 @@ namespace {
 constexpr const char* stdin_name = "(entrée standard)";
 
 enum class Format { csv, xlsx, xls, ods, json, xml, unknown };
-
-const char* format_label(Format f) {
-  switch (f) {
-    case Format::xlsx: return "XLSX (Excel)";
-    case Format::xls: return "XLS (Excel 97-2003)";
-    case Format::ods: return "ODS (LibreOffice)";
-    case Format::json: return "JSON (DECP)";
-    case Format::xml: return "XML (eForms, DECP)";
-    case Format::csv:
-    case Format::unknown: break;
-  }
-  return "CSV";
-}
 
 std::string lower(std::string s) {
   for (char& c : s) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
@@ -48,14 +36,26 @@ Format format_of_extension(const std::string& extension) {
   return Format::unknown;
 }
 
+// What text content starts as, past a byte-order mark (UTF-16 too) and white
+// space: JSON, XML or else CSV.
+Format format_of_text(std::string_view content) {
+  std::string start;
+  if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);
+  const bool utf16 = content.starts_with("\xFF\xFE") || content.starts_with("\xFE\xFF");
+  if (utf16) content.remove_prefix(2);
+  for (const char c : content.substr(0, 512)) {
+    if (!(utf16 && c == '\0')) start += c;
+  }
+  const std::string_view trimmed = text::trim(start);
+  if (trimmed.starts_with('{') || trimmed.starts_with('[')) return Format::json;
+  if (trimmed.starts_with('<')) return Format::xml;
+  return Format::csv;
+}
+
 Format format_of_content(std::string_view content) {
   if (content.starts_with("PK\x03\x04")) return Format::xlsx;  // a zip: xlsx or ods
   if (content.starts_with("\xD0\xCF\x11\xE0")) return Format::xls;
-  if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);
-  const std::string_view start = text::trim(content.substr(0, 256));
-  if (start.starts_with('{') || start.starts_with('[')) return Format::json;
-  if (start.starts_with('<')) return Format::xml;
-  return Format::csv;
+  return format_of_text(content);
 }
 
 Location file_location(const std::string& name) {
@@ -70,52 +70,51 @@ std::string read_all(std::istream& in) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-// The first bytes of a file, to recognise a workbook whatever its extension.
+// The first bytes of a file, to recognise a workbook, JSON or XML whatever
+// its extension.
 std::string head_of(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  std::string head(8, '\0');
+  std::string head(512, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
   return head;
 }
 
 // The reader for a file: a workbook when the content is one (or the
-// extension promises one), else from the extension (or the content when
-// there is none).
+// extension promises one); JSON or XML when the content starts as such
+// (DECP files are often renamed, or downloaded without an extension); else
+// from the extension (or the content when there is none).
 Format choose_format(const std::string& extension, std::string_view head) {
   if (looks_like_workbook(head)) return Format::xlsx;
   const Format by_extension = extension.empty() ? format_of_content(head) : format_of_extension(extension);
   if (by_extension == Format::ods || by_extension == Format::xls) return Format::xlsx;
+  if (by_extension == Format::unknown) return by_extension;
+  const Format by_content = format_of_text(head);
+  if (by_content == Format::json || by_content == Format::xml) return by_content;
   return by_extension;
 }
 
 // Reports a format that is not read (yet); true when `format` is read.
 bool check_format(Format format, const std::string& extension, const std::string& name,
                   DiagnosticSink& diags) {
-  if (format == Format::csv || format == Format::xlsx) return true;
-  if (format == Format::unknown) {
-    diags.error(
-        file_location(name),
-        "extension " + quoted(extension) +
-            " non reconnue : donnez un programme au format CSV (.csv, .tsv ou .txt), XLSX (.xlsx) ou ODS "
-            "(.ods)");
-    return false;
-  }
-  diags.error(file_location(name),
-              std::string("le format ") + format_label(format) +
-                  " n'est pas encore lu : exportez le programme au format CSV (séparateur "
-                  "point-virgule, encodage UTF-8), XLSX ou ODS et donnez ce fichier à la place");
+  if (format != Format::unknown) return true;
+  diags.error(
+      file_location(name),
+      "extension " + quoted(extension) +
+          " non reconnue : donnez un programme au format CSV (.csv, .tsv ou .txt), XLSX (.xlsx), ODS "
+          "(.ods) ou un fichier des données essentielles de la commande publique (DECP, .json ou .xml)");
   return false;
 }
 
 }  // namespace
 
 Programme::Programme(std::filesystem::path path, std::string name, std::shared_ptr<const std::string> content,
-                     std::shared_ptr<const SpreadsheetPlan> sheet)
+                     std::shared_ptr<const SpreadsheetPlan> sheet, Kind kind)
     : path_(std::move(path)),
       name_(std::move(name)),
       content_(std::move(content)),
-      sheet_(std::move(sheet)) {}
+      sheet_(std::move(sheet)),
+      kind_(kind) {}
 
 const std::string& Programme::sheet_name() const {
   static const std::string none;
@@ -124,7 +123,7 @@ const std::string& Programme::sheet_name() const {
 
 std::uint32_t Programme::header_row() const { return sheet_ ? sheet_->header_row : 1; }
 
-std::unique_ptr<LotReader> Programme::open(DiagnosticSink& diags) const {
+std::unique_ptr<LotSource> Programme::open(DiagnosticSink& diags) const {
   if (sheet_) {
     auto source = open_spreadsheet(sheet_, diags);
     if (!source) return nullptr;
@@ -142,6 +141,11 @@ std::unique_ptr<LotReader> Programme::open(DiagnosticSink& diags) const {
     }
     in = std::move(file);
   }
+  if (kind_ != Kind::table) {
+    return std::make_unique<DecpReader>(
+        std::move(in), name_, kind_ == Kind::decp_xml ? DecpReader::Syntax::xml : DecpReader::Syntax::json,
+        diags);
+  }
   return std::make_unique<LotReader>(std::make_unique<CsvSource>(std::move(in), name_), diags);
 }
 
@@ -149,7 +153,7 @@ std::optional<Programme> Programme::make(std::filesystem::path path, std::string
                                          std::shared_ptr<const std::string> content,
                                          const ProgrammeOptions& options, DiagnosticSink& diags) {
   const std::string extension = std::filesystem::path(name).extension().string();
-  const std::string head = content ? content->substr(0, 256) : head_of(path);
+  const std::string head = content ? content->substr(0, 512) : head_of(path);
   const Format format = choose_format(extension, head);
   if (!check_format(format, extension, name, diags)) return std::nullopt;
   if (format == Format::xlsx) {
@@ -158,7 +162,7 @@ std::optional<Programme> Programme::make(std::filesystem::path path, std::string
     bytes.content = content;
     auto plan = plan_spreadsheet(std::move(bytes), name, options.sheet, options.limits, diags);
     if (!plan) return std::nullopt;
-    return Programme(std::move(path), std::move(name), std::move(content), std::move(plan));
+    return Programme(std::move(path), std::move(name), std::move(content), std::move(plan), Kind::table);
   }
   if (!text::trim(options.sheet).empty()) {
     diags.warning(file_location(name),
@@ -166,7 +170,10 @@ std::optional<Programme> Programme::make(std::filesystem::path path, std::string
                       " ne vaut que pour un classeur (xlsx, ods) : il est ignoré pour ce "
                       "fichier texte");
   }
-  return Programme(std::move(path), std::move(name), std::move(content), nullptr);
+  Kind kind = Kind::table;
+  if (format == Format::json) kind = Kind::decp_json;
+  if (format == Format::xml) kind = Kind::decp_xml;
+  return Programme(std::move(path), std::move(name), std::move(content), nullptr, kind);
 }
 
 std::optional<Programme> open_programme(const std::filesystem::path& path, DiagnosticSink& diags,

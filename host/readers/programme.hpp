@@ -7,8 +7,11 @@
 // (.xlsx, .xlsm, .ods, whatever its extension) is read as a workbook, in the
 // sheet found by readers/sheet_source.hpp or the one named in the options;
 // .xls, .xlsx and .ods files that are not workbooks get a message saying
-// what they are (Excel 97-2003, encrypted, a renamed CSV…); .csv, .tsv,
-// .txt (and no extension) are read as CSV. Standard input ("-") and pipes
+// what they are (Excel 97-2003, encrypted, a renamed CSV…); .json and .xml
+// files, and files whose content starts as JSON ("{", "[") or XML ("<")
+// whatever their extension, are read as DECP open data
+// (readers/decp_reader.hpp); .csv, .tsv, .txt (and no extension) are read as
+// CSV. Standard input ("-") and pipes
 // are read once into memory so that they can be read twice: a known limit
 // for very large programmes given that way (files are streamed at each pass).
 
@@ -45,10 +48,10 @@ class Programme {
   [[nodiscard]] const std::string& sheet_name() const;
   [[nodiscard]] std::uint32_t header_row() const;
 
-  // A reader from the first row. Diagnostics of the pass go to `diags` (use
-  // discard_diagnostics() for a silent pass). Null when the file can no
-  // longer be opened (reported).
-  [[nodiscard]] std::unique_ptr<LotReader> open(DiagnosticSink& diags) const;
+  // A reader from the first row (or contract). Diagnostics of the pass go to
+  // `diags` (use discard_diagnostics() for a silent pass). Null when the file
+  // can no longer be opened (reported).
+  [[nodiscard]] std::unique_ptr<LotSource> open(DiagnosticSink& diags) const;
 
  private:
   friend std::optional<Programme> open_programme(const std::filesystem::path&, DiagnosticSink&,
@@ -59,13 +62,15 @@ class Programme {
   static std::optional<Programme> make(std::filesystem::path path, std::string name,
                                        std::shared_ptr<const std::string> content,
                                        const ProgrammeOptions& options, DiagnosticSink& diags);
+  enum class Kind { table, decp_json, decp_xml };
   Programme(std::filesystem::path path, std::string name, std::shared_ptr<const std::string> content,
-            std::shared_ptr<const SpreadsheetPlan> sheet);
+            std::shared_ptr<const SpreadsheetPlan> sheet, Kind kind);
 
   std::filesystem::path path_;
   std::string name_;
   std::shared_ptr<const std::string> content_;    // held in memory; null: read path_ at each pass
   std::shared_ptr<const SpreadsheetPlan> sheet_;  // workbooks: the sheet and header row found
+  Kind kind_ = Kind::table;
 };
 
 // Opens a programme file ("-" is standard input). On failure (missing or

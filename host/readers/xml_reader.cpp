@@ -20,7 +20,24 @@ constexpr int parse_options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NO
 
 constexpr std::size_t max_prolog_bytes = 64 * 1024;
 
-constexpr const char* save_again = " : enregistrez de nouveau le classeur depuis votre tableur";
+// The words of messages, for a part of a workbook or an XML file of its own.
+struct Wording {
+  const char* subject;     // followed by the quoted name
+  const char* writers;     // what never writes a DOCTYPE
+  const char* not_read;    // the consequence
+  const char* save_again;  // what to do
+  const char* damaged;     // why content is damaged, and what to do
+};
+
+constexpr Wording workbook_words{
+    "l'élément ", "aucun tableur", "le classeur n'est pas lu",
+    " : enregistrez de nouveau le classeur depuis votre tableur",
+    "le fichier est tronqué ou n'a pas été écrit par un tableur ; enregistrez de "
+    "nouveau le classeur depuis votre tableur"};
+constexpr Wording file_words{"le fichier ", "aucun export de données publiques", "le fichier n'est pas lu",
+                             " : exportez ou téléchargez de nouveau le fichier",
+                             "le fichier est tronqué ou n'est pas du XML bien formé ; téléchargez-le de "
+                             "nouveau"};
 
 xmlParserInputPtr refuse_external_entity(const char* /*url*/, const char* /*id*/, xmlParserCtxtPtr /*ctxt*/) {
   return nullptr;
@@ -75,6 +92,7 @@ Prolog check_prolog(std::string_view head) {
 
 struct XmlReader::Impl {
   ZipEntry* entry = nullptr;
+  const Wording* words = &workbook_words;
   xmlTextReaderPtr reader = nullptr;
   std::string head;  // bytes read ahead while the prolog is checked, then given to the parser
   std::size_t head_given = 0;
@@ -87,20 +105,19 @@ struct XmlReader::Impl {
       switch (check_prolog(head)) {
         case Prolog::fine: prolog_checked = true; return;
         case Prolog::doctype:
-          throw Error(
-              "l'élément " + in_quotes(entry->name()) +
-                  " contient une déclaration DOCTYPE, que n'écrit aucun tableur (tentative d'attaque par "
-                  "entités XML ?) : le classeur n'est pas lu",
-              entry->name());
+          throw Error(words->subject + in_quotes(entry->name()) +
+                          " contient une déclaration DOCTYPE, que n'écrit " + words->writers +
+                          " (tentative d'attaque par entités XML ?) : " + words->not_read,
+                      entry->name());
         case Prolog::utf16:
-          throw Error("l'élément " + in_quotes(entry->name()) + " est encodé en UTF-16, non pris en charge" +
-                          save_again,
+          throw Error(words->subject + in_quotes(entry->name()) +
+                          " est encodé en UTF-16, non pris en charge" + words->save_again,
                       entry->name());
         case Prolog::undecided: break;
       }
       if (head.size() >= max_prolog_bytes) {
-        throw Error("l'élément " + in_quotes(entry->name()) +
-                        " commence par un prologue XML anormalement long" + save_again,
+        throw Error(words->subject + in_quotes(entry->name()) +
+                        " commence par un prologue XML anormalement long" + words->save_again,
                     entry->name());
       }
       char buf[4096];
@@ -131,7 +148,8 @@ struct XmlReader::Impl {
     } catch (const Error& e) {
       input_error = e;
     } catch (const std::exception&) {
-      input_error = Error("l'élément " + in_quotes(entry->name()) + " ne peut pas être lu" + save_again);
+      input_error =
+          Error(words->subject + in_quotes(entry->name()) + " ne peut pas être lu" + words->save_again);
     }
     return -1;
   }
@@ -147,14 +165,17 @@ struct XmlReader::Impl {
   }
 };
 
-XmlReader::XmlReader(ZipEntry& entry) : impl_(std::make_unique<Impl>()) {
+XmlReader::XmlReader(ZipEntry& entry, Source source) : impl_(std::make_unique<Impl>()) {
   harden_libxml2();
   impl_->entry = &entry;
+  impl_->words = source == Source::file ? &file_words : &workbook_words;
   impl_->reader = xmlReaderForIO(&Impl::read_callback, &Impl::close_callback, impl_.get(), nullptr, nullptr,
                                  parse_options);
   if (impl_->reader == nullptr) {
     if (impl_->input_error) throw *impl_->input_error;
-    throw Error("l'élément " + in_quotes(entry.name()) + " ne peut pas être lu" + save_again, entry.name());
+    throw Error(
+        impl_->words->subject + in_quotes(entry.name()) + " ne peut pas être lu" + impl_->words->save_again,
+        entry.name());
   }
   xmlTextReaderSetStructuredErrorHandler(impl_->reader, &Impl::error_callback, impl_.get());
 }
@@ -175,8 +196,8 @@ bool XmlReader::step(int result) {
       case XML_READER_TYPE_DOCUMENT_TYPE:
       case XML_READER_TYPE_ENTITY_REFERENCE:
       case XML_READER_TYPE_ENTITY:
-        throw Error("l'élément " + in_quotes(part()) +
-                        " déclare des entités XML, ce que ne fait aucun tableur : le classeur n'est pas lu",
+        throw Error(impl_->words->subject + in_quotes(part()) + " déclare des entités XML, ce que ne fait " +
+                        impl_->words->writers + " : " + impl_->words->not_read,
                     part());
       default: node_ = Node::other; break;
     }
@@ -186,11 +207,9 @@ bool XmlReader::step(int result) {
   if (result == 0) return false;
   if (impl_->input_error) throw *impl_->input_error;
   const int at = impl_->error_line > 0 ? impl_->error_line : line();
-  throw Error(
-      "le contenu XML de " + in_quotes(part()) + " est endommagé (ligne " + std::to_string(at) +
-          ") : le fichier est tronqué ou n'a pas été écrit par un tableur ; enregistrez de nouveau le "
-          "classeur depuis votre tableur",
-      part());
+  throw Error("le contenu XML de " + in_quotes(part()) + " est endommagé (ligne " + std::to_string(at) +
+                  ") : " + impl_->words->damaged,
+              part());
 }
 
 bool XmlReader::next() { return step(xmlTextReaderRead(impl_->reader)); }
@@ -230,6 +249,13 @@ std::string_view XmlReader::namespace_uri() const {
 }
 std::string_view XmlReader::value() const { return view(xmlTextReaderConstValue(impl_->reader)); }
 int XmlReader::line() const { return xmlTextReaderGetParserLineNumber(impl_->reader); }
+int XmlReader::node_line() const {
+  const xmlNode* node = xmlTextReaderCurrentNode(impl_->reader);
+  const long at = node == nullptr ? 0 : xmlGetLineNo(node);
+  // libxml2 keeps 16 bits of line in a node: 65535 means "that or more".
+  return at > 0 && at < 65535 ? static_cast<int>(at) : line();
+}
+int XmlReader::error_line() const { return impl_->error_line > 0 ? impl_->error_line : line(); }
 const std::string& XmlReader::part() const { return impl_->entry->name(); }
 
 bool XmlReader::first_attribute() { return xmlTextReaderMoveToFirstAttribute(impl_->reader) == 1; }

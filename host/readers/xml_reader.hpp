@@ -9,6 +9,8 @@
 //    there, so XXE and "billion laughs" cannot start), and so is UTF-16;
 //  - nodes are freed as the reader moves on: memory stays flat.
 // Errors are thrown as sheet::Error (French), naming the part and the line.
+// The same reader reads XML files of their own (DECP open data): messages
+// then speak of a file rather than of a part of a workbook.
 
 #include <cstddef>
 #include <cstdint>
@@ -24,9 +26,11 @@ namespace clausier::readers::sheet {
 class XmlReader {
  public:
   enum class Node { start, end, text, other };
+  // What is read, for the wording of messages.
+  enum class Source { workbook_part, file };
 
   // Reads `entry`, which must outlive the reader.
-  explicit XmlReader(ZipEntry& entry);
+  explicit XmlReader(ZipEntry& entry, Source source = Source::workbook_part);
   ~XmlReader();
   XmlReader(const XmlReader&) = delete;
   XmlReader& operator=(const XmlReader&) = delete;
@@ -75,8 +79,13 @@ class XmlReader {
     back_to_element();
   }
 
-  // The line being read, for messages.
+  // The line being read, for messages (the parser reads ahead: see node_line).
   [[nodiscard]] int line() const;
+  // The line where the current node starts, when libxml2 knows it (lines up
+  // to 65 534); else line().
+  [[nodiscard]] int node_line() const;
+  // After an Error about damaged content: the line where the parser found it.
+  [[nodiscard]] int error_line() const;
   [[nodiscard]] const std::string& part() const;
 
  private:

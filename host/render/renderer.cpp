@@ -1,8 +1,12 @@
 #include "render/renderer.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <functional>
 #include <kainjow/mustache.hpp>
+
+#include "base/french.hpp"
+#include "render/markup.hpp"
 
 namespace clausier::render {
 namespace {
@@ -36,7 +40,15 @@ mus::data to_data(const View& v) {
 std::string escape_markdown(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 8);
-  for (char c : s) {
+  // A value may land at the start of a line: keep it from opening a list.
+  std::size_t digits = 0;
+  while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
+  const std::size_t list_marker =
+      (!s.empty() && (s[0] == '-' || s[0] == '+'))                                  ? 0
+      : (digits > 0 && digits < s.size() && (s[digits] == '.' || s[digits] == ')')) ? digits
+                                                                                    : std::string_view::npos;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
     switch (c) {
       case '\\':
       case '`':
@@ -51,8 +63,12 @@ std::string escape_markdown(std::string_view s) {
         out += '\\';
         out += c;
         break;
-      case '\n': out += ' '; break;
-      default: out += c;
+      case '\n':
+      case '\r':
+      case '\t': out += ' '; break;
+      default:
+        if (i == list_marker) out += '\\';
+        out += c;
     }
   }
   return out;
@@ -102,26 +118,12 @@ std::string escape(std::string_view format, std::string_view value) {
   return format == "md" ? escape_markdown(value) : escape_html(value);
 }
 
-Rendered render_document(const DocumentTemplate& t, const std::string& format, const View& view) {
+Rendered render_text(std::string_view source, const std::string& file, const std::string& format,
+                     const View& view) {
   Rendered out;
-  const auto source = t.sources.find(format);
-  const auto file = t.files.count(format) != 0 ? t.files.at(format) : t.id;
-  if (source == t.sources.end()) {
-    out.problems.push_back(
-        {Severity::error, Location::in_file(t.id), "pas de modèle pour le format « " + format + " »"});
-    return out;
-  }
-  for (const auto& path : t.required) {
-    const View* v = view.find(path);
-    if (v == nullptr || v->is_blank()) {
-      out.problems.push_back({Severity::error, Location::in_file(file),
-                              "champ obligatoire vide « " + path + " » : le document n'est pas produit"});
-    }
-  }
-  if (!out.problems.empty()) return out;
-  mus::mustache tmpl(source->second);
+  mus::mustache tmpl{std::string(source)};
   if (!tmpl.is_valid()) {
-    out.problems.push_back({Severity::error, locate_offset(file, source->second, tmpl.error_message()),
+    out.problems.push_back({Severity::error, locate_offset(file, source, tmpl.error_message()),
                             french_template_error(tmpl.error_message())});
     return out;
   }
@@ -129,6 +131,19 @@ Rendered render_document(const DocumentTemplate& t, const std::string& format, c
   out.text = tmpl.render(to_data(view));
   out.ok = true;
   return out;
+}
+
+Rendered render_document(const DocumentTemplate& t, const View& view) {
+  Rendered out;
+  for (const auto& path : t.required) {
+    const View* v = view.find(path);
+    if (v == nullptr || v->is_blank()) {
+      out.problems.push_back({Severity::error, Location::in_file(t.file),
+                              "champ obligatoire vide « " + path + " » : le document n'est pas produit"});
+    }
+  }
+  if (!out.problems.empty()) return out;
+  return render_text(t.source, t.file, "md", view);
 }
 
 std::vector<Tag> scan_tags(std::string_view source, const std::string& file, DiagnosticSink& diags) {
@@ -220,6 +235,141 @@ void lint_template(std::string_view source, const std::string& file, const View&
   for (std::size_t i = 1; i < stack.size(); ++i) {
     diags.error(Location::in_file(file), "section « " + stack[i].first + " » ouverte mais jamais fermée");
   }
+}
+
+View with_template(View base, const DocumentTemplate& t, const DocumentContext& context) {
+  View modele;
+  modele.set("id", View::text(t.id));
+  modele.set("titre", View::text(fr::print_typography(t.title)));
+  base.set("modele", std::move(modele));
+  View document;
+  if (const View* existing = base.find("document")) document = *existing;
+  document.set("date_iso", View::text(context.generated.iso()));
+  base.set("document", std::move(document));
+  return base;
+}
+
+namespace {
+
+// The characters of an XML text outside markup, each with its offset in it.
+struct TextProjection {
+  std::string text;
+  std::vector<std::size_t> offsets;
+};
+
+TextProjection project_text(std::string_view xml) {
+  TextProjection p;
+  bool in_markup = false;
+  for (std::size_t i = 0; i < xml.size(); ++i) {
+    if (xml[i] == '<') in_markup = true;
+    if (!in_markup) {
+      p.text += xml[i];
+      p.offsets.push_back(i);
+    }
+    if (xml[i] == '>') in_markup = false;
+  }
+  return p;
+}
+
+std::uint32_t line_at(std::string_view text, std::size_t offset) {
+  return static_cast<std::uint32_t>(
+      std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n') + 1);
+}
+
+// Reports the Mustache tags of an XML part whose characters are not
+// contiguous in the file (XML between them); true when there are some.
+bool report_split_tags(std::string_view xml, const std::string& file, DiagnosticSink& diags) {
+  const TextProjection p = project_text(xml);
+  bool split = false;
+  std::size_t from = 0;
+  while ((from = p.text.find("{{", from)) != std::string::npos) {
+    std::size_t close = p.text.find("}}", from + 2);
+    const std::size_t end = close == std::string::npos ? p.text.size() - 1 : close + 1;
+    if (p.offsets[end] - p.offsets[from] != end - from || close == std::string::npos) {
+      std::string shown = p.text.substr(from, std::min<std::size_t>(end - from + 1, 60));
+      std::replace(shown.begin(), shown.end(), '\n', ' ');
+      diags.error(
+          Location::in_file(file, line_at(xml, p.offsets[from])),
+          "balise Mustache « " + shown +
+              " » coupée par du XML (un traitement de texte l'a répartie sur plusieurs éléments) : "
+              "retapez-la d'un seul tenant, sans mise en forme au milieu, dans un seul <w:t> ou <text:p>");
+      split = true;
+    }
+    if (close == std::string::npos) break;
+    from = close + 2;
+  }
+  return split;
+}
+
+}  // namespace
+
+void lint_skeleton(const FormatSkeleton& skeleton, const View& sample, DiagnosticSink& diags) {
+  std::size_t bodies = 0;
+  for (const auto& f : skeleton.files) {
+    bodies += f.text.find(body_marker) != std::string::npos ? 1 : 0;
+    const bool xml = f.path.ends_with(".xml") || f.path.ends_with(".rels");
+    if (xml && report_split_tags(f.text, f.file, diags)) continue;
+    lint_template(f.text, f.file, sample, diags);
+  }
+  if (bodies != 1 && !skeleton.files.empty()) {
+    diags.error(Location::in_file(skeleton.files.front().file.substr(
+                    0, skeleton.files.front().file.size() - skeleton.files.front().path.size())),
+                "le squelette « " + skeleton.format + " » doit contenir le repère " +
+                    std::string(body_marker) + " dans un et un seul fichier (il y est " +
+                    std::to_string(bodies) + " fois) : c'est là que va le corps du document");
+  }
+}
+
+void lint_markup(std::string_view source, const std::string& file, DiagnosticSink& diags) {
+  // Rebuild the text as Mustache would shape it, keeping each line's number.
+  markup::SourceMap map;
+  map.file = file;
+  std::string text;
+  std::uint32_t number = 0;
+  std::size_t pos = 0;
+  while (pos <= source.size()) {
+    const std::size_t nl = std::min(source.find('\n', pos), source.size());
+    std::string_view line = source.substr(pos, nl - pos);
+    ++number;
+    pos = nl + 1;
+    std::string_view t = line;
+    while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\r')) t.remove_suffix(1);
+    // A line holding only section tags disappears when rendered.
+    bool standalone = t.starts_with("{{") && t.ends_with("}}");
+    if (standalone) {
+      for (std::size_t i = 0; i < t.size();) {
+        if (t.compare(i, 2, "{{") != 0 || i + 2 >= t.size() ||
+            std::string_view("#^/!").find(t[i + 2]) == std::string_view::npos) {
+          standalone = false;
+          break;
+        }
+        const std::size_t close = t.find("}}", i);
+        if (close == std::string_view::npos) {
+          standalone = false;
+          break;
+        }
+        i = close + 2;
+      }
+    }
+    if (standalone) continue;
+    std::string out;
+    for (std::size_t i = 0; i < line.size();) {
+      if (line.compare(i, 2, "{{") == 0) {
+        const std::size_t close = line.find("}}", i + 2);
+        if (close == std::string_view::npos) break;  // reported by the tag lint
+        const char kind = i + 2 < line.size() ? line[i + 2] : ' ';
+        if (std::string_view("#^/!").find(kind) == std::string_view::npos) out += "x";
+        i = close + 2 + (line.compare(close, 3, "}}}") == 0 ? 1 : 0);
+        continue;
+      }
+      out += line[i++];
+    }
+    text += out;
+    text += '\n';
+    map.lines.push_back(number);
+  }
+  (void)markup::parse(text, map, diags);
 }
 
 }  // namespace clausier::render

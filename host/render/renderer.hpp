@@ -1,6 +1,7 @@
 #pragma once
-// Renders a document template for one format, with the escaping that format
-// needs, and checks templates against the view they will receive.
+// Renders a document source (Mustache over the markup of templates/README.md)
+// into markup text, values escaped for the markup, and checks templates
+// against the view they will receive.
 
 #include <string>
 #include <string_view>
@@ -12,8 +13,9 @@
 
 namespace clausier::render {
 
-// Escapes a value for a format: HTML entities for "html", backslash escapes
-// for Markdown's special characters for "md".
+// Escapes a value for a format: XML/HTML entities for "html" and "xml",
+// backslash escapes for the markup ("md"): every ASCII punctuation character
+// is escaped, so a value never starts a list, a heading or a table cell.
 [[nodiscard]] std::string escape(std::string_view format, std::string_view value);
 
 struct Rendered {
@@ -22,8 +24,29 @@ struct Rendered {
   std::vector<Diagnostic> problems;  // template errors, missing required fields
 };
 
-[[nodiscard]] Rendered render_document(const DocumentTemplate& t, const std::string& format,
-                                       const View& view);
+// The markup of one document: required fields checked, then the source
+// rendered with values escaped for the markup.
+[[nodiscard]] Rendered render_document(const DocumentTemplate& t, const View& view);
+
+// Renders any Mustache text (a format skeleton's part, shown as `file`) with
+// values escaped for `format` ("xml", "html" or "md").
+[[nodiscard]] Rendered render_text(std::string_view source, const std::string& file,
+                                   const std::string& format, const View& view);
+
+// `base` (a document_view) with `modele.id`, `modele.titre` (the manifest's
+// title) and `document.date_iso`: what format skeletons add (file metadata).
+[[nodiscard]] View with_template(View base, const DocumentTemplate& t, const DocumentContext& context);
+
+// Lints a format skeleton: every Mustache tag must be whole within one XML
+// text (a tag split across elements or runs, as word processors do when a
+// tag is retyped, is reported at its line), name a field of `sample`, and
+// the body marker must be in one file.
+void lint_skeleton(const FormatSkeleton& skeleton, const View& sample, DiagnosticSink& diags);
+
+// Lints the markup of a document source, whatever the data: standalone
+// section lines are dropped, other tags stand for a word, and the markup
+// problems are reported at their line of the source.
+void lint_markup(std::string_view source, const std::string& file, DiagnosticSink& diags);
 
 // A tag of a Mustache template, with its place.
 struct Tag {

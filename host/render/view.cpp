@@ -1,5 +1,7 @@
 #include "render/view.hpp"
 
+#include <algorithm>
+
 #include "base/french.hpp"
 #include "base/territory.hpp"
 #include "base/text.hpp"
@@ -7,6 +9,13 @@
 
 namespace clausier::render {
 namespace {
+
+const engine::ClauseInfo* info_of(const std::vector<engine::ClauseInfo>& infos, const std::string& id) {
+  for (const auto& i : infos) {
+    if (i.id == id) return &i;
+  }
+  return nullptr;
+}
 
 std::string unit_of(const engine::ClauseInfo* info, const std::string& name) {
   if (info == nullptr) return {};
@@ -48,7 +57,7 @@ View lot_part(const Lot& lot) {
 View clause_part(const ClauseResult& r, const engine::ClauseInfo* info) {
   View v;
   v.set("type", View::text(r.type));
-  v.set("titre", View::text(info != nullptr ? info->title : r.type));
+  v.set("titre", View::text(fr::print_typography(info != nullptr ? info->title : r.type)));
   v.set("verdict", View::text(r.verdict ? std::string(verdict_id(*r.verdict)) : std::string()));
   v.set("verdict_libelle", View::text(r.verdict ? std::string(verdict_label(*r.verdict)) : std::string()));
   v.set("obligatoire", View::boolean(r.verdict == Verdict::obligatoire));
@@ -98,16 +107,11 @@ View clause_part(const ClauseResult& r, const engine::ClauseInfo* info) {
 
 // The results of the lot's other clause types that a buyer could use
 // (obligatoire, recommandee, possible): the levers of a justification memo.
-View levers(const LotEvaluation& evaluation, const DocumentContext& context) {
+View levers(const LotEvaluation& evaluation, const std::vector<engine::ClauseInfo>& infos) {
   View out = View::list();
   for (const auto& r : evaluation.clauses) {
     if (!r.verdict || *r.verdict == Verdict::exclue) continue;
-    const engine::ClauseInfo* info = nullptr;
-    if (context.clause_infos != nullptr) {
-      for (const auto& i : *context.clause_infos) {
-        if (i.id == r.type) info = &i;
-      }
-    }
+    const engine::ClauseInfo* info = info_of(infos, r.type);
     View item;
     item.set("type", View::text(r.type));
     item.set("titre", View::text(fr::print_typography(info != nullptr ? info->title : r.type)));
@@ -277,12 +281,13 @@ bool View::is_blank() const {
   return true;
 }
 
-View clause_view(const LotEvaluation& evaluation, const ClauseResult& result, const engine::ClauseInfo* info,
-                 const DocumentContext& context) {
+View clause_view(const LotEvaluation& evaluation, const ClauseResult& result,
+                 const std::vector<engine::ClauseInfo>& infos, const DocumentContext& context) {
   const Lot& lot = evaluation.lot;
+  const engine::ClauseInfo* info = info_of(infos, result.type);
   View root;
   View document;
-  document.set("titre", View::text(info != nullptr ? info->title : result.type));
+  document.set("titre", View::text(fr::print_typography(info != nullptr ? info->title : result.type)));
   document.set("date", View::text(fr::date_long(context.generated)));
   document.set("generateur", View::text(context.generator));
   root.set("document", std::move(document));
@@ -298,10 +303,28 @@ View clause_view(const LotEvaluation& evaluation, const ClauseResult& result, co
   consultation.set("plusieurs_lots", View::boolean(evaluation.consultation.lots > 1));
   root.set("consultation", std::move(consultation));
   root.set("clause", clause_part(result, info));
-  root.set("leviers", levers(evaluation, context));
+  root.set("leviers", levers(evaluation, infos));
   const Date rules_date = context.as_of.value_or(lot.date_lancement);
   root.set("facilitateur", facilitator_view(context.rules, rules_date, lot.lieu));
   root.set("regles", rules_view(context.rules, rules_date));
+  return root;
+}
+
+View document_view(const LotEvaluation& evaluation, const std::vector<const ClauseResult*>& matched,
+                   const std::vector<engine::ClauseInfo>& infos, const DocumentContext& context) {
+  if (matched.empty()) return View();
+  View root = clause_view(evaluation, *matched.front(), infos, context);
+  View clauses = View::list();
+  View by_type;
+  for (const ClauseResult* r : matched) {
+    View part = clause_part(*r, info_of(infos, r->type));
+    std::string key = r->type;
+    std::replace(key.begin(), key.end(), '-', '_');
+    by_type.set(key, part);
+    clauses.push(std::move(part));
+  }
+  root.set("clauses", std::move(clauses));
+  root.set("clauses_par_type", std::move(by_type));
   return root;
 }
 

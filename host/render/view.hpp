@@ -52,13 +52,8 @@ class View {
 struct DocumentContext {
   DocumentContext() = default;
   DocumentContext(Date generated_on, std::string generated_by,
-                  const params::ParameterSet* rules_read = nullptr, std::optional<Date> rules_date = {},
-                  const std::vector<engine::ClauseInfo>* infos = nullptr)
-      : generated(generated_on),
-        generator(std::move(generated_by)),
-        rules(rules_read),
-        as_of(rules_date),
-        clause_infos(infos) {}
+                  const params::ParameterSet* rules_read = nullptr, std::optional<Date> rules_date = {})
+      : generated(generated_on), generator(std::move(generated_by)), rules(rules_read), as_of(rules_date) {}
 
   Date generated;         // date printed on the document
   std::string generator;  // "clausier 0.1.0"
@@ -68,14 +63,13 @@ struct DocumentContext {
   // placeholders.
   const params::ParameterSet* rules = nullptr;
   std::optional<Date> as_of;  // the date the rules were read at, when not the lot's launch date
-  // Titles of the clause types (for `leviers`); may be null.
-  const std::vector<engine::ClauseInfo>* clause_infos = nullptr;
 };
 
 // The view of one clause result of one lot: document, acheteur, lot,
 // consultation, clause, leviers, facilitateur, regles (see templates/README.md).
+// `infos` give the titles of the clause types (of `result` and of the levers).
 [[nodiscard]] View clause_view(const LotEvaluation& evaluation, const ClauseResult& result,
-                               const engine::ClauseInfo* info, const DocumentContext& context);
+                               const std::vector<engine::ClauseInfo>& infos, const DocumentContext& context);
 
 // The `facilitateur` block: the directory entry of the lot's département
 // (rules parameter params::facilitator_directory), or `connu` false and every
@@ -87,5 +81,14 @@ struct DocumentContext {
 // regles.critere.poids_suggere), each with valeur, depuis, reference, statut,
 // a_verifier, vrai and, for a text, its "; "-separated elements.
 [[nodiscard]] View rules_view(const params::ParameterSet* rules, Date date);
+
+// The view of one document of one lot: the clause_view of the first matched
+// result, plus `clauses` (one clause part per matched result, in order) and
+// `clauses_par_type.<clause id with - replaced by _>` (the same parts by type).
+// `matched` is not empty (DocumentTemplate::matches).
+[[nodiscard]] View document_view(const LotEvaluation& evaluation,
+                                 const std::vector<const ClauseResult*>& matched,
+                                 const std::vector<engine::ClauseInfo>& infos,
+                                 const DocumentContext& context);
 
 }  // namespace clausier::render

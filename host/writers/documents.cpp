@@ -2,10 +2,93 @@
 
 #include <algorithm>
 
+#include "render/markup.hpp"
 #include "render/renderer.hpp"
 #include "writers/atomic_file.hpp"
+#include "writers/markup_office.hpp"
+#include "writers/markup_text.hpp"
+#include "writers/package.hpp"
 
 namespace clausier::writers {
+
+namespace {
+
+// Renders every part of a skeleton with the view (values escaped for XML) and
+// puts `fills` (marker -> content) in place. Problems are reported.
+std::optional<std::vector<PackagePart>> skeleton_parts(
+    const render::FormatSkeleton& skeleton, const render::View& view,
+    const std::vector<std::pair<std::string_view, std::string>>& fills, DiagnosticSink& diags) {
+  std::vector<PackagePart> parts;
+  bool ok = true;
+  for (const auto& f : skeleton.files) {
+    render::Rendered r = render::render_text(f.text, f.file, "xml", view);
+    for (auto& p : r.problems) diags.report(std::move(p));
+    if (!r.ok) {
+      ok = false;
+      continue;
+    }
+    for (const auto& [marker, content] : fills) {
+      if (const auto at = r.text.find(marker); at != std::string::npos)
+        r.text.replace(at, marker.size(), content);
+    }
+    parts.push_back({f.path, std::move(r.text), f.path == "mimetype"});
+  }
+  if (!ok) return std::nullopt;
+  return parts;
+}
+
+// ODF wants "mimetype" first; OOXML readers like [Content_Types].xml first.
+void package_order(std::vector<PackagePart>& parts) {
+  const auto rank = [](const PackagePart& p) {
+    return p.path == "mimetype" ? 0 : p.path == "[Content_Types].xml" ? 1 : 2;
+  };
+  std::stable_sort(parts.begin(), parts.end(),
+                   [&](const PackagePart& a, const PackagePart& b) { return rank(a) < rank(b); });
+}
+
+}  // namespace
+
+std::optional<std::string> format_document(const std::string& format, const render::markup::Document& doc,
+                                           const render::View& view, const render::TemplateSet& templates,
+                                           const Date& date, DiagnosticSink& diags, const Location& where) {
+  if (format == "md") return markup_to_markdown(doc);
+  const render::FormatSkeleton* skeleton = templates.skeleton(format);
+  if (skeleton == nullptr) {
+    diags.error(where, "squelette du format « " + format + " » introuvable (templates/_formats/" + format +
+                           "/) : rétablissez-le, ou choisissez un autre format avec --format");
+    return std::nullopt;
+  }
+  std::vector<std::pair<std::string_view, std::string>> fills;
+  if (format == "html") {
+    fills.emplace_back(render::body_marker, markup_to_html(doc));
+  } else if (format == "docx") {
+    DocxBody body = markup_to_docx(doc);
+    fills.emplace_back(render::body_marker, std::move(body.body));
+    fills.emplace_back(render::numbering_marker, std::move(body.numbering));
+  } else if (format == "odt") {
+    fills.emplace_back(render::body_marker, markup_to_odt(doc));
+  }
+  auto parts = skeleton_parts(*skeleton, view, fills, diags);
+  if (!parts) return std::nullopt;
+  if (format == "html") {
+    const auto page =
+        std::find_if(parts->begin(), parts->end(), [](const auto& p) { return p.path == "page.html"; });
+    if (page == parts->end()) {
+      diags.error(where,
+                  "le squelette HTML doit contenir un fichier page.html (templates/_formats/html/page.html)");
+      return std::nullopt;
+    }
+    return page->content;
+  }
+  package_order(*parts);
+  std::string error;
+  std::string bytes = zip_package(*parts, date, error);
+  if (!error.empty()) {
+    diags.error(where, error);
+    return std::nullopt;
+  }
+  return bytes;
+}
 
 std::string safe_file_name(std::string_view reference) {
   std::string out;
@@ -19,6 +102,44 @@ std::string safe_file_name(std::string_view reference) {
   return out.empty() ? "lot" : out;
 }
 
+std::vector<LotDocument> render_lot_documents(const LotEvaluation& evaluation,
+                                              const render::TemplateSet& templates,
+                                              const std::vector<engine::ClauseInfo>& infos,
+                                              const std::vector<std::string>& formats,
+                                              const render::DocumentContext& context, DiagnosticSink& diags) {
+  std::vector<LotDocument> documents;
+  for (const auto& t : templates.all()) {
+    const std::vector<const ClauseResult*> matched = t.matches(evaluation);
+    if (matched.empty()) continue;  // one document per lot, whatever the number of matches
+    DiagnosticList problems;
+    const render::View view =
+        render::with_template(render::document_view(evaluation, matched, infos, context), t, context);
+    render::Rendered text = render::render_document(t, view);
+    for (auto& p : text.problems) problems.report(std::move(p));
+    render::markup::Document doc;
+    if (text.ok) {
+      const render::markup::SourceMap source{
+          t.file, " (texte rendu pour le lot " + evaluation.lot.reference + ")", {}};
+      doc = render::markup::parse(text.text, source, problems);
+    }
+    const bool failed = !text.ok || problems.has_errors();
+    std::vector<LotDocument> outputs;
+    if (!failed) {
+      for (const auto& format : formats.empty() ? document_formats() : formats) {
+        auto bytes = format_document(format, doc, view, templates, context.generated, problems,
+                                     Location::in_file(t.file));
+        if (bytes) outputs.push_back({t.id, t.title, format, t.basename + "." + format, std::move(*bytes)});
+      }
+    }
+    for (auto p : problems.all()) {
+      p.message = "lot " + evaluation.lot.reference + ", document " + t.id + " : " + p.message;
+      diags.report(std::move(p));
+    }
+    for (auto& d : outputs) documents.push_back(std::move(d));
+  }
+  return documents;
+}
+
 std::vector<std::filesystem::path> write_lot_documents(const LotEvaluation& evaluation,
                                                        const render::TemplateSet& templates,
                                                        const std::vector<engine::ClauseInfo>& infos,
@@ -26,34 +147,21 @@ std::vector<std::filesystem::path> write_lot_documents(const LotEvaluation& eval
                                                        DiagnosticSink& diags) {
   std::vector<std::filesystem::path> written;
   const std::filesystem::path folder = request.out_dir / safe_file_name(evaluation.lot.reference);
-  for (const auto& t : templates.all()) {
-    const ClauseResult* result = evaluation.clause(t.clause);
-    if (result == nullptr || !t.applies_to(*result)) continue;
-    const engine::ClauseInfo* info = nullptr;
-    for (const auto& i : infos) {
-      if (i.id == t.clause) info = &i;
+  for (const auto& doc :
+       render_lot_documents(evaluation, templates, infos, request.formats, request.context, diags)) {
+    const std::filesystem::path file = folder / doc.file_name;
+    if (std::string error = write_file_atomic(file, doc.text); !error.empty()) {
+      diags.error(Location::in_file(file.string()), error);
+      continue;
     }
-    const render::View view = render::clause_view(evaluation, *result, info, request.context);
-    for (const auto& format : t.formats) {
-      if (!request.formats.empty() &&
-          std::find(request.formats.begin(), request.formats.end(), format) == request.formats.end()) {
-        continue;
-      }
-      render::Rendered doc = render::render_document(t, format, view);
-      for (auto& p : doc.problems) {
-        p.message = "lot " + evaluation.lot.reference + ", document " + t.id + " : " + p.message;
-        diags.report(std::move(p));
-      }
-      if (!doc.ok) continue;
-      const std::filesystem::path file = folder / (t.basename + "." + format);
-      if (std::string error = write_file_atomic(file, doc.text); !error.empty()) {
-        diags.error(Location::in_file(file.string()), error);
-        continue;
-      }
-      written.push_back(file);
-    }
+    written.push_back(file);
   }
   return written;
+}
+
+const std::vector<std::string>& document_formats() {
+  static const std::vector<std::string> formats = {"docx", "odt", "html", "md"};
+  return formats;
 }
 
 }  // namespace clausier::writers

@@ -28,6 +28,12 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
   return out;
 }
 
+// What the source recorded, or nothing when it does not say ("Pas de
+// considération sociale" is a value, not an empty cell).
+std::string recorded(const std::optional<std::vector<std::string>>& items) {
+  return items ? join(*items, ", ") : std::string();
+}
+
 std::string plain_cents(std::int64_t cents) {
   std::string out = std::to_string(cents / 100);
   if (cents % 100 != 0) {
@@ -44,7 +50,8 @@ class CsvSink final : public EvaluationSink {
   void begin(const std::vector<engine::ClauseInfo>&) override {
     out_ << "\xEF\xBB\xBF"
          << "Référence;Consultation;Lot;Objet;Montant HT;Date de lancement;Clause;Verdict;Heures;"
-            "Fondements;Motifs;Avertissements;Erreur\r\n";
+            "Fondements;Motifs;Avertissements;Erreur;Considérations sociales déclarées;"
+            "Considérations environnementales déclarées\r\n";
   }
 
   void lot(const LotEvaluation& e) override {
@@ -56,8 +63,9 @@ class CsvSink final : public EvaluationSink {
            << (c.verdict ? verdict_id(*c.verdict) : std::string_view()) << ';'
            << (c.hours ? std::to_string(*c.hours) : std::string()) << ';' << csv_field(join(c.basis, ", "))
            << ';' << csv_field(join(c.reasons, " ")) << ';' << csv_field(join(c.warnings, " ")) << ';'
-           << csv_field(c.error ? c.error->location.str() + " : " + c.error->message : std::string())
-           << "\r\n";
+           << csv_field(c.error ? c.error->location.str() + " : " + c.error->message : std::string()) << ';'
+           << csv_field(recorded(lot.recorded_social_considerations)) << ';'
+           << csv_field(recorded(lot.recorded_environmental_considerations)) << "\r\n";
     }
   }
 

@@ -75,6 +75,23 @@ void write_clause(JsonWriter& json, const ClauseResult& c) {
   json.end_object();
 }
 
+namespace {
+
+// A list the source may not give: null then, which is not an empty list.
+void write_optional_list(JsonWriter& json, std::string_view key,
+                         const std::optional<std::vector<std::string>>& items) {
+  json.key(key);
+  if (!items) {
+    json.null();
+    return;
+  }
+  json.begin_array();
+  for (const auto& item : *items) json.value(item);
+  json.end_array();
+}
+
+}  // namespace
+
 void write_lot(JsonWriter& json, const LotEvaluation& e) {
   const Lot& lot = e.lot;
   json.begin_object();
@@ -91,6 +108,9 @@ void write_lot(JsonWriter& json, const LotEvaluation& e) {
   json.field("date_lancement", lot.date_lancement.iso());
   if (!lot.lieu.empty()) json.field("lieu", lot.lieu);
   if (lot.anru) json.key("anru").value(*lot.anru);
+  write_optional_list(json, "recorded_social_considerations", lot.recorded_social_considerations);
+  write_optional_list(json, "recorded_environmental_considerations",
+                      lot.recorded_environmental_considerations);
   json.key("consultation_montant_ht").cents(e.consultation.montant_ht_cents);
   json.key("consultation_lots").value(static_cast<std::int64_t>(e.consultation.lots));
   json.field("source", lot.source.str());

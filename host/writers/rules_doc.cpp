@@ -382,6 +382,7 @@ std::string unit_label(std::string_view unit) {
   if (unit == "ratio") return "fraction de 0 à 1, en pourcentage";
   if (unit == "heures") return "heures";
   if (unit == "mois") return "mois";
+  if (unit == "jours") return "jours calendaires";
   if (unit == "nombre") return "nombre (sans unité)";
   if (unit == "date") return "date";
   if (unit == "booleen") return "oui ou non";

@@ -32,14 +32,17 @@ expect_count csv out ";insertion;" 43
 run render render "$SAMPLE" -o "$WORK/documents"
 expect_status render 0
 expect_in render out "document(s) rédigé(s)"
-for f in ccap-insertion.md ccap-insertion.html; do
+for f in ccap-insertion.md ccap-insertion.html ccap-insertion.docx ccap-insertion.odt; do
   CHECKS=$((CHECKS + 1))
   [ -s "$WORK/documents/C2027-01-L3/$f" ] || fail "document absent: C2027-01-L3/$f"
 done
 CHECKS=$((CHECKS + 1))
 grep -q "833 heures" "$WORK/documents/C2027-01-L3/ccap-insertion.md" || fail "833 heures absentes de l'article"
 CHECKS=$((CHECKS + 1))
-if grep -rl '{{' "$WORK/documents" >/dev/null; then fail "balise Mustache restée dans: $(grep -rl '{{' "$WORK/documents")"; fi
+# (DOCX and ODT are zipped: tests/cli/libreoffice.sh checks their text.)
+if grep -rl --include='*.md' --include='*.html' '{{' "$WORK/documents" >/dev/null; then
+  fail "balise Mustache restée dans: $(grep -rl --include='*.md' --include='*.html' '{{' "$WORK/documents")"
+fi
 # Lots excluded or merely possible get no article.
 CHECKS=$((CHECKS + 1))
 [ ! -e "$WORK/documents/C2027-14" ] || fail "un article a été rédigé pour un lot exclu (C2027-14)"
@@ -50,6 +53,13 @@ bad=$(cat "$WORK"/documents/*/*.md | grep -nP ' [;:!?](\s|$)' | head -5)
 CHECKS=$((CHECKS + 1))
 bad=$(for f in "$WORK"/documents/*/*.html; do sed '/<style/,/<\/style>/d' "$f"; done | grep -nP ' [;:!?](\s|<|$)' | head -5)
 [ -z "$bad" ] || fail "espace ordinaire avant une ponctuation haute (HTML): $bad"
+CHECKS=$((CHECKS + 1))
+if grep -lE '<link|<script|src=|https?://' "$WORK"/documents/*/*.html >/dev/null; then fail "une page HTML appelle une ressource externe"; fi
+# The same document twice gives the same bytes (dated by SOURCE_DATE_EPOCH).
+SOURCE_DATE_EPOCH=1795305600 "$CLAUSIER" render "$SAMPLE" -o "$WORK/same1" --only C2027-01-L3 >/dev/null 2>&1
+SOURCE_DATE_EPOCH=1795305600 "$CLAUSIER" render "$SAMPLE" -o "$WORK/same2" --only C2027-01-L3 >/dev/null 2>&1
+CHECKS=$((CHECKS + 1))
+diff -r "$WORK/same1" "$WORK/same2" >/dev/null || fail "deux rendus du même lot diffèrent (DOCX/ODT non reproductibles)"
 
 run only render "$SAMPLE" -o "$WORK/one" --only C2027-01-L3 --format md
 expect_status only 0

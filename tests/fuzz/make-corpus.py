@@ -154,7 +154,19 @@ def ods_seeds():
     write("ods", "content-manifest.bin", b"\x01" + content + SEP + manifest)
 
 
+def decp_seeds():
+    """First byte even: JSON; odd: XML (see fuzz_decp.cpp)."""
+    for name in ("marches-2022.json", "marches-2019.json"):
+        write("decp", name, b"\x00" + read("tests", "fixtures", "decp", name))
+    write("decp", "marches.xml", b"\x01" + read("tests", "fixtures", "decp", "marches.xml"))
+    write("decp", "list.json", b"\x00" + '[{"id": "A", "objet": "Voirie", "codeCPV": "45233140", "montant": "1 000,5", '
+          '"dateNotification": "2026-03-01+01:00", "considerationsSociales": ["Clause sociale"]}, "x"]'.encode())
+    write("decp", "escapes.json", b"\x00" + b'{"marches": {"marche": {"id": "\\u00e9\\ud83d\\ude00", '
+          b'"objet": "R\xc3\x83\xc2\xa9novation \xe9t\xe9", "montant": 1.5e3}}}')
+
+
 if __name__ == "__main__":
     csv_seeds()
     xlsx_seeds()
     ods_seeds()
+    decp_seeds()

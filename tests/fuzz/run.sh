@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the readers' libFuzzer targets with clang in build-fuzz/ and runs each
-# (csv, xlsx, ods) for SECONDS (default 60). The seed corpus of the repository
+# (csv, xlsx, ods, decp) for SECONDS (default 60). The seed corpus of the repository
 # (tests/fuzz/corpus/<reader>/) is read, never written: new inputs go to
 # build-fuzz/fuzz-corpus/<reader>/, crashes and slow inputs to
 # build-fuzz/fuzz-artifacts/<reader>/. Exit status 1 when a target found
@@ -13,7 +13,7 @@ set -euo pipefail
 seconds="${1:-60}"
 shift || true
 readers=("$@")
-[ ${#readers[@]} -gt 0 ] || readers=(csv xlsx ods)
+[ ${#readers[@]} -gt 0 ] || readers=(csv xlsx ods decp)
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 build="${CLAUSIER_FUZZ_BUILD:-$root/build-fuzz}"
 

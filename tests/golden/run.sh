@@ -26,6 +26,35 @@ for f in "$work/actual/stdout" "$work/actual/stderr"; do
 done
 # Documents written elsewhere than {out} are not part of a golden case.
 find "$work/actual/out" -type d -empty -delete 2>/dev/null || true
+# DOCX and ODT packages are compared as normalised XML, never as zip bytes:
+# each becomes a folder <name>.docx.d/ holding its parts (XML pretty-printed)
+# and _entries, the package's entries in order with their compression.
+find "$work/actual/out" -type f \( -name '*.docx' -o -name '*.odt' \) -print0 |
+  while IFS= read -r -d '' package; do
+    python3 - "$package" <<'PY' || echo "golden $name: package illisible: $package" >&2
+import sys, zipfile, pathlib, xml.dom.minidom
+package = pathlib.Path(sys.argv[1])
+folder = package.with_name(package.name + ".d")
+with zipfile.ZipFile(package) as z:
+    # Local header order (what readers see first), then each part.
+    entries = sorted(z.infolist(), key=lambda i: i.header_offset)
+    lines = []
+    for info in entries:
+        method = "stored" if info.compress_type == zipfile.ZIP_STORED else "deflated"
+        lines.append(f"{info.filename} {method} {info.date_time[0]:04}-{info.date_time[1]:02}-{info.date_time[2]:02}")
+        if info.is_dir():
+            continue
+        data = z.read(info)
+        target = folder / info.filename
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if info.filename.endswith((".xml", ".rels")):
+            pretty = xml.dom.minidom.parseString(data).toprettyxml(indent="  ")
+            data = "\n".join(l for l in pretty.splitlines() if l.strip()).encode() + b"\n"
+        target.write_bytes(data)
+    (folder / "_entries").write_text("\n".join(lines) + "\n")
+package.unlink()
+PY
+  done
 
 if [ "${CLAUSIER_ACCEPT:-}" = "1" ]; then
   rm -rf "$case_dir/expected"

@@ -14,14 +14,15 @@ declare -A allowed=(
   [render]="base model params engine render"
   [writers]="base model params engine render writers"
   [app]="base model params readers engine lua render writers app"
-  [cli]="base model params readers engine lua render writers app cli"
+  [server]="base model params readers engine lua render writers app server"
+  [cli]="base model params readers engine lua render writers app server cli"
 )
 # Third-party headers, by the layers that may include them.
 declare -A libraries=(
   ["lua.hpp"]="lua" ["lua.h"]="lua" ["lauxlib.h"]="lua" ["lualib.h"]="lua"
   ["kainjow/"]="render"
   ["libxml/"]="readers"
-  ["Poco/Net/"]="server"
+  ["Poco/Net/"]="server cli"
   ["Poco/Util/"]="cli server"
 )
 

@@ -104,11 +104,14 @@ TEST_CASE("rules check: the fixture rules, plugin and default cases are clean") 
 TEST_CASE("rules check: the sample view of a template has every field a template may use") {
   render::DocumentTemplate t;
   t.id = "x";
-  t.clause = "insertion";
+  t.applies = {{"insertion", {Verdict::recommandee}}, {"reserve-siae", {Verdict::possible}}};
   engine::ClauseInfo info;
   info.id = "insertion";
   info.units = {{"seuil", "EUR"}};
-  const render::View view = app::sample_view(t, &info, {"heures_brutes"});
+  const render::View view = app::sample_view(t, {info}, {{"insertion", {"heures_brutes"}}});
+  CHECK(view.find("clauses")->items().size() == 2);
+  CHECK(view.find("clauses_par_type.reserve_siae.verdict")->str() == "possible");
+  CHECK(view.find("clause.verdict")->str() == "recommandee");
   for (const char* path : {"lot.reference", "lot.duree", "lot.lieu", "acheteur.nom", "consultation.nb_lots",
                            "clause.heures_texte", "clause.valeurs.seuil", "clause.valeurs.heures_brutes",
                            "document.date", "facilitateur.structure"}) {

@@ -23,7 +23,8 @@ TEST_SUITE("territory") {
   }
 
   TEST_CASE("what is no département") {
-    for (const char* bad : {"", "0", "00", "20", "96", "99", "977", "97700", "20700", "abc", "61 100", "6A"}) {
+    for (const char* bad :
+         {"", "0", "00", "20", "96", "99", "977", "97700", "20700", "abc", "61 100", "6A"}) {
       CAPTURE(bad);
       CHECK_FALSE(departement_of(bad).has_value());
     }

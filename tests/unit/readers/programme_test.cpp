@@ -156,23 +156,23 @@ TEST_SUITE("readers/programme") {
         plain(diags.all()[0].message).ends_with("est un dossier : donnez le chemin du fichier du programme"));
   }
 
-  TEST_CASE("formats not read yet say to export the sheet as CSV, XLSX or ODS") {
+  TEST_CASE(".json and .xml files are read as DECP open data; other extensions are refused") {
     for (const char* name : {"prog.json", "prog.xml", "PROG.JSON"}) {
       INFO(name);
       DiagnosticList diags;
-      CHECK_FALSE(clausier::readers::open_programme(write_scratch(name, "x"), diags));
-      REQUIRE(diags.all().size() == 1);
-      CHECK(plain(diags.all()[0].message).starts_with("le format "));
-      CHECK(plain(diags.all()[0].message)
-                .ends_with(
-                    " n'est pas encore lu : exportez le programme au format CSV (séparateur point-virgule, "
-                    "encodage UTF-8), XLSX ou ODS et donnez ce fichier à la place"));
+      const auto programme = clausier::readers::open_programme(write_scratch(name, "x"), diags);
+      REQUIRE(programme);
+      const Pass pass = read_all(*programme);
+      CHECK(pass.lots.empty());
+      REQUIRE(pass.diags.has_errors());
+      CHECK(pass.diags.all().back().location.line == 1);
     }
     DiagnosticList diags;
     CHECK_FALSE(clausier::readers::open_programme(write_scratch("prog.pdf", "x"), diags));
     CHECK(plain(diags.all().at(0).message) ==
           "extension « .pdf » non reconnue : donnez un programme au format CSV (.csv, .tsv ou .txt), XLSX "
-          "(.xlsx) ou ODS (.ods)");
+          "(.xlsx), ODS (.ods) ou un fichier des données essentielles de la commande publique (DECP, .json "
+          "ou .xml)");
   }
 
   TEST_CASE(".tsv and .txt files are read as CSV, the separator detected") {
@@ -201,10 +201,24 @@ TEST_SUITE("readers/programme") {
     DiagnosticList diags;
     CHECK_FALSE(clausier::readers::programme_from_memory(std::string("PK\x03\x04...", 7), "(entrée standard)",
                                                          diags));
-    CHECK_FALSE(clausier::readers::programme_from_memory("  {\"marches\": []}", "(entrée standard)", diags));
-    CHECK_FALSE(
-        clausier::readers::programme_from_memory("<?xml version=\"1.0\"?>", "(entrée standard)", diags));
-    CHECK(diags.count(Severity::error) == 3);
+    CHECK(diags.count(Severity::error) == 1);
+    // JSON and XML are DECP open data: read, and found empty here.
+    const auto json =
+        clausier::readers::programme_from_memory("  {\"marches\": []}", "(entrée standard)", diags);
+    REQUIRE(json);
+    const Pass from_json = read_all(*json);
+    CHECK(from_json.lots.empty());
+    CHECK_FALSE(from_json.diags.has_errors());
+    CHECK(plain(from_json.diags.all().at(0).message).starts_with("fichier DECP (format 2019"));
+    const auto xml = clausier::readers::programme_from_memory("<?xml version=\"1.0\"?><marches/>",
+                                                              "(entrée standard)", diags);
+    REQUIRE(xml);
+    CHECK(read_all(*xml).lots.empty());
+    CHECK(plain(read_all(*xml).diags.all().at(0).message).starts_with("fichier DECP (XML)"));
     CHECK(clausier::readers::programme_from_memory("a;b\n", "(entrée standard)", diags));
+    // A file named .csv that holds JSON is read as JSON.
+    const auto renamed = clausier::readers::programme_from_memory("[]", "export.csv", diags);
+    REQUIRE(renamed);
+    CHECK(plain(read_all(*renamed).diags.all().at(0).message).starts_with("fichier DECP (liste de marchés"));
   }
 }

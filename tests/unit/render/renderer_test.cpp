@@ -24,46 +24,50 @@ View sample_view() {
   return root;
 }
 
-DocumentTemplate make_template(std::string md, std::string html) {
+DocumentTemplate make_template(std::string source) {
   DocumentTemplate t;
   t.id = "essai";
-  t.clause = "insertion";
-  t.formats = {"md", "html"};
-  t.sources["md"] = std::move(md);
-  t.sources["html"] = std::move(html);
-  t.files["md"] = "templates/essai/essai.md.mustache";
-  t.files["html"] = "templates/essai/essai.html.mustache";
+  t.applies = {{"insertion", {Verdict::obligatoire}}};
+  t.source = std::move(source);
+  t.file = "templates/essai/essai.md.mustache";
   return t;
 }
 
 }  // namespace
 
-TEST_CASE("render: values are escaped for each format") {
-  const auto t = make_template("# {{lot.reference}} — {{lot.objet}}", "<p>{{lot.objet}}</p>");
-  const auto md = render_document(t, "md", sample_view());
+TEST_CASE("render: values are escaped for the markup, skeleton values for XML") {
+  const auto t = make_template("# {{lot.reference}} — {{lot.objet}}");
+  const auto md = render_document(t, sample_view());
   REQUIRE(md.ok);
   CHECK(md.text == "# C1-L1 — Peinture \\<intérieure\\> & \\*sols\\*");
-  const auto html = render_document(t, "html", sample_view());
-  REQUIRE(html.ok);
-  CHECK(html.text == "<p>Peinture &lt;intérieure&gt; &amp; *sols*</p>");
+  const auto xml = render_text("<w:t>{{lot.objet}}</w:t>", "header1.xml", "xml", sample_view());
+  REQUIRE(xml.ok);
+  CHECK(xml.text == "<w:t>Peinture &lt;intérieure&gt; &amp; *sols*</w:t>");
+}
+
+TEST_CASE("render: a value never opens a list or a heading at the start of a line") {
+  CHECK(escape("md", "- tiret") == "\\- tiret");
+  CHECK(escape("md", "12. douze") == "12\\. douze");
+  CHECK(escape("md", "2027-01") == "2027-01");
+  CHECK(escape("md", "a|b\nc") == "a\\|b c");
 }
 
 TEST_CASE("render: sections, lists and required fields") {
   auto t = make_template(
-      "{{#clause.obligatoire}}OBL{{/clause.obligatoire}}{{#clause.motifs}}[{{texte}}]{{/clause.motifs}}", "");
-  auto r = render_document(t, "md", sample_view());
+      "{{#clause.obligatoire}}OBL{{/clause.obligatoire}}{{#clause.motifs}}[{{texte}}]{{/clause.motifs}}");
+  auto r = render_document(t, sample_view());
   REQUIRE(r.ok);
   CHECK(r.text == "OBL[Motif un]");
   t.required = {"lot.reference", "lot.absent"};
-  r = render_document(t, "md", sample_view());
+  r = render_document(t, sample_view());
   CHECK_FALSE(r.ok);
   REQUIRE(r.problems.size() == 1);
   CHECK(r.problems[0].message.find("lot.absent") != std::string::npos);
 }
 
 TEST_CASE("render: a broken template is located by line") {
-  const auto t = make_template("ligne 1\nligne 2 {{#clause.motifs}}\n", "");
-  const auto r = render_document(t, "md", sample_view());
+  const auto t = make_template("ligne 1\nligne 2 {{#clause.motifs}}\n");
+  const auto r = render_document(t, sample_view());
   CHECK_FALSE(r.ok);
   REQUIRE(r.problems.size() == 1);
   CHECK(r.problems[0].location.str() == "templates/essai/essai.md.mustache:2");
@@ -90,8 +94,8 @@ TEST_CASE("render: an empty text is false in sections, so placeholders show") {
   View acheteur;
   acheteur.set("nom", View::text(""));
   root.set("acheteur", std::move(acheteur));
-  const auto t = make_template("{{^acheteur.nom}}[Nom de l'acheteur]{{/acheteur.nom}}{{acheteur.nom}}", "");
-  const auto r = render_document(t, "md", root);
+  const auto t = make_template("{{^acheteur.nom}}[Nom de l'acheteur]{{/acheteur.nom}}{{acheteur.nom}}");
+  const auto r = render_document(t, root);
   REQUIRE(r.ok);
   CHECK(r.text == "[Nom de l'acheteur]");
 }

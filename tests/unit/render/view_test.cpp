@@ -112,9 +112,11 @@ TEST_SUITE("view") {
     CHECK(text_at(v, "statut") == "à vérifier");
   }
 
-  TEST_CASE("facilitateur: unknown département, no place, no rules or before the directory: every field empty") {
+  TEST_CASE(
+      "facilitateur: unknown département, no place, no rules or before the directory: every field empty") {
     const params::ParameterSet set = rules();
-    for (const auto& [date, lieu] : {std::pair{"2027-03-01", "14"}, {"2027-03-01", ""}, {"2026-01-01", "61"}}) {
+    for (const auto& [date, lieu] :
+         {std::pair{"2027-03-01", "14"}, {"2027-03-01", ""}, {"2026-01-01", "61"}}) {
       CAPTURE(lieu);
       const View v = facilitator_view(&set, day(date), lieu);
       CHECK_FALSE(flag_at(v, "connu"));
@@ -148,7 +150,7 @@ TEST_SUITE("view") {
     CHECK(rules_view(nullptr, day("2027-03-01")).fields().empty());
   }
 
-  TEST_CASE("clause_view: flags of values, levers of the lot, facilitator from the context") {
+  TEST_CASE("clause_view: flags of values, levers of the lot, facilitator from the rules") {
     const params::ParameterSet set = rules();
     LotEvaluation e;
     e.lot.reference = "C1-L1";
@@ -173,8 +175,8 @@ TEST_SUITE("view") {
       i.title = "Marché ou lot réservé aux SIAE";
       return std::vector<engine::ClauseInfo>{i};
     }();
-    const DocumentContext context{day("2027-01-15"), "clausier", &set, {}, &infos};
-    const View v = clause_view(e, e.clauses.front(), nullptr, context);
+    const DocumentContext context{day("2027-01-15"), "clausier", &set};
+    const View v = clause_view(e, e.clauses.front(), infos, context);
     CHECK(flag_at(v, "clause.indicateurs.avec_clause"));
     CHECK_FALSE(flag_at(v, "clause.indicateurs.reservation_conjointe"));
     CHECK(flag_at(v, "clause.indicateurs.seuil"));
@@ -189,7 +191,7 @@ TEST_SUITE("view") {
     CHECK(flag_at(v, "facilitateur.connu"));
     CHECK(text_at(v, "regles.critere.poids_suggere.valeur") == "10\u202F%");
     // --as-of: the rules, and so the directory, are read on that date.
-    const DocumentContext early{day("2027-01-15"), "clausier", &set, day("2026-01-01"), &infos};
-    CHECK_FALSE(flag_at(clause_view(e, e.clauses.front(), nullptr, early), "facilitateur.connu"));
+    const DocumentContext early{day("2027-01-15"), "clausier", &set, day("2026-01-01")};
+    CHECK_FALSE(flag_at(clause_view(e, e.clauses.front(), infos, early), "facilitateur.connu"));
   }
 }

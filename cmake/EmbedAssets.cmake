@@ -1,0 +1,21 @@
+# Writes a C++ source holding the web assets of host/server/assets/ as byte
+# arrays, so that the server needs no file at runtime (and serves only these).
+# Run as a script: cmake -DOUT=file.cpp -DASSETS="a;b;c" -DBASE=dir -P EmbedAssets.cmake
+set(body "// Generated from host/server/assets/ by cmake/EmbedAssets.cmake: do not edit.\n")
+string(APPEND body "#include \"server/assets.hpp\"\n\nnamespace clausier::server {\nnamespace {\n\n")
+set(table "")
+set(index 0)
+foreach(asset ${ASSETS})
+  file(READ "${asset}" hex HEX)
+  file(SIZE "${asset}" size)
+  file(RELATIVE_PATH name "${BASE}" "${asset}")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
+  string(APPEND body "constexpr char asset_${index}[] = {${bytes}'\\0'};\n")
+  string(APPEND table "    {\"/static/${name}\", std::string_view(asset_${index}, ${size})},\n")
+  math(EXPR index "${index} + 1")
+endforeach()
+string(APPEND body "\n}  // namespace\n\nconst std::vector<EmbeddedFile>& embedded_files() {\n")
+string(APPEND body "  static const std::vector<EmbeddedFile> files = {\n${table}  };\n  return files;\n}\n\n")
+string(APPEND body "}  // namespace clausier::server\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

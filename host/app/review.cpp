@@ -1,0 +1,227 @@
+#include "app/review.hpp"
+
+#include <algorithm>
+
+#include "app/departements.hpp"
+#include "base/paths.hpp"
+#include "base/text.hpp"
+
+namespace clausier::app {
+namespace {
+
+// The article whose obligation the review counts apart (design.md, clause
+// type `insertion`): cited in the basis of a mandatory result.
+constexpr std::string_view social_condition_article = "L2112-2-1";
+
+// The DECP label saying that nothing was recorded, compared folded.
+constexpr std::string_view no_consideration_key = "pasdeconsiderationsociale";
+
+std::optional<double> number_value(const ClauseResult& c, std::string_view name) {
+  for (const auto& v : c.values) {
+    if (v.name == name) {
+      if (const auto* d = std::get_if<double>(&v.value)) return *d;
+    }
+  }
+  return std::nullopt;
+}
+
+bool cites(const ClauseResult& c, std::string_view article) {
+  return std::any_of(c.basis.begin(), c.basis.end(),
+                     [&](const std::string& b) { return b.find(article) != std::string::npos; });
+}
+
+writers::RecordedMatch compare_recorded(const writers::LotReview& r, const std::vector<std::string>& labels) {
+  const bool recorded = std::any_of(labels.begin(), labels.end(), [](const std::string& l) {
+    const std::string key = text::fold_key(l);
+    return !key.empty() && key != no_consideration_key;
+  });
+  if (recorded) return r.retained ? writers::RecordedMatch::consistent : writers::RecordedMatch::beyond_rules;
+  if (r.mandatory) return writers::RecordedMatch::mandatory_missing;
+  if (r.retained) return writers::RecordedMatch::retained_missing;
+  return writers::RecordedMatch::none_expected;
+}
+
+template <typename Key>
+std::vector<writers::ReviewGroup> groups_of(const std::map<Key, ReviewBuilder::Group>& groups,
+                                            std::string (*key_of)(const Key&)) {
+  std::vector<writers::ReviewGroup> out;
+  out.reserve(groups.size());
+  for (const auto& [key, g] : groups) out.push_back({key_of(key), g.label, g.tally});
+  return out;
+}
+
+std::string same(const std::string& s) { return s; }
+std::string nature_key(const Nature& n) { return std::string(nature_id(n)); }
+
+}  // namespace
+
+writers::LotReview review_lot(const LotEvaluation& e,
+                              const std::optional<std::vector<std::string>>& recorded) {
+  writers::LotReview r;
+  for (const auto& c : e.clauses) {
+    if (!c.verdict) {
+      r.failed = true;
+      continue;
+    }
+    if (*c.verdict == Verdict::obligatoire || *c.verdict == Verdict::recommandee) {
+      r.retained = true;
+      if (c.hours) r.hours = std::max(r.hours.value_or(0), *c.hours);
+    }
+    if (*c.verdict == Verdict::obligatoire) {
+      r.mandatory = true;
+      if (cites(c, social_condition_article)) r.social_condition_mandatory = true;
+    }
+    const auto threshold = number_value(c, "seuil");
+    const auto total = number_value(c, "total_consultation");
+    if (threshold && total && *total >= *threshold) r.above_threshold = true;
+  }
+  if (recorded) {
+    r.recorded_labels = *recorded;
+    r.recorded = compare_recorded(r, *recorded);
+  }
+  return r;
+}
+
+std::string quarter_key(Date d) {
+  return std::to_string(d.year()) + "-T" + std::to_string((d.month() + 2) / 3);
+}
+
+std::string quarter_label(Date d) {
+  return "T" + std::to_string((d.month() + 2) / 3) + " " + std::to_string(d.year());
+}
+
+std::string territory_label(const std::string& departement) {
+  if (departement.empty()) return "Non renseigné";
+  const std::string_view name = departement_name(departement);
+  return name.empty() ? departement : departement + " " + std::string(name);
+}
+
+ReviewBuilder::ReviewBuilder(const std::vector<engine::ClauseInfo>& clause_types) {
+  for (const auto& t : clause_types) data_.clauses.push_back({t.id, t.title, {}, 0, 0});
+}
+
+void ReviewBuilder::count(writers::ReviewTally& t, const LotEvaluation& e, const writers::LotReview& r) {
+  t.lots += 1;
+  t.amount_cents += e.lot.montant_ht_cents;
+  if (r.retained) {
+    t.lots_retained += 1;
+    t.amount_retained_cents += e.lot.montant_ht_cents;
+  }
+  t.hours += r.hours.value_or(0);
+}
+
+void ReviewBuilder::add(const LotEvaluation& e, const writers::LotReview& r) {
+  count(data_.total, e, r);
+  consultations_.insert(e.lot.consultation);
+  const Date launch = e.lot.date_lancement;
+  if (!data_.first_launch || launch < *data_.first_launch) data_.first_launch = launch;
+  if (!data_.last_launch || launch > *data_.last_launch) data_.last_launch = launch;
+
+  data_.lots_mandatory += r.mandatory ? 1 : 0;
+  if (r.social_condition_mandatory) {
+    data_.lots_social_condition_mandatory += 1;
+    data_.amount_social_condition_mandatory_cents += e.lot.montant_ht_cents;
+    if (!r.hours) data_.mandatory_without_hours += 1;
+  }
+  if (r.above_threshold) {
+    data_.lots_above_threshold += 1;
+    if (!r.retained) data_.above_threshold_without_lever += 1;
+  }
+  data_.lots_failed += r.failed ? 1 : 0;
+  data_.recorded[static_cast<std::size_t>(r.recorded)] += 1;
+
+  for (const auto& c : e.clauses) {
+    auto it = std::find_if(data_.clauses.begin(), data_.clauses.end(),
+                           [&](const writers::ClauseTally& t) { return t.type == c.type; });
+    if (it == data_.clauses.end()) {
+      data_.clauses.push_back({c.type, c.type, {}, 0, 0});
+      it = std::prev(data_.clauses.end());
+    }
+    if (!c.verdict) {
+      it->failures += 1;
+      continue;
+    }
+    it->verdicts[static_cast<std::size_t>(*c.verdict)] += 1;
+    if (c.hours && (*c.verdict == Verdict::obligatoire || *c.verdict == Verdict::recommandee)) {
+      it->hours += *c.hours;
+    }
+  }
+
+  Group& quarter = quarters_[quarter_key(launch)];
+  if (quarter.label.empty()) quarter.label = quarter_label(launch);
+  count(quarter.tally, e, r);
+  Group& nature = natures_[e.lot.nature];
+  if (nature.label.empty()) nature.label = nature_label(e.lot.nature);
+  count(nature.tally, e, r);
+  Group& territory = territories_[e.lot.lieu];
+  if (territory.label.empty()) territory.label = territory_label(e.lot.lieu);
+  count(territory.tally, e, r);
+}
+
+writers::ReviewData ReviewBuilder::finish(const params::ParameterSet& params, Date on) const {
+  writers::ReviewData d = data_;
+  d.consultations = consultations_.size();
+  d.by_quarter = groups_of<std::string>(quarters_, &same);
+  d.by_nature = groups_of<Nature>(natures_, &nature_key);
+  d.by_territory = groups_of<std::string>(territories_, &same);
+  // "Non renseigné" (the empty code, sorted first) goes last.
+  if (!d.by_territory.empty() && d.by_territory.front().key.empty()) {
+    std::rotate(d.by_territory.begin(), d.by_territory.begin() + 1, d.by_territory.end());
+  }
+
+  const auto lookup = params.lookup(target_parameter, on);
+  if (const auto* found = std::get_if<params::Lookup>(&lookup)) {
+    if (const auto* ratio = std::get_if<double>(&found->leaf->value)) {
+      d.target = writers::ReviewTarget{target_parameter,
+                                       *ratio,
+                                       found->dated->from,
+                                       found->parameter->reference,
+                                       std::string(found->reference()),
+                                       std::string(params::status_label(found->status())),
+                                       found->dated->note};
+    }
+  }
+  d.rules.parameters = params.all().size();
+  d.rules.evaluated_on = on;
+  for (const auto& [name, p] : params.all()) {
+    for (const auto& v : p.values) {
+      if (v.from <= on && (!d.rules.latest_change || v.from > *d.rules.latest_change)) {
+        d.rules.latest_change = v.from;
+      }
+    }
+  }
+  return d;
+}
+
+ReviewOutcome review_programme(const Toolkit& toolkit, const ReviewRequest& request,
+                               writers::ReviewReport& report, DiagnosticList& diags) {
+  ReviewOutcome outcome;
+  ReviewBuilder builder(toolkit.clause_infos());
+  report.begin(toolkit.clause_infos());
+  auto sink = writers::make_null_sink();
+  outcome.evaluation =
+      evaluate_programme(toolkit, request.evaluate, *sink, diags, [&](const LotEvaluation& e) {
+        // What the buyer recorded: known for DECP records, absent (unknown)
+        // for programmes typed by buyers.
+        const writers::LotReview review = review_lot(e, e.lot.recorded_social_considerations);
+        builder.add(e, review);
+        report.lot(e, review);
+      });
+  const Date on = request.evaluate.as_of.value_or(request.generated);
+  outcome.data = builder.finish(toolkit.params(), on);
+  outcome.data.programme = request.evaluate.programme == "-" ? std::string("entrée standard")
+                                                             : display_path(request.evaluate.programme);
+  outcome.data.generated = request.generated;
+  outcome.data.rows_rejected = outcome.evaluation.summary.rows_rejected;
+  writers::RulesInfo& rules = outcome.data.rules;
+  rules.folder = display_path(toolkit.paths().rules);
+  rules.plugins = display_path(toolkit.paths().plugins);
+  rules.policy = toolkit.policy_file();
+  rules.as_of = request.evaluate.as_of;
+  rules.generator = request.generator;
+  // An unreadable programme gives no report at all, rather than an empty one.
+  if (!outcome.evaluation.unreadable) report.end(outcome.data, diags.all());
+  return outcome;
+}
+
+}  // namespace clausier::app

@@ -1,0 +1,122 @@
+// clausier serve: the web application (host/server/) until Ctrl+C or SIGTERM.
+
+#include <Poco/Exception.h>
+#include <pthread.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+
+#include "base/french.hpp"
+#include "base/paths.hpp"
+#include "cli/common.hpp"
+#include "server/server.hpp"
+
+namespace clausier::cli {
+namespace {
+
+// A whole number in [low, high], or nothing.
+std::optional<long> bounded(const std::optional<std::string>& text, long low, long high) {
+  if (!text) return std::nullopt;
+  char* end = nullptr;
+  const long value = std::strtol(text->c_str(), &end, 10);
+  if (text->empty() || *end != '\0' || value < low || value > high) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+int run_serve(const std::vector<std::string>& argv) {
+  const auto specs = with_common(
+      {
+          {"--bind", "", true, "ADRESSE", "adresse d'écoute (par défaut : 127.0.0.1, ce poste seulement)"},
+          {"--port", "", true, "PORT", "port d'écoute (par défaut : 8080 ; 0 : un port libre)"},
+          {"--token", "", true, "JETON",
+           "jeton exigé de chaque visiteur (par défaut : la variable CLAUSIER_TOKEN, sinon aucun)"},
+          {"--max-upload", "", true, "MO", "taille maximale d'un envoi, en mégaoctets (par défaut : 20)"},
+          {"--threads", "", true, "N", "requêtes traitées à la fois (par défaut : 4)"},
+          {"--timeout", "", true, "SECONDES",
+           "délai de réception ou d'envoi sur une connexion (par défaut : 30)"},
+      },
+      {.as_of = false, .no_policy = false});
+  const auto parsed = parse_args(argv, specs);
+  if (!parsed.error.empty()) return usage_error(parsed.error, "serve");
+  const ParsedArgs& args = parsed.args;
+  if (args.has("--help")) {
+    return command_help(
+        "clausier serve [--bind 127.0.0.1] [--port 8080] [--token JETON] [--rules DOSSIER] …",
+        "Lance l'application web : revue d'une programmation envoyée (tableau filtrable, graphiques,\n"
+        "documents), rédaction d'une consultation évaluée à mesure de la saisie, référence des règles,\n"
+        "et l'API JSON (POST /api/evaluate, POST /api/render, GET /api/rules ; voir README.md).\n"
+        "Les règles, plugins et modèles sont rechargés dès qu'ils changent ; une modification en erreur\n"
+        "laisse les précédents en service et s'affiche sur la page « Règles ». Ctrl+C arrête le serveur.",
+        specs);
+  }
+  if (!args.positional.empty()) return usage_error("serve ne prend pas d'argument", "serve");
+  const CommonSetup setup = common_setup(args);
+  if (!setup.error.empty()) return usage_error(setup.error, "serve");
+
+  server::ServerOptions options;
+  options.bind = args.value("--bind").value_or(options.bind);
+  if (auto v = args.value("--port")) {
+    const auto port = bounded(v, 0, 65535);
+    if (!port) return usage_error("port invalide « " + *v + " » : un nombre de 0 à 65535", "serve");
+    options.port = static_cast<std::uint16_t>(*port);
+  }
+  if (auto v = args.value("--max-upload")) {
+    const auto mb = bounded(v, 1, 4096);
+    if (!mb)
+      return usage_error("taille invalide « " + *v + " » pour --max-upload : un nombre de 1 à 4096", "serve");
+    options.max_upload = static_cast<std::size_t>(*mb) * 1024 * 1024;
+  }
+  if (auto v = args.value("--threads")) {
+    const auto n = bounded(v, 1, 256);
+    if (!n) return usage_error("nombre invalide « " + *v + " » pour --threads : de 1 à 256", "serve");
+    options.threads = static_cast<int>(*n);
+  }
+  if (auto v = args.value("--timeout")) {
+    const auto s = bounded(v, 1, 3600);
+    if (!s)
+      return usage_error("délai invalide « " + *v + " » pour --timeout : de 1 à 3600 secondes", "serve");
+    options.timeout = std::chrono::seconds(*s);
+  }
+  if (auto v = args.value("--token")) {
+    options.token = *v;
+  } else if (const char* env = std::getenv("CLAUSIER_TOKEN")) {
+    options.token = env;
+  }
+
+  // SIGINT and SIGTERM are waited for below; blocked before any thread
+  // starts, so that every thread inherits the mask.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  DiagnosticList diags;
+  server::ToolkitStore store(setup.paths, std::chrono::milliseconds(1000), diags);
+  print_diagnostics(diags);
+  announce_policy(*store.current().toolkit, setup);
+  server::Server http(options, store);
+  try {
+    http.start();
+  } catch (const Poco::Exception& e) {
+    std::cerr << "clausier" << fr::colon << " impossible d'écouter sur " << options.bind << ":"
+              << options.port << " (" << e.displayText() << ")" << fr::colon
+              << " choisissez un autre port avec --port, ou une autre adresse avec --bind\n";
+    return 1;
+  }
+  const std::string host =
+      options.bind.find(':') != std::string::npos ? "[" + options.bind + "]" : options.bind;
+  std::cout << "clausier serve" << fr::colon << " à l'écoute sur http://" << host << ":" << http.port() << "/"
+            << (options.token.empty() ? "" : "  (jeton exigé : ouvrez /?token=…)") << "\n"
+            << "Ctrl+C pour arrêter." << std::endl;
+  int signal = 0;
+  sigwait(&stop_signals, &signal);
+  std::cout << "Arrêt du serveur." << std::endl;
+  http.stop();
+  return 0;
+}
+
+}  // namespace clausier::cli

@@ -1,0 +1,60 @@
+#pragma once
+// One DECP contract made a lot (see docs/decp.md for the mapping and its
+// reasons):
+//   reference    acheteur.id followed by id (the "uid" of the consolidated
+//                DECP: a contract's id is unique only for its buyer)
+//   consultation the reference (DECP does not link the lots of one
+//                consultation, nor should a framework agreement be summed
+//                with its subsequent contracts: it is published with its
+//                own maximum amount)
+//   nature       from the CPV division (Regulation (EC) No 213/2008, annex I:
+//                45 works; 01-44 and 48 supplies; 49-98 services); DECP's
+//                own "nature" only says whether it is a defence or security
+//                contract (type_acheteur "defense")
+//   date         dateNotification: DECP has no launch date
+//   lieu         lieuExecution {code, typeCode} made a département code
+//   recorded_*   considerationsSociales / considerationsEnvironnementales
+// Dirty values are repaired when the repair is unambiguous (amounts and
+// durations as text, dates with a time zone, mojibake, text in
+// Windows-1252), and each repair is named; a contract without what a lot
+// needs (id, objet, CPV, amount, notification date) gets errors instead.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/lot.hpp"
+#include "readers/decp_record.hpp"
+
+namespace clausier::readers {
+
+struct DecpProblem {
+  std::uint32_t line = 0;
+  std::string message;  // French, a full sentence
+};
+
+struct DecpMapping {
+  std::vector<DecpProblem> errors;   // the contract cannot be a lot
+  std::vector<std::string> repairs;  // what was repaired, one phrase each
+  [[nodiscard]] bool ok() const { return errors.empty(); }
+};
+
+// Fills `out` from `record` (a contract, not a concession).
+[[nodiscard]] DecpMapping decp_lot(const DecpRecord& record, Lot& out);
+
+// The reference of a contract (see above); empty without an id.
+[[nodiscard]] std::string decp_reference(const DecpRecord& record);
+// The amount in cents, when it can be read (silent, for the totals pass).
+[[nodiscard]] std::optional<std::int64_t> decp_amount(const DecpRecord& record);
+
+// The nature of a lot from the division of its CPV code (8 digits); nothing
+// for a division the nomenclature does not have (00, 46, 47, 99).
+[[nodiscard]] std::optional<Nature> nature_of_cpv_division(std::string_view cpv);
+
+// The département of a DECP place of performance: a postal code, an INSEE
+// code of commune ("2B002", "97101"), arrondissement, canton or département.
+// Nothing for a region or a country, or a code that does not read.
+[[nodiscard]] std::optional<std::string> decp_departement(std::string_view code, std::string_view type_code);
+
+}  // namespace clausier::readers

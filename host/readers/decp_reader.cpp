@@ -1,0 +1,130 @@
+#include "readers/decp_reader.hpp"
+
+#include "base/text.hpp"
+#include "readers/decp_json.hpp"
+#include "readers/decp_lot.hpp"
+#include "readers/decp_xml.hpp"
+
+namespace clausier::readers {
+namespace {
+
+const char* format_label(DecpFormat f) {
+  switch (f) {
+    case DecpFormat::json_2022: return "format 2.0 (arrêtés du 22 décembre 2022), JSON";
+    case DecpFormat::json_2019: return "format 2019 (consolidé jusqu'en 2023), JSON";
+    case DecpFormat::json_list: return "liste de marchés, JSON";
+    case DecpFormat::xml: return "XML";
+  }
+  return "JSON";
+}
+
+std::string quoted(std::string_view s) { return "« " + text::truncate(s, 40) + " »"; }
+
+}  // namespace
+
+DecpReader::DecpReader(std::unique_ptr<std::istream> in, std::string name, Syntax syntax,
+                       DiagnosticSink& diags)
+    : in_(std::move(in)), name_(std::move(name)), diags_(&diags) {
+  if (syntax == Syntax::xml) {
+    records_ = std::make_unique<DecpXmlRecords>(*in_, name_);
+  } else {
+    records_ = std::make_unique<DecpJsonRecords>(*in_);
+  }
+}
+
+void DecpReader::note_format(DiagnosticSink& diags) {
+  if (noted_format_) return;
+  noted_format_ = true;
+  std::string message =
+      "fichier DECP (" + std::string(format_label(records_->format())) +
+      ") : chaque marché est un lot, évalué avec les règles en vigueur à sa date de "
+      "notification, faute de date de lancement dans les DECP ; le type d'acheteur n'y figure "
+      "pas non plus : « collectivité ou autre pouvoir adjudicateur » est retenu, sauf pour les "
+      "marchés de défense ou de sécurité";
+  if (records_->format() == DecpFormat::json_2019) {
+    message += " ; ce format ne dit rien des considérations sociales : elles restent inconnues";
+  }
+  diags.note(at(0), message);
+}
+
+void DecpReader::note_end(DiagnosticSink& diags) {
+  const std::uint32_t skipped = records_->concessions_skipped();
+  if (skipped == 0) return;
+  diags.note(at(0), std::to_string(skipped) +
+                        (skipped == 1 ? " contrat de concession ignoré" : " contrats de concession ignorés") +
+                        " : seuls les marchés publics sont évalués");
+}
+
+bool DecpReader::read(DiagnosticSink* diags) {
+  if (ended_) return false;
+  try {
+    if (records_->next(record_)) {
+      if (diags != nullptr) note_format(*diags);
+      return true;
+    }
+  } catch (const DecpError& e) {
+    if (diags != nullptr) {
+      note_format(*diags);
+      diags->error(at(e.line()),
+                   e.message() + (stats_.rows > 0 ? " (les marchés lus jusque-là sont évalués)" : ""));
+    }
+    ended_ = true;
+    return false;
+  }
+  ended_ = true;
+  if (diags != nullptr) {
+    note_format(*diags);
+    note_end(*diags);
+  }
+  return false;
+}
+
+bool DecpReader::next(Lot& out) {
+  while (read(diags_)) {
+    ++stats_.rows;
+    const std::string reference = decp_reference(record_);
+    if (!reference.empty() && record_.problem().empty()) {
+      if (const std::uint32_t first = references_.insert(reference, record_.line())) {
+        diags_->warning(at(record_.line()), "marché " + quoted(reference) + " déjà lu ligne " +
+                                                std::to_string(first) +
+                                                " (même acheteur, même identifiant) : cette nouvelle "
+                                                "publication est ignorée");
+        --stats_.rows;
+        continue;
+      }
+    }
+    const DecpMapping mapping = decp_lot(record_, out);
+    out.source = at(record_.line());
+    const std::string label = reference.empty() ? "marché" : "marché " + quoted(reference);
+    if (!mapping.repairs.empty()) {
+      std::string message = label + " : valeurs corrigées à la lecture : ";
+      for (std::size_t i = 0; i < mapping.repairs.size(); ++i)
+        message += (i > 0 ? " ; " : "") + mapping.repairs[i];
+      diags_->warning(at(record_.line()), message);
+    }
+    for (const DecpProblem& p : mapping.errors) diags_->error(at(p.line), label + " : " + p.message);
+    if (mapping.ok()) {
+      ++stats_.lots;
+      return true;
+    }
+    ++stats_.rejected;
+  }
+  return false;
+}
+
+bool DecpReader::next_amount(std::string& consultation, std::int64_t& cents) {
+  while (read(nullptr)) {
+    if (!record_.problem().empty() || record_.overflowed()) continue;
+    std::string reference = decp_reference(record_);
+    if (reference.empty()) continue;
+    if (references_.insert(reference, record_.line()) != 0) continue;  // read once, as next() does
+    const auto amount = decp_amount(record_);
+    if (!amount) continue;
+    consultation = std::move(reference);
+    cents = *amount;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace clausier::readers

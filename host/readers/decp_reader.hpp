@@ -1,0 +1,60 @@
+#pragma once
+// A DECP open-data file (données essentielles de la commande publique, JSON
+// or XML) read as a programme: one lot per contract (readers/decp_lot.hpp),
+// streamed, with its own diagnostics:
+//  - a note once per file: what DECP does not say (launch date, type of
+//    buyer) and what is assumed instead;
+//  - per contract, one warning listing every repair, and one error for each
+//    reason it cannot be a lot (the others go on);
+//  - a contract published twice (same buyer, same id) is read once: a
+//    warning names the line of the first;
+//  - a file that stops being readable (truncated, not JSON) ends the pass
+//    with a located error; the contracts before it stand.
+// Every place is `file.json:LINE` (or `file.xml:LINE`).
+
+#include <cstdint>
+#include <istream>
+#include <memory>
+#include <string>
+
+#include "base/diagnostic.hpp"
+#include "readers/decp_record.hpp"
+#include "readers/lot_source.hpp"
+#include "readers/reference_index.hpp"
+
+namespace clausier::readers {
+
+class DecpReader final : public LotSource {
+ public:
+  enum class Syntax { json, xml };
+
+  // Reads `in` (owned); `name` is the file as shown in diagnostics. `diags`
+  // must outlive the reader.
+  DecpReader(std::unique_ptr<std::istream> in, std::string name, Syntax syntax, DiagnosticSink& diags);
+
+  bool next(Lot& out) override;
+  bool next_amount(std::string& consultation, std::int64_t& cents) override;
+  [[nodiscard]] const LotReaderStats& stats() const override { return stats_; }
+
+  [[nodiscard]] std::uint32_t concessions_skipped() const { return records_->concessions_skipped(); }
+
+ private:
+  // The next contract into record_; false at the end or when the file cannot
+  // be read further (reported to `diags`, when given).
+  bool read(DiagnosticSink* diags);
+  void note_format(DiagnosticSink& diags);
+  void note_end(DiagnosticSink& diags);
+  [[nodiscard]] Location at(std::uint32_t line) const { return Location::in_file(name_, line); }
+
+  std::unique_ptr<std::istream> in_;
+  std::string name_;
+  DiagnosticSink* diags_;
+  std::unique_ptr<DecpRecords> records_;
+  DecpRecord record_;
+  ReferenceIndex references_;
+  LotReaderStats stats_;
+  bool noted_format_ = false;
+  bool ended_ = false;
+};
+
+}  // namespace clausier::readers

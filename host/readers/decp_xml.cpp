@@ -1,0 +1,159 @@
+#include "readers/decp_xml.hpp"
+
+#include <array>
+#include <vector>
+
+#include "base/text.hpp"
+#include "readers/xml_reader.hpp"
+#include "readers/zip_package.hpp"
+
+namespace clausier::readers {
+namespace {
+
+constexpr std::size_t max_value_bytes = 256 * 1024;
+constexpr std::size_t max_name_bytes = 128;
+
+bool skipped_element(std::string_view name) {
+  static constexpr std::array<std::string_view, 6> names = {
+      "titulaires",       "modifications",   "actesSousTraitance", "modificationsActesSousTraitance",
+      "donneesExecution", "concessionnaires"};
+  for (const auto n : names) {
+    if (name == n) return true;
+  }
+  return false;
+}
+
+std::uint32_t line_of(int line) { return line > 0 ? static_cast<std::uint32_t>(line) : 0; }
+
+}  // namespace
+
+// The file as the byte source the XML reader reads from.
+struct DecpXmlRecords::Input final : sheet::ZipEntry {
+  Input(std::istream& stream, std::string name) : in(&stream), name_(std::move(name)) {}
+  std::size_t read(char* out, std::size_t size) override {
+    in->read(out, static_cast<std::streamsize>(size));
+    return static_cast<std::size_t>(in->gcount());
+  }
+  [[nodiscard]] const std::string& name() const override { return name_; }
+
+  std::istream* in;
+  std::string name_;
+};
+
+DecpXmlRecords::DecpXmlRecords(std::istream& in, std::string name)
+    : input_(std::make_unique<Input>(in, std::move(name))) {}
+
+DecpXmlRecords::~DecpXmlRecords() = default;
+
+bool DecpXmlRecords::next(DecpRecord& out) {
+  try {
+    return step(out);
+  } catch (const sheet::Error& e) {
+    where_ = Where::failed;
+    throw DecpError(e.message(), xml_ ? line_of(xml_->error_line()) : 0);
+  } catch (const DecpError&) {
+    where_ = Where::failed;
+    throw;
+  }
+}
+
+bool DecpXmlRecords::step(DecpRecord& out) {
+  if (where_ == Where::failed || where_ == Where::end) return false;
+  if (where_ == Where::start) {
+    xml_ = std::make_unique<sheet::XmlReader>(*input_, sheet::XmlReader::Source::file);
+    while (xml_->next() && xml_->node() != sheet::XmlReader::Node::start) {
+    }
+    if (xml_->node() != sheet::XmlReader::Node::start) {
+      throw DecpError("ce fichier XML ne contient aucun élément : ce n'est pas un fichier DECP", 0);
+    }
+    if (xml_->local_name() != "marches") {
+      throw DecpError("l'élément racine de ce fichier XML est « " + text::truncate(xml_->local_name(), 40) +
+                          " » : un fichier DECP commence par <marches>",
+                      line_of(xml_->node_line()));
+    }
+    where_ = Where::root;
+    if (xml_->is_empty_element()) where_ = Where::end;
+  }
+  while (where_ == Where::root && xml_->next()) {
+    if (xml_->node() == sheet::XmlReader::Node::end && xml_->depth() == 0) {
+      where_ = Where::end;
+      break;
+    }
+    if (xml_->node() != sheet::XmlReader::Node::start) continue;
+    const std::string_view name = xml_->local_name();
+    if (name == "marche") {
+      read_contract(out);
+      if (!is_concession(out)) return true;
+      ++concessions_;
+    } else {
+      if (name == "contrat-concession") ++concessions_;
+      xml_->skip();
+    }
+  }
+  // Whatever follows the root element (comments, white space) is read, so
+  // that a damaged end is still reported.
+  while (xml_->next()) {
+  }
+  where_ = Where::end;
+  return false;
+}
+
+void DecpXmlRecords::read_contract(DecpRecord& out) {
+  out.clear(line_of(xml_->node_line()));
+  out.set_typed(false);
+  if (xml_->is_empty_element()) return;
+  const int depth = xml_->depth();
+  std::string path;
+  std::vector<std::size_t> marks;  // length of `path` before each open element
+  std::vector<bool> leaf;          // open elements that have no element inside (yet)
+  std::string value;
+  bool cut = false;
+  std::uint32_t value_line = 0;
+  while (xml_->next()) {
+    switch (xml_->node()) {
+      case sheet::XmlReader::Node::start: {
+        if (!leaf.empty()) leaf.back() = false;
+        const std::string_view name = xml_->local_name();
+        if (xml_->depth() == depth + 1 && skipped_element(name)) {
+          xml_->skip();
+          break;
+        }
+        marks.push_back(path.size());
+        if (!path.empty()) path += '.';
+        path += name.size() <= max_name_bytes ? name : std::string_view("?");
+        value.clear();
+        cut = false;
+        value_line = line_of(xml_->node_line());
+        if (xml_->is_empty_element()) {
+          if (DecpField* f = out.add(path, value_line)) out.account(*f);
+          path.resize(marks.back());
+          marks.pop_back();
+          break;
+        }
+        leaf.push_back(true);
+        break;
+      }
+      case sheet::XmlReader::Node::text:
+        sheet::append_capped(value, xml_->value(), max_value_bytes, cut);
+        break;
+      case sheet::XmlReader::Node::end:
+        if (xml_->depth() == depth) return;
+        if (leaf.empty() || marks.empty()) break;
+        if (leaf.back()) {
+          if (DecpField* f = out.add(path, value_line)) {
+            f->text.assign(text::trim(value));
+            f->cut = cut;
+            out.account(*f);
+          }
+        }
+        leaf.pop_back();
+        path.resize(marks.back());
+        marks.pop_back();
+        value.clear();
+        break;
+      case sheet::XmlReader::Node::other: break;
+    }
+  }
+}
+
+}  // namespace clausier::readers

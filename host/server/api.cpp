@@ -1,0 +1,284 @@
+// The JSON API: POST /api/evaluate, POST /api/render, GET /api/rules.
+
+#include <Poco/URI.h>
+
+#include <ctime>
+#include <optional>
+#include <sstream>
+
+#include "app/evaluate.hpp"
+#include "base/build_info.hpp"
+#include "base/french.hpp"
+#include "params/parameter.hpp"
+#include "server/http.hpp"
+#include "server/programme_input.hpp"
+#include "server/routes.hpp"
+#include "server/server.hpp"
+#include "writers/documents.hpp"
+#include "writers/evaluation_json.hpp"
+#include "writers/json_writer.hpp"
+#include "writers/zip_archive.hpp"
+
+namespace clausier::server {
+namespace {
+
+using Status = Poco::Net::HTTPResponse::HTTPStatus;
+
+// Each worker thread keeps its own evaluator (its own Lua state) for the
+// toolkit in use; a reload gives it a new one at its next request.
+engine::Evaluator& worker_evaluator(const ToolkitSnapshot& snapshot) {
+  thread_local std::uint64_t generation = 0;
+  thread_local std::optional<engine::Evaluator> evaluator;
+  if (!evaluator || generation != snapshot.generation) {
+    evaluator.reset();
+    evaluator.emplace(snapshot.toolkit->thread_evaluator({}));
+    generation = snapshot.generation;
+  }
+  return *evaluator;
+}
+
+// Forwards to a sink, showing the places of JSON lots as "lots[1].cpv".
+class FormLocations final : public writers::EvaluationSink {
+ public:
+  explicit FormLocations(writers::EvaluationSink& inner) : inner_(inner) {}
+  void begin(const std::vector<engine::ClauseInfo>& types) override { inner_.begin(types); }
+  void lot(const LotEvaluation& e) override { inner_.lot(e); }
+  void end(const std::vector<Diagnostic>& diagnostics, const writers::RunSummary& summary) override {
+    std::vector<Diagnostic> located = diagnostics;
+    for (auto& d : located) d.location = form_location(std::move(d.location));
+    inner_.end(located, summary);
+  }
+
+ private:
+  writers::EvaluationSink& inner_;
+};
+
+std::vector<Diagnostic> located(const DiagnosticList& diags) {
+  std::vector<Diagnostic> out = diags.all();
+  for (auto& d : out) d.location = form_location(std::move(d.location));
+  return out;
+}
+
+// A request's programme, or an error reply already sent.
+struct Evaluation {
+  ToolkitSnapshot snapshot;
+  ProgrammeInput input;
+  std::optional<Date> as_of;
+};
+
+std::optional<Evaluation> read_request(ServerContext& context, Request& request, Response& response,
+                                       DiagnosticList& diags) {
+  const Body body = read_body(request, context.options.max_upload);
+  if (body.too_large) {
+    response.set("Connection", "close");
+    send_json_error(response, Status::HTTP_REQUEST_ENTITY_TOO_LARGE,
+                    "envoi trop volumineux : " + size_label(context.options.max_upload) +
+                        " au plus ; découpez la programmation ou relancez le serveur avec --max-upload");
+    return std::nullopt;
+  }
+  Evaluation e{context.store.current(), read_programme_input(request, body.bytes, diags), {}};
+  if (!e.input.programme) {
+    send_json_error(response, Status::HTTP_UNPROCESSABLE_ENTITY, e.input.error, located(diags));
+    return std::nullopt;
+  }
+  if (const auto it = e.input.fields.find("as_of"); it != e.input.fields.end() && !it->second.empty()) {
+    e.as_of = Date::parse_iso(it->second);
+    if (!e.as_of) {
+      send_json_error(response, Status::HTTP_BAD_REQUEST,
+                      "date invalide « " + it->second + " » pour as_of : écrivez AAAA-MM-JJ");
+      return std::nullopt;
+    }
+  }
+  return e;
+}
+
+std::string field(const ProgrammeInput& input, const std::string& name) {
+  const auto it = input.fields.find(name);
+  return it == input.fields.end() ? std::string() : it->second;
+}
+
+app::EvaluateOutcome evaluate(const Evaluation& e, const std::string& only, writers::EvaluationSink& sink,
+                              DiagnosticList& diags,
+                              const std::function<void(const LotEvaluation&)>& on_lot) {
+  const app::Toolkit& toolkit = *e.snapshot.toolkit;
+  if (e.as_of) {
+    engine::Evaluator evaluator = toolkit.thread_evaluator(e.as_of);
+    return app::evaluate_programme(evaluator, toolkit.clause_infos(), *e.input.programme, only, sink, diags,
+                                   on_lot);
+  }
+  return app::evaluate_programme(worker_evaluator(e.snapshot), toolkit.clause_infos(), *e.input.programme,
+                                 only, sink, diags, on_lot);
+}
+
+render::DocumentContext document_context() {
+  return {Date::from_days(static_cast<std::int32_t>(std::time(nullptr) / 86400)),
+          std::string("clausier ") + build::version};
+}
+
+// "attachment; filename="a.html"; filename*=UTF-8''a.html"
+std::string disposition(bool inline_view, const std::string& name) {
+  std::string ascii;
+  for (char c : name) ascii += (static_cast<unsigned char>(c) < 0x80 && c != '"' && c != '\\') ? c : '_';
+  std::string encoded;
+  Poco::URI::encode(name, "!#$&+,/:;=?@[]\"'()*% ", encoded);
+  return std::string(inline_view ? "inline" : "attachment") + "; filename=\"" + ascii +
+         "\"; filename*=UTF-8''" + encoded;
+}
+
+std::string_view document_type(const std::string& format) {
+  if (format == "html") return "text/html; charset=utf-8";
+  if (format == "md") return "text/markdown; charset=utf-8";
+  if (format == "docx") return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  if (format == "odt") return "application/vnd.oasis.opendocument.text";
+  return "application/octet-stream";
+}
+
+}  // namespace
+
+void serve_api_evaluate(ServerContext& context, Request& request, Response& response) {
+  DiagnosticList diags;
+  auto e = read_request(context, request, response, diags);
+  if (!e) return;
+  std::ostringstream out;
+  auto json = writers::make_json_sink(out);
+  FormLocations sink(*json);
+  const std::string only = field(e->input, "reference");
+  evaluate(*e, only, e->input.from_json ? static_cast<writers::EvaluationSink&>(sink) : *json, diags, {});
+  send(response, Status::HTTP_OK, "application/json; charset=utf-8", out.str());
+}
+
+void serve_api_render(ServerContext& context, Request& request, Response& response) {
+  DiagnosticList diags;
+  auto e = read_request(context, request, response, diags);
+  if (!e) return;
+  const std::string reference = field(e->input, "reference");
+  const std::string format = field(e->input, "format").empty() ? "html" : field(e->input, "format");
+  const std::string document = field(e->input, "document");
+  const bool inline_view = field(e->input, "disposition") == "inline";
+  const app::Toolkit& toolkit = *e->snapshot.toolkit;
+
+  const std::vector<std::string>& formats = writers::document_formats();
+  const bool zip = format == "zip";
+  if (!zip && std::find(formats.begin(), formats.end(), format) == formats.end()) {
+    std::string names;
+    for (const auto& f : formats) names += (names.empty() ? "" : ", ") + f;
+    send_json_error(response, Status::HTTP_BAD_REQUEST,
+                    "format inconnu « " + format + " » : choisissez " + names + " ou zip");
+    return;
+  }
+  if (!zip && reference.empty()) {
+    send_json_error(response, Status::HTTP_BAD_REQUEST,
+                    "indiquez le lot : champ « reference » (ou format=zip pour tous les documents)");
+    return;
+  }
+
+  // Rendered as each lot is evaluated: only the documents are kept.
+  const render::DocumentContext doc_context = document_context();
+  std::vector<writers::ZipEntry> entries;
+  std::optional<writers::LotDocument> chosen;
+  auto sink = writers::make_null_sink();
+  std::ostringstream evaluation_json;
+  auto json = writers::make_json_sink(evaluation_json);
+  FormLocations located_json(*json);
+  writers::EvaluationSink& kept = zip ? (e->input.from_json ? located_json : *json) : *sink;
+  evaluate(*e, reference, kept, diags, [&](const LotEvaluation& lot) {
+    auto docs = writers::render_lot_documents(
+        lot, toolkit.templates(), toolkit.clause_infos(),
+        zip ? std::vector<std::string>{} : std::vector<std::string>{format}, doc_context, diags);
+    for (auto& d : docs) {
+      if (zip) {
+        entries.push_back(
+            {writers::safe_file_name(lot.lot.reference) + "/" + d.file_name, std::move(d.text)});
+      } else if (!chosen && (document.empty() || d.template_id == document)) {
+        chosen = std::move(d);
+      }
+    }
+  });
+
+  if (zip) {
+    entries.push_back({"evaluation.json", evaluation_json.str()});
+    response.set("Content-Disposition", disposition(false, "documents.zip"));
+    send(response, Status::HTTP_OK, "application/zip", writers::zip_archive(entries));
+    return;
+  }
+  if (!chosen) {
+    send_json_error(response, Status::HTTP_NOT_FOUND,
+                    "aucun document pour le lot « " + reference + " »" +
+                        (document.empty() ? std::string() : " et le modèle « " + document + " »") +
+                        " : ses verdicts n'appellent pas de document dans ce format, ou le lot est absent",
+                    located(diags));
+    return;
+  }
+  const std::string name = writers::safe_file_name(reference) + "-" + chosen->file_name;
+  response.set("Content-Disposition", disposition(inline_view, name));
+  if (format == "html") set_security_headers(response, document_policy(chosen->text));
+  send(response, Status::HTTP_OK, document_type(format), chosen->text);
+}
+
+void serve_api_rules(ServerContext& context, Request& /*request*/, Response& response) {
+  const ToolkitSnapshot snapshot = context.store.current();
+  const app::Toolkit& toolkit = *snapshot.toolkit;
+  std::ostringstream out;
+  writers::JsonWriter json(out);
+  json.begin_object();
+  json.key("loaded").begin_object().field("at", snapshot.loaded_at);
+  json.key("generation").value(static_cast<std::int64_t>(snapshot.generation));
+  json.field("rules", toolkit.paths().rules.string()).field("plugins", toolkit.paths().plugins.string());
+  json.field("templates", toolkit.paths().templates.string()).end_object();
+  json.key("reload_error");
+  const auto errors = context.store.last_error();
+  if (errors.empty()) {
+    json.null();
+  } else {
+    json.begin_object().field("at", errors.front().at).key("diagnostics").begin_array();
+    for (const auto& d : errors.front().diagnostics) writers::write_diagnostic(json, d);
+    json.end_array().end_object();
+  }
+  json.key("clause_types").begin_array();
+  for (const auto& c : toolkit.clause_infos()) {
+    json.begin_object().field("id", c.id).field("title", c.title).field("source", c.source);
+    json.key("api").value(static_cast<std::int64_t>(c.api));
+    json.key("basis").begin_array();
+    for (const auto& b : c.basis) json.value(b);
+    json.end_array().key("params").begin_array();
+    for (const auto& p : c.params) json.value(p);
+    json.end_array().end_object();
+  }
+  json.end_array();
+  json.key("parameters").begin_array();
+  for (const auto& [name, p] : toolkit.params().all()) {
+    json.begin_object().field("name", name).field("description", p.description).field("unit", p.unit);
+    json.field("kind", params::kind_id(p.kind)).field("reference", p.reference).field("file", p.file);
+    json.key("values").begin_array();
+    for (const auto& v : p.values) {
+      json.begin_object().field("from", v.from.iso());
+      if (v.repealed) json.key("repealed").value(true);
+      json.field("status", params::status_id(v.status)).field("reference", v.reference);
+      if (!v.note.empty()) json.field("note", v.note);
+      if (!v.repealed && v.entries.empty() && v.codes.empty()) {
+        json.key("value");
+        std::visit(
+            [&](const auto& x) {
+              using T = std::decay_t<decltype(x)>;
+              if constexpr (std::is_same_v<T, Date>) {
+                json.value(x.iso());
+              } else if constexpr (std::is_same_v<T, std::string>) {
+                json.value(std::string_view(x));
+              } else {
+                json.value(x);
+              }
+            },
+            v.scalar.value);
+      }
+      if (!v.entries.empty()) json.key("entries").value(static_cast<std::int64_t>(v.entries.size()));
+      if (!v.codes.empty()) json.key("codes").value(static_cast<std::int64_t>(v.codes.size()));
+      json.end_object();
+    }
+    json.end_array().end_object();
+  }
+  json.end_array().end_object();
+  out << '\n';
+  send(response, Status::HTTP_OK, "application/json; charset=utf-8", out.str());
+}
+
+}  // namespace clausier::server

@@ -1,0 +1,152 @@
+#include "server/routes.hpp"
+
+#include <Poco/Net/HTTPCookie.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/NameValueCollection.h>
+#include <Poco/URI.h>
+
+#include <string_view>
+
+#include "server/http.hpp"
+#include "server/pages.hpp"
+#include "server/server.hpp"
+
+namespace clausier::server {
+namespace {
+
+using Status = Poco::Net::HTTPResponse::HTTPStatus;
+using Serve = void (*)(ServerContext&, Request&, Response&);
+
+constexpr std::string_view token_cookie = "clausier_jeton";
+
+struct Route {
+  std::string_view method;
+  std::string_view path;  // exact, or a prefix when it ends with '/'
+  Serve serve;
+};
+
+constexpr Route routes[] = {
+    {"GET", "/", serve_programme_page},
+    {"GET", "/rediger", serve_draft_page},
+    {"GET", "/regles", serve_rules_page},
+    {"GET", "/static/", serve_static},
+    {"POST", "/api/evaluate", serve_api_evaluate},
+    {"POST", "/api/render", serve_api_render},
+    {"GET", "/api/rules", serve_api_rules},
+};
+
+// The path of the request, decoded; empty when the URI cannot be parsed.
+std::string request_path(const Request& request) {
+  try {
+    return Poco::URI(request.getURI()).getPath();
+  } catch (const Poco::Exception&) {
+    return "";
+  }
+}
+
+bool is_api(std::string_view path) { return path.rfind("/api/", 0) == 0; }
+
+void refuse(Response& response, std::string_view path, Status status, const std::string& message) {
+  if (is_api(path)) {
+    send_json_error(response, status, message);
+  } else {
+    send(response, status, "text/html; charset=utf-8", error_page(status, message));
+  }
+}
+
+// Every request, whatever its route: headers, token, errors.
+class Guarded final : public Poco::Net::HTTPRequestHandler {
+ public:
+  Guarded(ServerContext& context, const Route* route, bool method_ok)
+      : context_(context), route_(route), method_ok_(method_ok) {}
+
+  void handleRequest(Request& request, Response& response) override {
+    set_security_headers(response);
+    const std::string path = request_path(request);
+    try {
+      if (!authorized(request, response, Poco::URI(request.getURI()))) return;
+      if (route_ == nullptr) {
+        refuse(response, path, Status::HTTP_NOT_FOUND, "page introuvable : « " + path + " »");
+      } else if (!method_ok_) {
+        response.set("Allow", std::string(route_->method));
+        refuse(response, path, Status::HTTP_METHOD_NOT_ALLOWED,
+               "méthode " + request.getMethod() + " non prise en charge ici : utilisez " +
+                   std::string(route_->method));
+      } else {
+        route_->serve(context_, request, response);
+      }
+    } catch (const std::exception& e) {
+      if (!response.sent()) {
+        refuse(
+            response, path, Status::HTTP_INTERNAL_SERVER_ERROR,
+            std::string("erreur interne (") + e.what() + ") : réessayez, puis signalez-la si elle persiste");
+      }
+    }
+  }
+
+ private:
+  // True when no token is required or the request carries it. A page
+  // visited with ?token=T sets a cookie and reloads without the token in the
+  // address (so it does not stay in the history).
+  bool authorized(Request& request, Response& response, const Poco::URI& uri) {
+    const std::string& token = context_.options.token;
+    if (token.empty()) return true;
+    const std::string auth = request.get("Authorization", "");
+    if (auth.rfind("Bearer ", 0) == 0 && token_matches(std::string_view(auth).substr(7), token)) return true;
+    Poco::Net::NameValueCollection cookies;
+    request.getCookies(cookies);
+    if (token_matches(cookies.get(std::string(token_cookie), ""), token)) return true;
+    for (const auto& [name, value] : uri.getQueryParameters()) {
+      if (name == "token" && token_matches(value, token) && request.getMethod() == "GET") {
+        Poco::Net::HTTPCookie cookie(std::string(token_cookie), token);
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setSameSite(Poco::Net::HTTPCookie::SAME_SITE_STRICT);
+        response.addCookie(cookie);
+        response.redirect(uri.getPath(), Status::HTTP_SEE_OTHER);
+        return false;
+      }
+    }
+    response.set("WWW-Authenticate", "Bearer realm=\"clausier\"");
+    refuse(response, uri.getPath(), Status::HTTP_UNAUTHORIZED,
+           "accès réservé : ouvrez l'adresse donnée au lancement du serveur (avec ?token=…) ou envoyez "
+           "l'en-tête « Authorization: Bearer … »");
+    return false;
+  }
+
+  ServerContext& context_;
+  const Route* route_;
+  bool method_ok_;
+};
+
+class Router final : public Poco::Net::HTTPRequestHandlerFactory {
+ public:
+  explicit Router(ServerContext& context) : context_(context) {}
+
+  Poco::Net::HTTPRequestHandler* createRequestHandler(const Request& request) override {
+    const std::string path = request_path(request);
+    const Route* found = nullptr;
+    bool method_ok = false;
+    for (const Route& r : routes) {
+      const bool prefix = r.path.size() > 1 && r.path.back() == '/';
+      if (prefix ? path.rfind(r.path, 0) == 0 : path == r.path) {
+        if (found == nullptr) found = &r;
+        if (r.method == request.getMethod() || (r.method == "GET" && request.getMethod() == "HEAD")) {
+          found = &r;
+          method_ok = true;
+          break;
+        }
+      }
+    }
+    return new Guarded(context_, found, method_ok);
+  }
+
+ private:
+  ServerContext& context_;
+};
+
+}  // namespace
+
+Poco::Net::HTTPRequestHandlerFactory::Ptr make_router(ServerContext& context) { return new Router(context); }
+
+}  // namespace clausier::server

@@ -1,0 +1,66 @@
+#pragma once
+// `clausier serve`: the web application over the app library. Poco's HTTP
+// server with a bounded pool of worker threads; one handler per route
+// (routes.cpp); the toolkit hot-reloaded by a ToolkitStore.
+//
+//   GET  /            "Programme": upload a programme, review it, download documents
+//   GET  /rediger     "Rédiger une consultation": a form evaluated as the user types
+//   GET  /regles      "Règles": the rules reference and the last reload error
+//   GET  /static/...  embedded CSS, JavaScript, SVG (an allow-list)
+//   POST /api/evaluate, POST /api/render, GET /api/rules (README.md)
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "server/toolkit_store.hpp"
+
+namespace Poco {
+class ThreadPool;
+namespace Net {
+class HTTPServer;
+}
+}  // namespace Poco
+
+namespace clausier::server {
+
+struct ServerOptions {
+  std::string bind = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0: any free port (see Server::port)
+  // When not empty, every request must carry it: "Authorization: Bearer T",
+  // the cookie set by a first visit to "/?token=T", or that query parameter.
+  std::string token;
+  std::size_t max_upload = 20 * 1024 * 1024;  // bytes of a request body
+  int threads = 4;                            // requests handled at once
+  int queue = 0;                              // connections waiting beyond those (0: 4 per thread)
+  std::chrono::seconds timeout{30};           // to receive or send on a connection
+};
+
+// What the handlers share.
+struct ServerContext {
+  ServerOptions options;
+  ToolkitStore& store;
+};
+
+class Server {
+ public:
+  Server(ServerOptions options, ToolkitStore& store);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and starts accepting; throws Poco::Exception when the address is
+  // taken or invalid.
+  void start();
+  void stop();
+  [[nodiscard]] std::uint16_t port() const;
+
+ private:
+  std::unique_ptr<ServerContext> context_;
+  std::unique_ptr<Poco::ThreadPool> pool_;  // outlives http_, which uses it
+  std::unique_ptr<Poco::Net::HTTPServer> http_;
+};
+
+}  // namespace clausier::server

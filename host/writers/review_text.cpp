@@ -1,0 +1,231 @@
+#include "writers/review_text.hpp"
+
+#include <cmath>
+
+#include "base/french.hpp"
+
+namespace clausier::writers::review {
+namespace {
+
+std::string plural(std::size_t n, const char* one, const char* many) {
+  return fr::integer(static_cast<std::int64_t>(n)) + " " + (n > 1 ? many : one);
+}
+
+std::string count(std::size_t n) { return fr::integer(static_cast<std::int64_t>(n)); }
+
+// A share rounded to one decimal: "74,4 %".
+std::string share(double ratio) { return fr::percent(std::round(ratio * 1000.0) / 1000.0); }
+
+std::string hours_short(std::int64_t h) { return fr::integer(h) + fr::nbsp + "h"; }
+
+}  // namespace
+
+std::string scope_sentence(const ReviewData& d) {
+  std::string s =
+      plural(d.total.lots, "lot", "lots") + ", " + plural(d.consultations, "consultation", "consultations");
+  if (d.first_launch && d.last_launch) {
+    s += *d.first_launch == *d.last_launch
+             ? ", lancement le " + fr::date_long(*d.first_launch)
+             : ", lancements du " + fr::date_long(*d.first_launch) + " au " + fr::date_long(*d.last_launch);
+  }
+  return s;
+}
+
+std::string made_sentence(const ReviewData& d) {
+  return "Revue établie le " + fr::date_long(d.generated) + " par " + d.rules.generator + ".";
+}
+
+std::vector<Card> summary_cards(const ReviewData& d) {
+  std::vector<Card> cards;
+  cards.push_back({"Lots évalués", count(d.total.lots),
+                   plural(d.consultations, "consultation", "consultations") +
+                       (d.rows_rejected > 0 ? std::string(fr::semicolon) + " " +
+                                                  plural(d.rows_rejected, "ligne rejetée", "lignes rejetées")
+                                            : std::string()),
+                   d.rows_rejected > 0});
+  cards.push_back({"Montant total estimé", fr::euros_cents(d.total.amount_cents) + " HT",
+                   "somme des lots évalués", false});
+  std::string detail = share(d.amount_share()) + " du montant";
+  bool below_target = false;
+  if (d.target) {
+    below_target = d.lots_share() < d.target->ratio;
+    detail += std::string(fr::semicolon) + " objectif national " + fr::percent(d.target->ratio) +
+              (below_target ? " non atteint" : " atteint");
+  }
+  cards.push_back({"Lots avec une considération sociale",
+                   count(d.total.lots_retained) + " (" + share(d.lots_share()) + ")", detail, below_target});
+  cards.push_back({"Heures d'insertion", hours_short(d.total.hours),
+                   "sur les lots où une clause est obligatoire ou recommandée", false});
+  cards.push_back({"Condition sociale obligatoire (L2112-2-1)", count(d.lots_social_condition_mandatory),
+                   plural(d.lots_social_condition_mandatory, "lot", "lots") + " pour " +
+                       fr::euros_cents(d.amount_social_condition_mandatory_cents) + " HT",
+                   false});
+  cards.push_back({"Obligatoires sans volume d'heures", count(d.mandatory_without_hours),
+                   "volume à fixer avec le facilitateur, ou motifs de dérogation à consigner",
+                   d.mandatory_without_hours > 0});
+  cards.push_back({"Au-dessus des seuils sans considération retenue", count(d.above_threshold_without_lever),
+                   "sur " + plural(d.lots_above_threshold, "lot", "lots") + " au-dessus des seuils européens",
+                   d.above_threshold_without_lever > 0});
+  if (d.lots_failed > 0) {
+    cards.push_back({"Lots en erreur", count(d.lots_failed),
+                     "une règle ou un plugin a échoué : résultats incomplets (voir les messages)", true});
+  }
+  if (d.recorded_known() > 0) {
+    const std::size_t missing = d.recorded[static_cast<std::size_t>(RecordedMatch::mandatory_missing)];
+    cards.push_back({"Considérations déclarées (DECP)", count(d.recorded_known()),
+                     plural(missing, "obligation non tracée", "obligations non tracées"), missing > 0});
+  }
+  return cards;
+}
+
+std::string target_sentence(const ReviewData& d) {
+  if (!d.target) return {};
+  return share(d.lots_share()) +
+         " des lots de la programmation retiennent au moins une considération sociale" + fr::semicolon +
+         " l'objectif national est de " + fr::percent(d.target->ratio) + " des contrats (" +
+         d.target->source + ", statut " + fr::guillemet_open + d.target->status + fr::guillemet_close + ").";
+}
+
+std::vector<std::string> definitions() {
+  return {
+      "Un lot retient une considération sociale quand au moins un type de clause y est obligatoire ou "
+      "recommandé ; une clause seulement possible est un levier à étudier, pas encore une considération.",
+      "La condition sociale est obligatoire (article L2112-2-1 du code de la commande publique) quand une "
+      "clause est obligatoire en vertu de cet article : consultation au-dessus des seuils européens, lancée "
+      "après l'entrée en vigueur de l'obligation.",
+      "Les heures d'insertion d'un lot sont celles des clauses obligatoires ou recommandées ; un lot qui a "
+      "à la fois une clause d'insertion et la charte ANRU compte ses heures une fois (la plus grande).",
+      "Les seuils européens s'apprécient sur le montant total de la consultation ; les heures, lot par lot.",
+  };
+}
+
+Table group_table(std::string id, std::string title, std::string group_header,
+                  const std::vector<ReviewGroup>& groups) {
+  Table t;
+  t.id = std::move(id);
+  t.title = std::move(title);
+  t.header = {std::move(group_header), "Lots", "Montant HT", "Lots avec considération sociale",
+              "Heures d'insertion"};
+  t.numeric = {false, true, true, true, true};
+  std::string sentence;
+  for (const auto& g : groups) {
+    t.rows.push_back({g.label, count(g.tally.lots), fr::euros_cents(g.tally.amount_cents),
+                      count(g.tally.lots_retained), fr::integer(g.tally.hours)});
+    sentence += (sentence.empty() ? "" : std::string(fr::semicolon) + " ") + g.label + fr::colon + " " +
+                fr::hours(g.tally.hours);
+  }
+  t.description = t.title + fr::colon + " " + (sentence.empty() ? std::string("aucun lot") : sentence) + ".";
+  return t;
+}
+
+Table clause_table(const ReviewData& d) {
+  Table t;
+  t.id = "verdicts";
+  t.title = "Verdicts par type de clause";
+  t.header = {"Type de clause", "Obligatoire", "Recommandée",       "Possible",
+              "Exclue",         "En erreur",   "Heures d'insertion"};
+  t.numeric = {false, true, true, true, true, true, true};
+  std::string sentence;
+  for (const auto& c : d.clauses) {
+    t.rows.push_back({c.title + " (" + c.type + ")", count(c.verdicts[0]), count(c.verdicts[1]),
+                      count(c.verdicts[2]), count(c.verdicts[3]), count(c.failures),
+                      c.hours > 0 ? fr::integer(c.hours) : std::string("\u2014")});
+    sentence += (sentence.empty() ? "" : std::string(fr::semicolon) + " ") + c.type + fr::colon + " " +
+                count(c.verdicts[0]) + " obligatoire, " + count(c.verdicts[1]) + " recommandée, " +
+                count(c.verdicts[2]) + " possible, " + count(c.verdicts[3]) + " exclue";
+  }
+  t.description = "Nombre de lots par verdict, pour chaque type de clause" + std::string(fr::colon) + " " +
+                  (sentence.empty() ? std::string("aucun") : sentence) + ".";
+  return t;
+}
+
+Table recorded_table(const ReviewData& d) {
+  Table t;
+  t.id = "declare";
+  t.title = "Considérations sociales déclarées et règles";
+  t.header = {"Comparaison", "Lots"};
+  t.numeric = {false, true};
+  if (d.recorded_known() == 0) return t;
+  for (std::size_t i = 1; i < recorded_match_count; ++i) {
+    t.rows.push_back({recorded_match_label(static_cast<RecordedMatch>(i)), count(d.recorded[i])});
+  }
+  if (d.recorded[0] > 0)
+    t.rows.push_back({recorded_match_label(RecordedMatch::unknown), count(d.recorded[0])});
+  t.description = t.title + ".";
+  return t;
+}
+
+std::vector<std::string> rules_facts(const ReviewData& d) {
+  const RulesInfo& r = d.rules;
+  std::vector<std::string> facts;
+  std::string rules = "Règles" + std::string(fr::colon) + " " + r.folder + " (" +
+                      plural(r.parameters, "paramètre", "paramètres");
+  if (r.latest_change) rules += ", dernière valeur entrée en vigueur le " + fr::date_long(*r.latest_change);
+  facts.push_back(rules + ").");
+  facts.push_back("Plugins des types de clauses" + std::string(fr::colon) + " " + r.plugins + ".");
+  facts.push_back(r.policy.empty()
+                      ? std::string("Aucune politique locale appliquée.")
+                      : "Politique locale appliquée" + std::string(fr::colon) + " " + r.policy + ".");
+  facts.push_back(
+      r.as_of ? "Chaque lot est évalué avec les règles en vigueur le " + fr::date_long(*r.as_of) +
+                    " (option --as-of)."
+              : std::string("Chaque lot est évalué avec les règles en vigueur à sa date de lancement."));
+  if (d.target) {
+    std::string t = "Objectif national" + std::string(fr::colon) + " " + fr::percent(d.target->ratio) +
+                    " (paramètre " + d.target->parameter + ", en vigueur depuis le " +
+                    fr::date_long(d.target->from) + ", " + d.target->status + ")" + fr::colon + " " +
+                    d.target->reference + ".";
+    if (!d.target->note.empty()) t += " " + d.target->note;
+    facts.push_back(t);
+  } else {
+    facts.push_back("Aucun objectif national en vigueur dans les règles au " + fr::date_long(r.evaluated_on) +
+                    ".");
+  }
+  facts.push_back("Outil" + std::string(fr::colon) + " " + r.generator + ".");
+  return facts;
+}
+
+std::string consultation_heading(const LotEvaluation& e) {
+  return e.lot.consultation + " \u2014 " + plural(e.consultation.lots, "lot", "lots") + ", " +
+         fr::euros_cents(e.consultation.montant_ht_cents) + " HT";
+}
+
+std::string clause_badge_text(const ClauseResult& c) {
+  if (!c.verdict) return c.type + fr::colon + " erreur";
+  std::string s = c.type + fr::colon + " " + std::string(verdict_label(*c.verdict));
+  if (c.hours) s += ", " + hours_short(*c.hours);
+  return s;
+}
+
+std::vector<std::string> lot_flags(const LotReview& r) {
+  std::vector<std::string> flags;
+  if (r.social_condition_mandatory && !r.hours) flags.push_back("obligation L2112-2-1 sans volume d'heures");
+  if (r.above_threshold && !r.retained) flags.push_back("au-dessus des seuils sans considération retenue");
+  if (r.failed) flags.push_back("résultat incomplet : un plugin a échoué");
+  if (r.recorded != RecordedMatch::unknown) {
+    std::string declared;
+    for (const auto& l : r.recorded_labels) declared += (declared.empty() ? "" : ", ") + l;
+    flags.push_back("déclaré" + std::string(fr::colon) + " " + (declared.empty() ? "rien" : declared) + " (" +
+                    recorded_match_label(r.recorded) + ")");
+  }
+  return flags;
+}
+
+std::string clause_heading(const ClauseResult& c, const std::vector<engine::ClauseInfo>& types) {
+  std::string title = c.type;
+  for (const auto& t : types) {
+    if (t.id == c.type) title = t.title;
+  }
+  return title + fr::colon + " " + (c.verdict ? std::string(verdict_label(*c.verdict)) : "erreur");
+}
+
+const char* severity_label(Severity s) {
+  switch (s) {
+    case Severity::error: return "erreur";
+    case Severity::warning: return "avertissement";
+    case Severity::note: return "note";
+  }
+  return "";
+}
+
+}  // namespace clausier::writers::review

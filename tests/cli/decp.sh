@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# A DECP open-data file is a programme like any other: evaluated contract by
+# contract, with the considerations the buyer recorded beside the verdicts,
+# one note for what DECP does not say, repairs named, broken files located.
+source "$(dirname "$0")/lib.sh"
+SAMPLE=samples/decp/marches.json
+
+run table evaluate "$SAMPLE"
+expect_status table 0
+expect_in table out "28 lots évalués."
+# 6 350 000 € of works notified on 7 September 2026: above the European
+# threshold after 21 August 2026, the insertion clause is mandatory.
+expect_in table out "Construction d'un gymnase : lot 1 terra…    6 350 000 €  OBLIG."
+expect_in table err "note : fichier DECP (format 2.0 (arrêtés du 22 décembre 2022), JSON) : chaque marché est un lot, évalué avec les règles en vigueur à sa date de notification"
+expect_count table err "note : fichier DECP" 1
+expect_in table err "note : 1 contrat de concession ignoré"
+expect_in table err "samples/decp/marches.json:1576 : avertissement : marché « 200053774000132026-S-028 » : valeurs corrigées à la lecture : montant « 245 000,00 » lu 245 000 €"
+
+run json evaluate "$SAMPLE" --format json -o "$WORK/evaluation.json"
+expect_status json 0
+python3 - "$WORK/evaluation.json" <<'PY' || fail "JSON de l'évaluation DECP inattendu"
+import json, sys
+lots = {l["reference"]: l for l in json.load(open(sys.argv[1], encoding="utf-8"))["lots"]}
+def clause(ref, kind):
+    return next(c for c in lots[ref]["clauses"] if c["type"] == kind)
+gym = lots["226100017000142026-T-022"]
+assert gym["nature"] == "travaux" and gym["date_lancement"] == "2026-09-07" and gym["lieu"] == "61", gym
+assert clause("226100017000142026-T-022", "insertion")["verdict"] == "obligatoire"
+assert gym["recorded_social_considerations"] == ["Clause sociale"], gym["recorded_social_considerations"]
+# A mandatory clause the buyer recorded as "no social consideration": what a later review will flag.
+paint = lots["226100017000142024-T-003"]
+assert paint["recorded_social_considerations"] == ["Pas de considération sociale"]
+assert clause("226100017000142024-T-003", "insertion")["verdict"] == "recommandee"
+laundry = lots["266100123000172024-S-005"]
+assert laundry["nature"] == "services" and laundry["recorded_social_considerations"] == ["Marché réservé"]
+defence = lots["110006013000142026-D-027"]
+assert defence["type_acheteur"] == "defense" and defence["recorded_social_considerations"] is not None
+assert lots["200053774000132026-S-028"]["objet"] == "Entretien des équipements sportifs"
+assert len(lots) == 28
+PY
+CHECKS=$((CHECKS + 1))
+
+run csv evaluate "$SAMPLE" --format csv
+expect_status csv 0
+expect_in csv out "Considérations sociales déclarées;Considérations environnementales déclarées"
+expect_in csv out ";Clause sociale, Critère social;Clause environnementale"
+
+# The 2019 format says nothing of considerations: null, not "none".
+cat >"$WORK/decp-2019.json" <<'JSON'
+{"marches": [{"_type": "Marché", "id": "2024-17", "acheteur": {"id": "21350238800019", "nom": "Ville de Rennes"},
+  "nature": "Marché", "objet": "Entretien des jardins", "codeCPV": "77313000", "procedure": "Procédure adaptée",
+  "lieuExecution": {"code": "35238", "typeCode": "Code commune"}, "dureeMois": 24,
+  "dateNotification": "2024-08-13", "montant": 127000, "titulaires": [], "modifications": []}]}
+JSON
+run old evaluate "$WORK/decp-2019.json" --format json
+expect_status old 0
+expect_in old out '"recorded_social_considerations": null'
+expect_in old err "ce format ne dit rien des considérations sociales : elles restent inconnues"
+
+# XML; a contract that cannot be a lot is an error (exit 1), the others stand.
+run xml evaluate tests/fixtures/decp/marches.xml
+expect_status xml 1
+expect_in xml out "2 lots évalués"
+expect_in xml err "tests/fixtures/decp/marches.xml:62 : erreur : marché « 217500016000192026-S-103 » : code CPV (« codeCPV ») absent"
+
+# A truncated download: located, and what was read before is evaluated.
+head -c 20000 "$SAMPLE" >"$WORK/tronque.json"
+run cut evaluate "$WORK/tronque.json"
+expect_status cut 1
+expect_in cut err "tronque.json:"
+expect_in cut err "le fichier JSON est tronqué ; téléchargez-le de nouveau (les marchés lus jusque-là sont évalués)"
+
+# Renamed or without extension: the content says it is JSON.
+cp "$SAMPLE" "$WORK/export"
+run noext evaluate "$WORK/export"
+expect_status noext 0
+expect_in noext out "28 lots évalués."
+
+finish

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# clausier review: the facilitator's report of a whole programme. Exit codes,
+# the file written whole or not at all, located input errors in the page, a
+# well-formed page (xmllint) that Chromium prints on A4 with the reasons open.
+source "$(dirname "$0")/lib.sh"
+SAMPLE=samples/departement-2027/programme.csv
+
+run sample review "$SAMPLE" -o "$WORK/revue.html"
+expect_status sample 0
+expect_in sample err "Résultat écrit dans"
+CHECKS=$((CHECKS + 1))
+xmllint --noout "$WORK/revue.html" 2>"$WORK/xmllint.err" || fail "page mal formée: $(head -c 2000 "$WORK/xmllint.err")"
+# The HTML parser too: nothing but HTML5 elements it does not know.
+CHECKS=$((CHECKS + 1))
+xmllint --html --noout "$WORK/revue.html" 2>&1 | grep 'error :' | grep -v 'Tag [a-z]* invalid' >"$WORK/html.err"
+[ -s "$WORK/html.err" ] && fail "erreurs du parseur HTML: $(head -c 2000 "$WORK/html.err")"
+cp "$WORK/revue.html" "$WORK/revue.out"
+expect_in revue out "<h1>Revue de la programmation d'achats</h1>"
+expect_in revue out "43 lots, 24 consultations"
+expect_in revue out "17 726 h"
+expect_in revue out "objectif national 30 % atteint"
+expect_in revue out "<th scope=\"row\">C2027-01-L3</th>"
+expect_in revue out "insertion : obligatoire, 833 h"
+expect_count revue out "<tr class=\"consultation\">" 6  # the consultations of several lots
+expect_not_in revue out "<script"
+expect_not_in revue out "http://www.w3.org/1999/xhtml\" src"
+expect_not_in revue out "https://"
+
+# Markdown, on standard output.
+run md review "$SAMPLE" --format md -o -
+expect_status md 0
+expect_in md out "## Lots par consultation"
+expect_in md out "| C2027-01-L3 |"
+
+# A DECP file: what buyers recorded, compared with the rules, lot by lot and in summary.
+run decp review samples/decp/marches.json -o "$WORK/decp.html"
+expect_status decp 0
+cp "$WORK/decp.html" "$WORK/decp.out"
+expect_in decp out "Considérations déclarées (DECP)"
+expect_in decp out "<h3>Considérations sociales déclarées et règles</h3>"
+expect_in decp out "déclaré : Pas de considération sociale (recommandation non suivie)"
+expect_in decp out "au-dessus des seuils sans considération retenue"
+
+# Input errors: the page is written, each bad row located in it, exit 1.
+run errors review tests/fixtures/csv/programme-utf8.csv -o "$WORK/erreurs.html"
+expect_status errors 1
+expect_in errors err "programme-utf8.csv:10 (colonne « Montant estimé HT ») : erreur : montant illisible"
+cp "$WORK/erreurs.html" "$WORK/erreurs.out"
+expect_in erreurs out "<code>tests/fixtures/csv/programme-utf8.csv:11 (colonne « Date prévisionnelle de lancement »)</code>"
+expect_in erreurs out "2 lignes rejetées ne sont pas dans cette revue"
+
+# An unreadable programme: exit 1, the previous report left as it was.
+echo "rapport précédent" >"$WORK/ancien.html"
+run absent review "$WORK/absent.csv" -o "$WORK/ancien.html"
+expect_status absent 1
+expect_in absent err "Aucune revue écrite"
+CHECKS=$((CHECKS + 1))
+[ "$(cat "$WORK/ancien.html")" = "rapport précédent" ] || fail "le rapport précédent a été remplacé"
+CHECKS=$((CHECKS + 1))
+[ -z "$(find "$WORK" -name '*.tmp*')" ] || fail "fichier temporaire laissé: $(find "$WORK" -name '*.tmp*')"
+
+# Usage errors.
+run format review "$SAMPLE" --format pdf
+expect_status format 2
+expect_in format err "format inconnu « pdf » : choisissez html ou md"
+run none review
+expect_status none 2
+
+# Headless Chromium prints the page on A4, the reasons of the lots expanded.
+# The PDF is kept under build/ for a look.
+if command -v chromium >/dev/null; then
+  mkdir -p build
+  pdf="$PWD/build/review-sample.pdf"
+  rm -f "$pdf"
+  HOME="$WORK" timeout 90 chromium --headless --no-sandbox --disable-gpu --user-data-dir="$WORK/chromium" \
+    --no-pdf-header-footer --print-to-pdf="$pdf" "file://$WORK/revue.html" >"$WORK/chromium.log" 2>&1
+  CHECKS=$((CHECKS + 1))
+  if [ -s "$pdf" ]; then
+    pdfinfo "$pdf" | grep -q "Page size: *594.* x 841.* pts (A4)" || fail "le PDF n'est pas en A4"
+    pdftotext "$pdf" "$WORK/revue.txt"
+    cp "$WORK/revue.txt" "$WORK/pdf.out"
+    expect_in pdf out "Synthèse"
+    expect_in pdf out "Volume d’insertion proposé : 833"  # in a <details>, printed open
+  else
+    fail "Chromium n'a pas imprimé la page: $(tail -c 1000 "$WORK/chromium.log")"
+  fi
+else
+  echo "review: chromium absent, impression non vérifiée" >&2
+fi
+
+finish
