@@ -5,7 +5,8 @@
 # must get exactly the documents one of whose entries matches one of its
 # results, in each of the four formats. Then every Markdown document is read
 # for what a reviewer would catch: a Mustache tag left, an empty list item,
-# runs of blank lines, an unbalanced bracket, a plain space before : ; ! ? ».
+# runs of blank lines, a note cut in two, an unbalanced bracket, a plain space
+# before : ; ! ? ».
 # And `clausier rules check` lints the shipped templates clean.
 source "$(dirname "$0")/lib.sh"
 SAMPLE=samples/departement-2027/programme.csv
@@ -61,6 +62,9 @@ for f in "$WORK"/documents/*/*.md; do
   CHECKS=$((CHECKS + 1))
   awk 'NR > 1 && $0 ~ /^>? *$/ && prev ~ /^>? *$/ { exit 1 } { prev = $0 }' "$f" ||
     fail "$name : plusieurs lignes vides de suite"
+  CHECKS=$((CHECKS + 1))
+  awk 'NR > 2 && $0 ~ /^>/ && prev == "" && before ~ /^>/ { exit 1 } { before = prev; prev = $0 }' "$f" ||
+    fail "$name : note « > » coupée en deux par une ligne vide"
   CHECKS=$((CHECKS + 1))
   awk '{ o = gsub(/\[/, "["); c = gsub(/\]/, "]"); if (o != c) { print NR ": " $0; exit 1 } }' "$f" >"$WORK/brackets" ||
     fail "$name : crochet non fermé : $(head -c 300 "$WORK/brackets")"
