@@ -19,7 +19,9 @@ const params::DatedValue* written_at(const params::Parameter& p, Date date) {
   return out;
 }
 
-bool takes_entries(params::Kind kind) { return kind == params::Kind::map || kind == params::Kind::cpv_table; }
+bool takes_entries(params::Kind kind) {
+  return kind == params::Kind::map || kind == params::Kind::cpv_table || kind == params::Kind::directory;
+}
 
 // A local dated value with its reference written out and marked local.
 params::DatedValue localised(const params::Parameter& local, const params::DatedValue& v) {
@@ -47,6 +49,8 @@ void complete_entries(params::DatedValue& merged, const params::Parameter& natio
     copy.reference += " (valeur nationale en vigueur depuis le " + fr::date_long(n.from) + ")";
     if (!copy.status) copy.status = n.status;
     merged.entries.emplace_back(key, std::move(copy));
+    if (auto details = n.details.find(key); details != n.details.end())
+      merged.details.emplace(key, details->second);
   }
   std::sort(merged.entries.begin(), merged.entries.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });

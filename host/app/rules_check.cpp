@@ -222,7 +222,8 @@ void check_plugin_source(std::string_view source, const std::string& display, co
 }
 
 render::View sample_view(const render::DocumentTemplate& t, const std::vector<engine::ClauseInfo>& infos,
-                         const std::map<std::string, std::set<std::string>>& value_names) {
+                         const std::map<std::string, std::set<std::string>>& value_names,
+                         const params::ParameterSet* rules) {
   LotEvaluation e;
   e.lot = sample_lot();
   e.lot.source = Location::in_file("programme.csv", 2);
@@ -249,7 +250,7 @@ render::View sample_view(const render::DocumentTemplate& t, const std::vector<en
     r.trace.push_back({"heures.taux_insertion", "45262500", "45", "5 %", "2019-04-01", "Référence (exemple)",
                        "verifie", "rules/heures/taux_insertion.lua"});
   }
-  const render::DocumentContext context{*Date::parse_iso("2027-01-01"), "clausier"};
+  const render::DocumentContext context{*Date::parse_iso("2027-01-01"), "clausier", rules};
   const auto matched = t.matches(e);
   return render::document_view(e, matched, infos, context);
 }
@@ -280,6 +281,7 @@ CheckSummary check_rules(const ResourcePaths& paths, DiagnosticList& diags) {
   }
 
   const auto computed = computed_value_names(toolkit);
+  const render::DocumentContext context{*Date::parse_iso("2027-01-01"), "clausier"};
   for (const auto& t : toolkit.templates().all()) {
     ++summary.templates;
     for (const auto& a : t.applies) {
@@ -290,7 +292,8 @@ CheckSummary check_rules(const ResourcePaths& paths, DiagnosticList& diags) {
                   unknown_word("aucun plugin chargé ne fournit la clause", a.clause, ids,
                                "écrivez dans « applies » l'identifiant d'un plugin :"));
     }
-    const render::View view = sample_view(t, toolkit.clause_infos(), computed);
+    const render::View view = render::with_template(
+        sample_view(t, toolkit.clause_infos(), computed, &toolkit.params()), t, context);
     render::lint_template(t.source, t.file, view, diags);
     render::lint_markup(t.source, t.file, diags);
   }
@@ -299,9 +302,8 @@ CheckSummary check_rules(const ResourcePaths& paths, DiagnosticList& diags) {
   any.id = "modele";
   any.title = "Modèle";
   any.applies = {{"insertion", {Verdict::obligatoire}}};
-  const render::DocumentContext context{*Date::parse_iso("2027-01-01"), "clausier"};
-  const render::View skeleton_view =
-      render::with_template(sample_view(any, toolkit.clause_infos(), computed), any, context);
+  const render::View skeleton_view = render::with_template(
+      sample_view(any, toolkit.clause_infos(), computed, &toolkit.params()), any, context);
   for (const auto& skeleton : toolkit.templates().skeletons())
     render::lint_skeleton(skeleton, skeleton_view, diags);
   return summary;

@@ -59,9 +59,12 @@ void check_plugin_source(std::string_view source, const std::string& display, co
 // The view a document of `t` receives at most: an evaluation with one result
 // per clause of `t.applies` (its first verdict), each with every field, value
 // (`value_names` of its clause, and those of its info's units), reason,
-// warning, basis and trace entry present.
+// warning, basis and trace entry present. With `rules`, the sample lot (in the
+// Orne) also gets the rule values in force (`regles`) and its facilitator from
+// the directory.
 [[nodiscard]] render::View sample_view(const render::DocumentTemplate& t,
                                        const std::vector<engine::ClauseInfo>& infos,
-                                       const std::map<std::string, std::set<std::string>>& value_names);
+                                       const std::map<std::string, std::set<std::string>>& value_names,
+                                       const params::ParameterSet* rules = nullptr);
 
 }  // namespace clausier::app

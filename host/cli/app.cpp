@@ -146,9 +146,10 @@ int run_render(const std::vector<std::string>& argv) {
   announce_policy(toolkit, setup);
   app::EvaluateRequest request{args.positional[0], setup.as_of, args.value("--only").value_or(""),
                                setup.sheet};
-  writers::DocumentRequest documents{args.value("--output").value_or("documents"),
-                                     formats,
-                                     {generation_date(), std::string("clausier ") + build::version}};
+  writers::DocumentRequest documents{
+      args.value("--output").value_or("documents"),
+      formats,
+      {generation_date(), std::string("clausier ") + build::version, &toolkit.params(), setup.as_of}};
   std::size_t files = 0;
   std::size_t lots_with_documents = 0;
   auto sink = writers::make_null_sink();  // render prints a summary, not the evaluation

@@ -46,7 +46,8 @@ int ctx_override(lua_State* L) { return host(L).override_value(L); }
 }
 
 bool takes_key(params::Kind kind) {
-  return kind == params::Kind::map || kind == params::Kind::cpv_table || kind == params::Kind::cpv_list;
+  return kind == params::Kind::map || kind == params::Kind::cpv_table || kind == params::Kind::cpv_list ||
+         kind == params::Kind::directory;
 }
 
 void push_scalar(lua_State* L, const params::Scalar& v) {

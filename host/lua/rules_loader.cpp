@@ -14,6 +14,7 @@
 
 #include "base/french.hpp"
 #include "base/paths.hpp"
+#include "base/territory.hpp"
 #include "base/text.hpp"
 #include "lua/lua_message.hpp"
 
@@ -495,6 +496,11 @@ constexpr std::string_view parameter_fields[] = {"description", "unit", "kind", 
 constexpr std::string_view value_fields[] = {"from", "value", "repealed", "reference", "status", "note"};
 constexpr std::string_view entry_fields[] = {"status", "reference", "note"};  // besides [1], the value
 constexpr std::string_view index_fields[] = {"description", "reference"};
+// A directory entry: its structure, the details of params::directory_fields,
+// and what is said of it.
+constexpr std::string_view directory_entry_fields[] = {"structure", "institution", "site",   "courriel",
+                                                       "telephone", "adresse",     "relais", "status",
+                                                       "reference", "note"};
 
 enum class ScalarType { number, boolean, text, date };
 
@@ -504,9 +510,10 @@ struct Unit {
 };
 
 constexpr Unit units[] = {
-    {"EUR", ScalarType::number},      {"EUR/h", ScalarType::number}, {"ratio", ScalarType::number},
-    {"heures", ScalarType::number},   {"mois", ScalarType::number},  {"date", ScalarType::date},
-    {"booleen", ScalarType::boolean}, {"texte", ScalarType::text},   {"code", ScalarType::text}};
+    {"EUR", ScalarType::number},    {"EUR/h", ScalarType::number}, {"ratio", ScalarType::number},
+    {"heures", ScalarType::number}, {"mois", ScalarType::number},  {"jours", ScalarType::number},
+    {"nombre", ScalarType::number}, {"date", ScalarType::date},    {"booleen", ScalarType::boolean},
+    {"texte", ScalarType::text},    {"code", ScalarType::text}};
 const Unit* find_unit(std::string_view id) {
   for (const Unit& u : units) {
     if (u.id == id) return &u;
@@ -521,6 +528,7 @@ bool unit_fits(Kind kind, const Unit& unit) {
     case Kind::text: return unit.type == ScalarType::text;
     case Kind::date: return unit.type == ScalarType::date;
     case Kind::cpv_list: return unit.id == "code";
+    case Kind::directory: return unit.id == "texte";
     case Kind::map:
     case Kind::cpv_table: return true;
   }
@@ -845,6 +853,125 @@ class RuleChecker {
     std::sort(out.codes.begin(), out.codes.end());
   }
 
+  // directory: { ["61"] = { structure = "…", institution = "…", site = "…",
+  // status = "…", reference = "…" }, … }, sorted by département code. Each
+  // entry says where it comes from and how sure it is; one without any
+  // contact stays "a-verifier", and contacts are checked for their form (a
+  // contact is copied from its source, never made up: rules/README.md).
+  void directory(const Value& v, const std::string& path, params::DatedValue& out) {
+    if (v.type != Value::Type::table) {
+      rep_.error(path, "table attendue { [\"61\"] = { structure = \"…\", … }, … }, trouvé " + describe(v));
+      return;
+    }
+    if (v.fields.empty()) rep_.error(path, "annuaire vide : indiquez au moins un département");
+    for (const Field& f : v.fields) {
+      const std::string entry_path = child_path(path, f.key);
+      const std::string key = f.key.named ? f.key.name : std::to_string(f.key.index);
+      if (!f.key.named || !is_departement_code(key)) {
+        const std::optional<std::string> normal = departement_of(key);
+        rep_.error(entry_path, "clé " + guillemets(key) + " : " +
+                                   (normal ? "écrivez le code du département, [\"" + *normal + "\"]"
+                                           : std::string("écrivez un code de département entre guillemets "
+                                                         "et crochets, [\"61\"], [\"2A\"] ou [\"971\"]")));
+        continue;
+      }
+      if (f.value.type != Value::Type::table) {
+        rep_.error(entry_path,
+                   "fiche attendue { structure = \"…\", institution = \"…\", status = \"…\", "
+                   "reference = \"…\" }, trouvé " +
+                       describe(f.value));
+        continue;
+      }
+      std::vector<std::pair<std::string, std::string>> details;
+      if (auto leaf = directory_entry(f.value, entry_path, details)) {
+        out.entries.emplace_back(key, std::move(*leaf));
+        out.details.emplace(key, std::move(details));
+      }
+    }
+    std::sort(out.entries.begin(), out.entries.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+  }
+
+  std::optional<params::Leaf> directory_entry(const Value& v, const std::string& path,
+                                              std::vector<std::pair<std::string, std::string>>& details) {
+    const bool failed_before = rep_.failed;
+    rep_.failed = false;
+    check_fields(v, path, directory_entry_fields, false);
+    params::Leaf out;
+    if (auto name = text_field(v, path, "structure",
+                               "écrivez structure = \"…\", le nom de la structure "
+                               "facilitatrice")) {
+      out.value = *name;
+    }
+    text_field(v, path, "institution",
+               "écrivez institution = \"…\", la collectivité, le groupement ou l'association qui la porte");
+    bool has_contact = false;
+    for (std::string_view field : params::directory_fields) {
+      std::optional<std::string> text = optional_text(v, path, field);
+      if (!text) continue;
+      const std::string field_path = child_path(path, field);
+      if (field == "site") check_site(*text, field_path);
+      if (field == "courriel") check_mail(*text, field_path);
+      if (field == "telephone") check_phone(*text, field_path);
+      const auto& contacts = params::directory_contact_fields;
+      if (std::find(std::begin(contacts), std::end(contacts), field) != std::end(contacts))
+        has_contact = true;
+      details.emplace_back(std::string(field), std::move(*text));
+    }
+    out.status = status_field(v, path, true);
+    out.reference = text_field(v, path, "reference",
+                               "écrivez reference = \"…\", la source de cette fiche (page, document)")
+                        .value_or("");
+    out.note = optional_text(v, path, "note").value_or("");
+    if (!has_contact && out.status && *out.status != Status::a_verifier) {
+      rep_.error(child_path(path, "status"),
+                 "fiche sans coordonnée (site, courriel, telephone ou adresse) : elle garde le statut "
+                 "\"a-verifier\" tant qu'aucune coordonnée n'a été relevée dans une source");
+    }
+    const bool ok = !rep_.failed;
+    rep_.failed = failed_before || rep_.failed;
+    if (!ok) return std::nullopt;
+    return out;
+  }
+
+  void check_site(const std::string& site, const std::string& path) {
+    const bool web = site.starts_with("https://") || site.starts_with("http://");
+    if (!web || site.find(' ') != std::string::npos) {
+      rep_.error(path, "adresse de page " + guillemets(site) +
+                           " invalide : écrivez l'adresse complète, https://…, copiée de la source");
+    }
+  }
+
+  void check_mail(const std::string& mail, const std::string& path) {
+    const std::size_t at = mail.find('@');
+    const bool ok = at != std::string::npos && at > 0 && mail.find('@', at + 1) == std::string::npos &&
+                    mail.find('.', at) != std::string::npos && mail.back() != '.' &&
+                    mail.find(' ') == std::string::npos;
+    if (!ok) {
+      rep_.error(path, "courriel " + guillemets(mail) +
+                           " invalide : écrivez une adresse générique de la structure, nom@domaine.fr");
+    }
+  }
+
+  // "02 33 81 60 00", "02.33.81.60.00", "+33 2 33 81 60 00".
+  void check_phone(const std::string& phone, const std::string& path) {
+    std::string digits;
+    bool other = false;
+    for (char c : phone) {
+      if (c >= '0' && c <= '9') {
+        digits += c;
+      } else if (c != ' ' && c != '.' && c != '-' && !(c == '+' && digits.empty())) {
+        other = true;
+      }
+    }
+    const bool national = digits.size() == 10 && digits.front() == '0';
+    const bool international = phone.starts_with("+33") && digits.size() == 11;
+    if (other || !(national || international)) {
+      rep_.error(path, "numéro de téléphone " + guillemets(phone) +
+                           " invalide : écrivez les dix chiffres du standard, 02 33 00 00 00");
+    }
+  }
+
   // `values`: dated values in strictly ascending order. `unit` is null when
   // the kind or unit is wrong (the values are then checked for their dates,
   // status and references only).
@@ -921,6 +1048,7 @@ class RuleChecker {
           case Kind::map:
           case Kind::cpv_table: entries(*value, value_path, p.kind, *unit, d); break;
           case Kind::cpv_list: codes(*value, value_path, d); break;
+          case Kind::directory: directory(*value, value_path, d); break;
         }
       }
       if (auto s = status_field(v, path, true)) d.status = *s;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/french.hpp"
+#include "base/territory.hpp"
 
 namespace clausier::params {
 
@@ -42,6 +43,7 @@ std::string_view kind_id(Kind k) {
     case Kind::map: return "map";
     case Kind::cpv_table: return "cpv_table";
     case Kind::cpv_list: return "cpv_list";
+    case Kind::directory: return "directory";
   }
   return "number";
 }
@@ -60,6 +62,16 @@ const DatedValue* Parameter::at(Date date) const {
   if (it == values.begin()) return nullptr;
   --it;
   return it->repealed ? nullptr : &*it;
+}
+
+std::string_view Lookup::detail(std::string_view field) const {
+  if (dated == nullptr) return {};
+  const auto entry = dated->details.find(matched_key);
+  if (entry == dated->details.end()) return {};
+  for (const auto& [name, text] : entry->second) {
+    if (name == field) return text;
+  }
+  return {};
 }
 
 std::string_view Lookup::reference() const {
@@ -95,7 +107,8 @@ std::variant<Lookup, LookupError> ParameterSet::lookup(std::string_view name, Da
     case Kind::boolean:
     case Kind::text:
     case Kind::date: out.leaf = &v->scalar; return out;
-    case Kind::map: {
+    case Kind::map:
+    case Kind::directory: {
       if (!key) return LookupError::key_required;
       auto it = std::lower_bound(v->entries.begin(), v->entries.end(), *key,
                                  [](const auto& e, std::string_view k) { return e.first < k; });
@@ -132,6 +145,17 @@ std::variant<Lookup, LookupError> ParameterSet::lookup(std::string_view name, Da
   return LookupError::unknown_parameter;
 }
 
+std::optional<Lookup> directory_entry(const ParameterSet& params, std::string_view name, Date date,
+                                      std::string_view lieu) {
+  const Parameter* p = params.find(name);
+  if (p == nullptr || p->kind != Kind::directory) return std::nullopt;
+  const std::optional<std::string> departement = departement_of(lieu);
+  if (!departement) return std::nullopt;
+  auto found = params.lookup(name, date, *departement);
+  if (const auto* lookup = std::get_if<Lookup>(&found)) return *lookup;
+  return std::nullopt;
+}
+
 std::string describe(LookupError e, std::string_view name, Date date, std::optional<std::string_view> key) {
   const std::string p =
       std::string(fr::guillemet_open) + std::string(name) + std::string(fr::guillemet_close);
@@ -156,6 +180,8 @@ std::string format_value(const Scalar& v, std::string_view unit) {
     if (unit == "ratio") return fr::percent(*d);
     if (unit == "heures") return fr::decimal(*d, 2) + (*d >= 2 ? " heures" : " heure");
     if (unit == "mois") return fr::decimal(*d, 0) + " mois";
+    if (unit == "jours") return fr::decimal(*d, 0) + (*d >= 2 ? " jours" : " jour");
+    if (unit == "nombre") return fr::decimal(*d, 0);
     return fr::decimal(*d, 4);
   }
   if (const auto* b = std::get_if<bool>(&v)) return *b ? "oui" : "non";

@@ -33,9 +33,10 @@ enum class Kind {
   map,        // a value per key (e.g. per buyer type)
   cpv_table,  // a value per CPV prefix, longest prefix wins, "" is the default
   cpv_list,   // a set of CPV prefixes (membership)
+  directory,  // an entry per département code: a structure and its contacts (facilitators)
 };
-inline constexpr Kind all_kinds[] = {Kind::number, Kind::boolean,   Kind::text,    Kind::date,
-                                     Kind::map,    Kind::cpv_table, Kind::cpv_list};
+inline constexpr Kind all_kinds[] = {Kind::number, Kind::boolean,   Kind::text,     Kind::date,
+                                     Kind::map,    Kind::cpv_table, Kind::cpv_list, Kind::directory};
 
 [[nodiscard]] std::string_view kind_id(Kind k);
 [[nodiscard]] std::optional<Kind> kind_from_id(std::string_view id);
@@ -51,12 +52,23 @@ struct Leaf {
   std::string note;
 };
 
+// The fields of a directory entry besides its structure name (the value):
+// who runs it, and the institutional contacts a buyer may print.
+inline constexpr std::string_view directory_fields[] = {"institution", "site",    "courriel",
+                                                        "telephone",   "adresse", "relais"};
+// The fields that are contacts: an entry with none of them keeps the status
+// a-verifier (rules/README.md).
+inline constexpr std::string_view directory_contact_fields[] = {"site", "courriel", "telephone", "adresse"};
+
 struct DatedValue {
   Date from;
   bool repealed = false;                              // no value from this date on
   Leaf scalar;                                        // number, boolean, text, date
-  std::vector<std::pair<std::string, Leaf>> entries;  // map, cpv_table: sorted by key
+  std::vector<std::pair<std::string, Leaf>> entries;  // map, cpv_table, directory: sorted by key
   std::vector<std::string> codes;                     // cpv_list: sorted
+  // directory: the fields of each entry besides its structure (the entry's
+  // value), in the order of `directory_fields`, by entry key.
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>, std::less<>> details;
   std::string reference;
   Status status = Status::verifie;
   std::string note;
@@ -88,6 +100,8 @@ struct Lookup {
 
   [[nodiscard]] std::string_view reference() const;
   [[nodiscard]] Status status() const;
+  // directory: a field of the entry found ("site"), empty when absent.
+  [[nodiscard]] std::string_view detail(std::string_view field) const;
 };
 
 enum class LookupError { unknown_parameter, not_in_force, key_required, key_not_found };
@@ -100,13 +114,24 @@ class ParameterSet {
   [[nodiscard]] const std::map<std::string, Parameter, std::less<>>& all() const { return params_; }
   [[nodiscard]] bool empty() const { return params_.empty(); }
 
-  // Looks a value up; `key` is required for map, cpv_table and cpv_list kinds.
+  // Looks a value up; `key` is required for map, cpv_table, cpv_list and
+  // directory kinds (a directory is looked up by exact key, as a map).
   [[nodiscard]] std::variant<Lookup, LookupError> lookup(std::string_view name, Date date,
                                                          std::optional<std::string_view> key = {}) const;
 
  private:
   std::map<std::string, Parameter, std::less<>> params_;
 };
+
+// The facilitator directory (rules/facilitateurs/annuaire.lua).
+inline constexpr std::string_view facilitator_directory = "facilitateurs.annuaire";
+
+// The entry of a directory parameter for the place a lot is performed in
+// (département code or postal code, normalised: "61100" -> "61"), in force on
+// `date`; null when the parameter is absent, not in force, or has no entry
+// for that département.
+[[nodiscard]] std::optional<Lookup> directory_entry(const ParameterSet& params, std::string_view name,
+                                                    Date date, std::string_view lieu);
 
 // French sentence for a lookup failure, naming the parameter, key and date.
 [[nodiscard]] std::string describe(LookupError e, std::string_view name, Date date,

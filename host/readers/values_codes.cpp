@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "base/territory.hpp"
 #include "base/text.hpp"
 #include "readers/value_text.hpp"
 #include "readers/values.hpp"
@@ -11,7 +12,6 @@
 namespace clausier::readers {
 namespace {
 
-using detail::is_digits;
 using detail::quoted;
 
 bool is_letter_start(char c) {
@@ -66,36 +66,6 @@ std::string lieu_illegible(std::string_view raw) {
          " : écrivez un numéro de département (61, 2A, 971) ou un code postal (61000)";
 }
 
-// A Corsican postal code: 200xx-201xx is Corse-du-Sud, 202xx-206xx Haute-Corse.
-std::optional<std::string> corsica(std::string_view postal) {
-  const char third = postal[2];
-  if (third == '0' || third == '1') return "2A";
-  if (third >= '2' && third <= '6') return "2B";
-  return std::nullopt;
-}
-
-// 971 Guadeloupe .. 976 Mayotte.
-bool is_overseas(std::string_view code) { return code >= "971" && code <= "976"; }
-
-// The département of one code: "61", "1", "2a", "971", "61000", "1000".
-std::optional<std::string> departement(std::string code) {
-  if (code.size() == 2 && code[0] == '2' && (code[1] == 'a' || code[1] == 'A')) return "2A";
-  if (code.size() == 2 && code[0] == '2' && (code[1] == 'b' || code[1] == 'B')) return "2B";
-  if (!is_digits(code)) return std::nullopt;
-  if (code.size() == 4) code.insert(0, "0");  // a postal code that lost its leading zero
-  if (code.size() == 5) {
-    if (code.starts_with("20")) return corsica(code);
-    if (code.starts_with("97"))
-      code.resize(3);
-    else
-      code.resize(2);
-  }
-  if (code.size() == 3) return is_overseas(code) ? std::optional(code) : std::nullopt;
-  if (code.size() == 1) code.insert(0, "0");
-  if (code.size() != 2 || code == "00" || code == "20" || code > "95") return std::nullopt;
-  return code;
-}
-
 // The one code found in "Orne (61)" or "Alençon 61000", if there is exactly one.
 std::optional<std::string> code_in_text(std::string_view s) {
   std::vector<std::string> found;
@@ -105,7 +75,7 @@ std::optional<std::string> code_in_text(std::string_view s) {
                                         (s[i] >= 'A' && s[i] <= 'Z'));
     if (alnum) continue;
     if (i > start) {
-      if (auto code = departement(std::string(s.substr(start, i - start)))) found.push_back(*code);
+      if (auto code = departement_of(s.substr(start, i - start))) found.push_back(*code);
     }
     start = i + 1;
   }
@@ -122,7 +92,7 @@ Parsed<std::string> parse_lieu(std::string_view text) {
     return Parsed<std::string>::failure("département " + quoted(text) +
                                         " : la Corse a deux départements, écrivez 2A ou 2B");
   }
-  if (auto code = departement(std::string(s))) return *code;
+  if (auto code = departement_of(s)) return *code;
   if (auto code = code_in_text(s)) return *code;
   return Parsed<std::string>::failure(lieu_illegible(text));
 }

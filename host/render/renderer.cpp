@@ -104,6 +104,59 @@ Location locate_offset(const std::string& file, std::string_view source, std::st
   return where;
 }
 
+// A line holding only section tags ({{#a}}, {{^a}}, {{/a}}, {{! a}}), spaces
+// aside: the Mustache specification makes it vanish whole when rendered.
+bool standalone_line(std::string_view line) {
+  std::string_view t = line;
+  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\r')) t.remove_suffix(1);
+  if (!t.starts_with("{{") || !t.ends_with("}}")) return false;
+  for (std::size_t i = 0; i < t.size();) {
+    if (t.compare(i, 2, "{{") != 0 || i + 2 >= t.size() ||
+        std::string_view("#^/!").find(t[i + 2]) == std::string_view::npos) {
+      return false;
+    }
+    const std::size_t close = t.find("}}", i);
+    if (close == std::string_view::npos) return false;
+    i = close + 2;
+  }
+  return true;
+}
+
+// kainjow keeps the line end of a standalone tag that closes a section it
+// skipped ("{{#a}}\nx\n{{/a}}\n" with a false `a` gives "\n"): a blank line
+// that ends a note or a list in the markup. So each standalone line is marked
+// (the marker makes it an ordinary line for kainjow) and the marked line ends
+// are removed from the output, which is what the specification prescribes.
+constexpr char standalone_mark = '\x01';
+
+std::string mark_standalone_lines(std::string_view source) {
+  std::string out;
+  out.reserve(source.size() + 64);
+  std::size_t pos = 0;
+  while (pos < source.size()) {
+    const std::size_t nl = std::min(source.find('\n', pos), source.size());
+    const std::string_view line = source.substr(pos, nl - pos);
+    out += line;
+    if (standalone_line(line)) out += standalone_mark;
+    if (nl < source.size()) out += '\n';
+    pos = nl + 1;
+  }
+  return out;
+}
+
+void remove_marked_line_ends(std::string& text) {
+  std::size_t w = 0;
+  for (std::size_t r = 0; r < text.size(); ++r) {
+    if (text[r] == standalone_mark) {
+      if (r + 1 < text.size() && text[r + 1] == '\n') ++r;
+      continue;
+    }
+    text[w++] = text[r];
+  }
+  text.resize(w);
+}
+
 std::string french_template_error(std::string_view message) {
   std::string m(message.substr(0, message.rfind(" at ")));
   if (m.starts_with("Unclosed section")) return "section ouverte mais jamais fermée " + m.substr(16);
@@ -121,14 +174,18 @@ std::string escape(std::string_view format, std::string_view value) {
 Rendered render_text(std::string_view source, const std::string& file, const std::string& format,
                      const View& view) {
   Rendered out;
-  mus::mustache tmpl{std::string(source)};
+  mus::mustache tmpl{mark_standalone_lines(source)};
   if (!tmpl.is_valid()) {
-    out.problems.push_back({Severity::error, locate_offset(file, source, tmpl.error_message()),
-                            french_template_error(tmpl.error_message())});
+    // Located in the source as written (the marks shift the offsets).
+    const mus::mustache plain{std::string(source)};
+    const std::string& message = plain.is_valid() ? tmpl.error_message() : plain.error_message();
+    out.problems.push_back(
+        {Severity::error, locate_offset(file, source, message), french_template_error(message)});
     return out;
   }
   tmpl.set_custom_escape([format](const std::string& s) { return escape(format, s); });
   out.text = tmpl.render(to_data(view));
+  remove_marked_line_ends(out.text);
   out.ok = true;
   return out;
 }
@@ -332,27 +389,8 @@ void lint_markup(std::string_view source, const std::string& file, DiagnosticSin
     std::string_view line = source.substr(pos, nl - pos);
     ++number;
     pos = nl + 1;
-    std::string_view t = line;
-    while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
-    while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\r')) t.remove_suffix(1);
     // A line holding only section tags disappears when rendered.
-    bool standalone = t.starts_with("{{") && t.ends_with("}}");
-    if (standalone) {
-      for (std::size_t i = 0; i < t.size();) {
-        if (t.compare(i, 2, "{{") != 0 || i + 2 >= t.size() ||
-            std::string_view("#^/!").find(t[i + 2]) == std::string_view::npos) {
-          standalone = false;
-          break;
-        }
-        const std::size_t close = t.find("}}", i);
-        if (close == std::string_view::npos) {
-          standalone = false;
-          break;
-        }
-        i = close + 2;
-      }
-    }
-    if (standalone) continue;
+    if (standalone_line(line)) continue;
     std::string out;
     for (std::size_t i = 0; i < line.size();) {
       if (line.compare(i, 2, "{{") == 0) {

@@ -3,10 +3,19 @@
 #include <algorithm>
 
 #include "base/french.hpp"
+#include "base/territory.hpp"
+#include "base/text.hpp"
 #include "params/parameter.hpp"
 
 namespace clausier::render {
 namespace {
+
+const engine::ClauseInfo* info_of(const std::vector<engine::ClauseInfo>& infos, const std::string& id) {
+  for (const auto& i : infos) {
+    if (i.id == id) return &i;
+  }
+  return nullptr;
+}
 
 std::string unit_of(const engine::ClauseInfo* info, const std::string& name) {
   if (info == nullptr) return {};
@@ -40,6 +49,7 @@ View lot_part(const Lot& lot) {
   v.set("duree", View::text(lot.duree_mois ? std::to_string(*lot.duree_mois) + " mois" : std::string()));
   v.set("date_lancement", View::text(fr::date_long(lot.date_lancement)));
   v.set("lieu", View::text(lot.lieu));
+  v.set("departement", View::text(departement_of(lot.lieu).value_or("")));
   v.set("anru", View::boolean(lot.anru.value_or(false)));
   return v;
 }
@@ -47,7 +57,7 @@ View lot_part(const Lot& lot) {
 View clause_part(const ClauseResult& r, const engine::ClauseInfo* info) {
   View v;
   v.set("type", View::text(r.type));
-  v.set("titre", View::text(info != nullptr ? info->title : r.type));
+  v.set("titre", View::text(fr::print_typography(info != nullptr ? info->title : r.type)));
   v.set("verdict", View::text(r.verdict ? std::string(verdict_id(*r.verdict)) : std::string()));
   v.set("verdict_libelle", View::text(r.verdict ? std::string(verdict_label(*r.verdict)) : std::string()));
   v.set("obligatoire", View::boolean(r.verdict == Verdict::obligatoire));
@@ -58,18 +68,25 @@ View clause_part(const ClauseResult& r, const engine::ClauseInfo* info) {
   v.set("avertissements", text_list(r.warnings));
   v.set("fondements", text_list(r.basis));
   View values;
+  View flags;  // each value as a boolean, for sections: a true flag, a non-zero number, a text
   for (const auto& [name, value] : r.values) {
     params::Scalar scalar;
+    bool set = false;
     if (const auto* d = std::get_if<double>(&value)) {
       scalar = *d;
+      set = *d != 0;
     } else if (const auto* b = std::get_if<bool>(&value)) {
       scalar = *b;
+      set = *b;
     } else {
       scalar = std::get<std::string>(value);
+      set = !std::get<std::string>(value).empty();
     }
     values.set(name, View::text(params::format_value(scalar, unit_of(info, name))));
+    flags.set(name, View::boolean(set));
   }
   v.set("valeurs", std::move(values));
+  v.set("indicateurs", std::move(flags));
   View trace = View::list();
   for (const auto& t : r.trace) {
     View row;
@@ -88,7 +105,111 @@ View clause_part(const ClauseResult& r, const engine::ClauseInfo* info) {
   return v;
 }
 
+// The results of the lot's other clause types that a buyer could use
+// (obligatoire, recommandee, possible): the levers of a justification memo.
+View levers(const LotEvaluation& evaluation, const std::vector<engine::ClauseInfo>& infos) {
+  View out = View::list();
+  for (const auto& r : evaluation.clauses) {
+    if (!r.verdict || *r.verdict == Verdict::exclue) continue;
+    const engine::ClauseInfo* info = info_of(infos, r.type);
+    View item;
+    item.set("type", View::text(r.type));
+    item.set("titre", View::text(fr::print_typography(info != nullptr ? info->title : r.type)));
+    item.set("verdict", View::text(std::string(verdict_id(*r.verdict))));
+    item.set("verdict_libelle", View::text(std::string(verdict_label(*r.verdict))));
+    item.set("heures_texte", View::text(r.hours ? fr::hours(*r.hours) : std::string()));
+    out.push(std::move(item));
+  }
+  return out;
+}
+
+// "a ; b ; c" -> [a, b, c]
+View elements(std::string_view s) {
+  View out = View::list();
+  while (!s.empty()) {
+    const std::size_t cut = s.find(';');
+    const std::string_view part = text::trim(s.substr(0, cut));
+    if (!part.empty()) {
+      View item;
+      item.set("texte", View::text(fr::print_typography(part)));
+      out.push(std::move(item));
+    }
+    s = cut == std::string_view::npos ? std::string_view() : s.substr(cut + 1);
+  }
+  return out;
+}
+
+// The object at `path` below `root` ("critere" of "critere.poids_suggere"), created as needed.
+View& object_at(View& root, std::string_view dotted) {
+  View* node = &root;
+  while (!dotted.empty()) {
+    const std::size_t dot = dotted.find('.');
+    node = &node->child(std::string(dotted.substr(0, dot)));
+    dotted = dot == std::string_view::npos ? std::string_view() : dotted.substr(dot + 1);
+  }
+  return *node;
+}
+
+std::string status_text(params::Status s) { return std::string(params::status_label(s)); }
+
 }  // namespace
+
+View facilitator_view(const params::ParameterSet* rules, Date date, std::string_view lieu) {
+  std::optional<params::Lookup> found;
+  if (rules != nullptr) found = params::directory_entry(*rules, params::facilitator_directory, date, lieu);
+  const params::Leaf* entry = found ? found->leaf : nullptr;
+  const auto detail = [&](std::string_view name) {
+    if (!found) return View::text(std::string());
+    // Addresses of pages and mailboxes are copied as written; the rest is prose.
+    const std::string_view text = found->detail(name);
+    return View::text(name == "site" || name == "courriel" ? std::string(text) : fr::print_typography(text));
+  };
+  View v;
+  v.set("connu", View::boolean(entry != nullptr));
+  v.set("departement", View::text(found ? std::string(found->matched_key) : std::string()));
+  v.set("structure", View::text(entry != nullptr ? fr::print_typography(std::get<std::string>(entry->value))
+                                                 : std::string()));
+  for (std::string_view field : params::directory_fields) v.set(std::string(field), detail(field));
+  bool contact = false;
+  for (std::string_view field : params::directory_contact_fields) {
+    contact = contact || (found && !found->detail(field).empty());
+  }
+  v.set("a_coordonnees", View::boolean(contact));
+  v.set("statut", View::text(found ? status_text(found->status()) : std::string()));
+  v.set("a_verifier", View::boolean(found && found->status() != params::Status::verifie));
+  v.set("source", View::text(found ? fr::print_typography(found->reference()) : std::string()));
+  v.set("note", View::text(entry != nullptr ? fr::print_typography(entry->note) : std::string()));
+  return v;
+}
+
+View rules_view(const params::ParameterSet* rules, Date date) {
+  View root;
+  if (rules == nullptr) return root;
+  for (const auto& [name, p] : rules->all()) {
+    if (p.kind != params::Kind::number && p.kind != params::Kind::boolean && p.kind != params::Kind::text &&
+        p.kind != params::Kind::date) {
+      continue;
+    }
+    const auto found = rules->lookup(name, date);
+    const auto* lookup = std::get_if<params::Lookup>(&found);
+    if (lookup == nullptr) continue;
+    const params::Scalar& value = lookup->leaf->value;
+    View leaf;
+    leaf.set("valeur", View::text(fr::print_typography(params::format_value(value, p.unit))));
+    leaf.set("depuis", View::text(fr::date_long(lookup->dated->from)));
+    leaf.set("reference", View::text(fr::print_typography(lookup->reference())));
+    leaf.set("statut", View::text(status_text(lookup->status())));
+    leaf.set("a_verifier", View::boolean(lookup->status() != params::Status::verifie));
+    const auto* b = std::get_if<bool>(&value);
+    leaf.set("vrai", View::boolean(b != nullptr && *b));
+    const auto* t = std::get_if<std::string>(&value);
+    leaf.set("elements", t != nullptr ? elements(*t) : View::list());
+    const std::size_t dot = name.rfind('.');
+    View& parent = dot == std::string::npos ? root : object_at(root, std::string_view(name).substr(0, dot));
+    parent.set(dot == std::string::npos ? name : name.substr(dot + 1), std::move(leaf));
+  }
+  return root;
+}
 
 View View::text(std::string s) {
   View v;
@@ -118,6 +239,14 @@ View& View::set(const std::string& key, View v) {
     }
   }
   fields_.emplace_back(key, std::move(v));
+  return fields_.back().second;
+}
+
+View& View::child(const std::string& key) {
+  for (auto& [k, existing] : fields_) {
+    if (k == key) return existing;
+  }
+  fields_.emplace_back(key, View());
   return fields_.back().second;
 }
 
@@ -152,12 +281,13 @@ bool View::is_blank() const {
   return true;
 }
 
-View clause_view(const LotEvaluation& evaluation, const ClauseResult& result, const engine::ClauseInfo* info,
-                 const DocumentContext& context) {
+View clause_view(const LotEvaluation& evaluation, const ClauseResult& result,
+                 const std::vector<engine::ClauseInfo>& infos, const DocumentContext& context) {
   const Lot& lot = evaluation.lot;
+  const engine::ClauseInfo* info = info_of(infos, result.type);
   View root;
   View document;
-  document.set("titre", View::text(info != nullptr ? info->title : result.type));
+  document.set("titre", View::text(fr::print_typography(info != nullptr ? info->title : result.type)));
   document.set("date", View::text(fr::date_long(context.generated)));
   document.set("generateur", View::text(context.generator));
   root.set("document", std::move(document));
@@ -173,32 +303,21 @@ View clause_view(const LotEvaluation& evaluation, const ClauseResult& result, co
   consultation.set("plusieurs_lots", View::boolean(evaluation.consultation.lots > 1));
   root.set("consultation", std::move(consultation));
   root.set("clause", clause_part(result, info));
-  // The facilitator directory comes with the documents issue; until then the
-  // templates show a placeholder the buyer fills in.
-  View facilitateur;
-  facilitateur.set("connu", View::boolean(false));
-  facilitateur.set("structure", View::text(""));
-  facilitateur.set("adresse", View::text(""));
-  facilitateur.set("courriel", View::text(""));
-  facilitateur.set("telephone", View::text(""));
-  root.set("facilitateur", std::move(facilitateur));
+  root.set("leviers", levers(evaluation, infos));
+  const Date rules_date = context.as_of.value_or(lot.date_lancement);
+  root.set("facilitateur", facilitator_view(context.rules, rules_date, lot.lieu));
+  root.set("regles", rules_view(context.rules, rules_date));
   return root;
 }
 
 View document_view(const LotEvaluation& evaluation, const std::vector<const ClauseResult*>& matched,
                    const std::vector<engine::ClauseInfo>& infos, const DocumentContext& context) {
-  const auto info_of = [&infos](const std::string& id) -> const engine::ClauseInfo* {
-    for (const auto& i : infos) {
-      if (i.id == id) return &i;
-    }
-    return nullptr;
-  };
   if (matched.empty()) return View();
-  View root = clause_view(evaluation, *matched.front(), info_of(matched.front()->type), context);
+  View root = clause_view(evaluation, *matched.front(), infos, context);
   View clauses = View::list();
   View by_type;
   for (const ClauseResult* r : matched) {
-    View part = clause_part(*r, info_of(r->type));
+    View part = clause_part(*r, info_of(infos, r->type));
     std::string key = r->type;
     std::replace(key.begin(), key.end(), '-', '_');
     by_type.set(key, part);

@@ -5,13 +5,16 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/date.hpp"
 #include "engine/clause_type.hpp"
 #include "model/evaluation.hpp"
+#include "params/parameter.hpp"
 
 namespace clausier::render {
 
@@ -25,6 +28,7 @@ class View {
   static View list();
 
   View& set(const std::string& key, View v);  // objects: adds or replaces
+  View& child(const std::string& key);        // objects: the field, added as an empty object when absent
   View& push(View v);                         // lists
   [[nodiscard]] Type type() const { return type_; }
   [[nodiscard]] const std::string& str() const { return text_; }
@@ -46,14 +50,37 @@ class View {
 
 // What a document needs beyond the evaluation.
 struct DocumentContext {
+  DocumentContext() = default;
+  DocumentContext(Date generated_on, std::string generated_by,
+                  const params::ParameterSet* rules_read = nullptr, std::optional<Date> rules_date = {})
+      : generated(generated_on), generator(std::move(generated_by)), rules(rules_read), as_of(rules_date) {}
+
   Date generated;         // date printed on the document
   std::string generator;  // "clausier 0.1.0"
+  // The rules the lot was evaluated with: documents quote some of them
+  // (`regles`) and find the lot's facilitator in their directory
+  // (`facilitateur`). Without them, both are empty and templates show their
+  // placeholders.
+  const params::ParameterSet* rules = nullptr;
+  std::optional<Date> as_of;  // the date the rules were read at, when not the lot's launch date
 };
 
 // The view of one clause result of one lot: document, acheteur, lot,
-// consultation, clause, facilitateur (see templates/README.md).
+// consultation, clause, leviers, facilitateur, regles (see templates/README.md).
+// `infos` give the titles of the clause types (of `result` and of the levers).
 [[nodiscard]] View clause_view(const LotEvaluation& evaluation, const ClauseResult& result,
-                               const engine::ClauseInfo* info, const DocumentContext& context);
+                               const std::vector<engine::ClauseInfo>& infos, const DocumentContext& context);
+
+// The `facilitateur` block: the directory entry of the lot's département
+// (rules parameter params::facilitator_directory), or `connu` false and every
+// field empty.
+[[nodiscard]] View facilitator_view(const params::ParameterSet* rules, Date date, std::string_view lieu);
+
+// The `regles` block: every parameter with one value (number, boolean, text,
+// date) in force on `date`, nested by its name ("critere.poids_suggere" ->
+// regles.critere.poids_suggere), each with valeur, depuis, reference, statut,
+// a_verifier, vrai and, for a text, its "; "-separated elements.
+[[nodiscard]] View rules_view(const params::ParameterSet* rules, Date date);
 
 // The view of one document of one lot: the clause_view of the first matched
 // result, plus `clauses` (one clause part per matched result, in order) and

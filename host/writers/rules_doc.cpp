@@ -221,10 +221,44 @@ std::string value_cell(const params::Parameter& p, const params::DatedValue& v) 
     case params::Kind::cpv_table:
       return std::to_string(v.entries.size()) + (v.entries.size() > 1 ? " entrées" : " entrée") +
              " (ci-dessous)";
+    case params::Kind::directory:
+      return std::to_string(v.entries.size()) + (v.entries.size() > 1 ? " départements" : " département") +
+             " (ci-dessous)";
     case params::Kind::cpv_list:
       return std::to_string(v.codes.size()) + (v.codes.size() > 1 ? " codes" : " code") + " (ci-dessous)";
     default: return params::format_value(v.scalar.value, p.unit);
   }
+}
+
+// "site : https://… ; courriel : …": the contacts of a directory entry.
+std::string contacts_cell(const std::vector<std::pair<std::string, std::string>>& details) {
+  std::string out;
+  for (const auto& [field, text] : details) {
+    if (field == "institution") continue;
+    if (!out.empty()) out += std::string(fr::semicolon) + " ";
+    out += field + fr::colon + " " + text;
+  }
+  return out.empty() ? "aucune coordonnée sourcée" : out;
+}
+
+void directory_table(Document& doc, const params::DatedValue& v) {
+  doc.heading(4, plain("Annuaire à partir du " + fr::date_long(v.from)));
+  std::vector<std::vector<Text>> rows;
+  for (const auto& [key, entry] : v.entries) {
+    const auto found = v.details.find(key);
+    const std::vector<std::pair<std::string, std::string>> none;
+    const auto& details = found != v.details.end() ? found->second : none;
+    std::string institution;
+    for (const auto& [field, text] : details) {
+      if (field == "institution") institution = text;
+    }
+    rows.push_back({code(key), plain(params::format_value(entry.value, "texte")), plain(or_dash(institution)),
+                    plain(contacts_cell(details)),
+                    plain(entry.status ? status_text(*entry.status) : std::string("\u2014")),
+                    plain(or_dash(entry.reference)), plain(or_dash(entry.note))});
+  }
+  doc.table({"Département", "Structure", "Portée par", "Coordonnées", "Statut", "Source", "Note"},
+            std::move(rows));
 }
 
 void parameter_section(Document& doc, const params::Parameter& p,
@@ -270,6 +304,8 @@ void parameter_section(Document& doc, const params::Parameter& p,
           {p.kind == params::Kind::map ? "Clé" : "Préfixe CPV", "Valeur", "Statut", "Référence", "Note"},
           std::move(entries));
       doc.paragraph(plain("\u2014 : statut ou référence de la valeur datée."));
+    } else if (p.kind == params::Kind::directory) {
+      directory_table(doc, v);
     } else if (p.kind == params::Kind::cpv_list) {
       doc.paragraph(plain(label("Codes CPV à partir du " + fr::date_long(v.from))) +
                     joined_codes(v.codes, ""));
@@ -346,6 +382,8 @@ std::string unit_label(std::string_view unit) {
   if (unit == "ratio") return "fraction de 0 à 1, en pourcentage";
   if (unit == "heures") return "heures";
   if (unit == "mois") return "mois";
+  if (unit == "jours") return "jours calendaires";
+  if (unit == "nombre") return "nombre (sans unité)";
   if (unit == "date") return "date";
   if (unit == "booleen") return "oui ou non";
   if (unit == "texte") return "texte";
@@ -362,6 +400,7 @@ std::string kind_label(params::Kind kind) {
     case params::Kind::map: return "table par clé";
     case params::Kind::cpv_table: return "table par préfixe de code CPV (le plus long préfixe l'emporte)";
     case params::Kind::cpv_list: return "liste de codes CPV (préfixes)";
+    case params::Kind::directory: return "annuaire par département";
   }
   return "";
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The DOCX and ODT documents open in LibreOffice: the sample is rendered,
-# every DOCX and ODT converted to PDF in ONE soffice call (own profile in a
+# The DOCX and ODT documents open in LibreOffice: the sample is rendered, the
+# DOCX and ODT of two lots converted to PDF in ONE soffice call (own profile in a
 # temporary folder), and the PDF text read back with pdftotext: no conversion
-# error, the hours of the published example, the facilitator block, the
-# article headings, and no Mustache tag left in any format.
+# error, every document type in both formats, the hours of the published
+# example, the facilitator block, the article headings, and no Mustache tag
+# left in any format.
 source "$(dirname "$0")/lib.sh"
 SAMPLE=samples/departement-2027/programme.csv
 
@@ -14,9 +15,13 @@ done
 run render render "$SAMPLE" -o "$WORK/documents"
 expect_status render 0
 
-# Flat names, one per package, so that the PDFs do not overwrite each other.
+# Two lots cover every document type and its variants (C2027-01-L3: the five
+# documents; C2027-17-L3: ANRU and the joint reservation); converting every
+# document of the sample would outlast the test's time limit. Flat names, one
+# per package, so that the PDFs do not overwrite each other.
 mkdir -p "$WORK/in" "$WORK/pdf"
-for f in "$WORK"/documents/*/*.docx "$WORK"/documents/*/*.odt; do
+for f in "$WORK"/documents/C2027-01-L3/*.docx "$WORK"/documents/C2027-01-L3/*.odt \
+  "$WORK"/documents/C2027-17-L3/*.docx "$WORK"/documents/C2027-17-L3/*.odt; do
   lot="$(basename "$(dirname "$f")")"
   name="$(basename "$f")"
   cp "$f" "$WORK/in/${lot}__${name%.*}__${name##*.}.${name##*.}"
@@ -57,6 +62,25 @@ for format in docx odt; do
     CHECKS=$((CHECKS + 1))
     grep -qF -- "$want" <<<"$flat" || fail "$format de C2027-01-L3 : « $want » absent du PDF"
   done
+done
+
+# Every document type converts, in both formats.
+for manifest in templates/*/manifest.json; do
+  base="$(python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); print(m.get("basename", m["id"]))' "$manifest")"
+  for format in docx odt; do
+    CHECKS=$((CHECKS + 1))
+    ls "$WORK"/pdf/*__"${base}__$format.txt" >/dev/null 2>&1 || fail "$base.$format : aucun PDF lisible"
+  done
+done
+# The facilitator block of the directory, in the company guide; ANRU and the
+# joint reservation in the second lot.
+for want in "C2027-01-L3__guide-entreprise__docx:Facilitateur des clauses sociales du Conseil départemental de l’Orne" \
+  "C2027-17-L3__ccap-insertion__odt:charte nationale d’insertion de l’ANRU" \
+  "C2027-17-L3__reservation__docx:Réservation conjointe aux EA et ESAT et aux SIAE"; do
+  text="$WORK/pdf/${want%%:*}.txt"
+  CHECKS=$((CHECKS + 1))
+  flat="$(plain "$text" 2>/dev/null | tr '\n' ' ' | tr -s ' ')"
+  grep -qF -- "${want#*:}" <<<"$flat" || fail "${want%%:*} : « ${want#*:} » absent du PDF"
 done
 
 # No Mustache tag left anywhere, in any format.

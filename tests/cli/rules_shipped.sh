@@ -28,7 +28,7 @@ grep -q '### `seuils.ue.travaux`' "$WORK/doc/regles.md" || fail "seuils.ue.trava
 CHECKS=$((CHECKS + 1))
 grep -q '`insertion`' "$WORK/doc/regles.md" || fail "la clause insertion est absente de regles.md"
 CHECKS=$((CHECKS + 1))
-if grep -qE '<link|<script|src=|https?://' "$WORK/doc/regles.html"; then fail "regles.html appelle une ressource externe"; fi
+if grep -qE '<link|<script|src=|url\(' "$WORK/doc/regles.html"; then fail "regles.html appelle une ressource externe"; fi
 # French typography in the prose the program writes (references are the jurists').
 CHECKS=$((CHECKS + 1))
 bad=$(grep -nP '^(- [^:]* :|#.* :)' "$WORK/doc/regles.md" | head -3)

@@ -65,6 +65,23 @@ TEST_CASE("render: sections, lists and required fields") {
   CHECK(r.problems[0].message.find("lot.absent") != std::string::npos);
 }
 
+TEST_CASE("render: a standalone section line vanishes whole, taken or skipped") {
+  // Skipped sections once left their closing line's end: a blank line that
+  // cut a "> " note in two.
+  const std::string source =
+      "> a\n>\n{{#lot.absent}}\n> oui\n{{/lot.absent}}\n{{^lot.absent}}\n> non\n{{/lot.absent}}\n"
+      "{{#clause.motifs}}\n> - {{texte}}\n{{/clause.motifs}}\n{{^clause.motifs}}\n> - aucun\n"
+      "{{/clause.motifs}}\n\nfin\n{{#clause.obligatoire}}\n";
+  const auto r = render_document(make_template(source + "{{/clause.obligatoire}}"), sample_view());
+  REQUIRE(r.ok);
+  CHECK(r.text == "> a\n>\n> non\n> - Motif un\n\nfin\n");
+  // A broken source is still located in the source as written.
+  const auto broken = render_document(make_template(source), sample_view());
+  CHECK_FALSE(broken.ok);
+  REQUIRE(broken.problems.size() == 1);
+  CHECK(broken.problems[0].location.str() == "templates/essai/essai.md.mustache:17");
+}
+
 TEST_CASE("render: a broken template is located by line") {
   const auto t = make_template("ligne 1\nligne 2 {{#clause.motifs}}\n");
   const auto r = render_document(t, sample_view());
