@@ -22,6 +22,8 @@ const char* main_help =
     "  evaluate PROGRAMME   évalue chaque lot d'une programmation d'achats\u00A0: clauses applicables,\n"
     "                       verdicts (obligatoire, recommandée, possible, exclue), heures, motifs\n"
     "  render PROGRAMME     rédige les documents (article du CCAP…) des lots qui les appellent\n"
+    "  draft [FICHE]        une consultation (fiche de consultation ou options)\u00A0: son évaluation et\n"
+    "                       tous ses documents\n"
     "  review PROGRAMME     revue de toute la programmation pour le facilitateur (page HTML imprimable)\n"
     "  diff PROGRAMME       montre ce qu'un changement de règles change aux verdicts et aux heures\n"
     "                       d'une programmation (--rules-before DOSSIER --rules-after DOSSIER)\n"
@@ -181,6 +183,7 @@ int run(int argc, char** argv) {
   try {
     if (command == "evaluate") return run_evaluate(args);
     if (command == "render") return run_render(args);
+    if (command == "draft") return run_draft(args);
     if (command == "diff") return run_diff(args);
     if (command == "review") return run_review(args);
     if (command == "rules") return run_rules(args);

@@ -89,6 +89,7 @@ class Output {
 // The commands.
 int run_evaluate(const std::vector<std::string>& argv);
 int run_render(const std::vector<std::string>& argv);
+int run_draft(const std::vector<std::string>& argv);
 int run_diff(const std::vector<std::string>& argv);
 int run_review(const std::vector<std::string>& argv);
 int run_rules(const std::vector<std::string>& argv);

@@ -110,7 +110,8 @@ void LotReader::problem(Column c, std::string_view message) {
 const Cell* LotReader::required(Column c) {
   const Cell& value = cell(c);
   if (!is_blank(value)) return &value;
-  problem(c, "valeur manquante : indiquez " + what(c) + " (colonne obligatoire)");
+  problem(c, "valeur manquante : indiquez " + what(c) + " (" + src_->required_value_hint(columns_.header(c)) +
+                 ")");
   return nullptr;
 }
 

@@ -10,6 +10,7 @@
 #include "base/text.hpp"
 #include "readers/csv_source.hpp"
 #include "readers/decp_reader.hpp"
+#include "readers/fiche.hpp"
 #include "readers/memory_stream.hpp"
 #include "readers/sheet_source.hpp"
 
@@ -124,6 +125,7 @@ const std::string& Programme::sheet_name() const {
 std::uint32_t Programme::header_row() const { return sheet_ ? sheet_->header_row : 1; }
 
 std::unique_ptr<LotSource> Programme::open(DiagnosticSink& diags) const {
+  if (kind_ == Kind::fiche) return std::make_unique<FicheReader>(fiche_, diags);
   if (sheet_) {
     auto source = open_spreadsheet(sheet_, diags);
     if (!source) return nullptr;
@@ -208,6 +210,13 @@ std::optional<Programme> programme_from_memory(std::string content, std::string 
                                                const ProgrammeOptions& options) {
   return Programme::make({}, std::move(name), std::make_shared<const std::string>(std::move(content)),
                          options, diags);
+}
+
+Programme fiche_programme(std::shared_ptr<const Fiche> fiche) {
+  std::string name = fiche->name;
+  Programme programme({}, std::move(name), nullptr, nullptr, Programme::Kind::fiche);
+  programme.fiche_ = std::move(fiche);
+  return programme;
 }
 
 }  // namespace clausier::readers

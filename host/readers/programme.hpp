@@ -28,6 +28,7 @@
 namespace clausier::readers {
 
 struct SpreadsheetPlan;
+struct Fiche;
 
 struct ProgrammeOptions {
   // The sheet of a workbook (xlsx, ods) to read: its name (without regard to
@@ -58,11 +59,12 @@ class Programme {
                                                  const ProgrammeOptions&);
   friend std::optional<Programme> programme_from_memory(std::string, std::string, DiagnosticSink&,
                                                         const ProgrammeOptions&);
+  friend Programme fiche_programme(std::shared_ptr<const Fiche>);
   // A programme whose bytes are in `content`, or else in the file `path`.
   static std::optional<Programme> make(std::filesystem::path path, std::string name,
                                        std::shared_ptr<const std::string> content,
                                        const ProgrammeOptions& options, DiagnosticSink& diags);
-  enum class Kind { table, decp_json, decp_xml };
+  enum class Kind { table, decp_json, decp_xml, fiche };
   Programme(std::filesystem::path path, std::string name, std::shared_ptr<const std::string> content,
             std::shared_ptr<const SpreadsheetPlan> sheet, Kind kind);
 
@@ -70,6 +72,7 @@ class Programme {
   std::string name_;
   std::shared_ptr<const std::string> content_;    // held in memory; null: read path_ at each pass
   std::shared_ptr<const SpreadsheetPlan> sheet_;  // workbooks: the sheet and header row found
+  std::shared_ptr<const Fiche> fiche_;            // a fiche de consultation, already parsed
   Kind kind_ = Kind::table;
 };
 
@@ -84,5 +87,9 @@ class Programme {
 [[nodiscard]] std::optional<Programme> programme_from_memory(std::string content, std::string name,
                                                              DiagnosticSink& diags,
                                                              const ProgrammeOptions& options = {});
+
+// A fiche de consultation (readers/fiche.hpp), already parsed, as a programme:
+// its lots are read by LotReader like the rows of a table.
+[[nodiscard]] Programme fiche_programme(std::shared_ptr<const Fiche> fiche);
 
 }  // namespace clausier::readers

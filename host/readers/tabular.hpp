@@ -55,6 +55,13 @@ class TabularSource {
   // beyond the header's columns is a note beside the table there, not the
   // sign of a separator or quoting problem as in a CSV file.
   [[nodiscard]] virtual bool is_sheet() const { return false; }
+
+  // How to give a missing required value, for the message that reports it:
+  // a table calls for its column; a fiche (readers/fiche.hpp) for a line.
+  // `header` is the column's header as written in the source.
+  [[nodiscard]] virtual std::string required_value_hint(std::string_view /*header*/) const {
+    return "colonne obligatoire";
+  }
 };
 
 }  // namespace clausier::readers

@@ -117,9 +117,11 @@ app::EvaluateOutcome evaluate(const Evaluation& e, const std::string& only, writ
                                  *e.input.programme, only, sink, diags, on_lot);
 }
 
-render::DocumentContext document_context() {
+// Documents quote the rules they were evaluated with and find the lot's
+// facilitator in their directory.
+render::DocumentContext document_context(const app::Toolkit& toolkit, std::optional<Date> as_of) {
   return {Date::from_days(static_cast<std::int32_t>(std::time(nullptr) / 86400)),
-          std::string("clausier ") + build::version};
+          std::string("clausier ") + build::version, &toolkit.params(), as_of};
 }
 
 // "attachment; filename="a.html"; filename*=UTF-8''a.html"
@@ -187,7 +189,7 @@ void serve_api_render(ServerContext& context, Request& request, Response& respon
   }
 
   // Rendered as each lot is evaluated: only the documents are kept.
-  const render::DocumentContext doc_context = document_context();
+  const render::DocumentContext doc_context = document_context(toolkit, e->as_of);
   std::vector<writers::ZipEntry> entries;
   std::optional<writers::LotDocument> chosen;
   auto sink = writers::make_null_sink();
@@ -241,7 +243,7 @@ void serve_api_review(ServerContext& context, Request& request, Response& respon
     return;
   }
   const app::Toolkit& toolkit = *e->snapshot.toolkit;
-  const render::DocumentContext doc_context = document_context();
+  const render::DocumentContext doc_context = document_context(toolkit, e->as_of);
   const app::ReviewRun about{e->input.programme->display_name(), e->as_of, doc_context.generated,
                              doc_context.generator};
 

@@ -71,6 +71,8 @@ expect_in json out '"path": "lots[1].cpv"'
 http render -F "programme=@$SAMPLE/programme.csv" -F reference=C2027-01-L3 -F format=html "$URL/api/render"
 expect_status render 200
 expect_in render out "833"
+# Written with the rules in use: the facilitator of the lot's département (61, Orne).
+expect_in render out "Conseil départemental de l’Orne"
 expect_in render err 'Content-Disposition: attachment; filename="C2027-01-L3-ccap-insertion.html"'
 expect_in render err "style-src 'self' 'sha256-"
 http render_md -H 'Content-Type: application/json' --data-binary "${LOT%\}}, \"reference\":\"C1-L1\",\"format\":\"md\"}" "$URL/api/render"
