@@ -1,9 +1,43 @@
 #include "app/evaluate.hpp"
 
+#include <deque>
+#include <set>
+#include <thread>
+
 #include "engine/consultations.hpp"
+#include "engine/parallel_runner.hpp"
 #include "readers/programme.hpp"
 
 namespace clausier::app {
+namespace {
+
+// Lots between two progress reports.
+constexpr std::size_t progress_step = 512;
+
+// Keeps the diagnostics of the reader until the lots read before them are
+// delivered, so that they come out interleaved with the plugin failures in
+// the same order whatever the number of workers.
+class OrderedDiagnostics final : public DiagnosticSink {
+ public:
+  explicit OrderedDiagnostics(DiagnosticSink& out) : out_(out) {}
+  void report(Diagnostic d) override { pending_.emplace_back(submitted_, std::move(d)); }
+  void lot_submitted() { ++submitted_; }
+  // Passes on what was reported before lot `index` (0-based) was submitted.
+  void release_before(std::size_t index) {
+    while (!pending_.empty() && pending_.front().first <= index) {
+      out_.report(std::move(pending_.front().second));
+      pending_.pop_front();
+    }
+  }
+  void release_all() { release_before(static_cast<std::size_t>(-1)); }
+
+ private:
+  DiagnosticSink& out_;
+  std::size_t submitted_ = 0;
+  std::deque<std::pair<std::size_t, Diagnostic>> pending_;
+};
+
+}  // namespace
 
 int exit_status(const EvaluateOutcome& outcome, const Toolkit& toolkit) {
   if (outcome.plugin_errors || toolkit.failed()) return 3;
@@ -11,9 +45,15 @@ int exit_status(const EvaluateOutcome& outcome, const Toolkit& toolkit) {
   return 0;
 }
 
+std::size_t worker_count(std::size_t jobs) {
+  if (jobs > 0) return jobs;
+  return std::max<std::size_t>(1, std::thread::hardware_concurrency());
+}
+
 ProgrammeScan scan_programme(const std::filesystem::path& path, const std::string& only,
-                             DiagnosticList& diags,
-                             const std::function<void(Lot&&, const ConsultationTotals&)>& on_lot) {
+                             DiagnosticSink& diags,
+                             const std::function<void(Lot&&, const ConsultationTotals&)>& on_lot,
+                             const std::function<void(std::size_t rows)>& on_counted) {
   ProgrammeScan scan;
   auto programme = readers::open_programme(path, diags);
   if (!programme) {
@@ -24,13 +64,17 @@ ProgrammeScan scan_programme(const std::filesystem::path& path, const std::strin
   // Pass 1: consultation totals (thresholds are tested on the whole
   // consultation). Silent: the second pass reports each problem once.
   engine::ConsultationIndex consultations;
+  std::size_t rows = 0;
   {
-    DiagnosticList ignored;
-    auto reader = programme->open(ignored);
+    auto reader = programme->open(readers::discard_diagnostics());
     std::string consultation;
     std::int64_t cents = 0;
-    while (reader && reader->next_amount(consultation, cents)) consultations.add(consultation, cents);
+    while (reader && reader->next_amount(consultation, cents)) {
+      consultations.add(consultation, cents);
+      ++rows;
+    }
   }
+  if (on_counted) on_counted(only.empty() ? rows : 1);
 
   // Pass 2: lot by lot, each one handed on as soon as it is read.
   auto reader = programme->open(diags);
@@ -55,28 +99,51 @@ EvaluateOutcome evaluate_programme(const Toolkit& toolkit, const EvaluateRequest
                                    const std::function<void(const LotEvaluation&)>& on_lot) {
   EvaluateOutcome outcome;
   const std::size_t errors_before = diags.count(Severity::error);
-  engine::Evaluator evaluator = toolkit.evaluator(request.as_of);
+  OrderedDiagnostics read_diags(diags);
+  EvaluateProgress progress;
+  std::size_t plugin_diagnostics = 0;
+  std::set<std::string> suspensions_reported;
   sink.begin(toolkit.clause_infos());
+
+  // Called in this thread, in input order, whatever the number of workers.
+  const auto deliver = [&](LotEvaluation&& evaluation) {
+    read_diags.release_before(outcome.summary.lots_evaluated);
+    for (const auto& clause : evaluation.clauses) {
+      if (!clause.error) continue;
+      outcome.plugin_errors = true;
+      ++outcome.summary.plugin_failures;
+      // A suspended clause type fails for every lot that follows: said once.
+      if (clause.suspended && !suspensions_reported.insert(clause.type).second) continue;
+      ++plugin_diagnostics;
+      Diagnostic d = *clause.error;
+      d.message = "lot " + evaluation.lot.reference + ", clause " + clause.type + " : " + d.message;
+      diags.report(std::move(d));
+    }
+    ++outcome.summary.lots_evaluated;
+    sink.lot(evaluation);
+    if (on_lot) on_lot(evaluation);
+    if (request.progress && ++progress.done % progress_step == 0) request.progress(progress);
+  };
+  engine::ParallelRunner runner(toolkit.evaluators(request.as_of, worker_count(request.jobs)), deliver);
   const ProgrammeScan scan = scan_programme(
-      request.programme, request.only, diags, [&](Lot&& lot, const ConsultationTotals& totals) {
-        LotEvaluation evaluation = evaluator.evaluate(std::move(lot), totals);
-        for (const auto& clause : evaluation.clauses) {
-          if (!clause.error) continue;
-          outcome.plugin_errors = true;
-          ++outcome.summary.plugin_failures;
-          Diagnostic d = *clause.error;
-          d.message = "lot " + evaluation.lot.reference + ", clause " + clause.type + " : " + d.message;
-          diags.report(std::move(d));
-        }
-        ++outcome.summary.lots_evaluated;
-        sink.lot(evaluation);
-        if (on_lot) on_lot(evaluation);
-      });
+      request.programme, request.only, read_diags,
+      [&](Lot&& lot, const ConsultationTotals& totals) {
+        read_diags.lot_submitted();
+        runner.submit(std::move(lot), totals);
+      },
+      [&](std::size_t rows) { progress.total = rows; });
+  runner.finish();
+  read_diags.release_all();
+  if (request.progress) {
+    progress.finished = true;
+    request.progress(progress);
+  }
+
   outcome.unreadable = scan.unreadable;
   outcome.summary.rows_rejected = scan.rows_rejected;
   // Every error reported here is the input's, except the plugin failures.
   const std::size_t new_errors = diags.count(Severity::error) - errors_before;
-  outcome.input_errors = !scan.unreadable && new_errors > outcome.summary.plugin_failures;
+  outcome.input_errors = !scan.unreadable && new_errors > plugin_diagnostics;
   sink.end(diags.all(), outcome.summary);
   return outcome;
 }

@@ -34,6 +34,18 @@ engine::Evaluator Toolkit::evaluator(std::optional<Date> as_of) const {
   return engine::Evaluator(std::move(types), as_of);
 }
 
+std::vector<engine::Evaluator> Toolkit::evaluators(std::optional<Date> as_of, std::size_t count) const {
+  std::vector<engine::Evaluator> out;
+  out.reserve(count);
+  out.push_back(evaluator(as_of));
+  for (std::size_t i = 1; i < count; ++i) {
+    std::vector<std::unique_ptr<engine::ClauseType>> types;
+    if (plugins_) types = plugins_->clone()->clause_types();  // the types keep their copy alive
+    out.emplace_back(std::move(types), as_of);
+  }
+  return out;
+}
+
 engine::Evaluator Toolkit::evaluator(std::optional<Date> as_of, const std::vector<std::string>& only) const {
   std::vector<std::unique_ptr<engine::ClauseType>> types;
   if (plugins_) {

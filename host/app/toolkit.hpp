@@ -40,6 +40,9 @@ class Toolkit {
 
   // A fresh evaluator over this toolkit's plugins (one per worker).
   [[nodiscard]] engine::Evaluator evaluator(std::optional<Date> as_of) const;
+  // `count` (>= 1) evaluators for as many worker threads: the first over this
+  // toolkit's plugins, each other over a copy of them in its own Lua state.
+  [[nodiscard]] std::vector<engine::Evaluator> evaluators(std::optional<Date> as_of, std::size_t count) const;
   // The same with only the clause types of these ids (rule test cases).
   [[nodiscard]] engine::Evaluator evaluator(std::optional<Date> as_of,
                                             const std::vector<std::string>& only) const;

@@ -9,11 +9,12 @@
 // .xls, .xlsx and .ods files that are not workbooks get a message saying
 // what they are (Excel 97-2003, encrypted, a renamed CSV…); .csv, .tsv,
 // .txt (and no extension) are read as CSV. Standard input ("-") and pipes
-// are read once into memory so that they can be read twice: a known limit
-// for very large programmes given that way (files are streamed at each pass).
+// are copied once to a temporary file (readers/spool.hpp), then streamed at
+// each pass like any file: memory stays flat whatever their size.
 
 #include <cstdint>
 #include <filesystem>
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,6 +26,7 @@
 namespace clausier::readers {
 
 struct SpreadsheetPlan;
+class SpoolFile;
 
 struct ProgrammeOptions {
   // The sheet of a workbook (xlsx, ods) to read: its name (without regard to
@@ -53,6 +55,8 @@ class Programme {
  private:
   friend std::optional<Programme> open_programme(const std::filesystem::path&, DiagnosticSink&,
                                                  const ProgrammeOptions&);
+  friend std::optional<Programme> open_spooled(std::istream&, const std::string&, DiagnosticSink&,
+                                               const ProgrammeOptions&);
   friend std::optional<Programme> programme_from_memory(std::string, std::string, DiagnosticSink&,
                                                         const ProgrammeOptions&);
   // A programme whose bytes are in `content`, or else in the file `path`.
@@ -66,6 +70,7 @@ class Programme {
   std::string name_;
   std::shared_ptr<const std::string> content_;    // held in memory; null: read path_ at each pass
   std::shared_ptr<const SpreadsheetPlan> sheet_;  // workbooks: the sheet and header row found
+  std::shared_ptr<const SpoolFile> spool_;        // standard input or a pipe: the copy path_ names
 };
 
 // Opens a programme file ("-" is standard input). On failure (missing or

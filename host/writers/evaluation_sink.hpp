@@ -27,7 +27,7 @@ class EvaluationSink {
   virtual void end(const std::vector<Diagnostic>& diagnostics, const RunSummary& summary) = 0;
 };
 
-enum class EvaluationFormat { table, json, csv };
+enum class EvaluationFormat { table, json, jsonl, csv };
 
 struct SinkOptions {
   bool explain = false;  // table: show each clause's reasons and parameters
