@@ -5,8 +5,16 @@
 namespace clausier::engine {
 
 ParallelRunner::ParallelRunner(std::vector<Evaluator> evaluators, Deliver deliver, Options options)
-    : evaluators_(std::move(evaluators)), deliver_(std::move(deliver)), options_(options) {
+    : evaluators_(std::move(evaluators)), options_(options) {
   if (evaluators_.empty()) throw std::invalid_argument("ParallelRunner: no evaluator");
+  std::vector<const ClauseInfo*> infos;
+  for (const auto& type : evaluators_.front().clause_types()) infos.push_back(&type->info());
+  breaker_ = std::make_unique<CircuitBreaker>(infos, options_.kills_before_suspension);
+  for (auto& evaluator : evaluators_) evaluator.use(breaker_.get());
+  deliver_ = [this, deliver = std::move(deliver)](LotEvaluation&& evaluation) {
+    breaker_->observe(evaluation);
+    deliver(std::move(evaluation));
+  };
   if (options_.batch == 0) options_.batch = 1;
   if (options_.window == 0) options_.window = 4 * evaluators_.size();
   if (evaluators_.size() == 1) return;

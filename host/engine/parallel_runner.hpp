@@ -10,6 +10,8 @@
 // waits for the oldest batch, so memory is bounded by window x batch lots
 // whatever the size of the programme and however slow one lot is.
 //
+// Results pass through a CircuitBreaker in input order before delivery.
+//
 // With one evaluator no thread is started: lots are evaluated and delivered
 // inside submit(), in the caller's thread.
 //
@@ -23,6 +25,7 @@
 #include <exception>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <utility>
@@ -39,6 +42,9 @@ class ParallelRunner {
   struct Options {
     std::size_t batch = 64;  // lots per batch
     std::size_t window = 0;  // batches in flight; 0: 4 per worker
+    // A clause type killed on this many lots in a row is suspended for the
+    // rest of the run (engine/circuit_breaker.hpp); 0: never.
+    std::uint32_t kills_before_suspension = 3;
   };
 
   // `evaluators` must not be empty; `deliver` is called in the caller's thread.
@@ -76,6 +82,7 @@ class ParallelRunner {
   void deliver_ready(std::unique_lock<std::mutex>& lock, bool wait);
 
   std::vector<Evaluator> evaluators_;
+  std::unique_ptr<CircuitBreaker> breaker_;
   Deliver deliver_;
   Options options_;
   Batch current_;

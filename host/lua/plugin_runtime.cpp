@@ -34,13 +34,6 @@ Diagnostic load_failure(const std::string& file, std::string_view message, bool 
                                : "erreur au chargement : " + translate_lua_message(m.text));
 }
 
-std::string suspension_message(std::uint32_t kills) {
-  return fr::typography("plugin suspendu : arrêté sur " + std::to_string(kills) +
-                        " lots de suite (mémoire, budget d'instructions ou durée), il n'est plus appelé "
-                        "pour les lots suivants de cette exécution et leurs résultats pour cette clause "
-                        "manquent ; corrigez le plugin puis relancez l'évaluation");
-}
-
 // Restores the Lua stack to its height at construction.
 class StackRestore {
  public:
@@ -111,13 +104,6 @@ void PluginRuntime::sort() {
   });
 }
 
-void PluginRuntime::suspend(LoadedPlugin& plugin) {
-  plugin.suspended = true;
-  luaL_unref(vm_.state(), LUA_REGISTRYINDEX, plugin.evaluate_ref);
-  plugin.evaluate_ref = LUA_NOREF;
-  lua_gc(vm_.state(), LUA_GCCOLLECT);  // what it left behind goes now
-}
-
 void PluginRuntime::reload(LoadedPlugin& plugin) {
   lua_State* L = vm_.state();
   const StackRestore restore(L);
@@ -152,11 +138,6 @@ ClauseResult PluginRuntime::evaluate(std::size_t index, const Lot& lot, const Co
 
 void PluginRuntime::run(LoadedPlugin& plugin, const Lot& lot, const ConsultationTotals& totals, Date date,
                         ClauseResult& out) {
-  if (plugin.suspended) {
-    out.error = located_error(plugin.info.source, 0, suspension_message(limits_.kills_before_suspension));
-    out.suspended = true;
-    return;
-  }
   if (plugin.evaluate_ref == LUA_NOREF) reload(plugin);  // the reload after a kill failed: try again
   if (plugin.evaluate_ref == LUA_NOREF) {
     out.error = located_error(plugin.info.source, 0, plugin.out_of_service);
@@ -172,19 +153,10 @@ void PluginRuntime::run(LoadedPlugin& plugin, const Lot& lot, const Consultation
   out.trace = scope.take_trace();
   if (!outcome.ok) {
     out.error = lua_failure(plugin.info.source, outcome.error);
-    if (outcome.kill == Kill::none) {
-      plugin.kills_in_a_row = 0;
-    } else if (++plugin.kills_in_a_row >= limits_.kills_before_suspension) {
-      suspend(plugin);
-      out.error->message =
-          fr::typography(out.error->message + " ; " + suspension_message(limits_.kills_before_suspension));
-      out.suspended = true;
-    } else {
-      reload(plugin);
-    }
+    out.killed = outcome.kill != Kill::none;
+    if (out.killed) reload(plugin);
     return;
   }
-  plugin.kills_in_a_row = 0;
   if (std::string problem = read_result(L, -1, plugin.info, out); !problem.empty()) {
     ClauseResult failed;
     failed.type = out.type;

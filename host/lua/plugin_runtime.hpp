@@ -21,12 +21,10 @@ namespace clausier::lua {
 struct LoadedPlugin {
   engine::ClauseInfo info;  // info.source: the display name, "plugins/insertion.lua"
   double order = 100;
-  std::string source;                // the Lua text, kept to reload the plugin after a kill
-  int evaluate_ref = LUA_NOREF;      // registry reference of evaluate (LUA_NOREF: out of service)
-  std::uint32_t evaluate_line = 0;   // where evaluate is defined, to locate invalid results
-  std::string out_of_service;        // why, when a reload failed
-  std::uint32_t kills_in_a_row = 0;  // consecutive lots on which the plugin was killed
-  bool suspended = false;            // killed too often in a row: no longer called
+  std::string source;               // the Lua text, kept to reload the plugin after a kill
+  int evaluate_ref = LUA_NOREF;     // registry reference of evaluate (LUA_NOREF: out of service)
+  std::uint32_t evaluate_line = 0;  // where evaluate is defined, to locate invalid results
+  std::string out_of_service;       // why, when a reload failed
 };
 
 class PluginRuntime {
@@ -52,9 +50,7 @@ class PluginRuntime {
   // no verdict. After a kill (budget, memory or time), the plugin is reloaded
   // from its source so that what it left behind cannot affect the next lots;
   // should that reload fail (memory held by other plugins), the next call
-  // tries again. A plugin killed on `Limits::kills_before_suspension` lots in
-  // a row is suspended: it is not called again, and its results say so
-  // (`suspended` set), so that a memory bomb costs a few kills, not one per lot.
+  // tries again.
   ClauseResult evaluate(std::size_t index, const Lot& lot, const ConsultationTotals& totals, Date date);
 
  private:
@@ -67,7 +63,6 @@ class PluginRuntime {
   // Takes evaluate from the manifest on top of the stack.
   void take_evaluate(LoadedPlugin& plugin);
   void reload(LoadedPlugin& plugin);
-  void suspend(LoadedPlugin& plugin);
   void run(LoadedPlugin& plugin, const Lot& lot, const ConsultationTotals& totals, Date date,
            ClauseResult& out);
 

@@ -44,9 +44,6 @@ struct Limits {
   std::uint64_t call_instructions = 10'000'000;         // one call into a script
   std::size_t max_source_bytes = std::size_t{1} << 20;  // a plugin or rules file
   std::uint32_t time_limit_ms = 1000;                   // wall clock, per call (load or evaluate)
-  // A plugin killed (budget, memory, time) on this many lots in a row is
-  // suspended for the rest of the run (see PluginRuntime::evaluate).
-  std::uint32_t kills_before_suspension = 3;
 };
 
 enum class Kill { none, budget, memory, time };
