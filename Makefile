@@ -7,7 +7,7 @@ CMAKE_FLAGS ?=
 CLAUSIER = $(BUILD_DIR)/host/clausier
 SAMPLE = samples/departement-2027/programme.csv
 
-.PHONY: all deps configure build demo test test-sanitize accept format format-check clean
+.PHONY: all deps configure build demo test test-sanitize accept format format-check clean bench bench-quick
 
 all: build
 
@@ -32,6 +32,13 @@ test: build
 
 test-sanitize:
 	$(MAKE) test BUILD_DIR=build-sanitize SANITIZE=ON
+
+# Benchmarks against the usual tools (bench/README.md): long, never part of `make test`.
+bench: build
+	bench/run.sh
+
+bench-quick: build
+	BENCH_SIZES=10000 BENCH_XLSX_ROWS=10000 bench/run.sh
 
 # Rewrites the golden files from the current outputs; review with `git diff`.
 accept: build
