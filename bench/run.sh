@@ -24,7 +24,8 @@ PLUGINS=$(ls plugins/*.lua | wc -l)
 
 # The comparators, installed by the suite itself: Debian packages, and the npm
 # packages into a local folder.
-.ci/install-deps python3-openpyxl python3-docxtpl hyperfine time nodejs npm
+.ci/install-deps python3-openpyxl python3-docxtpl hyperfine time
+command -v npm >/dev/null || .ci/install-deps nodejs npm  # unless a Node.js is there already
 if [ ! -d "$NODE/node_modules/xlsx" ] || [ ! -d "$NODE/node_modules/mustache" ]; then
   mkdir -p "$NODE"
   npm install --prefix "$NODE" --no-audit --no-fund --silent xlsx@0.18.5 mustache@4.2.0
