@@ -79,14 +79,15 @@ void set_text(lua_State* L, const char* field, std::string_view s) {
   lua_setfield(L, -2, field);
 }
 
-// { value, from, reference, status, key, unit }
-void push_description(lua_State* L, const params::Lookup& found) {
+// { value, from, reference, status, key, unit }; `entry`: the lookup's trace
+// entry, whose texts are already formatted.
+void push_description(lua_State* L, const params::Lookup& found, const TraceEntry& entry) {
   lua_createtable(L, 0, 6);
   push_value(L, found);
   lua_setfield(L, -2, "value");
-  set_text(L, "from", found.dated->from.iso());
-  set_text(L, "reference", found.reference());
-  set_text(L, "status", params::status_id(found.status()));
+  set_text(L, "from", entry.from);
+  set_text(L, "reference", entry.reference);
+  set_text(L, "status", entry.status);
   set_text(L, "key", found.matched_key);
   set_text(L, "unit", found.parameter->unit);
 }
@@ -204,7 +205,7 @@ int HostApi::get(lua_State* L, Want want, const char* function) {
   }
   record(resolved.entry);
   if (want == Want::description) {
-    push_description(L, lookup);
+    push_description(L, lookup, resolved.entry);
   } else {
     push_value(L, lookup);
   }
@@ -259,6 +260,10 @@ HostApi::CallScope::CallScope(HostApi& api, const Lot& lot) : api_(api) {
 
 HostApi::CallScope::~CallScope() { api_.lot_ = nullptr; }
 
-std::vector<TraceEntry> HostApi::CallScope::take_trace() { return std::exchange(api_.trace_, {}); }
+std::vector<TraceEntry> HostApi::CallScope::take_trace() {
+  std::vector<TraceEntry> out = std::exchange(api_.trace_, {});
+  api_.trace_.reserve(out.size());  // the next call records about as many
+  return out;
+}
 
 }  // namespace clausier::lua

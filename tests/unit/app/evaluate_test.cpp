@@ -146,7 +146,7 @@ std::string generated_programme(int rows) {
 }
 
 // The shipped plugins plus one that fails on lots whose reference ends in 7 and one killed
-// by its memory on lots of consultation C3 (suspended after three kills).
+// on lots of consultations from C3 on (suspended after three kills).
 std::string plugins_with_failures() {
   const std::filesystem::path dir = testing::scratch_path("parallel/plugins");
   std::filesystem::remove_all(dir);
@@ -157,11 +157,11 @@ std::string plugins_with_failures() {
   std::ofstream(dir / "panne.lua") << "return { id = 'panne', api = 1, evaluate = function(lot, ctx)\n"
                                       "  if lot.reference:sub(-1) == '7' then error('panne voulue') end\n"
                                       "  return { verdict = 'possible', reasons = { 'ok' } }\nend }\n";
-  std::ofstream(dir / "bombe.lua")
-      << "return { id = 'bombe', api = 1, evaluate = function(lot, ctx)\n"
-         "  if lot.consultation >= 'C3' then local t = {} for i = 1, math.maxinteger "
-         "do t[i] = { i } end end\n"
-         "  return { verdict = 'possible', reasons = { 'ok' } }\nend }\n";
+  // An endless loop, killed by the instruction budget (deterministic, unlike a
+  // memory bomb that a loaded machine may stop by the time limit instead).
+  std::ofstream(dir / "boucle.lua") << "return { id = 'boucle', api = 1, evaluate = function(lot, ctx)\n"
+                                       "  if lot.consultation >= 'C3' then while true do end end\n"
+                                       "  return { verdict = 'possible', reasons = { 'ok' } }\nend }\n";
   return dir.string();
 }
 
@@ -203,7 +203,7 @@ TEST_CASE("app: the same output and diagnostics with 1 and 4 workers, failures a
   CHECK(one.find("\"lots_evaluated\": 292") != std::string::npos);
   CHECK(diags_1.find("panne voulue") != std::string::npos);
   CHECK(diags_1.find("beaucoup") != std::string::npos);
-  // The memory bomb is suspended: one message for the whole run, from the first worker to give up.
+  // The endless loop is suspended: one message for the whole run, from the first worker to give up.
   std::size_t suspended = 0;
   for (auto at = diags_1.find("plugin suspendu"); at != std::string::npos;
        at = diags_1.find("plugin suspendu", at + 1))
