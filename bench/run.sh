@@ -63,9 +63,9 @@ megabytes() {
 # row WHAT OURS_S OURS_MB THEIRS THEIRS_S THEIRS_MB
 row() {
   local ratio_t="–" ratio_m="–"
-  local fmt="r = %s; print('%.2f' % r if r < 1 else '%.1f' % r)"
-  if [ "$5" != "–" ]; then ratio_t=$($PY -c "$(printf "$fmt" "$5 / max($2, 1e-3)")"); fi
-  if [ "$6" != "–" ]; then ratio_m=$($PY -c "$(printf "$fmt" "$6 / max($3, 1)")"); fi
+  local ratio='import sys; r = float(sys.argv[1]) / max(float(sys.argv[2]), 1e-3); print("%.2f" % r if r < 1 else "%.1f" % r)'
+  if [ "$5" != "–" ]; then ratio_t=$($PY -c "$ratio" "$5" "$2"); fi
+  if [ "$6" != "–" ]; then ratio_m=$($PY -c "$ratio" "$6" "$3"); fi
   printf '| %s | %s s | %s Mo | %s | %s s | %s Mo | ×%s | ×%s |\n' "$1" "$2" "$3" "$4" "$5" "$6" "$ratio_t" "$ratio_m" >>"$ROWS"
   tail -1 "$ROWS"
 }
