@@ -9,7 +9,7 @@ SAMPLE = samples/departement-2027/programme.csv
 
 FUZZ_SECONDS ?= 20
 
-.PHONY: all deps configure build demo test test-sanitize fuzz accept format format-check clean
+.PHONY: all deps configure build demo test test-sanitize fuzz accept format format-check clean bench bench-quick
 
 all: build
 
@@ -40,6 +40,13 @@ test-sanitize:
 fuzz:
 	@.ci/install-deps clang libclang-rt-14-dev
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_CMAKE_FLAGS="-DCLAUSIER_WERROR=$(WERROR) $(CMAKE_FLAGS)" tests/fuzz/run.sh
+
+# Benchmarks against the usual tools (bench/README.md): long, never part of `make test`.
+bench: build
+	bench/run.sh
+
+bench-quick: build
+	BENCH_SIZES=10000 BENCH_XLSX_ROWS=10000 bench/run.sh
 
 # Rewrites the golden files from the current outputs; review with `git diff`.
 accept: build

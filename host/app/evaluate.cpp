@@ -1,9 +1,43 @@
 #include "app/evaluate.hpp"
 
+#include <deque>
+#include <set>
+#include <thread>
+
 #include "engine/consultations.hpp"
+#include "engine/parallel_runner.hpp"
 #include "readers/programme.hpp"
 
 namespace clausier::app {
+namespace {
+
+// Lots between two progress reports.
+constexpr std::size_t progress_step = 512;
+
+// Keeps the diagnostics of the reader until the lots read before them are
+// delivered, so that they come out interleaved with the plugin failures in
+// the same order whatever the number of workers.
+class OrderedDiagnostics final : public DiagnosticSink {
+ public:
+  explicit OrderedDiagnostics(DiagnosticSink& out) : out_(out) {}
+  void report(Diagnostic d) override { pending_.emplace_back(submitted_, std::move(d)); }
+  void lot_submitted() { ++submitted_; }
+  // Passes on what was reported before lot `index` (0-based) was submitted.
+  void release_before(std::size_t index) {
+    while (!pending_.empty() && pending_.front().first <= index) {
+      out_.report(std::move(pending_.front().second));
+      pending_.pop_front();
+    }
+  }
+  void release_all() { release_before(static_cast<std::size_t>(-1)); }
+
+ private:
+  DiagnosticSink& out_;
+  std::size_t submitted_ = 0;
+  std::deque<std::pair<std::size_t, Diagnostic>> pending_;
+};
+
+}  // namespace
 
 int exit_status(const EvaluateOutcome& outcome, const Toolkit& toolkit) {
   if (outcome.plugin_errors || toolkit.failed()) return 3;
@@ -11,10 +45,15 @@ int exit_status(const EvaluateOutcome& outcome, const Toolkit& toolkit) {
   return 0;
 }
 
+std::size_t worker_count(std::size_t jobs) {
+  if (jobs > 0) return jobs;
+  return std::max<std::size_t>(1, std::thread::hardware_concurrency());
+}
+
 ProgrammeScan scan_programme(const std::filesystem::path& path, const ProgrammeSelection& selection,
-                             DiagnosticList& diags,
-                             const std::function<void(Lot&&, const ConsultationTotals&)>& on_lot) {
-  const std::string& only = selection.only;
+                             DiagnosticSink& diags,
+                             const std::function<void(Lot&&, const ConsultationTotals&)>& on_lot,
+                             const std::function<void(std::size_t rows)>& on_counted) {
   readers::ProgrammeOptions options;
   options.sheet = selection.sheet;
   auto programme = readers::open_programme(path, diags, options);
@@ -23,24 +62,28 @@ ProgrammeScan scan_programme(const std::filesystem::path& path, const ProgrammeS
     scan.unreadable = true;
     return scan;
   }
-  return scan_programme(*programme, only, diags, on_lot);
+  return scan_programme(*programme, selection.only, diags, on_lot, on_counted);
 }
 
 ProgrammeScan scan_programme(const readers::Programme& programme, const std::string& only,
-                             DiagnosticList& diags,
-                             const std::function<void(Lot&&, const ConsultationTotals&)>& on_lot) {
+                             DiagnosticSink& diags,
+                             const std::function<void(Lot&&, const ConsultationTotals&)>& on_lot,
+                             const std::function<void(std::size_t rows)>& on_counted) {
   ProgrammeScan scan;
-
   // Pass 1: consultation totals (thresholds are tested on the whole
   // consultation). Silent: the second pass reports each problem once.
   engine::ConsultationIndex consultations;
+  std::size_t rows = 0;
   {
-    DiagnosticList ignored;
-    auto reader = programme.open(ignored);
+    auto reader = programme.open(readers::discard_diagnostics());
     std::string consultation;
     std::int64_t cents = 0;
-    while (reader && reader->next_amount(consultation, cents)) consultations.add(consultation, cents);
+    while (reader && reader->next_amount(consultation, cents)) {
+      consultations.add(consultation, cents);
+      ++rows;
+    }
   }
+  if (on_counted) on_counted(only.empty() ? rows : 1);
 
   // Pass 2: lot by lot, each one handed on as soon as it is read.
   auto reader = programme.open(diags);
@@ -62,34 +105,60 @@ ProgrammeScan scan_programme(const readers::Programme& programme, const std::str
 
 namespace {
 
-using Scan = std::function<ProgrammeScan(const std::function<void(Lot&&, const ConsultationTotals&)>&)>;
+// Turns the evaluations, delivered in input order, into the outcome: plugin
+// failures reported (a suspended clause type once), the sink fed, progress.
+class Delivery {
+ public:
+  Delivery(writers::EvaluationSink& sink, DiagnosticSink& diags,
+           const std::function<void(const LotEvaluation&)>& on_lot,
+           const std::function<void(const EvaluateProgress&)>& report_progress)
+      : sink_(sink), diags_(diags), on_lot_(on_lot), progress_(report_progress) {}
 
-EvaluateOutcome evaluate_scan(engine::Evaluator& evaluator, const std::vector<engine::ClauseInfo>& infos,
-                              const Scan& scan_lots, writers::EvaluationSink& sink, DiagnosticList& diags,
-                              const std::function<void(const LotEvaluation&)>& on_lot) {
-  EvaluateOutcome outcome;
-  const std::size_t errors_before = diags.count(Severity::error);
-  sink.begin(infos);
-  const ProgrammeScan scan = scan_lots([&](Lot&& lot, const ConsultationTotals& totals) {
-    LotEvaluation evaluation = evaluator.evaluate(std::move(lot), totals);
+  void operator()(LotEvaluation&& evaluation) {
     for (const auto& clause : evaluation.clauses) {
       if (!clause.error) continue;
       outcome.plugin_errors = true;
       ++outcome.summary.plugin_failures;
+      // A suspended clause type fails for every lot that follows: said once.
+      if (clause.suspended && !suspensions_reported_.insert(clause.type).second) continue;
+      ++plugin_diagnostics;
       Diagnostic d = *clause.error;
       d.message = "lot " + evaluation.lot.reference + ", clause " + clause.type + " : " + d.message;
-      diags.report(std::move(d));
+      diags_.report(std::move(d));
     }
     ++outcome.summary.lots_evaluated;
-    sink.lot(evaluation);
-    if (on_lot) on_lot(evaluation);
-  });
+    sink_.lot(evaluation);
+    if (on_lot_) on_lot_(evaluation);
+    if (progress_ && ++progress.done % progress_step == 0) progress_(progress);
+  }
+
+  void finish() {
+    if (!progress_) return;
+    progress.finished = true;
+    progress_(progress);
+  }
+
+  EvaluateOutcome outcome;
+  EvaluateProgress progress;
+  std::size_t plugin_diagnostics = 0;
+
+ private:
+  writers::EvaluationSink& sink_;
+  DiagnosticSink& diags_;
+  const std::function<void(const LotEvaluation&)>& on_lot_;
+  const std::function<void(const EvaluateProgress&)>& progress_;
+  std::set<std::string> suspensions_reported_;
+};
+
+EvaluateOutcome close_run(Delivery& delivery, const ProgrammeScan& scan, std::size_t errors_before,
+                          writers::EvaluationSink& sink, DiagnosticList& diags) {
+  EvaluateOutcome& outcome = delivery.outcome;
   outcome.unreadable = scan.unreadable;
   outcome.summary.unreadable = scan.unreadable;
   outcome.summary.rows_rejected = scan.rows_rejected;
   // Every error reported here is the input's, except the plugin failures.
   const std::size_t new_errors = diags.count(Severity::error) - errors_before;
-  outcome.input_errors = !scan.unreadable && new_errors > outcome.summary.plugin_failures;
+  outcome.input_errors = !scan.unreadable && new_errors > delivery.plugin_diagnostics;
   sink.end(diags.all(), outcome.summary);
   return outcome;
 }
@@ -99,22 +168,44 @@ EvaluateOutcome evaluate_scan(engine::Evaluator& evaluator, const std::vector<en
 EvaluateOutcome evaluate_programme(const Toolkit& toolkit, const EvaluateRequest& request,
                                    writers::EvaluationSink& sink, DiagnosticList& diags,
                                    const std::function<void(const LotEvaluation&)>& on_lot) {
-  engine::Evaluator evaluator = toolkit.evaluator(request.as_of);
-  return evaluate_scan(
-      evaluator, toolkit.clause_infos(),
-      [&](const auto& each) {
-        return scan_programme(request.programme, {request.only, request.sheet}, diags, each);
+  const std::size_t errors_before = diags.count(Severity::error);
+  OrderedDiagnostics read_diags(diags);
+  Delivery delivery(sink, diags, on_lot, request.progress);
+  sink.begin(toolkit.clause_infos());
+  // Called in this thread, in input order, whatever the number of workers.
+  const auto deliver = [&](LotEvaluation&& evaluation) {
+    read_diags.release_before(delivery.outcome.summary.lots_evaluated);
+    delivery(std::move(evaluation));
+  };
+  engine::ParallelRunner runner(toolkit.evaluators(request.as_of, worker_count(request.jobs)), deliver);
+  const ProgrammeScan scan = scan_programme(
+      request.programme, {request.only, request.sheet}, read_diags,
+      [&](Lot&& lot, const ConsultationTotals& totals) {
+        read_diags.lot_submitted();
+        runner.submit(std::move(lot), totals);
       },
-      sink, diags, on_lot);
+      [&](std::size_t rows) { delivery.progress.total = rows; });
+  runner.finish();
+  read_diags.release_all();
+  delivery.finish();
+  return close_run(delivery, scan, errors_before, sink, diags);
 }
 
+// One thread with the caller's evaluator (the web server keeps one per worker
+// thread): lots are evaluated as they are read.
 EvaluateOutcome evaluate_programme(engine::Evaluator& evaluator, const std::vector<engine::ClauseInfo>& infos,
                                    const readers::Programme& programme, const std::string& only,
                                    writers::EvaluationSink& sink, DiagnosticList& diags,
                                    const std::function<void(const LotEvaluation&)>& on_lot) {
-  return evaluate_scan(
-      evaluator, infos, [&](const auto& each) { return scan_programme(programme, only, diags, each); }, sink,
-      diags, on_lot);
+  const std::size_t errors_before = diags.count(Severity::error);
+  const std::function<void(const EvaluateProgress&)> no_progress;
+  Delivery delivery(sink, diags, on_lot, no_progress);
+  sink.begin(infos);
+  const ProgrammeScan scan =
+      scan_programme(programme, only, diags, [&](Lot&& lot, const ConsultationTotals& totals) {
+        delivery(evaluator.evaluate(std::move(lot), totals));
+      });
+  return close_run(delivery, scan, errors_before, sink, diags);
 }
 
 }  // namespace clausier::app

@@ -1,8 +1,12 @@
 #pragma once
 // The evaluation of a programme, as the CLI and the server run it: two
-// streaming passes over the file (consultation totals, then lot by lot), each
-// lot handed to the sink and to an optional callback as soon as it is done.
+// streaming passes over the file (consultation totals, then lot by lot), the
+// lots evaluated on `jobs` worker threads (one Lua state each) and handed to
+// the sink and to an optional callback in input order, as soon as they are
+// done. Memory is bounded whatever the size of the programme: one entry per
+// consultation (pass 1), a bounded window of lots in flight (pass 2).
 
+#include <cstddef>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -13,11 +17,22 @@
 
 namespace clausier::app {
 
+// How far an evaluation is: lots delivered, and the rows pass 1 counted
+// (an upper bound of the lots: rows with errors are not evaluated).
+struct EvaluateProgress {
+  std::size_t done = 0;
+  std::size_t total = 0;
+  bool finished = false;  // the last call
+};
+
 struct EvaluateRequest {
   std::filesystem::path programme;  // "-" for standard input
   std::optional<Date> as_of;        // evaluate every lot as launched on this date
   std::string only;                 // evaluate only this reference (empty: all)
   std::string sheet = {};           // workbooks: the sheet to read, by name or position (empty: found)
+  std::size_t jobs = 1;             // worker threads; 0: one per core
+  // Called in the caller's thread every few hundred lots and once at the end.
+  std::function<void(const EvaluateProgress&)> progress = {};
 };
 
 struct EvaluateOutcome {
@@ -29,6 +44,9 @@ struct EvaluateOutcome {
 
 // Exit status of design.md: 0 success, 1 input errors, 3 a rule or plugin failed.
 [[nodiscard]] int exit_status(const EvaluateOutcome& outcome, const Toolkit& toolkit);
+
+// The worker threads `jobs` asks for: itself, or the number of cores when 0.
+[[nodiscard]] std::size_t worker_count(std::size_t jobs);
 
 // What reading a programme gave (scan_programme).
 struct ProgrammeScan {
@@ -48,15 +66,19 @@ struct ProgrammeSelection {
 // one of reference `only` when it is not empty) to `on_lot` with the totals of
 // its consultation. Memory is one entry per consultation. Bad rows, an
 // unknown sheet and an absent `only` reference are reported to `diags`.
+// `on_counted`, when given, receives the number of rows pass 1 found, before
+// the first lot.
 ProgrammeScan scan_programme(const std::filesystem::path& programme, const ProgrammeSelection& selection,
-                             DiagnosticList& diags,
-                             const std::function<void(Lot&& lot, const ConsultationTotals& totals)>& on_lot);
+                             DiagnosticSink& diags,
+                             const std::function<void(Lot&& lot, const ConsultationTotals& totals)>& on_lot,
+                             const std::function<void(std::size_t rows)>& on_counted = {});
 
 // The same over a programme already opened (a file, or one held in memory
 // such as an upload).
 ProgrammeScan scan_programme(const readers::Programme& programme, const std::string& only,
-                             DiagnosticList& diags,
-                             const std::function<void(Lot&& lot, const ConsultationTotals& totals)>& on_lot);
+                             DiagnosticSink& diags,
+                             const std::function<void(Lot&& lot, const ConsultationTotals& totals)>& on_lot,
+                             const std::function<void(std::size_t rows)>& on_counted = {});
 
 EvaluateOutcome evaluate_programme(const Toolkit& toolkit, const EvaluateRequest& request,
                                    writers::EvaluationSink& sink, DiagnosticList& diags,

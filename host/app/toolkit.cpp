@@ -42,6 +42,16 @@ engine::Evaluator Toolkit::thread_evaluator(std::optional<Date> as_of) const {
   return engine::Evaluator(std::move(types), as_of);
 }
 
+std::vector<engine::Evaluator> Toolkit::evaluators(std::optional<Date> as_of, std::size_t count) const {
+  std::vector<engine::Evaluator> out;
+  out.reserve(count);
+  out.push_back(evaluator(as_of));
+  for (std::size_t i = 1; i < count; ++i) {
+    out.push_back(thread_evaluator(as_of));
+  }
+  return out;
+}
+
 engine::Evaluator Toolkit::evaluator(std::optional<Date> as_of, const std::vector<std::string>& only) const {
   std::vector<std::unique_ptr<engine::ClauseType>> types;
   if (plugins_) {

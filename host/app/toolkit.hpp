@@ -44,6 +44,9 @@ class Toolkit {
   // their texts): for another thread, since a Lua state is used by one thread
   // at a time.
   [[nodiscard]] engine::Evaluator thread_evaluator(std::optional<Date> as_of) const;
+  // `count` (>= 1) evaluators for as many worker threads: the first over this
+  // toolkit's plugins, each other over a copy of them in its own Lua state.
+  [[nodiscard]] std::vector<engine::Evaluator> evaluators(std::optional<Date> as_of, std::size_t count) const;
   // The same with only the clause types of these ids (rule test cases).
   [[nodiscard]] engine::Evaluator evaluator(std::optional<Date> as_of,
                                             const std::vector<std::string>& only) const;

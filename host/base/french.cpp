@@ -1,5 +1,6 @@
 #include "base/french.hpp"
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 
@@ -82,39 +83,52 @@ std::string date_short(Date d) {
 std::string hours(std::int64_t n) { return integer(n) + (n >= 2 || n <= -2 ? " heures" : " heure"); }
 
 std::string typography(std::string_view prose) {
+  // Bytes that may need a change around them: high punctuation, and 0xC2,
+  // the first byte of « and » (UTF-8). Runs of other bytes are copied at once
+  // (this runs on every reason of every result).
+  static constexpr auto special = [] {
+    std::array<bool, 256> t{};
+    for (const unsigned char c : {';', ':', '!', '?', '\xC2'}) t[c] = true;
+    return t;
+  }();
   std::string out;
   out.reserve(prose.size() + 16);
   for (std::size_t i = 0; i < prose.size(); ++i) {
+    std::size_t run = i;
+    while (run < prose.size() && !special[static_cast<unsigned char>(prose[run])]) ++run;
+    out.append(prose.data() + i, run - i);
+    if (run == prose.size()) break;
+    i = run;
     const char c = prose[i];
-    const bool high_punct = c == ';' || c == ':' || c == '!' || c == '?';
-    if (high_punct) {
-      // Only prose punctuation: followed by a space, the end or a closing
-      // sign. "x.lua:12", "https://" or "10:30" are left alone.
-      const char next = i + 1 < prose.size() ? prose[i + 1] : ' ';
-      const bool prose_punct = next == ' ' || next == '\n' || next == '\r' || next == '\t' || next == ')' ||
-                               next == '"' || next == '!' || next == '?' || next == '.' ||
-                               prose.substr(i + 1).starts_with("\u00A0") ||
-                               prose.substr(i + 1).starts_with("»");
-      const bool after_punct = !out.empty() && (out.back() == '!' || out.back() == '?');
-      // "file.lua:12: message" is a location, not prose.
-      const bool location = c == ':' && !out.empty() && out.back() >= '0' && out.back() <= '9';
-      if (prose_punct && !out.empty() && !after_punct && !location && out.back() != '\n') {
-        if (out.back() == ' ') out.pop_back();
-        const std::string_view space = c == ':' ? nbsp : nnbsp;
-        if (!std::string_view(out).ends_with(space)) out += space;
+    if (c == '\xC2') {
+      const std::string_view rest = prose.substr(i);
+      if (rest.starts_with("»") && !out.empty() && out.back() == ' ') {
+        out.back() = '\xC2';  // the space before » becomes a no-break space
+        out += '\xA0';
       }
       out += c;
+      if (rest.starts_with("« ")) {  // and so does the one after «
+        out += "\xAB\u00A0";
+        i += 2;
+      }
       continue;
     }
-    if (c == ' ' && i + 2 < prose.size() + 1 && prose.substr(i + 1).starts_with("»")) {
-      out += nbsp;
-      continue;
+    // Only prose punctuation: followed by a space, the end or a closing
+    // sign. "x.lua:12", "https://" or "10:30" are left alone.
+    const char next = i + 1 < prose.size() ? prose[i + 1] : ' ';
+    const bool prose_punct = next == ' ' || next == '\n' || next == '\r' || next == '\t' || next == ')' ||
+                             next == '"' || next == '!' || next == '?' || next == '.' ||
+                             prose.substr(i + 1).starts_with("\u00A0") ||
+                             prose.substr(i + 1).starts_with("»");
+    const bool after_punct = !out.empty() && (out.back() == '!' || out.back() == '?');
+    // "file.lua:12: message" is a location, not prose.
+    const bool location = c == ':' && !out.empty() && out.back() >= '0' && out.back() <= '9';
+    if (prose_punct && !out.empty() && !after_punct && !location && out.back() != '\n') {
+      if (out.back() == ' ') out.pop_back();
+      const std::string_view space = c == ':' ? nbsp : nnbsp;
+      if (!std::string_view(out).ends_with(space)) out += space;
     }
     out += c;
-    if (prose.substr(0, i + 1).ends_with("«") && i + 1 < prose.size() && prose[i + 1] == ' ') {
-      out += nbsp;
-      ++i;
-    }
   }
   return out;
 }

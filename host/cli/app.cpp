@@ -7,6 +7,7 @@
 #include "base/french.hpp"
 #include "base/paths.hpp"
 #include "cli/common.hpp"
+#include "cli/progress.hpp"
 #include "writers/documents.hpp"
 #include "writers/evaluation_xlsx.hpp"
 
@@ -42,22 +43,37 @@ const char* main_help =
     "Codes de sortie\u00A0: 0 succès, 1 erreurs dans les données (toutes signalées, lots valides traités),\n"
     "2 erreur d'utilisation, 3 une règle ou un plugin a échoué.\n";
 
+// "4" -> 4; nullopt unless a whole number from 1 to 256.
+std::optional<std::size_t> parse_count(const std::string& text) {
+  if (text.empty() || text.size() > 3 || text.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  const auto n = static_cast<std::size_t>(std::stoul(text));
+  if (n < 1 || n > 256) return std::nullopt;
+  return n;
+}
+
 }  // namespace
 
 int run_evaluate(const std::vector<std::string>& argv) {
   const auto specs = with_common({
-      {"--format", "", true, "FORMAT", "table (par défaut), json, csv ou xlsx (classeur, avec -o)"},
+      {"--format", "", true, "FORMAT",
+       "table (par défaut), json, jsonl (un objet JSON par ligne et par lot), csv ou xlsx (classeur, avec "
+       "-o)"},
       {"--output", "-o", true, "FICHIER", "écrit le résultat dans FICHIER (écrit en entier ou pas du tout)"},
       {"--explain", "", false, "", "détaille, sous chaque lot, les motifs et les paramètres utilisés"},
       {"--only", "", true, "REFERENCE", "n'évalue que le lot de cette référence"},
+      {"--jobs", "-j", true, "N", "évalue les lots sur N fils d'exécution (par défaut : un par cœur)"},
   });
   const auto parsed = parse_args(argv, specs);
   if (!parsed.error.empty()) return usage_error(parsed.error, "evaluate");
   const ParsedArgs& args = parsed.args;
   if (args.has("--help")) {
     return command_help(
-        "clausier evaluate PROGRAMME [--format table|json|csv|xlsx] [-o FICHIER] [--explain] [--sheet NOM|N]",
-        "Évalue chaque lot de PROGRAMME (CSV, XLSX ou ODS ; « - » pour l'entrée standard) avec les règles en "
+        "clausier evaluate PROGRAMME [--format table|json|jsonl|csv|xlsx] [-o FICHIER] [--explain] [--jobs "
+        "N] "
+        "[--sheet NOM|N] [--policy FICHIER]",
+        "Évalue chaque lot de PROGRAMME (CSV, XLSX, ODS ou DECP ; « - » pour l'entrée standard) avec les "
+        "règles en "
         "vigueur à sa date de lancement.\nLes seuils sont appréciés sur le total de la "
         "consultation, les heures sont calculées par lot.\nLe format xlsx écrit un classeur filtrable, une "
         "ligne par lot et par type de clause (avec -o FICHIER.xlsx).",
@@ -71,6 +87,8 @@ int run_evaluate(const std::vector<std::string>& argv) {
     format = writers::EvaluationFormat::table;
   } else if (format_name == "json") {
     format = writers::EvaluationFormat::json;
+  } else if (format_name == "jsonl") {
+    format = writers::EvaluationFormat::jsonl;
   } else if (format_name == "csv") {
     format = writers::EvaluationFormat::csv;
   } else if (format_name == "xlsx") {
@@ -79,8 +97,16 @@ int run_evaluate(const std::vector<std::string>& argv) {
         !error.empty())
       return usage_error(error, "evaluate");
   } else {
-    return usage_error("format inconnu « " + format_name + " » : choisissez table, json, csv ou xlsx",
+    return usage_error("format inconnu « " + format_name + " » : choisissez table, json, jsonl, csv ou xlsx",
                        "evaluate");
+  }
+  std::size_t jobs = 0;
+  if (auto v = args.value("--jobs")) {
+    const auto n = parse_count(*v);
+    if (!n)
+      return usage_error("--jobs attend un nombre de fils d'exécution de 1 à 256, pas « " + *v + " »",
+                         "evaluate");
+    jobs = *n;
   }
   const CommonSetup setup = common_setup(args, std::filesystem::path(args.positional[0]));
   if (!setup.error.empty()) return usage_error(setup.error, "evaluate");
@@ -88,8 +114,10 @@ int run_evaluate(const std::vector<std::string>& argv) {
   DiagnosticList diags;
   const app::Toolkit toolkit = app::Toolkit::load(setup.paths, diags, {});
   announce_policy(toolkit, setup);
-  app::EvaluateRequest request{args.positional[0], setup.as_of, args.value("--only").value_or(""),
-                               setup.sheet};
+  ProgressLine progress(ProgressLine::on_terminal());
+  app::EvaluateRequest request{
+      args.positional[0], setup.as_of, args.value("--only").value_or(""),
+      setup.sheet,        jobs,        [&](const app::EvaluateProgress& p) { progress.update(p); }};
 
   Output output(args.value("--output"));
   if (!output.ok()) return 1;

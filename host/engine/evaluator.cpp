@@ -9,9 +9,13 @@ LotEvaluation Evaluator::evaluate(Lot lot, const ConsultationTotals& consultatio
   LotEvaluation out{std::move(lot), consultation, {}};
   out.clauses.reserve(types_.size());
   const Date date = date_for(out.lot);
-  for (const auto& type : types_) {
-    ClauseResult r = type->evaluate(out.lot, consultation, date);
-    r.type = type->info().id;
+  for (std::size_t i = 0; i < types_.size(); ++i) {
+    if (breaker_ != nullptr && breaker_->suspended(i)) {
+      out.clauses.push_back(breaker_->suspended_result(i));
+      continue;
+    }
+    ClauseResult r = types_[i]->evaluate(out.lot, consultation, date);
+    r.type = types_[i]->info().id;
     out.clauses.push_back(std::move(r));
   }
   return out;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "engine/circuit_breaker.hpp"
 #include "engine/clause_type.hpp"
 
 namespace clausier::engine {
@@ -15,6 +16,8 @@ class Evaluator {
   explicit Evaluator(std::vector<std::unique_ptr<ClauseType>> clause_types, std::optional<Date> as_of = {});
 
   [[nodiscard]] LotEvaluation evaluate(Lot lot, const ConsultationTotals& consultation);
+  // Clause types `breaker` says are suspended are no longer called (null: none).
+  void use(const CircuitBreaker* breaker) { breaker_ = breaker; }
   [[nodiscard]] const std::vector<std::unique_ptr<ClauseType>>& clause_types() const { return types_; }
   // The date whose rules apply to `lot`.
   [[nodiscard]] Date date_for(const Lot& lot) const { return as_of_.value_or(lot.date_lancement); }
@@ -22,6 +25,7 @@ class Evaluator {
  private:
   std::vector<std::unique_ptr<ClauseType>> types_;
   std::optional<Date> as_of_;
+  const CircuitBreaker* breaker_ = nullptr;
 };
 
 }  // namespace clausier::engine

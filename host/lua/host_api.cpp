@@ -12,6 +12,9 @@ namespace {
 // Beyond this many dates the ctx cache starts again (a programme spans a few
 // years of launch dates; this bounds the memory plugins cannot use).
 constexpr std::size_t max_cached_dates = 512;
+// Beyond this many resolved (parameter, key, date) the lookup cache starts
+// again (about 7 plugins x 10 lookups x a few hundred dates in practice).
+constexpr std::size_t max_resolved = 16384;
 
 // A per-lot override of a rule parameter (programme columns of design.md).
 struct OverrideField {
@@ -77,14 +80,15 @@ void set_text(lua_State* L, const char* field, std::string_view s) {
   lua_setfield(L, -2, field);
 }
 
-// { value, from, reference, status, key, unit }
-void push_description(lua_State* L, const params::Lookup& found) {
+// { value, from, reference, status, key, unit }; `entry`: the lookup's trace
+// entry, whose texts are already formatted.
+void push_description(lua_State* L, const params::Lookup& found, const TraceEntry& entry) {
   lua_createtable(L, 0, 6);
   push_value(L, found);
   lua_setfield(L, -2, "value");
-  set_text(L, "from", found.dated->from.iso());
-  set_text(L, "reference", found.reference());
-  set_text(L, "status", params::status_id(found.status()));
+  set_text(L, "from", entry.from);
+  set_text(L, "reference", entry.reference);
+  set_text(L, "status", entry.status);
   set_text(L, "key", found.matched_key);
   set_text(L, "unit", found.parameter->unit);
 }
@@ -158,13 +162,36 @@ void HostApi::push_ctx_table(Date date) {
   wrap_read_only(L_);
 }
 
+const HostApi::Resolved& HostApi::resolve(std::string_view name, std::optional<std::string_view> key,
+                                          Date date) {
+  resolve_key_.assign(name);
+  resolve_key_ += key ? '\x01' : '\x02';
+  if (key) resolve_key_ += *key;
+  const std::int32_t days = date.days();
+  resolve_key_.append(reinterpret_cast<const char*>(&days), sizeof days);
+  if (const auto it = resolved_.find(resolve_key_); it != resolved_.end()) return it->second;
+  if (resolved_.size() >= max_resolved) resolved_.clear();
+  Resolved r{params_.lookup(name, date, key), {}};
+  if (const auto* found = std::get_if<params::Lookup>(&r.found)) {
+    r.entry = {std::string(name),
+               std::string(key.value_or("")),
+               std::string(found->matched_key),
+               shown_value(*found),
+               found->dated->from.iso(),
+               std::string(found->reference()),
+               std::string(params::status_id(found->status())),
+               found->parameter->file};
+  }
+  return resolved_.emplace(resolve_key_, std::move(r)).first->second;
+}
+
 int HostApi::get(lua_State* L, Want want, const char* function) {
   const auto name = string_argument(L, 1, function);
   std::optional<std::string_view> key;
   if (!lua_isnoneornil(L, 2)) key = string_argument(L, 2, function);
   const Date date = Date::from_days(static_cast<std::int32_t>(lua_tointeger(L, lua_upvalueindex(2))));
-  const auto found = params_.lookup(name, date, key);
-  if (const auto* error = std::get_if<params::LookupError>(&found)) {
+  const Resolved& resolved = resolve(name, key, date);
+  if (const auto* error = std::get_if<params::LookupError>(&resolved.found)) {
     const bool absent =
         *error == params::LookupError::not_in_force || *error == params::LookupError::key_not_found;
     if (absent && want != Want::value) {
@@ -173,13 +200,13 @@ int HostApi::get(lua_State* L, Want want, const char* function) {
     }
     raise(L, function, params::describe(*error, name, date, key));
   }
-  const auto& lookup = std::get<params::Lookup>(found);
+  const auto& lookup = std::get<params::Lookup>(resolved.found);
   if (key && !takes_key(lookup.parameter->kind)) {
     raise(L, function, "le paramètre " + guillemets(name) + " n'est pas une table : il ne prend pas de clé");
   }
-  record(name, key, lookup);
+  record(resolved.entry);
   if (want == Want::description) {
-    push_description(L, lookup);
+    push_description(L, lookup, resolved.entry);
   } else {
     push_value(L, lookup);
   }
@@ -222,12 +249,9 @@ bool HostApi::recorded(std::string_view name, std::string_view key) const {
   return false;
 }
 
-void HostApi::record(std::string_view name, std::optional<std::string_view> key,
-                     const params::Lookup& found) {
-  if (lot_ == nullptr || recorded(name, key.value_or(""))) return;
-  trace_.push_back({std::string(name), std::string(key.value_or("")), std::string(found.matched_key),
-                    shown_value(found), found.dated->from.iso(), std::string(found.reference()),
-                    std::string(params::status_id(found.status())), found.parameter->file});
+void HostApi::record(const TraceEntry& entry) {
+  if (lot_ == nullptr || recorded(entry.parameter, entry.key)) return;
+  trace_.push_back(entry);
 }
 
 HostApi::CallScope::CallScope(HostApi& api, const Lot& lot) : api_(api) {
@@ -237,6 +261,10 @@ HostApi::CallScope::CallScope(HostApi& api, const Lot& lot) : api_(api) {
 
 HostApi::CallScope::~CallScope() { api_.lot_ = nullptr; }
 
-std::vector<TraceEntry> HostApi::CallScope::take_trace() { return std::exchange(api_.trace_, {}); }
+std::vector<TraceEntry> HostApi::CallScope::take_trace() {
+  std::vector<TraceEntry> out = std::exchange(api_.trace_, {});
+  api_.trace_.reserve(out.size());  // the next call records about as many
+  return out;
+}
 
 }  // namespace clausier::lua

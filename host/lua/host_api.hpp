@@ -23,11 +23,17 @@
 // The ctx of a date is built once and cached; it is read-only, like ctx.fmt.
 // Every successful param, try_param, lookup and override is recorded once per
 // (parameter, key) in the trace of the current call, in first-use order.
+//
+// Hot path: a (parameter, key, date) is resolved once, with its trace entry
+// formatted once, then served from a cache (bounded: cleared when full), so
+// that a call costs a hash lookup and no formatting.
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <variant>
 #include <vector>
 
 #include "lua/vm.hpp"
@@ -66,8 +72,14 @@ class HostApi {
   int override_value(lua_State* L);
 
  private:
+  // A lookup done once for a (parameter, key, date), with its trace entry.
+  struct Resolved {
+    std::variant<params::Lookup, params::LookupError> found;
+    TraceEntry entry;  // set when found
+  };
   void push_ctx_table(Date date);
-  void record(std::string_view name, std::optional<std::string_view> key, const params::Lookup& found);
+  const Resolved& resolve(std::string_view name, std::optional<std::string_view> key, Date date);
+  void record(const TraceEntry& entry);
   [[nodiscard]] bool recorded(std::string_view name, std::string_view key) const;
 
   lua_State* L_;
@@ -77,6 +89,8 @@ class HostApi {
   std::size_t cached_ = 0;
   const Lot* lot_ = nullptr;  // the lot of the current call
   std::vector<TraceEntry> trace_;
+  std::unordered_map<std::string, Resolved> resolved_;  // by resolve_key_
+  std::string resolve_key_;                             // scratch: name, key and date
 };
 
 }  // namespace clausier::lua

@@ -153,7 +153,8 @@ void PluginRuntime::run(LoadedPlugin& plugin, const Lot& lot, const Consultation
   out.trace = scope.take_trace();
   if (!outcome.ok) {
     out.error = lua_failure(plugin.info.source, outcome.error);
-    if (outcome.kill != Kill::none) reload(plugin);
+    out.killed = outcome.kill != Kill::none;
+    if (out.killed) reload(plugin);
     return;
   }
   if (std::string problem = read_result(L, -1, plugin.info, out); !problem.empty()) {

@@ -46,6 +46,11 @@ struct ClauseResult {
   std::vector<std::string> warnings;
   std::vector<TraceEntry> trace;
   std::optional<Diagnostic> error;  // set when the plugin failed for this lot
+  // The plugin was stopped by its limits (instruction budget, memory, time).
+  bool killed = false;
+  // The clause type is suspended for the rest of the run (`error` says why):
+  // its results are missing for every lot that follows, said once.
+  bool suspended = false;
 };
 
 struct LotEvaluation {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <system_error>
 
 #include "base/paths.hpp"
@@ -13,6 +12,7 @@
 #include "readers/fiche.hpp"
 #include "readers/memory_stream.hpp"
 #include "readers/sheet_source.hpp"
+#include "readers/spool.hpp"
 
 namespace clausier::readers {
 namespace {
@@ -66,10 +66,6 @@ Location file_location(const std::string& name) {
 }
 
 std::string quoted(const std::string& s) { return "« " + s + " »"; }
-
-std::string read_all(std::istream& in) {
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 // The first bytes of a file, to recognise a workbook, JSON or XML whatever
 // its extension.
@@ -178,9 +174,23 @@ std::optional<Programme> Programme::make(std::filesystem::path path, std::string
   return Programme(std::move(path), std::move(name), std::move(content), nullptr, kind);
 }
 
+// Input that can be read only once, copied to a temporary file read at each pass.
+std::optional<Programme> open_spooled(std::istream& in, const std::string& name, DiagnosticSink& diags,
+                                      const ProgrammeOptions& options) {
+  std::string error;
+  auto spool = SpoolFile::copy(in, error);
+  if (!spool) {
+    diags.error(file_location(name), "lecture impossible : " + error);
+    return std::nullopt;
+  }
+  auto programme = Programme::make(spool->path(), name, nullptr, options, diags);
+  if (programme) programme->spool_ = std::move(spool);
+  return programme;
+}
+
 std::optional<Programme> open_programme(const std::filesystem::path& path, DiagnosticSink& diags,
                                         const ProgrammeOptions& options) {
-  if (path == "-") return programme_from_memory(read_all(std::cin), stdin_name, diags, options);
+  if (path == "-") return open_spooled(std::cin, stdin_name, diags, options);
   const std::string name = display_path(path);
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
@@ -199,10 +209,8 @@ std::optional<Programme> open_programme(const std::filesystem::path& path, Diagn
                 "le fichier " + quoted(name) + " ne peut pas être lu : vérifiez les droits d'accès");
     return std::nullopt;
   }
-  // A pipe ("<(commande)") can be read only once: keep it in memory.
-  if (!std::filesystem::is_regular_file(status)) {
-    return Programme::make({}, name, std::make_shared<const std::string>(read_all(in)), options, diags);
-  }
+  // A pipe ("<(commande)") can be read only once.
+  if (!std::filesystem::is_regular_file(status)) return open_spooled(in, name, diags, options);
   return Programme::make(path, name, nullptr, options, diags);
 }
 

@@ -11,12 +11,13 @@
 // files, and files whose content starts as JSON ("{", "[") or XML ("<")
 // whatever their extension, are read as DECP open data
 // (readers/decp_reader.hpp); .csv, .tsv, .txt (and no extension) are read as
-// CSV. Standard input ("-") and pipes
-// are read once into memory so that they can be read twice: a known limit
-// for very large programmes given that way (files are streamed at each pass).
+// CSV. Standard input ("-") and pipes are copied once to a temporary file
+// (readers/spool.hpp), then streamed at each pass like any file: memory stays
+// flat whatever their size.
 
 #include <cstdint>
 #include <filesystem>
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,6 +30,7 @@ namespace clausier::readers {
 
 struct SpreadsheetPlan;
 struct Fiche;
+class SpoolFile;
 
 struct ProgrammeOptions {
   // The sheet of a workbook (xlsx, ods) to read: its name (without regard to
@@ -57,6 +59,8 @@ class Programme {
  private:
   friend std::optional<Programme> open_programme(const std::filesystem::path&, DiagnosticSink&,
                                                  const ProgrammeOptions&);
+  friend std::optional<Programme> open_spooled(std::istream&, const std::string&, DiagnosticSink&,
+                                               const ProgrammeOptions&);
   friend std::optional<Programme> programme_from_memory(std::string, std::string, DiagnosticSink&,
                                                         const ProgrammeOptions&);
   friend Programme fiche_programme(std::shared_ptr<const Fiche>);
@@ -74,6 +78,7 @@ class Programme {
   std::shared_ptr<const SpreadsheetPlan> sheet_;  // workbooks: the sheet and header row found
   std::shared_ptr<const Fiche> fiche_;            // a fiche de consultation, already parsed
   Kind kind_ = Kind::table;
+  std::shared_ptr<const SpoolFile> spool_;  // standard input or a pipe: the copy path_ names
 };
 
 // Opens a programme file ("-" is standard input). On failure (missing or

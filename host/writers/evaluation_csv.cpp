@@ -3,44 +3,53 @@
 
 #include "writers/evaluation_csv.hpp"
 
+#include <algorithm>
+#include <cstdio>
+
 #include "base/french.hpp"
 
 namespace clausier::writers {
 namespace {
 
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(";\"\n\r") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
+// Writes one field, quoted when it holds a separator, a quote or a line break.
+void write_field(std::ostream& out, std::string_view s) {
+  const auto needs_quotes = [](char c) { return c == ';' || c == '"' || c == '\n' || c == '\r'; };
+  if (std::none_of(s.begin(), s.end(), needs_quotes)) {
+    out.write(s.data(), static_cast<std::streamsize>(s.size()));
+    return;
   }
-  out += '"';
-  return out;
+  out << '"';
+  for (std::size_t start = 0;;) {
+    const std::size_t quote = s.find('"', start);
+    out.write(s.data() + start, static_cast<std::streamsize>(std::min(quote, s.size()) - start));
+    if (quote == std::string_view::npos) break;
+    out << "\"\"";
+    start = quote + 1;
+  }
+  out << '"';
 }
 
-std::string join(const std::vector<std::string>& items, std::string_view sep) {
-  std::string out;
+// `items` joined by `sep`, into `buffer` (reused from call to call).
+std::string_view join(const std::vector<std::string>& items, std::string_view sep, std::string& buffer) {
+  buffer.clear();
   for (const auto& s : items) {
-    if (!out.empty()) out += sep;
-    out += s;
+    if (!buffer.empty()) buffer += sep;
+    buffer += s;
   }
-  return out;
+  return buffer;
 }
 
-// What the source recorded, or nothing when it does not say ("Pas de
-// considération sociale" is a value, not an empty cell).
-std::string recorded(const std::optional<std::vector<std::string>>& items) {
-  return items ? join(*items, ", ") : std::string();
-}
-
-std::string plain_cents(std::int64_t cents) {
-  std::string out = std::to_string(cents / 100);
-  if (cents % 100 != 0) {
-    const auto frac = std::to_string(cents % 100 + 100);
-    out += "," + frac.substr(1);
+void write_cents(std::ostream& out, std::int64_t cents) {
+  if (cents < 0) {
+    out << '-';
+    cents = -cents;
   }
-  return out;
+  char buf[32];
+  const auto whole = static_cast<long long>(cents / 100);
+  const auto frac = static_cast<int>(cents % 100);
+  const int n = frac != 0 ? std::snprintf(buf, sizeof buf, "%lld,%02d", whole, frac)
+                          : std::snprintf(buf, sizeof buf, "%lld", whole);
+  out.write(buf, n);
 }
 
 class CsvSink final : public EvaluationSink {
@@ -63,16 +72,38 @@ class CsvSink final : public EvaluationSink {
   void lot(const LotEvaluation& e) override {
     header();
     const Lot& lot = e.lot;
+    const std::string date = fr::date_short(lot.date_lancement);
     for (const auto& c : e.clauses) {
-      out_ << csv_field(lot.reference) << ';' << csv_field(lot.consultation) << ';' << csv_field(lot.lot)
-           << ';' << csv_field(lot.objet) << ';' << plain_cents(lot.montant_ht_cents) << ';'
-           << fr::date_short(lot.date_lancement) << ';' << csv_field(c.type) << ';'
-           << (c.verdict ? verdict_id(*c.verdict) : std::string_view()) << ';'
-           << (c.hours ? std::to_string(*c.hours) : std::string()) << ';' << csv_field(join(c.basis, ", "))
-           << ';' << csv_field(join(c.reasons, " ")) << ';' << csv_field(join(c.warnings, " ")) << ';'
-           << csv_field(c.error ? c.error->location.str() + " : " + c.error->message : std::string()) << ';'
-           << csv_field(recorded(lot.recorded_social_considerations)) << ';'
-           << csv_field(recorded(lot.recorded_environmental_considerations)) << "\r\n";
+      write_field(out_, lot.reference);
+      out_ << ';';
+      write_field(out_, lot.consultation);
+      out_ << ';';
+      write_field(out_, lot.lot);
+      out_ << ';';
+      write_field(out_, lot.objet);
+      out_ << ';';
+      write_cents(out_, lot.montant_ht_cents);
+      out_ << ';' << date << ';';
+      write_field(out_, c.type);
+      out_ << ';' << (c.verdict ? verdict_id(*c.verdict) : std::string_view()) << ';';
+      if (c.hours) out_ << *c.hours;
+      out_ << ';';
+      write_field(out_, join(c.basis, ", ", buffer_));
+      out_ << ';';
+      write_field(out_, join(c.reasons, " ", buffer_));
+      out_ << ';';
+      write_field(out_, join(c.warnings, " ", buffer_));
+      out_ << ';';
+      if (c.error) write_field(out_, c.error->location.str() + " : " + c.error->message);
+      out_ << ';';
+      // What the source recorded; empty when it does not say ("Pas de
+      // considération sociale" is a value, not an empty cell).
+      if (lot.recorded_social_considerations)
+        write_field(out_, join(*lot.recorded_social_considerations, ", ", buffer_));
+      out_ << ';';
+      if (lot.recorded_environmental_considerations)
+        write_field(out_, join(*lot.recorded_environmental_considerations, ", ", buffer_));
+      out_ << "\r\n";
     }
   }
 
@@ -83,6 +114,7 @@ class CsvSink final : public EvaluationSink {
 
  private:
   std::ostream& out_;
+  std::string buffer_;  // joined lists, reused from row to row
   bool header_done_ = false;
 };
 

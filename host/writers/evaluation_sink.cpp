@@ -2,6 +2,7 @@
 
 #include "writers/evaluation_csv.hpp"
 #include "writers/evaluation_json.hpp"
+#include "writers/evaluation_jsonl.hpp"
 #include "writers/evaluation_table.hpp"
 #include "writers/evaluation_xlsx.hpp"
 
@@ -21,6 +22,7 @@ std::unique_ptr<EvaluationSink> make_null_sink() { return std::make_unique<NullS
 std::unique_ptr<EvaluationSink> make_sink(EvaluationFormat format, std::ostream& out, SinkOptions options) {
   switch (format) {
     case EvaluationFormat::json: return make_json_sink(out);
+    case EvaluationFormat::jsonl: return make_jsonl_sink(out);
     case EvaluationFormat::csv: return make_csv_sink(out);
     case EvaluationFormat::table: return make_table_sink(out, options);
     case EvaluationFormat::xlsx: return make_xlsx_sink(out);

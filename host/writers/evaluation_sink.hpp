@@ -28,7 +28,7 @@ class EvaluationSink {
   virtual void end(const std::vector<Diagnostic>& diagnostics, const RunSummary& summary) = 0;
 };
 
-enum class EvaluationFormat { table, json, csv, xlsx };
+enum class EvaluationFormat { table, json, jsonl, csv, xlsx };
 
 struct SinkOptions {
   bool explain = false;  // table: show each clause's reasons and parameters

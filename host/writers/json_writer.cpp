@@ -116,24 +116,26 @@ JsonWriter& JsonWriter::cents(std::int64_t c) {
 
 void JsonWriter::write_string(std::string_view s) {
   out_ << '"';
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    switch (c) {
+  std::size_t run = 0;  // start of the bytes not written yet, which need no escape
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto u = static_cast<unsigned char>(s[i]);
+    if (u >= 0x20 && u != '"' && u != '\\') continue;
+    out_.write(s.data() + run, static_cast<std::streamsize>(i - run));
+    run = i + 1;
+    switch (u) {
       case '"': out_ << "\\\""; break;
       case '\\': out_ << "\\\\"; break;
       case '\n': out_ << "\\n"; break;
       case '\r': out_ << "\\r"; break;
       case '\t': out_ << "\\t"; break;
-      default:
-        if (u < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", u);
-          out_ << buf;
-        } else {
-          out_ << c;
-        }
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", u);
+        out_ << buf;
+      }
     }
   }
+  out_.write(s.data() + run, static_cast<std::streamsize>(s.size() - run));
   out_ << '"';
 }
 

@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "test_paths.hpp"
 
 using namespace clausier;
@@ -115,4 +119,94 @@ TEST_CASE("app: broken rules or plugins make the toolkit fail (exit 3) but keep 
       toolkit, {testing::source_path("samples/departement-2027/programme.csv"), {}, {}}, sink, diags);
   CHECK(app::exit_status(outcome, toolkit) == 3);
   CHECK(sink.lots.size() == 43);
+}
+
+namespace {
+
+// A programme of `rows` lots in 40-odd consultations, with a bad row every 37
+// rows (an amount that is not one), so that reader diagnostics and plugin
+// failures interleave.
+std::string generated_programme(int rows) {
+  const std::string path = testing::scratch_path("parallel/programme.csv");
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  std::ofstream out(path);
+  out << "Référence;Consultation;Objet;Nature;Code CPV;Montant estimé HT;Date prévisionnelle de lancement\n";
+  for (int i = 0; i < rows; ++i) {
+    const bool works = i % 3 == 0;
+    out << "R" << i << ";C" << i / 7 << ";Lot " << i << ";" << (works ? "travaux" : "services") << ";"
+        << (works ? "45210000" : "90919200") << ";";
+    if (i % 37 == 36) {
+      out << "beaucoup";
+    } else {
+      out << (i % 11) * 250'000 + 1'000 << " €";
+    }
+    out << ";" << (i % 2 == 0 ? "01/03/2027" : "15/09/2026") << "\n";
+  }
+  return path;
+}
+
+// The shipped plugins plus one that fails on lots whose reference ends in 7 and one killed
+// on lots of consultations from C3 on (suspended after three kills).
+std::string plugins_with_failures() {
+  const std::filesystem::path dir = testing::scratch_path("parallel/plugins");
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  for (const auto& f : std::filesystem::directory_iterator(testing::source_path("plugins"))) {
+    if (f.path().extension() == ".lua") std::filesystem::copy_file(f.path(), dir / f.path().filename());
+  }
+  std::ofstream(dir / "panne.lua") << "return { id = 'panne', api = 1, evaluate = function(lot, ctx)\n"
+                                      "  if lot.reference:sub(-1) == '7' then error('panne voulue') end\n"
+                                      "  return { verdict = 'possible', reasons = { 'ok' } }\nend }\n";
+  // An endless loop, killed by the instruction budget (deterministic, unlike a
+  // memory bomb that a loaded machine may stop by the time limit instead).
+  std::ofstream(dir / "boucle.lua") << "return { id = 'boucle', api = 1, evaluate = function(lot, ctx)\n"
+                                       "  if lot.consultation >= 'C3' then while true do end end\n"
+                                       "  return { verdict = 'possible', reasons = { 'ok' } }\nend }\n";
+  return dir.string();
+}
+
+}  // namespace
+
+TEST_CASE("app: the same output and diagnostics with 1 and 4 workers, failures and bad rows included") {
+  auto paths = shipped();
+  paths.plugins = plugins_with_failures();
+  DiagnosticList load;
+  const app::Toolkit toolkit = app::Toolkit::load(paths, load, {});
+  REQUIRE_FALSE(load.has_errors());
+  const std::string programme = generated_programme(300);
+  const auto evaluate = [&](std::size_t jobs, std::string& diagnostics) {
+    std::ostringstream out;
+    DiagnosticList diags;
+    auto sink = writers::make_sink(writers::EvaluationFormat::json, out);
+    app::EvaluateRequest request{programme, {}, {}, {}, jobs};
+    std::size_t progress_calls = 0;
+    bool finished = false;
+    request.progress = [&](const app::EvaluateProgress& p) {
+      ++progress_calls;
+      finished = p.finished;
+      CHECK(p.total == 292);  // the rows whose amount can be read
+    };
+    const auto outcome = app::evaluate_programme(toolkit, request, *sink, diags);
+    CHECK(app::exit_status(outcome, toolkit) == 3);
+    CHECK(outcome.input_errors);
+    CHECK(outcome.summary.rows_rejected == 8);
+    CHECK(progress_calls >= 1);
+    CHECK(finished);
+    for (const auto& d : diags.all()) diagnostics += format_diagnostic(d) + "\n";
+    return out.str();
+  };
+  std::string diags_1;
+  std::string diags_4;
+  const std::string one = evaluate(1, diags_1);
+  CHECK(evaluate(4, diags_4) == one);
+  CHECK(diags_4 == diags_1);
+  CHECK(one.find("\"lots_evaluated\": 292") != std::string::npos);
+  CHECK(diags_1.find("panne voulue") != std::string::npos);
+  CHECK(diags_1.find("beaucoup") != std::string::npos);
+  // The endless loop is suspended: one message for the whole run, from the first worker to give up.
+  std::size_t suspended = 0;
+  for (auto at = diags_1.find("plugin suspendu"); at != std::string::npos;
+       at = diags_1.find("plugin suspendu", at + 1))
+    ++suspended;
+  CHECK(suspended == 1);
 }

@@ -353,3 +353,23 @@ TEST_SUITE("lua.plugin") {
     CHECK(OnePlugin(plugin("error('à revoir', 0)")).error() == "plugins/p.lua:4 : erreur : à revoir");
   }
 }
+
+TEST_CASE("a result says whether the plugin was killed by its limits or failed on its own") {
+  lua::Limits limits;
+  limits.memory_bytes = std::size_t{16} << 20;
+  OnePlugin p(
+      plugin("if lot.objet == 'bombe' then local t = {} for i = 1, math.maxinteger do t[i] = { i } end end\n"
+             "if lot.objet == 'boucle' then while true do end end\n"
+             "if lot.objet == 'erreur' then error('panne') end\n"
+             "return { verdict = 'possible', reasons = { 'ok' } }"),
+      limits);
+  Lot lot = testing::works_lot();
+  for (const char* objet : {"bombe", "boucle", "erreur", "a"}) {
+    CAPTURE(objet);
+    lot.objet = objet;
+    const ClauseResult r = p.evaluate(lot);
+    CHECK(r.killed == (lot.objet == "bombe" || lot.objet == "boucle"));
+    CHECK(r.error.has_value() == (lot.objet != "a"));
+    CHECK_FALSE(r.suspended);  // suspension is the engine's decision (engine/circuit_breaker.hpp)
+  }
+}

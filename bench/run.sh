@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Benchmark suite: clausier against the usual tools, timings and peak memory
+# side by side, printed as a table of ratios and kept in build/bench/results.md.
+#
+#   make bench          10k, 100k and 1M lots (long: tens of minutes)
+#   make bench-quick    10k lots only (a smoke test)
+#
+# Environment: BENCH_SIZES ("10000 100000 1000000"), BENCH_XLSX_ROWS (100000),
+# BENCH_RUNS (3; 1 for a million lots), CLAUSIER (build/host/clausier).
+# Figures taken while the machine is busy are noisy: the table records the
+# load average (uptime) before and after.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZES="${BENCH_SIZES:-10000 100000 1000000}"
+XLSX_ROWS="${BENCH_XLSX_ROWS:-100000}"
+RUNS="${BENCH_RUNS:-3}"
+CLAUSIER="${CLAUSIER:-build/host/clausier}"
+OUT=build/bench
+DATA="$OUT/data"
+NODE="$OUT/node"
+PY=/usr/bin/python3  # Debian's, where python3-openpyxl is installed
+PLUGINS=$(ls plugins/*.lua | wc -l)
+
+# The comparators, installed by the suite itself: Debian packages, and the npm
+# packages into a local folder.
+.ci/install-deps python3-openpyxl python3-docxtpl hyperfine time
+command -v npm >/dev/null || .ci/install-deps nodejs npm  # unless a Node.js is there already
+if [ ! -d "$NODE/node_modules/xlsx" ] || [ ! -d "$NODE/node_modules/mustache" ]; then
+  mkdir -p "$NODE"
+  npm install --prefix "$NODE" --no-audit --no-fund --silent xlsx@0.18.5 mustache@4.2.0
+fi
+export NODE_PATH="$PWD/$NODE/node_modules"
+mkdir -p "$DATA" "$OUT/tmp"
+
+# Deterministic programmes (bench/gen_programme.py), made once.
+for n in $SIZES; do
+  [ -s "$DATA/p$n.csv" ] || $PY bench/gen_programme.py "$n" "$DATA/p$n.csv"
+done
+[ -s "$DATA/p$XLSX_ROWS.xlsx" ] || $PY bench/gen_programme.py "$XLSX_ROWS" "$DATA/p$XLSX_ROWS.xlsx"
+# Hook for the DECP JSON reader (branch decp): generate DATA/p$n.json here and
+# add its rows below once `clausier evaluate` reads DECP.
+
+RESULTS="$OUT/results.md"
+ROWS="$OUT/tmp/rows"
+: >"$ROWS"
+
+# seconds NAME RUNS CMD: mean wall time over RUNS runs (hyperfine; failures of
+# the command do not stop the suite: parse-only runs exit 1 on purpose).
+seconds() {
+  local name="$1" runs="$2"
+  shift 2
+  hyperfine --style none --runs "$runs" --ignore-failure --export-json "$OUT/tmp/$name.json" "$*" >/dev/null 2>&1
+  $PY -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["results"][0]["mean"])' "$OUT/tmp/$name.json"
+}
+
+# megabytes CMD: peak resident memory of one run (/usr/bin/time -v).
+megabytes() {
+  /usr/bin/time -v bash -c "$*" 2>"$OUT/tmp/time.txt" >/dev/null || true
+  awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$OUT/tmp/time.txt"
+}
+
+# row WHAT OURS_S OURS_MB THEIRS THEIRS_S THEIRS_MB
+row() {
+  local ratio_t="–" ratio_m="–"
+  local ratio='import sys; r = float(sys.argv[1]) / max(float(sys.argv[2]), 1e-3); print("%.2f" % r if r < 1 else "%.1f" % r)'
+  if [ "$5" != "–" ]; then ratio_t=$($PY -c "$ratio" "$5" "$2"); fi
+  if [ "$6" != "–" ]; then ratio_m=$($PY -c "$ratio" "$6" "$3"); fi
+  printf '| %s | %s s | %s Mo | %s | %s s | %s Mo | ×%s | ×%s |\n' "$1" "$2" "$3" "$4" "$5" "$6" "$ratio_t" "$ratio_m" >>"$ROWS"
+  tail -1 "$ROWS"
+}
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "Mesures en cours (charge avant : $load_before)…"
+
+for n in $SIZES; do
+  runs=$RUNS
+  [ "$n" -ge 1000000 ] && runs=1
+  csv="$DATA/p$n.csv"
+  eval_cmd="$CLAUSIER evaluate $csv --format csv -o $OUT/tmp/out-$n.csv --no-policy"
+  parse_cmd="$CLAUSIER evaluate $csv --only __aucun__ --no-policy"
+  py_cmd="$PY bench/compare/evaluate.py $csv $OUT/tmp/py-$n.csv"
+  t_eval=$(seconds "eval-$n" "$runs" "$eval_cmd")
+  m_eval=$(megabytes "$eval_cmd")
+  t_eval1=$(seconds "eval1-$n" "$runs" "$eval_cmd -j 1")
+  t_parse=$(seconds "parse-$n" "$runs" "$parse_cmd")
+  m_parse=$(megabytes "$parse_cmd")
+  t_py=$(seconds "py-$n" "$runs" "$py_cmd")
+  m_py=$(megabytes "$py_cmd")
+  row "évaluer $n lots (CSV, $(nproc) fils)" "$t_eval" "$m_eval" "Python csv (1 clause sur $PLUGINS)" "$t_py" "$m_py"
+  row "évaluer $n lots (CSV, -j 1)" "$t_eval1" "–" "" "–" "–"
+  row "lire seulement $n lots (CSV, 2 passes)" "$t_parse" "$m_parse" "" "–" "–"
+  per_call=$($PY -c "print('%.2f' % (($t_eval1 - $t_parse) / ($n * $PLUGINS) * 1e6))")
+  echo "| appel de plugin, $n lots (-j 1, (évaluer − lire) ÷ (lots × $PLUGINS)) | $per_call µs | | | | | | |" >>"$ROWS"
+  tail -1 "$ROWS"
+done
+
+xlsx="$DATA/p$XLSX_ROWS.xlsx"
+t_x=$(seconds xlsx "$RUNS" "$CLAUSIER evaluate $xlsx --only __aucun__ --no-policy")
+m_x=$(megabytes "$CLAUSIER evaluate $xlsx --only __aucun__ --no-policy")
+t_opx=$(seconds openpyxl "$RUNS" "$PY bench/compare/read_openpyxl.py $xlsx")
+m_opx=$(megabytes "$PY bench/compare/read_openpyxl.py $xlsx")
+t_sjs=$(seconds sheetjs "$RUNS" "node bench/compare/read_sheetjs.js $xlsx")
+m_sjs=$(megabytes "node bench/compare/read_sheetjs.js $xlsx")
+row "lire $XLSX_ROWS lignes XLSX (2 passes)" "$t_x" "$m_x" "openpyxl read-only" "$t_opx" "$m_opx"
+row "lire $XLSX_ROWS lignes XLSX (2 passes)" "$t_x" "$m_x" "SheetJS (npm xlsx)" "$t_sjs" "$m_sjs"
+
+# Documents: the smallest size, HTML article of each lot that calls for it.
+small=$(echo "$SIZES" | tr ' ' '\n' | sort -n | head -1)
+rm -rf "$OUT/tmp/docs" "$OUT/tmp/mdocs"
+render_cmd="rm -rf $OUT/tmp/docs && $CLAUSIER render $DATA/p$small.csv --format html -o $OUT/tmp/docs --no-policy"
+$CLAUSIER evaluate "$DATA/p$small.csv" --format jsonl --no-policy >"$OUT/tmp/eval-$small.jsonl" 2>/dev/null || true
+mustache_cmd="rm -rf $OUT/tmp/mdocs && node bench/compare/render_mustache.js templates/ccap-insertion/ccap-insertion.html.mustache $OUT/tmp/eval-$small.jsonl $OUT/tmp/mdocs"
+t_r=$(seconds render "$RUNS" "$render_cmd")
+m_r=$(megabytes "$render_cmd")
+t_m=$(seconds mustache "$RUNS" "$mustache_cmd")
+m_m=$(megabytes "$mustache_cmd")
+row "rédiger les articles HTML, $small lots" "$t_r" "$m_r" "mustache.js" "$t_m" "$m_m"
+echo "| rédiger en DOCX | en attente (branche docs) | | python3-docxtpl | en attente | | | |" >>"$ROWS"
+tail -1 "$ROWS"
+
+t_v=$(hyperfine --style none --runs 30 --warmup 3 --export-json "$OUT/tmp/version.json" "$CLAUSIER --version" >/dev/null 2>&1 &&
+  $PY -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["mean"] * 1000))' "$OUT/tmp/version.json")
+echo "| clausier --version | $t_v ms | | | | | | |" >>"$ROWS"
+tail -1 "$ROWS"
+
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+{
+  echo "Machine : $(nproc) cœurs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ { printf "%.0f Gio", $2 / 1048576 }' /proc/meminfo)"
+  echo "Date : $(date -u +%Y-%m-%dT%H:%MZ), clausier $($CLAUSIER --version | cut -d' ' -f2), charge (uptime) avant : $load_before, après : $load_after"
+  echo
+  echo "| mesure | clausier | mémoire | comparaison | temps | mémoire | rapport temps | rapport mémoire |"
+  echo "|---|---|---|---|---|---|---|---|"
+  cat "$ROWS"
+  echo
+  echo "Rapport : comparaison ÷ clausier (×2 : clausier deux fois plus rapide ou deux fois plus sobre)."
+} >"$RESULTS"
+echo
+cat "$RESULTS"

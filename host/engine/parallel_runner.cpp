@@ -1,0 +1,104 @@
+#include "engine/parallel_runner.hpp"
+
+#include <stdexcept>
+
+namespace clausier::engine {
+
+ParallelRunner::ParallelRunner(std::vector<Evaluator> evaluators, Deliver deliver, Options options)
+    : evaluators_(std::move(evaluators)), options_(options) {
+  if (evaluators_.empty()) throw std::invalid_argument("ParallelRunner: no evaluator");
+  std::vector<const ClauseInfo*> infos;
+  for (const auto& type : evaluators_.front().clause_types()) infos.push_back(&type->info());
+  breaker_ = std::make_unique<CircuitBreaker>(infos, options_.kills_before_suspension);
+  for (auto& evaluator : evaluators_) evaluator.use(breaker_.get());
+  deliver_ = [this, deliver = std::move(deliver)](LotEvaluation&& evaluation) {
+    breaker_->observe(evaluation);
+    deliver(std::move(evaluation));
+  };
+  if (options_.batch == 0) options_.batch = 1;
+  if (options_.window == 0) options_.window = 4 * evaluators_.size();
+  if (evaluators_.size() == 1) return;
+  current_.jobs.reserve(options_.batch);
+  threads_.reserve(evaluators_.size());
+  for (auto& evaluator : evaluators_) threads_.emplace_back([this, &evaluator] { work(evaluator); });
+}
+
+ParallelRunner::~ParallelRunner() {
+  {
+    const std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  work_ready_.notify_all();
+  for (auto& t : threads_) t.join();
+}
+
+void ParallelRunner::submit(Lot lot, const ConsultationTotals& totals) {
+  if (threads_.empty()) {
+    deliver_(evaluators_.front().evaluate(std::move(lot), totals));
+    return;
+  }
+  current_.jobs.push_back({std::move(lot), totals});
+  if (current_.jobs.size() >= options_.batch) dispatch();
+}
+
+void ParallelRunner::dispatch() {
+  std::unique_lock lock(mutex_);
+  current_.seq = submitted_++;
+  queue_.push_back(std::move(current_));
+  current_ = Batch{};
+  current_.jobs.reserve(options_.batch);
+  lock.unlock();
+  work_ready_.notify_one();
+  lock.lock();
+  // The window is full: wait for the oldest batch. Otherwise hand on what is ready.
+  deliver_ready(lock, submitted_ - delivered_ >= options_.window);
+}
+
+void ParallelRunner::finish() {
+  if (threads_.empty()) return;
+  if (!current_.jobs.empty()) dispatch();
+  std::unique_lock lock(mutex_);
+  while (delivered_ < submitted_) deliver_ready(lock, true);
+}
+
+void ParallelRunner::deliver_ready(std::unique_lock<std::mutex>& lock, bool wait) {
+  if (wait) batch_done_.wait(lock, [&] { return done_.contains(delivered_); });
+  for (auto it = done_.find(delivered_); it != done_.end(); it = done_.find(delivered_)) {
+    Finished finished = std::move(it->second);
+    done_.erase(it);
+    ++delivered_;
+    if (finished.failure) std::rethrow_exception(finished.failure);
+    lock.unlock();
+    for (auto& e : finished.results) deliver_(std::move(e));
+    lock.lock();
+  }
+}
+
+void ParallelRunner::work(Evaluator& evaluator) {
+  for (;;) {
+    Batch batch;
+    {
+      std::unique_lock lock(mutex_);
+      work_ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (stopping_) return;
+      batch = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    Finished finished;
+    try {
+      finished.results.reserve(batch.jobs.size());
+      for (auto& job : batch.jobs) {
+        finished.results.push_back(evaluator.evaluate(std::move(job.lot), job.totals));
+      }
+    } catch (...) {  // a bug (clause types never throw): the caller rethrows it
+      finished.failure = std::current_exception();
+    }
+    {
+      const std::lock_guard lock(mutex_);
+      done_.emplace(batch.seq, std::move(finished));
+    }
+    batch_done_.notify_one();
+  }
+}
+
+}  // namespace clausier::engine
