@@ -22,12 +22,14 @@ configure: deps
 build: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# The main job on the shipped sample: the evaluation, then the documents.
+# The main job on the shipped sample: the evaluation, the documents, the facilitator's review.
 demo: build
 	@echo
 	$(CLAUSIER) evaluate $(SAMPLE)
 	@echo
 	$(CLAUSIER) render $(SAMPLE) -o out/documents
+	@echo
+	$(CLAUSIER) review $(SAMPLE) -o out/revue.html
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
