@@ -8,29 +8,15 @@
 #include <vector>
 
 #include "app/evaluate.hpp"
+#include "test_messages.hpp"
 #include "test_paths.hpp"
 
 using namespace clausier;
 
 namespace {
 
-// A diagnostic on one line, no-break spaces read as plain spaces.
-std::string plain(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size();) {
-    const std::string_view rest = s.substr(i);
-    const std::size_t space = rest.starts_with("\u00A0") ? 2 : rest.starts_with("\u202F") ? 3 : 0;
-    out += space > 0 ? ' ' : s[i];
-    i += space > 0 ? space : 1;
-  }
-  return out;
-}
-
-std::vector<std::string> messages(const DiagnosticList& diags) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : diags.all()) out.push_back(plain(format_diagnostic(d)));
-  return out;
-}
+using clausier::testing::messages;
+using clausier::testing::plain;
 
 Date day(std::string_view iso) { return *Date::parse_iso(iso); }
 

@@ -10,28 +10,15 @@
 
 #include "lua/case_file.hpp"
 #include "lua/rules_loader.hpp"
+#include "test_messages.hpp"
 #include "test_paths.hpp"
 
 using namespace clausier;
 
 namespace {
 
-std::string plain(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size();) {
-    const std::string_view rest = s.substr(i);
-    const std::size_t space = rest.starts_with("\u00A0") ? 2 : rest.starts_with("\u202F") ? 3 : 0;
-    out += space > 0 ? ' ' : s[i];
-    i += space > 0 ? space : 1;
-  }
-  return out;
-}
-
-std::vector<std::string> messages(const DiagnosticList& diags) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : diags.all()) out.push_back(plain(format_diagnostic(d)));
-  return out;
-}
+using clausier::testing::messages;
+using clausier::testing::plain;
 
 app::ResourcePaths fixture_paths() {
   return {testing::test_path("fixtures/rules-test/regles"), testing::test_path("fixtures/rules-test/plugins"),

@@ -6,22 +6,14 @@
 #include <string_view>
 #include <vector>
 
+#include "test_messages.hpp"
 #include "test_paths.hpp"
 
 using namespace clausier;
 
 namespace {
 
-std::string plain(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size();) {
-    const std::string_view rest = s.substr(i);
-    const std::size_t space = rest.starts_with("\u00A0") ? 2 : rest.starts_with("\u202F") ? 3 : 0;
-    out += space > 0 ? ' ' : s[i];
-    i += space > 0 ? space : 1;
-  }
-  return out;
-}
+using clausier::testing::plain;
 
 // "file:line severity" of each diagnostic, in order.
 std::vector<std::string> places(const DiagnosticList& diags) {

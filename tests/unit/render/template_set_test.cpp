@@ -6,23 +6,14 @@
 #include <fstream>
 
 #include "render/view.hpp"
+#include "test_messages.hpp"
 
 using namespace clausier;
 using namespace clausier::render;
 
 namespace {
 
-// Messages carry French typography (no-break spaces): compare with plain ones.
-std::string plain(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size();) {
-    const std::string_view rest = s.substr(i);
-    const std::size_t space = rest.starts_with("\u00A0") ? 2 : rest.starts_with("\u202F") ? 3 : 0;
-    out += space > 0 ? ' ' : s[i];
-    i += space > 0 ? space : 1;
-  }
-  return out;
-}
+using clausier::testing::plain;
 
 const char* good_manifest = R"({
   "id": "reservation",
