@@ -3,19 +3,11 @@
 #include <map>
 #include <optional>
 
+#include "writers/csv_text.hpp"
 #include "writers/xlsx_sheet.hpp"
 
 namespace clausier::writers {
 namespace {
-
-std::string join(const std::vector<std::string>& items, std::string_view sep) {
-  std::string out;
-  for (const auto& s : items) {
-    if (!out.empty()) out += sep;
-    out += s;
-  }
-  return out;
-}
 
 std::vector<xlsx::Column> columns() {
   using F = xlsx::Format;
@@ -67,9 +59,11 @@ class XlsxSink final : public XlsxEvaluationSink {
       } else {
         sheet_.blank();
       }
-      std::string reasons = join(c.reasons, " ");
-      if (c.error) reasons = c.error->location.str() + " : " + c.error->message;
-      sheet_.text(reasons);
+      if (c.error) {
+        sheet_.text(c.error->location.str() + " : " + c.error->message);
+      } else {
+        sheet_.text(join_into(c.reasons, " ", buffer_));
+      }
       sheet_.end_row();
     }
   }
@@ -85,6 +79,7 @@ class XlsxSink final : public XlsxEvaluationSink {
  private:
   std::ostream& out_;
   xlsx::SheetWriter sheet_;
+  std::string buffer_;  // joined reasons, reused from row to row
   std::map<std::string, std::string, std::less<>> titles_;
   std::string error_;
 };

@@ -7,6 +7,7 @@
 
 #include <string_view>
 
+#include "writers/csv_text.hpp"
 #include "writers/export_sink.hpp"
 #include "writers/json_writer.hpp"
 
@@ -63,23 +64,6 @@ class DecpJsonSink final : public ExportSink {
   JsonWriter json_;
 };
 
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(";\"\n\r") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
-
-std::string plain_cents(std::int64_t cents) {
-  std::string out = std::to_string(cents / 100);
-  if (cents % 100 != 0) out += "," + std::to_string(cents % 100 + 100).substr(1);
-  return out;
-}
-
 class DecpCsvSink final : public ExportSink {
  public:
   explicit DecpCsvSink(std::ostream& out) : out_(out) {}
@@ -96,12 +80,20 @@ class DecpCsvSink final : public ExportSink {
     for (const auto& v : decp_social_values(x.social)) social += (social.empty() ? "" : " | ") + v;
     std::string types;
     for (const auto& t : x.social.clause_types) types += (types.empty() ? "" : ", ") + t;
-    out_ << csv_field(lot.reference) << ';' << csv_field(lot.consultation) << ';' << csv_field(lot.lot) << ';'
-         << csv_field(lot.objet) << ';' << lot.cpv << ';' << plain_cents(lot.montant_ht_cents) << ';'
-         << (lot.duree_mois ? std::to_string(*lot.duree_mois) : std::string()) << ';' << csv_field(lot.lieu)
-         << ';' << csv_field(social) << ';'
-         << (x.environmental_criterion ? critere_environnemental : std::string_view()) << ';'
-         << csv_field(types) << "\r\n";
+    for (const std::string_view field : {std::string_view(lot.reference), std::string_view(lot.consultation),
+                                         std::string_view(lot.lot), std::string_view(lot.objet)}) {
+      write_csv_field(out_, field);
+      out_ << ';';
+    }
+    out_ << lot.cpv << ';';
+    write_plain_cents(out_, lot.montant_ht_cents);
+    out_ << ';' << (lot.duree_mois ? std::to_string(*lot.duree_mois) : std::string()) << ';';
+    write_csv_field(out_, lot.lieu);
+    out_ << ';';
+    write_csv_field(out_, social);
+    out_ << ';' << (x.environmental_criterion ? critere_environnemental : std::string_view()) << ';';
+    write_csv_field(out_, types);
+    out_ << "\r\n";
   }
 
   void end() override { out_.flush(); }

@@ -1,0 +1,22 @@
+#pragma once
+// The pieces of the CSV files clausier writes for spreadsheets (";"
+// separator, decimal comma, as French Excel and LibreOffice expect).
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clausier::writers {
+
+// Writes one field, quoted when it holds a separator, a quote or a line break.
+void write_csv_field(std::ostream& out, std::string_view s);
+
+// An amount in cents as a plain decimal number with a comma: "1234567,89", "1200".
+void write_plain_cents(std::ostream& out, std::int64_t cents);
+
+// `items` joined by `sep`, into `buffer` (reused from call to call).
+std::string_view join_into(const std::vector<std::string>& items, std::string_view sep, std::string& buffer);
+
+}  // namespace clausier::writers
