@@ -99,8 +99,9 @@ std::size_t location_end(std::string_view message, std::string_view source) {
 
 LuaMessage split_lua_message(std::string_view message, std::string_view source) {
   const std::size_t colon = location_end(message, source);
-  if (colon == std::string_view::npos) return {0, std::string(message)};
+  if (colon == std::string_view::npos) return {0, std::string(message), {}};
   LuaMessage out;
+  out.chunk = std::string(message.substr(0, colon));
   const char* end = message.data() + message.size();
   std::size_t rest = colon + 1;
   const auto [ptr, ec] = std::from_chars(message.data() + rest, end, out.line);

@@ -12,6 +12,7 @@ namespace clausier::lua {
 struct LuaMessage {
   std::uint32_t line = 0;  // 0 when the message names no line
   std::string text;        // the message after its location
+  std::string chunk;       // the chunk the location names, as written (empty: none)
 };
 
 // Splits "plugins/x.lua:12: text" (or "plugins/x.lua: text") into its line

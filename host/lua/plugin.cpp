@@ -54,6 +54,21 @@ std::optional<std::vector<std::filesystem::path>> plugin_files(const std::filesy
   return files;
 }
 
+// The texts of `files`; an unreadable one is reported with `unreadable` and left out.
+std::vector<PluginSource> read_sources(const std::vector<std::filesystem::path>& files,
+                                       const char* unreadable, DiagnosticSink& diags) {
+  std::vector<PluginSource> out;
+  for (const auto& file : files) {
+    PluginSource source{display_path(file), {}};
+    if (!read_file(file, source.text)) {
+      diags.error(file_location(file), unreadable);
+      continue;
+    }
+    out.push_back(std::move(source));
+  }
+  return out;
+}
+
 }  // namespace
 
 PluginSet::PluginSet(std::shared_ptr<PluginRuntime> runtime) : runtime_(std::move(runtime)) {}
@@ -66,22 +81,22 @@ std::unique_ptr<PluginSet> PluginSet::load(const std::filesystem::path& dir,
   const auto files = plugin_files(dir, diags);
   if (!files) return nullptr;
   if (files->empty()) diags.warning(file_location(dir), "aucun plugin (fichier .lua) dans ce dossier");
-  std::vector<PluginSource> sources;
-  for (const auto& file : *files) {
-    PluginSource source{display_path(file), {}};
-    if (!read_file(file, source.text)) {
-      diags.error(file_location(file), "fichier illisible : ce plugin est ignoré");
-      continue;
+  std::vector<PluginSource> sources = read_sources(*files, "fichier illisible : ce plugin est ignoré", diags);
+  std::vector<PluginSource> libraries;
+  if (std::error_code ec; std::filesystem::is_directory(dir / "lib", ec)) {
+    if (const auto lib_files = plugin_files(dir / "lib", diags)) {
+      libraries =
+          read_sources(*lib_files, "fichier illisible : les plugins qui l'incluent échoueront", diags);
     }
-    sources.push_back(std::move(source));
   }
-  return load_sources(std::move(sources), params, limits, diags);
+  return load_sources(std::move(sources), params, limits, diags, std::move(libraries));
 }
 
 std::unique_ptr<PluginSet> PluginSet::load_sources(std::vector<PluginSource> sources,
                                                    const params::ParameterSet& params, Limits limits,
-                                                   DiagnosticSink& diags) {
-  auto runtime = std::make_shared<PluginRuntime>(params, limits);
+                                                   DiagnosticSink& diags,
+                                                   std::vector<PluginSource> libraries) {
+  auto runtime = std::make_shared<PluginRuntime>(params, limits, std::move(libraries));
   for (auto& source : sources) runtime->add(std::move(source.text), source.display, diags);
   runtime->sort();
   return std::unique_ptr<PluginSet>(new PluginSet(std::move(runtime)));
@@ -91,7 +106,8 @@ std::unique_ptr<PluginSet> PluginSet::clone() const {
   std::vector<PluginSource> sources;
   for (const auto& plugin : runtime_->plugins()) sources.push_back({plugin.info.source, plugin.source});
   DiagnosticList already_reported;
-  return load_sources(std::move(sources), runtime_->params(), runtime_->limits(), already_reported);
+  return load_sources(std::move(sources), runtime_->params(), runtime_->limits(), already_reported,
+                      runtime_->libraries());
 }
 
 std::vector<std::unique_ptr<engine::ClauseType>> PluginSet::clause_types() const {

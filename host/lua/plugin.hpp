@@ -3,6 +3,11 @@
 // loaded into one sandboxed Vm (see sandbox.hpp) and offered to the engine
 // as engine::ClauseType objects.
 //
+// Code shared by several plugins lives in plugins/lib/<name>.lua: a plugin
+// runs it with include("<name>"), which returns what the library returns.
+// A library runs in the same sandbox and budget as the plugin that includes
+// it, in an environment of its own; it is not a clause type.
+//
 // A plugin returns a table described in plugin_manifest.hpp; its
 // evaluate(lot, ctx) receives the tables of lot_table.hpp and host_api.hpp
 // and returns the table of plugin_result.hpp. A plugin that fails to load is
@@ -37,15 +42,18 @@ struct PluginSource {
 class PluginSet {
  public:
   // Loads every `*.lua` file of `dir` (not its subfolders; hidden files
-  // skipped), in name order. Returns null, reported, when `dir` is not a
-  // readable folder. The set keeps its own copy of `params`.
+  // skipped), in name order, with the libraries of `dir`/lib/. Returns null,
+  // reported, when `dir` is not a readable folder. The set keeps its own copy
+  // of `params`.
   [[nodiscard]] static std::unique_ptr<PluginSet> load(const std::filesystem::path& dir,
                                                        const params::ParameterSet& params, Limits limits,
                                                        DiagnosticSink& diags);
-  // The same from texts already read (tests, embedded plugins).
+  // The same from texts already read (tests, embedded plugins); `libraries`
+  // are named by their base name ("plugins/lib/reserve.lua": "reserve").
   [[nodiscard]] static std::unique_ptr<PluginSet> load_sources(std::vector<PluginSource> sources,
                                                                const params::ParameterSet& params,
-                                                               Limits limits, DiagnosticSink& diags);
+                                                               Limits limits, DiagnosticSink& diags,
+                                                               std::vector<PluginSource> libraries = {});
 
   ~PluginSet();
   PluginSet(const PluginSet&) = delete;

@@ -21,19 +21,6 @@ Diagnostic located_error(const std::string& file, std::uint32_t line, std::strin
   return {Severity::error, std::move(where), fr::typography(message)};
 }
 
-// A Lua error message as a diagnostic: its line, and its text in French.
-Diagnostic lua_failure(const std::string& file, std::string_view message) {
-  const LuaMessage m = split_lua_message(message, file);
-  return located_error(file, m.line, translate_lua_message(m.text));
-}
-
-Diagnostic load_failure(const std::string& file, std::string_view message, bool compile) {
-  const LuaMessage m = split_lua_message(message, file);
-  return located_error(file, m.line,
-                       compile ? "erreur de compilation : " + translate_syntax_message(m.text)
-                               : "erreur au chargement : " + translate_lua_message(m.text));
-}
-
 // Restores the Lua stack to its height at construction.
 class StackRestore {
  public:
@@ -49,9 +36,68 @@ class StackRestore {
 
 }  // namespace
 
-PluginRuntime::PluginRuntime(const params::ParameterSet& params, Limits limits)
-    : limits_(limits), params_(params), vm_(limits), api_(vm_, params_), lot_(vm_) {
+PluginRuntime::PluginRuntime(const params::ParameterSet& params, Limits limits,
+                             std::vector<PluginSource> libraries)
+    : limits_(limits),
+      params_(params),
+      libraries_(std::move(libraries)),
+      vm_(limits),
+      api_(vm_, params_),
+      lot_(vm_) {
   install_sandbox(vm_);
+  add_shared_function(vm_, "include", &guarded<&PluginRuntime::include>, this);
+}
+
+int PluginRuntime::include(lua_State* L) {
+  auto& runtime = *static_cast<PluginRuntime*>(lua_touserdata(L, lua_upvalueindex(1)));
+  const std::string_view name = string_argument(L, 1, "include");
+  const PluginSource* library = runtime.library(name);
+  if (library == nullptr) {
+    std::string known;
+    for (const auto& l : runtime.libraries_)
+      known += (known.empty() ? "" : ", ") + std::filesystem::path(l.display).stem().string();
+    luaL_error(
+        L, "include : bibliothèque %s inconnue : les bibliothèques sont les fichiers de plugins/lib/ (%s)",
+        guillemets(name).c_str(), known.empty() ? "aucune" : known.c_str());
+  }
+  if (std::string error = load_sandboxed(runtime.vm_, library->text, library->display); !error.empty())
+    luaL_error(L, "include : %s", error.c_str());
+  lua_call(L, 0, 1);  // within the running call's budget; its errors name the library's lines
+  return 1;
+}
+
+// Lua names a chunk as loaded, shortened when long ("...lib/reserve.lua"):
+// a library's errors are located in the library, the others in the plugin.
+std::string PluginRuntime::chunk_file(const LuaMessage& m, const std::string& plugin_file) const {
+  if (m.chunk.empty() || m.chunk == plugin_file) return plugin_file;
+  const std::string_view tail =
+      std::string_view(m.chunk).starts_with("...") ? std::string_view(m.chunk).substr(3) : m.chunk;
+  for (const auto& l : libraries_) {
+    if (l.display == m.chunk || (tail.size() < m.chunk.size() && std::string_view(l.display).ends_with(tail)))
+      return l.display;
+  }
+  return plugin_file;
+}
+
+// A Lua error message as a diagnostic: its file and line, and its text in French.
+Diagnostic PluginRuntime::lua_failure(const std::string& file, std::string_view message) const {
+  const LuaMessage m = split_lua_message(message, file);
+  return located_error(chunk_file(m, file), m.line, translate_lua_message(m.text));
+}
+
+Diagnostic PluginRuntime::load_failure(const std::string& file, std::string_view message,
+                                       bool compile) const {
+  const LuaMessage m = split_lua_message(message, file);
+  return located_error(chunk_file(m, file), m.line,
+                       compile ? "erreur de compilation : " + translate_syntax_message(m.text)
+                               : "erreur au chargement : " + translate_lua_message(m.text));
+}
+
+const PluginSource* PluginRuntime::library(std::string_view name) const {
+  for (const auto& l : libraries_) {
+    if (std::filesystem::path(l.display).stem() == name) return &l;
+  }
+  return nullptr;
 }
 
 PluginRuntime::TopLevel PluginRuntime::run_top_level(const std::string& source, const std::string& display) {

@@ -13,6 +13,8 @@
 #include "engine/clause_type.hpp"
 #include "lua/host_api.hpp"
 #include "lua/lot_table.hpp"
+#include "lua/lua_message.hpp"
+#include "lua/plugin.hpp"
 #include "lua/vm.hpp"
 #include "params/parameter.hpp"
 
@@ -29,8 +31,9 @@ struct LoadedPlugin {
 
 class PluginRuntime {
  public:
-  // Keeps its own copy of `params` (C++ side; plugins look values up in it).
-  PluginRuntime(const params::ParameterSet& params, Limits limits);
+  // Keeps its own copy of `params` (C++ side; plugins look values up in it)
+  // and the libraries plugins may include (plugin.hpp).
+  PluginRuntime(const params::ParameterSet& params, Limits limits, std::vector<PluginSource> libraries = {});
   PluginRuntime(const PluginRuntime&) = delete;
   PluginRuntime& operator=(const PluginRuntime&) = delete;
 
@@ -44,6 +47,9 @@ class PluginRuntime {
   [[nodiscard]] const std::vector<LoadedPlugin>& plugins() const { return plugins_; }
   [[nodiscard]] const params::ParameterSet& params() const { return params_; }
   [[nodiscard]] const Limits& limits() const { return limits_; }
+  [[nodiscard]] const std::vector<PluginSource>& libraries() const { return libraries_; }
+  // The library `name` ("reserve" for plugins/lib/reserve.lua), or null.
+  [[nodiscard]] const PluginSource* library(std::string_view name) const;
 
   // Runs plugin `index` on one lot under the call budget. Never throws: a
   // failure is a result with `error` set (located at the plugin's line) and
@@ -65,9 +71,19 @@ class PluginRuntime {
   void reload(LoadedPlugin& plugin);
   void run(LoadedPlugin& plugin, const Lot& lot, const ConsultationTotals& totals, Date date,
            ClauseResult& out);
+  // include(name) in Lua: runs the shared library plugins/lib/<name>.lua in
+  // an environment of its own, within the running call's budget, and returns
+  // what it returns. Only the libraries the host read are reachable: no path.
+  static int include(lua_State* L);
+  // Where a Lua error happened: the library the message names, or the plugin.
+  [[nodiscard]] std::string chunk_file(const LuaMessage& m, const std::string& plugin_file) const;
+  [[nodiscard]] Diagnostic lua_failure(const std::string& file, std::string_view message) const;
+  [[nodiscard]] Diagnostic load_failure(const std::string& file, std::string_view message,
+                                        bool compile) const;
 
   Limits limits_;
   const params::ParameterSet params_;
+  const std::vector<PluginSource> libraries_;
   Vm vm_;  // before the members below, which use it
   HostApi api_;
   LotTable lot_;

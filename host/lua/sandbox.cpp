@@ -147,6 +147,16 @@ void install_sandbox(Vm& vm) {
   lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
 }
 
+void add_shared_function(Vm& vm, const char* name, lua_CFunction function, void* upvalue) {
+  lua_State* L = vm.state();
+  lua_getfield(L, LUA_REGISTRYINDEX, globals_key);
+  lua_pushstring(L, name);
+  lua_pushlightuserdata(L, upvalue);
+  lua_pushcclosure(L, function, 1);
+  lua_rawset(L, -3);  // raw: the frozen table's __newindex refuses assignments
+  lua_pop(L, 1);
+}
+
 std::string load_sandboxed(Vm& vm, std::string_view source, std::string_view display_name) {
   std::string error = vm.load_text(source, display_name);
   if (!error.empty()) return error;

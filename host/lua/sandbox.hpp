@@ -8,6 +8,8 @@
 //   table    all
 //   math     all but math.random, math.randomseed (results must be reproducible)
 //   utf8     all
+//   include  the plugins' shared libraries (plugins/lib/, see plugin.hpp),
+//            added by the plugin runtime with add_shared_function
 // Left out: io, os, package, debug, coroutine (a coroutine could hold a kill
 // across resumes), and from base: dofile, loadfile, load (no code from
 // strings: the only loader is Vm::load_text, text only), require, print (a
@@ -28,6 +30,7 @@
 // (_ENV) that reads the shared globals, raises an error naming an undeclared
 // global when read, and refuses global assignment (use `local`).
 
+#include <lua.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +41,10 @@ namespace clausier::lua {
 
 // Installs the frozen shared globals in `vm`. Call once, before loading.
 void install_sandbox(Vm& vm);
+
+// Adds a host function, with one light userdata upvalue, to the shared
+// globals every environment reads. Call after install_sandbox, before loading.
+void add_shared_function(Vm& vm, const char* name, lua_CFunction function, void* upvalue);
 
 // Compiles `source` (text only) under `display_name` with a fresh plugin
 // environment as its _ENV. On success pushes the chunk and returns an empty

@@ -150,10 +150,8 @@ std::string generated_programme(int rows) {
 std::string plugins_with_failures() {
   const std::filesystem::path dir = testing::scratch_path("parallel/plugins");
   std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  for (const auto& f : std::filesystem::directory_iterator(testing::source_path("plugins"))) {
-    if (f.path().extension() == ".lua") std::filesystem::copy_file(f.path(), dir / f.path().filename());
-  }
+  std::filesystem::create_directories(dir.parent_path());
+  std::filesystem::copy(testing::source_path("plugins"), dir, std::filesystem::copy_options::recursive);
   std::ofstream(dir / "panne.lua") << "return { id = 'panne', api = 1, evaluate = function(lot, ctx)\n"
                                       "  if lot.reference:sub(-1) == '7' then error('panne voulue') end\n"
                                       "  return { verdict = 'possible', reasons = { 'ok' } }\nend }\n";

@@ -344,6 +344,81 @@ TEST_SUITE("lua.plugin") {
     CHECK(call(*clone) == std::vector<std::string>{"appel 1"});
   }
 
+  TEST_CASE("plugins share code through include: libraries of lib/, not clause types, one copy per plugin") {
+    const auto params = testing::insertion_rules();
+    DiagnosticList diags;
+    const auto set = lua::PluginSet::load(fixture("library"), params, lua::Limits{}, diags);
+    REQUIRE(set);
+    CHECK(lines(diags).empty());
+    std::vector<std::string> ids;
+    for (const auto& info : set->infos()) ids.push_back(info.id);
+    CHECK(ids == std::vector<std::string>{"aussi", "avec"});  // lib/phrases.lua is no clause type
+    const Lot lot = testing::works_lot();
+    const auto reasons = [&](const lua::PluginSet& s, std::size_t i) {
+      return s.clause_types()[i]->evaluate(lot, testing::totals_of(lot), lot.date_lancement).reasons;
+    };
+    // Each include runs the library again, in an environment of its own.
+    CHECK(reasons(*set, 0) == std::vector<std::string>{"Lot 2027-001 (appel 1)"});
+    CHECK(reasons(*set, 1) == std::vector<std::string>{"Lot 2027-001 (appel 1)"});
+    CHECK(reasons(*set, 1) == std::vector<std::string>{"Lot 2027-001 (appel 2)"});
+    // A clone carries the libraries.
+    CHECK(reasons(*set->clone(), 1) == std::vector<std::string>{"Lot 2027-001 (appel 1)"});
+  }
+
+  TEST_CASE("include reaches only the libraries the host read: an unknown name or a path fails, located") {
+    const auto params = testing::insertion_rules();
+    const lua::PluginSource library{"plugins/lib/outils.lua", "return { un = 1 }\n"};
+    for (const std::string name : {"inconnue", "../rules/index", "/etc/passwd", "lib/outils", "outils.lua"}) {
+      CAPTURE(name);
+      DiagnosticList diags;
+      const std::string text =
+          "local o = include('" + name + "')\n" + plugin("return { verdict = 'possible' }");
+      const auto set = lua::PluginSet::load_sources({{"plugins/p.lua", text}}, params, {}, diags, {library});
+      CHECK(set->size() == 0);
+      CHECK(lines(diags) ==
+            std::vector<std::string>{
+                "plugins/p.lua:1 : erreur : erreur au chargement : include : bibliothèque « " + name +
+                " » inconnue : les bibliothèques sont les fichiers de plugins/lib/ "
+                "(outils)"});
+    }
+  }
+
+  TEST_CASE("a library runs in the plugin's sandbox and budget — its errors name its own lines") {
+    const auto params = testing::insertion_rules();
+    const auto load = [&](const std::string& library_text, DiagnosticList& diags) {
+      const std::string text = "local l = include('l')\n" + plugin("return { verdict = 'possible' }");
+      return lua::PluginSet::load_sources({{"plugins/p.lua", text}}, params, {}, diags,
+                                          {{"plugins/lib/l.lua", library_text}});
+    };
+    DiagnosticList escape;
+    CHECK(load("local x = 1\nreturn os.execute('true')\n", escape)->size() == 0);
+    REQUIRE(lines(escape).size() == 1);
+    CHECK(lines(escape)[0].starts_with("plugins/lib/l.lua:2 : erreur : "));
+    CHECK(lines(escape)[0].find("« os »") != std::string::npos);
+    DiagnosticList global;
+    CHECK(load("shared = 1\nreturn {}\n", global)->size() == 0);
+    REQUIRE(lines(global).size() == 1);
+    CHECK(lines(global)[0].starts_with("plugins/lib/l.lua:1 : erreur : "));
+    DiagnosticList loop;
+    CHECK(load("while true do end\n", loop)->size() == 0);
+    REQUIRE(lines(loop).size() == 1);
+    CHECK(lines(loop)[0].find("budget d'instructions dépassé") != std::string::npos);
+
+    // A library function failing while a lot is evaluated: located in the library.
+    DiagnosticList diags;
+    const std::string text = "local l = include('l')\n" + plugin("return { verdict = l.fail() }");
+    const auto set = lua::PluginSet::load_sources({{"plugins/p.lua", text}}, params, {}, diags,
+                                                  {{"plugins/lib/l.lua",
+                                                    "return { fail = function()\n  "
+                                                    "error('à revoir')\nend }\n"}});
+    REQUIRE(set->size() == 1);
+    const Lot lot = testing::works_lot();
+    const ClauseResult r = set->clause_types()[0]->evaluate(lot, testing::totals_of(lot), lot.date_lancement);
+    REQUIRE(r.error);
+    CHECK(r.error->location.str() == "plugins/lib/l.lua:2");
+    CHECK(r.error->message == "à revoir");
+  }
+
   TEST_CASE("a runtime error is located at the failing line, in French") {
     CHECK(OnePlugin(plugin("local t = nil\nreturn t.verdict")).error() ==
           "plugins/p.lua:5 : erreur : impossible d'indexer une valeur nil (variable locale « t »)");

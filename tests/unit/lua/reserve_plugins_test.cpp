@@ -53,8 +53,11 @@ class Shipped {
       REQUIRE(read_file(path, source.text));
       sources.push_back(std::move(source));
     }
+    const std::string library = testing::source_path("plugins/lib/reserve_structures.lua");
+    lua::PluginSource shared{display_path(library), {}};
+    REQUIRE(read_file(library, shared.text));
     DiagnosticList plugin_diags;
-    set_ = lua::PluginSet::load_sources(std::move(sources), params_, lua::Limits{}, plugin_diags);
+    set_ = lua::PluginSet::load_sources(std::move(sources), params_, lua::Limits{}, plugin_diags, {shared});
     for (const auto& d : plugin_diags.all()) FAIL_CHECK(format_diagnostic(d));
     for (auto& type : set_->clause_types()) {
       const std::string id = type->info().id;
