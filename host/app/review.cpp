@@ -193,6 +193,36 @@ writers::ReviewData ReviewBuilder::finish(const params::ParameterSet& params, Da
   return d;
 }
 
+ReviewPass::ReviewPass(const Toolkit& toolkit, ReviewRun about, writers::ReviewReport& report)
+    : toolkit_(toolkit), about_(std::move(about)), report_(report), builder_(toolkit.clause_infos()) {
+  report_.begin(toolkit_.clause_infos());
+}
+
+void ReviewPass::lot(const LotEvaluation& e) {
+  // What the buyer recorded: known for DECP records, absent (unknown) for
+  // programmes typed by buyers.
+  const writers::LotReview review = review_lot(e, e.lot.recorded_social_considerations);
+  builder_.add(e, review);
+  report_.lot(e, review);
+}
+
+writers::ReviewData ReviewPass::finish(const writers::RunSummary& summary,
+                                       const std::vector<Diagnostic>& diagnostics) {
+  const Date on = about_.as_of.value_or(about_.generated);
+  writers::ReviewData data = builder_.finish(toolkit_.params(), on);
+  data.programme = about_.programme;
+  data.generated = about_.generated;
+  data.rows_rejected = summary.rows_rejected;
+  writers::RulesInfo& rules = data.rules;
+  rules.folder = display_path(toolkit_.paths().rules);
+  rules.plugins = display_path(toolkit_.paths().plugins);
+  rules.policy = toolkit_.policy_file();
+  rules.as_of = about_.as_of;
+  rules.generator = about_.generator;
+  if (!summary.unreadable) report_.end(data, diagnostics);
+  return data;
+}
+
 namespace {
 
 // The review of one evaluation run: `run` evaluates the programme, handing
@@ -200,30 +230,11 @@ namespace {
 template <typename Run>
 ReviewOutcome review_run(const Toolkit& toolkit, const ReviewRun& about, writers::ReviewReport& report,
                          DiagnosticList& diags, Run&& run) {
-  ReviewOutcome outcome;
-  ReviewBuilder builder(toolkit.clause_infos());
-  report.begin(toolkit.clause_infos());
+  ReviewPass pass(toolkit, about, report);
   auto sink = writers::make_null_sink();
-  outcome.evaluation = run(*sink, [&](const LotEvaluation& e) {
-    // What the buyer recorded: known for DECP records, absent (unknown)
-    // for programmes typed by buyers.
-    const writers::LotReview review = review_lot(e, e.lot.recorded_social_considerations);
-    builder.add(e, review);
-    report.lot(e, review);
-  });
-  const Date on = about.as_of.value_or(about.generated);
-  outcome.data = builder.finish(toolkit.params(), on);
-  outcome.data.programme = about.programme;
-  outcome.data.generated = about.generated;
-  outcome.data.rows_rejected = outcome.evaluation.summary.rows_rejected;
-  writers::RulesInfo& rules = outcome.data.rules;
-  rules.folder = display_path(toolkit.paths().rules);
-  rules.plugins = display_path(toolkit.paths().plugins);
-  rules.policy = toolkit.policy_file();
-  rules.as_of = about.as_of;
-  rules.generator = about.generator;
-  // An unreadable programme gives no report at all, rather than an empty one.
-  if (!outcome.evaluation.unreadable) report.end(outcome.data, diags.all());
+  ReviewOutcome outcome;
+  outcome.evaluation = run(*sink, [&](const LotEvaluation& e) { pass.lot(e); });
+  outcome.data = pass.finish(outcome.evaluation.summary, diags.all());
   return outcome;
 }
 

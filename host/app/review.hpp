@@ -103,6 +103,26 @@ struct ReviewRun {
   std::string generator;
 };
 
+// A review fed by an evaluation run of the caller's: each lot as it is
+// evaluated, then the run's summary. The web server evaluates an upload once
+// and answers with both the lots and the review's figures.
+class ReviewPass {
+ public:
+  // `report` receives begin() at once, each lot, and end() at finish().
+  ReviewPass(const Toolkit& toolkit, ReviewRun about, writers::ReviewReport& report);
+
+  void lot(const LotEvaluation& evaluation);
+  // The figures; the report is ended unless the programme was unreadable
+  // (nothing is written then, rather than an empty report).
+  writers::ReviewData finish(const writers::RunSummary& summary, const std::vector<Diagnostic>& diagnostics);
+
+ private:
+  const Toolkit& toolkit_;
+  ReviewRun about_;
+  writers::ReviewReport& report_;
+  ReviewBuilder builder_;
+};
+
 // The same over a programme already opened (an upload), with the caller's
 // evaluator (built for `about.as_of`; the server gives each worker thread
 // its own, see Toolkit::thread_evaluator).

@@ -151,15 +151,43 @@ std::string_view document_type(const std::string& format) {
 
 }  // namespace
 
+// The lots as JSON; with `revue=figures`, the review's figures of the same
+// run too (member "revue", the HTML /api/review gives for format=figures):
+// the Programme page sends its upload once.
 void serve_api_evaluate(ServerContext& context, Request& request, Response& response) {
   DiagnosticList diags;
   auto e = read_request(context, request, response, diags);
   if (!e) return;
+  const std::string review_part = field(e->input, "revue");
+  if (!review_part.empty() && review_part != "figures") {
+    send_json_error(response, Status::HTTP_BAD_REQUEST,
+                    "valeur inconnue « " + review_part + " » pour revue : seule « figures » est possible");
+    return;
+  }
+  std::ostringstream figures;
+  std::optional<app::ReviewPass> review;
+  std::unique_ptr<writers::ReviewReport> report;
+  writers::JsonTrailer trailer;
+  if (!review_part.empty()) {
+    const app::Toolkit& toolkit = *e->snapshot.toolkit;
+    const render::DocumentContext doc_context = document_context(toolkit, e->as_of);
+    report = writers::make_review_html(figures, writers::HtmlReviewPart::figures);
+    review.emplace(toolkit,
+                   app::ReviewRun{e->input.programme->display_name(), e->as_of, doc_context.generated,
+                                  doc_context.generator},
+                   *report);
+    trailer = [&](writers::JsonWriter& json, const writers::RunSummary& summary) {
+      review->finish(summary, diags.all());
+      json.field("revue", figures.str());
+    };
+  }
   std::ostringstream out;
-  auto json = writers::make_json_sink(out);
+  auto json = writers::make_json_sink(out, trailer);
   FormLocations sink(*json);
   const std::string only = field(e->input, "reference");
-  evaluate(*e, only, e->input.from_json ? static_cast<writers::EvaluationSink&>(sink) : *json, diags, {});
+  std::function<void(const LotEvaluation&)> on_lot;
+  if (review) on_lot = [&](const LotEvaluation& lot) { review->lot(lot); };
+  evaluate(*e, only, e->input.from_json ? static_cast<writers::EvaluationSink&>(sink) : *json, diags, on_lot);
   send(response, Status::HTTP_OK, "application/json; charset=utf-8", out.str());
 }
 

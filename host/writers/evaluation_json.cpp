@@ -124,7 +124,7 @@ namespace {
 
 class JsonSink final : public EvaluationSink {
  public:
-  explicit JsonSink(std::ostream& out) : json_(out) {}
+  JsonSink(std::ostream& out, JsonTrailer trailer) : json_(out), trailer_(std::move(trailer)) {}
 
   void begin(const std::vector<engine::ClauseInfo>& types) override {
     json_.begin_object();
@@ -152,15 +152,19 @@ class JsonSink final : public EvaluationSink {
     json_.key("rows_rejected").value(static_cast<std::int64_t>(summary.rows_rejected));
     json_.key("plugin_failures").value(static_cast<std::int64_t>(summary.plugin_failures));
     json_.end_object();
+    if (trailer_) trailer_(json_, summary);
     json_.end_object();
   }
 
  private:
   JsonWriter json_;
+  JsonTrailer trailer_;
 };
 
 }  // namespace
 
-std::unique_ptr<EvaluationSink> make_json_sink(std::ostream& out) { return std::make_unique<JsonSink>(out); }
+std::unique_ptr<EvaluationSink> make_json_sink(std::ostream& out, JsonTrailer trailer) {
+  return std::make_unique<JsonSink>(out, std::move(trailer));
+}
 
 }  // namespace clausier::writers

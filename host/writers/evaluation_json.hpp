@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 
 #include "writers/evaluation_sink.hpp"
@@ -12,6 +13,10 @@ void write_diagnostic(JsonWriter& json, const Diagnostic& d);
 void write_clause(JsonWriter& json, const ClauseResult& c);
 void write_lot(JsonWriter& json, const LotEvaluation& e);
 
-[[nodiscard]] std::unique_ptr<EvaluationSink> make_json_sink(std::ostream& out);
+// Members a caller adds to the object after "summary", when the run ends
+// (the web server adds the review's figures of the same run).
+using JsonTrailer = std::function<void(JsonWriter& json, const RunSummary& summary)>;
+
+[[nodiscard]] std::unique_ptr<EvaluationSink> make_json_sink(std::ostream& out, JsonTrailer trailer = {});
 
 }  // namespace clausier::writers

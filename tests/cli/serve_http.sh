@@ -136,6 +136,21 @@ expect_not_in figures out "<style"
 expect_not_in figures out "style="
 expect_not_in figures out "<script"
 expect_not_in figures out 'id="lots"'
+# The Programme page sends its upload once: /api/evaluate with revue=figures
+# answers with the lots and, in "revue", the same figures from the same run.
+http lots_figures -F "programme=@$SAMPLE/programme.csv" -F revue=figures "$URL/api/evaluate"
+expect_status lots_figures 200
+expect_in lots_figures out '"hours": 833'
+expect_in lots_figures out '"revue": "<section id=\"synthese\">'
+python3 - "$WORK/lots_figures.out" "$WORK/figures.out" <<'PY' && CHECKS=$((CHECKS + 1)) || fail "revue of /api/evaluate differs from /api/review format=figures"
+import json, sys
+answer = json.load(open(sys.argv[1]))
+assert answer["summary"]["lots_evaluated"] == len(answer["lots"]) == 43, answer["summary"]
+assert answer["revue"] == open(sys.argv[2]).read()
+PY
+http lots_bad_part -F "programme=@$SAMPLE/programme.csv" -F revue=page "$URL/api/evaluate"
+expect_status lots_bad_part 400
+expect_in lots_bad_part out "seule « figures »"
 http review_bad -F "programme=@$SAMPLE/programme.csv" -F format=pdf "$URL/api/review"
 expect_status review_bad 400
 expect_in review_bad out "format inconnu « pdf » : choisissez html, md, docx, odt ou figures"

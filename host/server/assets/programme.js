@@ -1,8 +1,8 @@
-// "Programme" page: uploads a programme to /api/evaluate (the lots, in a
-// filterable table, and the diagnostics) and to /api/review (the review's
-// summary and charts, drawn by the server as the printed review draws them),
-// and downloads documents and the review (the file is sent again each time:
-// the server keeps nothing).
+// "Programme" page: uploads a programme once to /api/evaluate (the lots, in a
+// filterable table, the diagnostics, and the review's summary and charts,
+// drawn by the server as the printed review draws them), and downloads
+// documents and the review (the file is sent again each time: the server
+// keeps nothing).
 "use strict";
 
 (() => {
@@ -25,13 +25,10 @@
     status.textContent = "Évaluation de " + file.name + "…";
     const form = new FormData();
     form.append("programme", file, file.name);
-    const figures = new FormData();
-    figures.append("programme", file, file.name);
-    figures.append("format", "figures");
+    form.append("revue", "figures");
     try {
-      const [lots, review] = await Promise.all([api("/api/evaluate", form), api("/api/review", figures)]);
-      evaluation = await lots.json();
-      showReview(await review.text());
+      evaluation = await (await api("/api/evaluate", form)).json();
+      showReview(evaluation.revue || "");
     } catch (error) {
       status.className = "etat erreur";
       status.textContent = error.message;
