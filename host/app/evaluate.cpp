@@ -192,7 +192,8 @@ EvaluateOutcome evaluate_programme(const Toolkit& toolkit, const EvaluateRequest
 }
 
 // One thread with the caller's evaluator (the web server keeps one per worker
-// thread): lots are evaluated as they are read.
+// thread): lots are evaluated as they are read, with the same circuit
+// breaker as a run on workers.
 EvaluateOutcome evaluate_programme(engine::Evaluator& evaluator, const std::vector<engine::ClauseInfo>& infos,
                                    const readers::Programme& programme, const std::string& only,
                                    writers::EvaluationSink& sink, DiagnosticList& diags,
@@ -201,10 +202,10 @@ EvaluateOutcome evaluate_programme(engine::Evaluator& evaluator, const std::vect
   const std::function<void(const EvaluateProgress&)> no_progress;
   Delivery delivery(sink, diags, on_lot, no_progress);
   sink.begin(infos);
-  const ProgrammeScan scan =
-      scan_programme(programme, only, diags, [&](Lot&& lot, const ConsultationTotals& totals) {
-        delivery(evaluator.evaluate(std::move(lot), totals));
-      });
+  engine::SerialRun run(evaluator);
+  const ProgrammeScan scan = scan_programme(
+      programme, only, diags,
+      [&](Lot&& lot, const ConsultationTotals& totals) { delivery(run.evaluate(std::move(lot), totals)); });
   return close_run(delivery, scan, errors_before, sink, diags);
 }
 

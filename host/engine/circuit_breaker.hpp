@@ -21,6 +21,9 @@ namespace clausier::engine {
 
 class CircuitBreaker {
  public:
+  // Kills in a row before a clause type is suspended, unless a run says otherwise.
+  static constexpr std::uint32_t default_limit = 3;
+
   // `infos`: the clause types, in the evaluators' order. `limit` 0: never suspend.
   CircuitBreaker(const std::vector<const ClauseInfo*>& infos, std::uint32_t limit);
 

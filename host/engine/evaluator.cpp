@@ -21,4 +21,22 @@ LotEvaluation Evaluator::evaluate(Lot lot, const ConsultationTotals& consultatio
   return out;
 }
 
+std::vector<const ClauseInfo*> Evaluator::clause_infos() const {
+  std::vector<const ClauseInfo*> infos;
+  infos.reserve(types_.size());
+  for (const auto& type : types_) infos.push_back(&type->info());
+  return infos;
+}
+
+SerialRun::SerialRun(Evaluator& evaluator, std::uint32_t kills_before_suspension)
+    : evaluator_(evaluator), breaker_(evaluator.clause_infos(), kills_before_suspension) {
+  evaluator_.use(&breaker_);
+}
+
+LotEvaluation SerialRun::evaluate(Lot lot, const ConsultationTotals& consultation) {
+  LotEvaluation evaluation = evaluator_.evaluate(std::move(lot), consultation);
+  breaker_.observe(evaluation);
+  return evaluation;
+}
+
 }  // namespace clausier::engine

@@ -19,6 +19,8 @@ class Evaluator {
   // Clause types `breaker` says are suspended are no longer called (null: none).
   void use(const CircuitBreaker* breaker) { breaker_ = breaker; }
   [[nodiscard]] const std::vector<std::unique_ptr<ClauseType>>& clause_types() const { return types_; }
+  // What each clause type is, in order (a circuit breaker's infos).
+  [[nodiscard]] std::vector<const ClauseInfo*> clause_infos() const;
   // The date whose rules apply to `lot`.
   [[nodiscard]] Date date_for(const Lot& lot) const { return as_of_.value_or(lot.date_lancement); }
 
@@ -26,6 +28,25 @@ class Evaluator {
   std::vector<std::unique_ptr<ClauseType>> types_;
   std::optional<Date> as_of_;
   const CircuitBreaker* breaker_ = nullptr;
+};
+
+// One run of an evaluator in the caller's thread, with a circuit breaker of
+// its own, as ParallelRunner gives its workers: for a thread that keeps its
+// evaluator from run to run (the web server's). The breaker is detached when
+// the run ends.
+class SerialRun {
+ public:
+  explicit SerialRun(Evaluator& evaluator,
+                     std::uint32_t kills_before_suspension = CircuitBreaker::default_limit);
+  ~SerialRun() { evaluator_.use(nullptr); }
+  SerialRun(const SerialRun&) = delete;
+  SerialRun& operator=(const SerialRun&) = delete;
+
+  [[nodiscard]] LotEvaluation evaluate(Lot lot, const ConsultationTotals& consultation);
+
+ private:
+  Evaluator& evaluator_;
+  CircuitBreaker breaker_;
 };
 
 }  // namespace clausier::engine

@@ -7,9 +7,8 @@ namespace clausier::engine {
 ParallelRunner::ParallelRunner(std::vector<Evaluator> evaluators, Deliver deliver, Options options)
     : evaluators_(std::move(evaluators)), options_(options) {
   if (evaluators_.empty()) throw std::invalid_argument("ParallelRunner: no evaluator");
-  std::vector<const ClauseInfo*> infos;
-  for (const auto& type : evaluators_.front().clause_types()) infos.push_back(&type->info());
-  breaker_ = std::make_unique<CircuitBreaker>(infos, options_.kills_before_suspension);
+  breaker_ =
+      std::make_unique<CircuitBreaker>(evaluators_.front().clause_infos(), options_.kills_before_suspension);
   for (auto& evaluator : evaluators_) evaluator.use(breaker_.get());
   deliver_ = [this, deliver = std::move(deliver)](LotEvaluation&& evaluation) {
     breaker_->observe(evaluation);

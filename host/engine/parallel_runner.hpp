@@ -44,7 +44,7 @@ class ParallelRunner {
     std::size_t window = 0;  // batches in flight; 0: 4 per worker
     // A clause type killed on this many lots in a row is suspended for the
     // rest of the run (engine/circuit_breaker.hpp); 0: never.
-    std::uint32_t kills_before_suspension = 3;
+    std::uint32_t kills_before_suspension = CircuitBreaker::default_limit;
   };
 
   // `evaluators` must not be empty; `deliver` is called in the caller's thread.

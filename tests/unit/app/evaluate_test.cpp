@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "readers/programme.hpp"
 #include "test_paths.hpp"
 
 using namespace clausier;
@@ -207,4 +208,42 @@ TEST_CASE("app: the same output and diagnostics with 1 and 4 workers, failures a
        at = diags_1.find("plugin suspendu", at + 1))
     ++suspended;
   CHECK(suspended == 1);
+}
+
+TEST_CASE("app: a thread's own evaluator gives what workers give, suspension included, run after run") {
+  auto paths = shipped();
+  paths.plugins = plugins_with_failures();
+  DiagnosticList load;
+  const app::Toolkit toolkit = app::Toolkit::load(paths, load, {});
+  REQUIRE_FALSE(load.has_errors());
+  const std::string programme = generated_programme(300);
+  const auto text_of = [](const DiagnosticList& diags) {
+    std::string text;
+    for (const auto& d : diags.all()) text += format_diagnostic(d) + "\n";
+    return text;
+  };
+
+  std::ostringstream workers_out;
+  DiagnosticList workers_diags;
+  auto workers_sink = writers::make_sink(writers::EvaluationFormat::json, workers_out);
+  (void)app::evaluate_programme(toolkit, app::EvaluateRequest{programme, {}, {}, {}, 2}, *workers_sink,
+                                workers_diags);
+
+  // The web server keeps one evaluator per thread, from request to request:
+  // each run has its own breaker, so the second run suspends again, after
+  // the same three kills, rather than inheriting the first run's suspension.
+  engine::Evaluator evaluator = toolkit.thread_evaluator({});
+  for (int run = 0; run < 2; ++run) {
+    CAPTURE(run);
+    DiagnosticList diags;
+    const auto opened = readers::open_programme(programme, diags);
+    REQUIRE(opened);
+    std::ostringstream out;
+    auto sink = writers::make_sink(writers::EvaluationFormat::json, out);
+    const auto outcome =
+        app::evaluate_programme(evaluator, toolkit.clause_infos(), *opened, {}, *sink, diags);
+    CHECK(app::exit_status(outcome, toolkit) == 3);
+    CHECK(out.str() == workers_out.str());
+    CHECK(text_of(diags) == text_of(workers_diags));
+  }
 }
