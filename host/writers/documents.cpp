@@ -59,6 +59,7 @@ std::optional<std::string> format_document(const std::string& format, const rend
     return std::nullopt;
   }
   std::vector<std::pair<std::string_view, std::string>> fills;
+  OdtBody odt;
   if (format == "html") {
     fills.emplace_back(render::body_marker, markup_to_html(doc));
   } else if (format == "docx") {
@@ -66,10 +67,15 @@ std::optional<std::string> format_document(const std::string& format, const rend
     fills.emplace_back(render::body_marker, std::move(body.body));
     fills.emplace_back(render::numbering_marker, std::move(body.numbering));
   } else if (format == "odt") {
-    fills.emplace_back(render::body_marker, markup_to_odt(doc));
+    odt = markup_to_odt(doc);
+    fills.emplace_back(render::body_marker, std::move(odt.body));
   }
   auto parts = skeleton_parts(*skeleton, view, fills, diags);
   if (!parts) return std::nullopt;
+  for (auto& part : *parts) {
+    if (part.path == "content.xml")
+      part.content = with_automatic_styles(std::move(part.content), odt.automatic_styles);
+  }
   if (format == "html") {
     const auto page =
         std::find_if(parts->begin(), parts->end(), [](const auto& p) { return p.path == "page.html"; });

@@ -1,5 +1,8 @@
 #include "writers/markup_office.hpp"
 
+#include <algorithm>
+#include <cstdio>
+
 #include "render/renderer.hpp"
 
 namespace clausier::writers {
@@ -11,6 +14,33 @@ using render::markup::Inline;
 using render::markup::Inlines;
 
 std::string xml(std::string_view s) { return render::escape("xml", s); }
+
+// Characters (code points) of a cell's text: its mean length, its longest word.
+struct CellMeasure {
+  std::size_t length = 0;
+  std::size_t longest_word = 0;
+};
+
+CellMeasure measure(const Inlines& cell) {
+  const std::string text = render::markup::plain_text(cell);
+  CellMeasure m;
+  std::size_t word = 0;
+  for (const char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;  // UTF-8 continuation byte
+    ++m.length;
+    if (c == ' ' || c == '\t' || c == '\n') {
+      word = 0;
+    } else {
+      m.longest_word = std::max(m.longest_word, ++word);
+    }
+  }
+  return m;
+}
+
+// Twips of an average character of the table text (9.5 pt, in the widest
+// common fallback font, DejaVu) and of a cell's margins.
+constexpr int table_char_twips = 120;
+constexpr int table_cell_padding_twips = 230;
 
 // --- DOCX -------------------------------------------------------------------
 
@@ -83,8 +113,8 @@ class Docx {
   }
 
   void table(const Block& b) {
-    const std::size_t columns = b.rows.empty() ? 1 : b.rows[0].size();
-    const int width = text_width_twips / static_cast<int>(columns == 0 ? 1 : columns);
+    const std::vector<int> widths =
+        column_widths(b, text_width_twips, table_char_twips, table_cell_padding_twips);
     std::string& out = result.body;
     out +=
         "<w:tbl><w:tblPr><w:tblStyle w:val=\"Tableau\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
@@ -96,12 +126,13 @@ class Docx {
         "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/></w:tblBorders>"
         "<w:tblLook w:val=\"0020\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" "
         "w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>\n<w:tblGrid>";
-    for (std::size_t c = 0; c < columns; ++c) out += "<w:gridCol w:w=\"" + std::to_string(width) + "\"/>";
+    for (const int width : widths) out += "<w:gridCol w:w=\"" + std::to_string(width) + "\"/>";
     out += "</w:tblGrid>\n";
     for (std::size_t r = 0; r < b.rows.size(); ++r) {
       const bool header = r == 0;
       out += header ? "<w:tr><w:trPr><w:tblHeader/></w:trPr>" : "<w:tr>";
       for (std::size_t c = 0; c < b.rows[r].size(); ++c) {
+        const int width = c < widths.size() ? widths[c] : widths.back();
         out += "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(width) + "\" w:type=\"dxa\"/>" +
                (header ? "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E7E6E6\"/>" : "") + "</w:tcPr>";
         const Align a = c < b.align.size() ? b.align[c] : Align::none;
@@ -180,9 +211,15 @@ std::string odt_inlines(const Inlines& inlines) {
   return out;
 }
 
-void odt_blocks(const std::vector<Block>& blocks, bool in_note, std::string& out);
+struct Odt {
+  OdtBody result;
+  int tables = 0;
+};
 
-void odt_list(const Block& b, bool in_note, std::string& out) {
+void odt_blocks(const std::vector<Block>& blocks, bool in_note, Odt& odt);
+
+void odt_list(const Block& b, bool in_note, Odt& odt) {
+  std::string& out = odt.result.body;
   const bool ordered = b.kind == Block::Kind::ordered_list;
   out += std::string("<text:list text:style-name=\"") + (ordered ? "Numeros" : "Puces") + "\">\n";
   bool first = true;
@@ -195,14 +232,40 @@ void odt_list(const Block& b, bool in_note, std::string& out) {
            odt_inlines(item.content) + "</text:p>";
     for (const auto& child : item.children) {
       out += "\n";
-      odt_list(child, in_note, out);
+      odt_list(child, in_note, odt);
     }
     out += "</text:list-item>\n";
   }
   out += "</text:list>\n";
 }
 
-void odt_blocks(const std::vector<Block>& blocks, bool in_note, std::string& out) {
+// The table's columns, each with its relative width (automatic styles
+// TableauN.A, .B…, as office suites name them).
+std::string odt_columns(const Block& b, Odt& odt) {
+  // Relative widths, in twips of the 17 cm text width the Tableau style has.
+  const std::vector<int> widths =
+      column_widths(b, text_width_twips, table_char_twips, table_cell_padding_twips);
+  const std::string table = "Tableau" + std::to_string(++odt.tables);
+  std::string columns;
+  for (std::size_t c = 0; c < widths.size(); ++c) {
+    const std::string name = table + "." + std::string(1, static_cast<char>('A' + c % 26)) +
+                             (c >= 26 ? std::to_string(c / 26) : std::string());
+    // LibreOffice lays out by the absolute width; the relative one is ODF's.
+    const int hundredths_mm = widths[c] * 2540 / 1440;
+    char width[32];
+    std::snprintf(width, sizeof width, "%d.%02dmm", hundredths_mm / 100, hundredths_mm % 100);
+    odt.result.automatic_styles += "<style:style style:name=\"" + name +
+                                   "\" style:family=\"table-column\"><style:table-column-properties "
+                                   "style:column-width=\"" +
+                                   width + "\" style:rel-width=\"" + std::to_string(widths[c]) +
+                                   "*\"/></style:style>";
+    columns += "<table:table-column table:style-name=\"" + name + "\"/>";
+  }
+  return columns;
+}
+
+void odt_blocks(const std::vector<Block>& blocks, bool in_note, Odt& odt) {
+  std::string& out = odt.result.body;
   for (const auto& b : blocks) {
     switch (b.kind) {
       case Block::Kind::heading:
@@ -222,15 +285,11 @@ void odt_blocks(const std::vector<Block>& blocks, bool in_note, std::string& out
                odt_inlines(b.content) + "</text:p>\n";
         break;
       case Block::Kind::bullet_list:
-      case Block::Kind::ordered_list: odt_list(b, in_note, out); break;
+      case Block::Kind::ordered_list: odt_list(b, in_note, odt); break;
       case Block::Kind::rule: out += "<text:p text:style-name=\"Filet\"/>\n"; break;
-      case Block::Kind::note: odt_blocks(b.children, true, out); break;
+      case Block::Kind::note: odt_blocks(b.children, true, odt); break;
       case Block::Kind::table: {
-        const std::size_t columns = b.rows.empty() ? 1 : b.rows[0].size();
-        out +=
-            "<table:table table:style-name=\"Tableau\">\n<table:table-column "
-            "table:number-columns-repeated=\"" +
-            std::to_string(columns) + "\"/>\n";
+        out += "<table:table table:style-name=\"Tableau\">\n" + odt_columns(b, odt) + "\n";
         for (std::size_t r = 0; r < b.rows.size(); ++r) {
           if (r == 0) out += "<table:table-header-rows>";
           out += "<table:table-row>";
@@ -265,10 +324,69 @@ DocxBody markup_to_docx(const render::markup::Document& doc) {
   return docx.result;
 }
 
-std::string markup_to_odt(const render::markup::Document& doc) {
-  std::string out;
-  odt_blocks(doc.blocks, false, out);
-  return out;
+OdtBody markup_to_odt(const render::markup::Document& doc) {
+  Odt odt;
+  odt_blocks(doc.blocks, false, odt);
+  return std::move(odt.result);
+}
+
+std::string with_automatic_styles(std::string content, const std::string& styles) {
+  if (styles.empty()) return content;
+  if (const auto end = content.find("</office:automatic-styles>"); end != std::string::npos) {
+    content.insert(end, styles);
+  } else if (const auto empty = content.find("<office:automatic-styles/>"); empty != std::string::npos) {
+    content.replace(empty, std::string_view("<office:automatic-styles/>").size(),
+                    "<office:automatic-styles>" + styles + "</office:automatic-styles>");
+  } else if (const auto body = content.find("<office:body"); body != std::string::npos) {
+    content.insert(body, "<office:automatic-styles>" + styles + "</office:automatic-styles>\n");
+  }
+  return content;
+}
+
+std::vector<int> column_widths(const Block& table, int total, int char_width, int padding) {
+  constexpr std::size_t longest_word_cap = 24;
+  const std::size_t columns = table.rows.empty() ? 1 : std::max<std::size_t>(1, table.rows[0].size());
+  std::vector<int> least(columns, padding + char_width);
+  std::vector<int> wanted(columns, 0);
+  for (std::size_t c = 0; c < columns; ++c) {
+    std::size_t sum = 0;
+    std::size_t cells = 0;
+    std::size_t word = 1;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+      const auto& row = table.rows[r];
+      if (c >= row.size()) continue;
+      const CellMeasure m = measure(row[c]);
+      // The header row is bold: about a sixth wider.
+      const std::size_t longest = r == 0 ? m.longest_word + (m.longest_word + 5) / 6 : m.longest_word;
+      word = std::max(word, std::min(longest, longest_word_cap));
+      sum += m.length;
+      ++cells;
+    }
+    least[c] = padding + static_cast<int>(word) * char_width;
+    const int mean = cells == 0 ? 0 : static_cast<int>((sum + cells - 1) / cells);
+    wanted[c] = std::max(least[c], padding + mean * char_width);
+  }
+  const auto sum = [](const std::vector<int>& v) {
+    long long s = 0;
+    for (const int x : v) s += x;
+    return s;
+  };
+  const long long least_sum = sum(least);
+  const long long wanted_sum = sum(wanted);
+  std::vector<int> widths(columns);
+  for (std::size_t c = 0; c < columns; ++c) {
+    long long w = 0;
+    if (least_sum >= total) {
+      w = least[c] * static_cast<long long>(total) / least_sum;  // too narrow anyway: shrink alike
+    } else if (wanted_sum <= total) {
+      w = wanted[c] * static_cast<long long>(total) / wanted_sum;  // room to spare: widen alike
+    } else {
+      w = least[c] + (wanted[c] - least[c]) * (total - least_sum) / (wanted_sum - least_sum);
+    }
+    widths[c] = static_cast<int>(w);
+  }
+  widths.back() += total - static_cast<int>(sum(widths));  // rounding: the sum is exact
+  return widths;
 }
 
 }  // namespace clausier::writers

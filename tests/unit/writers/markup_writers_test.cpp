@@ -55,13 +55,64 @@ TEST_CASE("writers: DOCX body uses the skeleton's styles, one list instance per 
 
 TEST_CASE("writers: ODT body, with spaces kept and numbering restarted") {
   DiagnosticList diags;
-  const std::string odt = writers::markup_to_odt(parse("a   b\n\n2. deux\n", {"t", "", {}}, diags));
+  const std::string odt = writers::markup_to_odt(parse("a   b\n\n2. deux\n", {"t", "", {}}, diags)).body;
   CHECK(odt.find("a <text:s text:c=\"2\"/>b") != std::string::npos);
   CHECK(odt.find("<text:list-item text:start-value=\"2\">") != std::string::npos);
-  const std::string full = writers::markup_to_odt(doc());
+  const std::string full = writers::markup_to_odt(doc()).body;
   CHECK(full.find("<text:p text:style-name=\"Titre\">Titre</text:p>") != std::string::npos);
   CHECK(full.find("<table:table-header-rows>") != std::string::npos);
   CHECK(full.find("<text:span text:style-name=\"Italique\">doux</text:span>") != std::string::npos);
+}
+
+TEST_CASE("writers: table columns share the width by their text, each at least its longest word") {
+  DiagnosticList diags;
+  const auto table = [&](const std::string& markup) {
+    const auto parsed = parse(markup, {"t", "", {}}, diags);
+    REQUIRE(parsed.blocks.size() == 1);
+    return parsed.blocks[0];
+  };
+  // A short code, a long text, an amount whose no-break spaces bind it into one word.
+  const auto lots = table(
+      "| Réf. | Objet | Montant |\n|---|---|---:|\n"
+      "| L1 | Reconstruction du collège, désamiantage et déconstruction des bâtiments existants | "
+      "8\u202f650\u202f000\u00a0€ |\n"
+      "| L2 | Gros œuvre, maçonnerie, enduits et ravalement de façades | 420\u202f000\u00a0€ |\n");
+  const std::vector<int> w = writers::column_widths(lots, 9638, 100, 230);
+  REQUIRE(w.size() == 3);
+  CHECK(w[0] + w[1] + w[2] == 9638);
+  CHECK(w[2] >= 230 + 11 * 100);  // "8 650 000 €" on one line
+  CHECK(w[0] >= 230 + 4 * 100);   // "Réf." (code points, not bytes)
+  CHECK(w[1] > w[2]);
+  CHECK(w[1] > 2 * w[0]);
+  // When every text fits, the share follows the text; equal texts, equal columns.
+  const std::vector<int> even =
+      writers::column_widths(table("| a | b |\n|---|---|\n| xx | yy |\n"), 1000, 10, 0);
+  CHECK(even == std::vector<int>{500, 500});
+  // Too many long words for the width: shrunk alike, still summing to the width.
+  const auto wide =
+      table("| aaaaaaaaaaaaaaaaaaaa | bbbbbbbbbbbbbbbbbbbb | c |\n|---|---|---|\n| x | y | z |\n");
+  const std::vector<int> shrunk = writers::column_widths(wide, 300, 10, 0);
+  CHECK(shrunk[0] + shrunk[1] + shrunk[2] == 300);
+  CHECK(shrunk[0] == shrunk[1]);
+  CHECK(shrunk[2] < shrunk[0]);
+}
+
+TEST_CASE("writers: ODT tables name their column widths in automatic styles of content.xml") {
+  DiagnosticList diags;
+  const writers::OdtBody odt = writers::markup_to_odt(
+      parse("| a | b |\n|---|---|\n| x | un texte bien plus long |\n", {"t", "", {}}, diags));
+  CHECK(odt.body.find("<table:table-column table:style-name=\"Tableau1.A\"/>"
+                      "<table:table-column table:style-name=\"Tableau1.B\"/>") != std::string::npos);
+  CHECK(odt.automatic_styles.find("style:name=\"Tableau1.B\" style:family=\"table-column\"") !=
+        std::string::npos);
+  const std::string bare = "<office:document-content><office:body/></office:document-content>";
+  CHECK(writers::with_automatic_styles(bare, "<s/>") ==
+        "<office:document-content><office:automatic-styles><s/></office:automatic-styles>\n<office:body/>"
+        "</office:document-content>");
+  CHECK(writers::with_automatic_styles(
+            "<office:automatic-styles><t/></office:automatic-styles><office:body/>", "<s/>") ==
+        "<office:automatic-styles><t/><s/></office:automatic-styles><office:body/>");
+  CHECK(writers::with_automatic_styles(bare, "") == bare);
 }
 
 TEST_CASE("writers: zip packages are deterministic and keep mimetype first, stored") {
