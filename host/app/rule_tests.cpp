@@ -37,7 +37,7 @@ const std::vector<std::string> lot_keys = {"reference",
                                            "part_main_oeuvre",
                                            "taux_insertion",
                                            "cout_horaire"};
-const std::vector<std::string> expect_keys = {"verdict", "hours", "reason", "values"};
+const std::vector<std::string> expect_keys = {"verdict", "hours", "reason", "warning", "values"};
 const std::vector<std::string> verdicts = {"obligatoire", "recommandee", "possible", "exclue"};
 const std::vector<std::string> natures = {"travaux", "fournitures", "services"};
 const std::vector<std::string> buyer_types = {"collectivite", "etat", "entite-adjudicatrice", "defense"};
@@ -321,9 +321,28 @@ class CaseReader {
     }
   }
 
+  // `key = "…"` or `key = { "…", "…" }`: texts to find.
+  void texts(const DataValue& v, const std::string& path, const std::string& key,
+             std::vector<std::string>& out) {
+    if (v.type != DataValue::Type::table) {
+      if (auto s = text(v, path + "." + key)) out.push_back(*s);
+      return;
+    }
+    for (const DataField& item : v.fields) {
+      const std::string item_path =
+          path + "." + key + (item.named ? "." + item.name : "[" + std::to_string(item.index) + "]");
+      if (item.named) {
+        error(item_path, "une liste de textes s'écrit " + key + " = { \"…\", \"…\" }");
+      } else if (auto s = text(item.value, item_path)) {
+        out.push_back(*s);
+      }
+    }
+  }
+
   void read_expectation(const DataValue& t, const std::string& path, CaseExpectation& e) {
     check_keys(t, path, expect_keys);
-    if (t.fields.empty()) error(path, "rien n'est attendu : écrivez verdict, hours, reason ou values");
+    if (t.fields.empty())
+      error(path, "rien n'est attendu : écrivez verdict, hours, reason, warning ou values");
     if (const auto* v = t.get("verdict")) {
       if (auto s = text(*v, path + ".verdict")) {
         e.verdict = verdict_from_id(*s);
@@ -347,19 +366,12 @@ class CaseReader {
                   describe(*v));
       }
     }
-    if (const auto* v = t.get("reason")) {
-      if (v->type == DataValue::Type::table) {
-        for (const DataField& item : v->fields) {
-          const std::string item_path =
-              path + ".reason" + (item.named ? "." + item.name : "[" + std::to_string(item.index) + "]");
-          if (item.named) {
-            error(item_path, "une liste de textes s'écrit reason = { \"…\", \"…\" }");
-          } else if (auto s = text(item.value, item_path)) {
-            e.reasons.push_back(*s);
-          }
-        }
-      } else if (auto s = text(*v, path + ".reason")) {
-        e.reasons.push_back(*s);
+    if (const auto* v = t.get("reason")) texts(*v, path, "reason", e.reasons);
+    if (const auto* v = t.get("warning")) {
+      if (v->type == DataValue::Type::boolean && !v->boolean) {
+        e.no_warning = true;
+      } else {
+        texts(*v, path, "warning", e.warnings);
       }
     }
     if (const auto* v = t.get("values")) {
@@ -502,7 +514,7 @@ std::vector<CaseMismatch> compare_case(const RuleCase& rule_case, const LotEvalu
   for (const auto& e : rule_case.expect) {
     const ClauseResult* r = evaluation.clause(e.clause);
     if (r == nullptr) {
-      out.push_back({e.clause, "aucun résultat pour cette clause (plugin non chargé)", {}});
+      out.push_back({e.clause, "aucun résultat pour cette clause (plugin non chargé)", {}, false});
       continue;
     }
     if (r->error) {
@@ -523,14 +535,29 @@ std::vector<CaseMismatch> compare_case(const RuleCase& rule_case, const LotEvalu
                      "heures attendues " + q(hours_text(e.hours)) + ", obtenues " + q(hours_text(r->hours)),
                      {}});
     }
-    for (const auto& wanted : e.reasons) {
+    const auto contains = [](const std::vector<std::string>& texts, const std::string& wanted) {
       const std::string needle = comparable(wanted);
-      const bool found = std::any_of(r->reasons.begin(), r->reasons.end(), [&](const std::string& reason) {
-        return comparable(reason).find(needle) != std::string::npos;
+      return std::any_of(texts.begin(), texts.end(), [&](const std::string& text) {
+        return comparable(text).find(needle) != std::string::npos;
       });
-      if (!found) {
-        out.push_back({e.clause, "aucun motif ne contient " + q(wanted), r->reasons});
+    };
+    for (const auto& wanted : e.reasons) {
+      if (!contains(r->reasons, wanted))
+        out.push_back({e.clause, "aucun motif ne contient " + q(wanted), r->reasons, false});
+    }
+    for (const auto& wanted : e.warnings) {
+      if (!contains(r->warnings, wanted)) {
+        out.push_back({e.clause,
+                       r->warnings.empty()
+                           ? "aucun avertissement, alors que l'un devait contenir " + q(wanted)
+                           : "aucun avertissement ne contient " + q(wanted),
+                       r->warnings, true});
       }
+    }
+    if (e.no_warning && !r->warnings.empty()) {
+      out.push_back({e.clause,
+                     "aucun avertissement attendu, " + std::to_string(r->warnings.size()) + " obtenu(s)",
+                     r->warnings, true});
     }
     for (const auto& [name, wanted] : e.values) {
       const auto it = std::find_if(r->values.begin(), r->values.end(),

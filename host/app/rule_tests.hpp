@@ -32,6 +32,8 @@ struct CaseExpectation {
   bool check_hours = false;
   std::optional<std::int64_t> hours;  // when check_hours: the hours, or none (hours = false)
   std::vector<std::string> reasons;   // texts that some reason must contain
+  std::vector<std::string> warnings;  // texts that some warning must contain
+  bool no_warning = false;            // warning = false: the result must have no warning
   std::vector<NamedValue> values;     // computed values (values = { seuil = 5404000 })
 };
 
@@ -70,8 +72,10 @@ struct CaseFile {
 // One difference between what a case expects and what the evaluation gave.
 struct CaseMismatch {
   std::string clause;
-  std::string message;                        // "verdict attendu « recommandee », obtenu « obligatoire »"
-  std::vector<std::string> obtained_reasons;  // when an expected reason text is missing
+  std::string message;  // "verdict attendu « recommandee », obtenu « obligatoire »"
+  // When an expected text is missing: the reasons, or the warnings, obtained.
+  std::vector<std::string> obtained;
+  bool obtained_warnings = false;
 };
 
 // The differences between `rule_case`'s expectations and `evaluation`.

@@ -75,9 +75,10 @@ int run_rules_test(const std::vector<std::string>& argv) {
           std::cout << c.where.str() << fr::colon << " échec" << fr::colon << " " << fr::guillemet_open
                     << c.name << fr::guillemet_close << " \u2014 " << m.clause << fr::colon << " "
                     << m.message << '\n';
-          if (!m.obtained_reasons.empty()) {
-            std::cout << "    motifs obtenus" << fr::colon << '\n';
-            for (const auto& r : m.obtained_reasons) std::cout << "      - " << r << '\n';
+          if (!m.obtained.empty()) {
+            std::cout << (m.obtained_warnings ? "    avertissements obtenus" : "    motifs obtenus")
+                      << fr::colon << '\n';
+            for (const auto& r : m.obtained) std::cout << "      - " << r << '\n';
           }
         }
         std::cout.flush();

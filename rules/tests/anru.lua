@@ -8,9 +8,37 @@
 --
 -- Le passage du 31 décembre 2024 au 1er janvier 2025 ne change ni le verdict ni
 -- les heures : seul le statut du taux (« a-verifier ») change, avec un
--- avertissement que ces fichiers ne vérifient pas (voir
--- tests/unit/lua/other_plugins_test.cpp, qui vérifie aussi un lancement avant
--- l'adoption de la charte : les autres règles n'ont pas de valeur à cette date).
+-- avertissement (cas ci-dessous ; tests/unit/lua/other_plugins_test.cpp vérifie
+-- aussi un lancement avant l'adoption de la charte : les autres règles n'ont pas
+-- de valeur à cette date).
+
+case {
+  name = "ANRU : lancé le 31 décembre 2024, taux de la charte sans avertissement",
+  lot = { nature = "travaux", cpv = "45262500", montant_ht = 1000000, date_lancement = "2024-12-31", anru = true },
+  expect = { anru = { verdict = "obligatoire", hours = 833, warning = false } },
+}
+
+case {
+  name = "ANRU : lancé le 1er janvier 2025, même taux, à vérifier faute de prorogation connue",
+  lot = { nature = "travaux", cpv = "45262500", montant_ht = 1000000, date_lancement = "2025-01-01", anru = true },
+  expect = {
+    anru = { verdict = "obligatoire", hours = 833, warning = "Aucune prorogation de la charte nationale" },
+  },
+}
+
+case {
+  name = "ANRU : un taux propre au lot plus bas que la charte n'est pas retenu",
+  lot = {
+    nature = "travaux", cpv = "45262500", montant_ht = 1000000, date_lancement = "2027-03-01", anru = true,
+    taux_insertion = 0.02,
+  },
+  expect = {
+    anru = {
+      verdict = "obligatoire", hours = 833,
+      warning = { "est inférieur au minimum de la charte de l'ANRU (5 %)", "Aucune prorogation" },
+    },
+  },
+}
 
 case {
   name = "ANRU : réhabilitation en quartier prioritaire, 5 % des heures",

@@ -110,11 +110,11 @@ TEST_CASE("rule tests: a failing case names its file and line, expected against 
                                            [&](const app::RuleCase& c, const auto& m) {
                                              failures.push_back({c.where.str(), c.name, m});
                                            });
-  CHECK(summary.cases == 3);
+  CHECK(summary.cases == 5);
   CHECK(summary.passed == 1);
-  CHECK(summary.failed == 2);
+  CHECK(summary.failed == 4);
   CHECK(app::exit_status(summary, fixture_toolkit()) == 1);
-  REQUIRE(failures.size() == 2);
+  REQUIRE(failures.size() == 4);
   CHECK(failures[0].where == "tests/fixtures/rules-test/cases/failing.lua:8");
   CHECK(failures[0].name == "Verdict et heures faux");
   REQUIRE(failures[0].mismatches.size() == 2);
@@ -126,7 +126,17 @@ TEST_CASE("rule tests: a failing case names its file and line, expected against 
   REQUIRE(failures[1].mismatches.size() == 1);
   CHECK(plain(failures[1].mismatches[0].message) ==
         "aucun motif ne contient « un motif que le plugin ne donne pas »");
-  CHECK(failures[1].mismatches[0].obtained_reasons.size() == 2);
+  CHECK(failures[1].mismatches[0].obtained.size() == 2);
+  CHECK_FALSE(failures[1].mismatches[0].obtained_warnings);
+  // warning = { … }: the text found passes, the missing one is reported with the warnings obtained.
+  REQUIRE(failures[2].mismatches.size() == 1);
+  CHECK(plain(failures[2].mismatches[0].message) ==
+        "aucun avertissement ne contient « un avertissement que le plugin ne donne pas »");
+  CHECK(failures[2].mismatches[0].obtained_warnings);
+  CHECK(failures[2].mismatches[0].obtained.size() == 1);
+  // warning = false: any warning fails.
+  REQUIRE(failures[3].mismatches.size() == 1);
+  CHECK(plain(failures[3].mismatches[0].message) == "aucun avertissement attendu, 1 obtenu(s)");
 }
 
 TEST_CASE(
