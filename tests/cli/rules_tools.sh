@@ -39,9 +39,12 @@ expect_in failing out "$F/cases/failing.lua:8 : échec : « Verdict et heures fa
 expect_in failing out "$F/cases/failing.lua:14 : échec : « Motif absent » — demo : aucun motif ne contient"
 expect_in failing out "motifs obtenus :"
 expect_in failing out "- Volume : 1 000 heures."
-expect_in failing out "3 cas, 1 réussi, 2 en échec"
+expect_in failing out "$F/cases/failing.lua:20 : échec : « Avertissements » — demo : aucun avertissement ne contient « un avertissement que le plugin ne donne pas »"
+expect_in failing out "avertissements obtenus :"
+expect_in failing out "$F/cases/failing.lua:27 : échec : « Aucun avertissement attendu » — demo : aucun avertissement attendu, 1 obtenu(s)"
+expect_in failing out "5 cas, 1 réussi, 4 en échec"
 CHECKS=$((CHECKS + 1))
-[ "$(tail -n 1 "$WORK/failing.out")" = "1 passed, 2 failed" ] || fail "dernière ligne: $(tail -n 1 "$WORK/failing.out")"
+[ "$(tail -n 1 "$WORK/failing.out")" = "1 passed, 4 failed" ] || fail "dernière ligne: $(tail -n 1 "$WORK/failing.out")"
 
 run invalid rules test "$F/cases/invalid.lua" "${TREE[@]}"
 expect_status invalid 1
@@ -56,7 +59,7 @@ expect_in syntax err "$F/cases/syntax.lua:7 : erreur : syntaxe Lua incorrecte"
 
 run folder rules test "$F/cases" "${TREE[@]}"
 expect_status folder 1
-expect_in folder out "10 cas, 6 réussis, 4 en échec"
+expect_in folder out "12 cas, 6 réussis, 6 en échec"
 
 run missing rules test /nonexistent/cas.lua "${TREE[@]}"
 expect_status missing 1
