@@ -4,6 +4,7 @@
 #include <set>
 #include <thread>
 
+#include "base/repeated_keys.hpp"
 #include "engine/consultations.hpp"
 #include "engine/parallel_runner.hpp"
 #include "readers/programme.hpp"
@@ -71,26 +72,42 @@ ProgrammeScan scan_programme(const readers::Programme& programme, const std::str
                              const std::function<void(std::size_t rows)>& on_counted) {
   ProgrammeScan scan;
   // Pass 1: consultation totals (thresholds are tested on the whole
-  // consultation). Silent: the second pass reports each problem once.
+  // consultation) and the references that may repeat. Silent: the second
+  // pass reports each problem once.
   engine::ConsultationIndex consultations;
+  RepeatedKeys references;
+  bool own_totals = false;  // each lot is its own consultation (DECP)
   std::size_t rows = 0;
   {
     auto reader = programme.open(readers::discard_diagnostics());
-    std::string consultation;
-    std::int64_t cents = 0;
-    while (reader && reader->next_amount(consultation, cents)) {
-      consultations.add(consultation, cents);
+    if (reader) own_totals = reader->lots_are_consultations();
+    readers::RecordKeys keys;
+    while (reader && reader->next_keys(keys)) {
+      if (!keys.reference.empty()) references.add(keys.reference);
+      if (keys.consultation.empty() || !keys.cents) continue;
+      if (!own_totals) consultations.add(keys.consultation, *keys.cents);
       ++rows;
     }
+  }
+  consultations.finish();
+  const KeySet repeated_references = std::move(references).take_candidates();
+  if (!consultations.ok()) {
+    diags.error(Location::in_file(programme.display_name()),
+                "impossible d'écrire le fichier temporaire des totaux par consultation (disque plein ?) : "
+                "définissez TMPDIR vers un dossier qui a de la place");
+    scan.unreadable = true;
+    return scan;
   }
   if (on_counted) on_counted(only.empty() ? rows : 1);
 
   // Pass 2: lot by lot, each one handed on as soon as it is read.
   auto reader = programme.open(diags);
+  if (reader) reader->expect_repeats(repeated_references);
   Lot lot;
   while (reader && reader->next(lot)) {
     if (!only.empty() && lot.reference != only) continue;
-    const ConsultationTotals totals = consultations.totals(lot.consultation);
+    const ConsultationTotals totals =
+        own_totals ? ConsultationTotals{lot.montant_ht_cents, 1} : consultations.totals(lot.consultation);
     ++scan.lots;
     on_lot(std::move(lot), totals);
     lot = Lot{};

@@ -3,8 +3,9 @@
 // streaming passes over the file (consultation totals, then lot by lot), the
 // lots evaluated on `jobs` worker threads (one Lua state each) and handed to
 // the sink and to an optional callback in input order, as soon as they are
-// done. Memory is bounded whatever the size of the programme: one entry per
-// consultation (pass 1), a bounded window of lots in flight (pass 2).
+// done. Memory is bounded whatever the size of the programme: pass 1 keeps
+// Bloom filters (a few bytes a row) and writes the consultation totals to a
+// temporary file, pass 2 holds a bounded window of lots in flight.
 
 #include <cstddef>
 #include <filesystem>
@@ -64,8 +65,11 @@ struct ProgrammeSelection {
 // Reads a programme as evaluate_programme does, in two streaming passes
 // (consultation totals, then lot by lot), and hands each valid lot (only the
 // one of reference `only` when it is not empty) to `on_lot` with the totals of
-// its consultation. Memory is one entry per consultation. Bad rows, an
-// unknown sheet and an absent `only` reference are reported to `diags`.
+// its consultation. Memory does not grow with the rows: the totals are
+// read back in step from a temporary file (engine/consultations.hpp), the
+// duplicate-reference check remembers only the references pass 1 found may
+// repeat (readers/reference_index.hpp). Bad rows, an unknown sheet and an
+// absent `only` reference are reported to `diags`.
 // `on_counted`, when given, receives the number of rows pass 1 found, before
 // the first lot.
 ProgrammeScan scan_programme(const std::filesystem::path& programme, const ProgrammeSelection& selection,

@@ -112,19 +112,15 @@ bool DecpReader::next(Lot& out) {
   return false;
 }
 
-bool DecpReader::next_amount(std::string& consultation, std::int64_t& cents) {
-  while (read(nullptr)) {
-    if (!record_.problem().empty() || record_.overflowed()) continue;
-    std::string reference = decp_reference(record_);
-    if (reference.empty()) continue;
-    if (references_.insert(reference, record_.line()) != 0) continue;  // read once, as next() does
-    const auto amount = decp_amount(record_);
-    if (!amount) continue;
-    consultation = std::move(reference);
-    cents = *amount;
-    return true;
-  }
-  return false;
+bool DecpReader::next_keys(RecordKeys& out) {
+  if (!read(nullptr)) return false;
+  out = RecordKeys{};
+  if (!record_.problem().empty()) return true;  // next() neither checks nor reads it
+  out.reference = decp_reference(record_);      // what next() checks for a second publication
+  if (out.reference.empty() || record_.overflowed()) return true;
+  out.consultation = out.reference;
+  out.cents = decp_amount(record_);
+  return true;
 }
 
 }  // namespace clausier::readers

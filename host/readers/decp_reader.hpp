@@ -33,7 +33,9 @@ class DecpReader final : public LotSource {
   DecpReader(std::unique_ptr<std::istream> in, std::string name, Syntax syntax, DiagnosticSink& diags);
 
   bool next(Lot& out) override;
-  bool next_amount(std::string& consultation, std::int64_t& cents) override;
+  bool next_keys(RecordKeys& out) override;
+  void expect_repeats(const KeySet& candidates) override { references_.restrict_to(candidates); }
+  [[nodiscard]] bool lots_are_consultations() const override { return true; }
   [[nodiscard]] const LotReaderStats& stats() const override { return stats_; }
 
   [[nodiscard]] std::uint32_t concessions_skipped() const { return records_->concessions_skipped(); }

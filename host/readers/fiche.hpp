@@ -111,9 +111,8 @@ class FicheReader final : public LotSource {
   FicheReader(std::shared_ptr<const Fiche> fiche, DiagnosticSink& diags);
 
   bool next(Lot& out) override { return reader_.next(out); }
-  bool next_amount(std::string& consultation, std::int64_t& cents) override {
-    return reader_.next_amount(consultation, cents);
-  }
+  bool next_keys(RecordKeys& out) override { return reader_.next_keys(out); }
+  void expect_repeats(const KeySet& candidates) override { reader_.expect_repeats(candidates); }
   [[nodiscard]] const LotReaderStats& stats() const override { return reader_.stats(); }
 
  private:

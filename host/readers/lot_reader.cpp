@@ -75,16 +75,15 @@ bool LotReader::next(Lot& out) {
   return false;
 }
 
-bool LotReader::next_amount(std::string& consultation, std::int64_t& cents) {
+bool LotReader::next_keys(RecordKeys& out) {
   if (!header_ok_) return false;
   while (src_->next(record_, discard_diagnostics())) {
-    std::string group = text(Column::consultation);
-    if (group.empty()) group = text(Column::reference);
-    if (group.empty()) continue;  // blank rows too
+    if (is_blank_record(record_)) continue;
+    out.reference = is_blank(cell(Column::reference)) ? std::string() : text(Column::reference);
+    out.consultation = text(Column::consultation);
+    if (out.consultation.empty()) out.consultation = out.reference;
     const auto amount = parse_amount(cell(Column::montant_ht));
-    if (!amount) continue;
-    consultation = std::move(group);
-    cents = amount.value();
+    out.cents = amount ? std::optional<std::int64_t>(amount.value()) : std::nullopt;
     return true;
   }
   return false;

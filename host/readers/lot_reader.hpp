@@ -44,10 +44,11 @@ class LotReader final : public LotSource {
   // (all their problems) and skipped.
   bool next(Lot& out) override;
 
-  // A light pass for totals per consultation: the next row whose reference
-  // (or consultation) and amount can be read, whatever else it holds.
-  // Reports nothing, not even problems of the file itself.
-  bool next_amount(std::string& consultation, std::int64_t& cents) override;
+  // The light first pass: reference, consultation (else the reference) and
+  // amount of the next non-blank row, as next() would read them. Reports
+  // nothing, not even problems of the file itself.
+  bool next_keys(RecordKeys& out) override;
+  void expect_repeats(const KeySet& candidates) override { references_.restrict_to(candidates); }
 
   [[nodiscard]] const LotReaderStats& stats() const override { return stats_; }
 

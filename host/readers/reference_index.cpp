@@ -41,6 +41,13 @@ void ReferenceIndex::grow() {
 }
 
 std::uint32_t ReferenceIndex::insert(std::string_view reference, std::uint32_t line) {
+  if (candidates_ != nullptr) {
+    if (!candidates_->contains(reference)) return 0;
+    const auto it = first_lines_.find(reference);
+    if (it != first_lines_.end()) return it->second;
+    first_lines_.emplace(reference, line);
+    return 0;
+  }
   if ((size_ + 1) * 4 > hashes_.size() * 3) grow();  // keep the table at most 3/4 full
   const std::uint64_t hash = hash_of(reference);
   const std::size_t slot = slot_of(hash);

@@ -1,30 +1,18 @@
 #include "readers/spool.hpp"
 
-#include <unistd.h>
-
 #include <array>
-#include <cstdlib>
 #include <fstream>
 #include <system_error>
+
+#include "base/temp_file.hpp"
 
 namespace clausier::readers {
 
 std::shared_ptr<const SpoolFile> SpoolFile::copy(std::istream& in, std::string& error) {
-  std::error_code ec;
-  const auto dir = std::filesystem::temp_directory_path(ec);
-  if (ec) {
-    error = "pas de dossier temporaire utilisable (" + ec.message() + ") : définissez TMPDIR";
-    return nullptr;
-  }
-  std::string name = (dir / "clausier-entree-XXXXXX").string();
-  const int fd = ::mkstemp(name.data());
-  if (fd < 0) {
-    error = "impossible de créer un fichier temporaire dans " + dir.string() + " : définissez TMPDIR";
-    return nullptr;
-  }
-  ::close(fd);
-  std::shared_ptr<const SpoolFile> spool(new SpoolFile(name));
-  std::ofstream out(name, std::ios::binary | std::ios::trunc);
+  const auto name = make_temp_file("clausier-entree", error);
+  if (!name) return nullptr;
+  std::shared_ptr<const SpoolFile> spool(new SpoolFile(*name));
+  std::ofstream out(*name, std::ios::binary | std::ios::trunc);
   std::array<char, 1 << 16> buffer{};
   while (out && in) {
     in.read(buffer.data(), buffer.size());
@@ -32,7 +20,7 @@ std::shared_ptr<const SpoolFile> SpoolFile::copy(std::istream& in, std::string& 
   }
   out.close();
   if (!out) {
-    error = "impossible d'écrire la copie temporaire de l'entrée dans " + dir.string() +
+    error = "impossible d'écrire la copie temporaire de l'entrée dans " + name->parent_path().string() +
             " (disque plein ?) : définissez TMPDIR vers un dossier plus grand";
     return nullptr;
   }

@@ -52,9 +52,8 @@ inline void read_programme(std::string bytes, const std::string& name,
   const auto programme = readers::programme_from_memory(std::move(bytes), name, diags, options);
   if (!programme) return;
   if (auto reader = programme->open(readers::discard_diagnostics())) {
-    std::string consultation;
-    std::int64_t cents = 0;
-    while (reader->next_amount(consultation, cents)) {
+    readers::RecordKeys keys;
+    while (reader->next_keys(keys)) {
     }
   }
   if (auto reader = programme->open(diags)) {

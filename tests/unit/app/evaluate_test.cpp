@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "readers/programme.hpp"
+#include "test_messages.hpp"
 #include "test_paths.hpp"
 
 using namespace clausier;
@@ -246,4 +247,91 @@ TEST_CASE("app: a thread's own evaluator gives what workers give, suspension inc
     CHECK(out.str() == workers_out.str());
     CHECK(text_of(diags) == text_of(workers_diags));
   }
+}
+
+namespace {
+
+struct Scanned {
+  std::vector<std::string> references;
+  std::vector<ConsultationTotals> totals;
+  DiagnosticList diags;
+  app::ProgrammeScan scan;
+};
+
+Scanned scan_memory(const std::string& bytes, const std::string& name, const std::string& only = "") {
+  Scanned out;
+  const auto programme = readers::programme_from_memory(bytes, name, out.diags);
+  REQUIRE(programme);
+  out.scan = app::scan_programme(*programme, only, out.diags, [&](Lot&& lot, const ConsultationTotals& t) {
+    out.references.push_back(lot.reference);
+    out.totals.push_back(t);
+  });
+  return out;
+}
+
+const std::string programme_header =
+    "Référence;Consultation;Objet;Nature;Code CPV;Montant estimé HT;Date prévisionnelle de lancement\n";
+
+std::string row(const std::string& reference, const std::string& consultation, const std::string& amount) {
+  return reference + ";" + consultation + ";Objet;Travaux;45233140;" + amount + ";01/03/2027\n";
+}
+
+}  // namespace
+
+TEST_CASE("app: consultation totals, consecutive or scattered lots, rows rejected in pass 2, --only") {
+  // C1 in two places, C2 whose second lot has a bad date (counted in the
+  // totals as before, not evaluated), C3 consecutive.
+  const std::string csv = programme_header + row("A1", "C1", "100") + row("A2", "C1", "200") +
+                          row("B1", "C2", "10") + "B2;C2;Objet;Travaux;45233140;20;31/02/2027\n" +
+                          row("D1", "C3", "1") + row("A3", "C1", "1 000") + row("D2", "C3", "2");
+  const Scanned s = scan_memory(csv, "prog.csv");
+  CHECK(s.references == std::vector<std::string>{"A1", "A2", "B1", "D1", "A3", "D2"});
+  const auto amounts = [&] {
+    std::vector<std::pair<std::int64_t, std::uint32_t>> out;
+    for (const auto& t : s.totals) out.emplace_back(t.montant_ht_cents, t.lots);
+    return out;
+  }();
+  CHECK(amounts == std::vector<std::pair<std::int64_t, std::uint32_t>>{
+                       {130000, 3}, {130000, 3}, {3000, 2}, {300, 2}, {130000, 3}, {300, 2}});
+  CHECK(s.scan.rows_rejected == 1);
+
+  const Scanned only = scan_memory(csv, "prog.csv", "D2");
+  REQUIRE(only.totals.size() == 1);
+  CHECK(only.totals[0].montant_ht_cents == 300);
+  CHECK(only.totals[0].lots == 2);
+}
+
+TEST_CASE("app: duplicate references far apart, found through the first pass, first line named") {
+  std::string csv = programme_header + row("DUP", "C0", "1");
+  for (int i = 1; i < 3000; ++i) csv += row("R" + std::to_string(i), "C" + std::to_string(i), "1");
+  csv += row("DUP", "CX", "1") + row("R17", "CY", "1") + row("DUP", "CZ", "1");
+  const Scanned s = scan_memory(csv, "prog.csv");
+  CHECK(s.references.size() == 3000);
+  std::vector<std::string> messages;
+  for (const auto& d : s.diags.all()) {
+    messages.push_back(std::to_string(d.location.line) + " " + testing::plain(d.message));
+  }
+  CHECK(messages ==
+        std::vector<std::string>{
+            "3002 référence « DUP » déjà utilisée ligne 2 : chaque ligne doit avoir sa propre référence",
+            "3003 référence « R17 » déjà utilisée ligne 19 : chaque ligne doit avoir sa propre référence",
+            "3004 référence « DUP » déjà utilisée ligne 2 : chaque ligne doit avoir sa propre référence"});
+}
+
+TEST_CASE("app: a DECP contract published twice is evaluated once, its totals not doubled") {
+  std::ifstream in(testing::source_path("tests/fixtures/decp/marches-2022.json"), std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  const Scanned s = scan_memory(bytes.str(), "marches.json");
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < s.references.size(); ++i) {
+    if (s.references[i] != "226100017000142026-T-001") continue;
+    ++seen;
+    CHECK(s.totals[i].lots == 1);
+    CHECK(s.totals[i].montant_ht_cents == 620'000'000);
+  }
+  CHECK(seen == 1);
+  bool republication = false;
+  for (const auto& d : s.diags.all()) republication |= d.message.find("déjà lu ligne 4") != std::string::npos;
+  CHECK(republication);
 }

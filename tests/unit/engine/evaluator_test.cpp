@@ -2,8 +2,6 @@
 
 #include <doctest/doctest.h>
 
-#include "engine/consultations.hpp"
-
 using namespace clausier;
 
 namespace {
@@ -74,16 +72,4 @@ TEST_CASE("evaluator: --as-of replaces every lot's date") {
   engine::Evaluator evaluator(std::move(types), Date::parse_iso("2026-08-20"));
   (void)evaluator.evaluate(lot("L1", "C1", 1, "2027-03-01"), {});
   CHECK(a_ptr->seen_dates.back().iso() == "2026-08-20");
-}
-
-TEST_CASE("consultations: totals are summed per consultation") {
-  engine::ConsultationIndex index;
-  index.add("C1", 100);
-  index.add("C2", 50);
-  index.add("C1", 250);
-  CHECK(index.totals("C1").montant_ht_cents == 350);
-  CHECK(index.totals("C1").lots == 2);
-  CHECK(index.totals("C2").lots == 1);
-  CHECK(index.totals("absente").lots == 0);
-  CHECK(index.size() == 2);
 }

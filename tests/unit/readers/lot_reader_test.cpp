@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <sstream>
+#include <tuple>
 
 #include "csv_test_support.hpp"
 
@@ -207,33 +208,66 @@ TEST_SUITE("readers/lot_reader") {
     CHECK(r.diags.all().empty());
   }
 
-  TEST_CASE("amount pass: silent, counts every row whose amount and consultation read") {
+  TEST_CASE("keys pass: silent, every non-blank row, its amount when it reads") {
     const std::string csv = header +
                             "L1;C1;1;Voirie;;;Travaux;45233140;1 000;;01/02/2027;;\n"
-                            "L2;C1;2;Voirie;;;Travaux;45233140;2 000,50;;31/02/2027;;\n"  // bad date: counted
-                            "L3;;;Nettoyage;;;Services;90919200;12,3,4;;01/02/2027;;\n"   // bad amount: not
+                            "L2;C1;2;Voirie;;;Travaux;45233140;2 000,50;;31/02/2027;;\n"    // bad date
+                            "L3;;;Nettoyage;;;Services;90919200;12,3,4;;01/02/2027;;\n"     // bad amount
                             "L4;;;\"Espaces verts;;;Services;77310000;500;;01/02/2027;;\n"  // stray quote
                             ";;;;;;;;;;;;\n"
-                            "L1;;;Doublon;;;Services;77310000;300;;01/02/2027;;\n";  // duplicate: counted
+                            ";C9;;Sans référence;;;Services;77310000;12;;01/02/2027;;\n"
+                            "L1;;;Doublon;;;Services;77310000;300;;01/02/2027;;\n";  // duplicate
     std::istringstream in(csv);
     clausier::readers::CsvSource source(in, "prog.csv");
     DiagnosticList diags;
     clausier::readers::LotReader reader(source, diags);
-    std::vector<std::pair<std::string, std::int64_t>> amounts;
-    std::string consultation;
-    std::int64_t cents = 0;
-    while (reader.next_amount(consultation, cents)) amounts.emplace_back(consultation, cents);
+    std::vector<std::tuple<std::string, std::string, std::int64_t>> keys;
+    clausier::readers::RecordKeys k;
+    while (reader.next_keys(k)) keys.emplace_back(k.reference, k.consultation, k.cents.value_or(-1));
     CHECK(diags.all().empty());
-    CHECK(amounts == std::vector<std::pair<std::string, std::int64_t>>{
-                         {"C1", 100000}, {"C1", 200050}, {"L4", 50000}, {"L1", 30000}});
+    CHECK(keys == std::vector<std::tuple<std::string, std::string, std::int64_t>>{{"L1", "C1", 100000},
+                                                                                  {"L2", "C1", 200050},
+                                                                                  {"L3", "L3", -1},
+                                                                                  {"L4", "L4", 50000},
+                                                                                  {"", "C9", 1200},
+                                                                                  {"L1", "L1", 30000}});
   }
 
-  TEST_CASE("amount pass on a file without a usable header") {
+  TEST_CASE("duplicate references after a first pass: only the candidates are remembered, same message") {
+    const std::string csv = header +
+                            "L1;;;Voirie;;;Travaux;45233140;1 000;;01/02/2027;;\n"
+                            "L2;;;Nettoyage;;;Services;90919200;1 000;;01/02/2027;;\n"
+                            "L1;;;Espaces verts;;;Services;77310000;1 000;;01/02/2027;;\n";
+    clausier::RepeatedKeys references;
+    {
+      std::istringstream in(csv);
+      clausier::readers::CsvSource source(in, "prog.csv");
+      clausier::readers::LotReader reader(source, clausier::readers::discard_diagnostics());
+      clausier::readers::RecordKeys k;
+      while (reader.next_keys(k)) references.add(k.reference);
+    }
+    const clausier::KeySet candidates = std::move(references).take_candidates();
+    CHECK(candidates.contains("L1"));
+    std::istringstream in(csv);
+    clausier::readers::CsvSource source(in, "prog.csv");
+    DiagnosticList diags;
+    clausier::readers::LotReader reader(source, diags);
+    reader.expect_repeats(candidates);
+    Lot lot;
+    std::vector<std::string> read;
+    while (reader.next(lot)) read.push_back(lot.reference);
+    CHECK(read == std::vector<std::string>{"L1", "L2"});
+    REQUIRE(diags.all().size() == 1);
+    CHECK(diags.all()[0].location.line == 4);
+    CHECK(plain(diags.all()[0].message) ==
+          "référence « L1 » déjà utilisée ligne 2 : chaque ligne doit avoir sa propre référence");
+  }
+
+  TEST_CASE("keys pass on a file without a usable header") {
     std::istringstream in("Objet\nVoirie\n");
     clausier::readers::CsvSource source(in, "prog.csv");
     clausier::readers::LotReader reader(source, clausier::readers::discard_diagnostics());
-    std::string consultation;
-    std::int64_t cents = 0;
-    CHECK_FALSE(reader.next_amount(consultation, cents));
+    clausier::readers::RecordKeys keys;
+    CHECK_FALSE(reader.next_keys(keys));
   }
 }

@@ -125,11 +125,11 @@ TEST_SUITE("readers/programme") {
     std::size_t rows = 0;
     {
       auto reader = programme->open(clausier::readers::discard_diagnostics());
-      std::string consultation;
-      std::int64_t cents = 0;
-      while (reader->next_amount(consultation, cents)) {
+      clausier::readers::RecordKeys keys;
+      while (reader->next_keys(keys)) {
+        if (!keys.cents) continue;
         ++rows;
-        total += consultation == "2027-002" ? cents : 0;
+        total += keys.consultation == "2027-002" ? *keys.cents : 0;
       }
     }
     CHECK(rows == 9);  // the row with an unreadable amount is left out

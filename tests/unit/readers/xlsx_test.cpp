@@ -405,10 +405,9 @@ TEST_SUITE("readers/xlsx") {
     for (int pass = 0; pass < 2; ++pass) {
       auto reader = programme->open(diags);
       REQUIRE(reader);
-      std::string consultation;
-      std::int64_t cents = 0;
+      clausier::readers::RecordKeys keys;
       int n = 0;
-      while (reader->next_amount(consultation, cents)) ++n;
+      while (reader->next_keys(keys)) ++n;
       CHECK(n == 2);
     }
     CHECK(diags.all().empty());
