@@ -2,10 +2,11 @@
 // A zip archive (xlsx, ods) from anywhere, opened with every check a hostile
 // file calls for. The central directory is read and checked here (entry
 // count, sizes, encryption, compression method, headers inside the file,
-// well-formed extra fields); Poco::Zip then reads each entry as a stream,
-// and the bytes it gives are counted against the declared size, the
-// per-entry and total caps and the compression ratio (zip bombs). Entries are
-// never inflated whole into memory.
+// well-formed extra fields); each entry is then read as a stream (zlib
+// inflates it straight into the reader's buffer), and the bytes it gives are
+// counted against the declared size, the per-entry and total caps and the
+// compression ratio (zip bombs), and checked against the CRC-32 at the end.
+// Entries are never inflated whole into memory.
 
 #include <cstddef>
 #include <cstdint>
