@@ -1,5 +1,6 @@
 #include "readers/xlsx_book.hpp"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -402,6 +403,86 @@ std::vector<Merge> read_xlsx_merges(ZipPackage& package, const std::string& part
 // ---------------------------------------------------------------------------
 // Rows
 
+namespace {
+
+// The cell most writers write, and almost every cell of a programme:
+//   <c r="B2" s="3" t="s"><v>12</v></c>   or   <c r="B2" s="3"/>
+// unprefixed, one space before each attribute, values of letters, digits and
+// '$' in double quotes, a value of printable ASCII without '&' or '<'. It is
+// recognised in the bytes ahead without going through the scanner's general
+// path; anything else (a formula, an inline string, a reference, a comment,
+// white space elsewhere, a prefix) is left to the general path, which reads
+// every cell the same way.
+struct PlainCell {
+  std::string_view ref;
+  std::string_view type;
+  std::string_view style;
+  std::string_view value;
+};
+
+constexpr std::array<bool, 256> plain_value_bytes = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x7F; ++c) t[static_cast<std::size_t>(c)] = c != '<' && c != '&';
+  return t;
+}();
+
+bool is_plain_attribute_byte(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '$';
+}
+
+// The length of the plain cell at the start of `bytes` (after white space),
+// 0 when they hold something else or not all of it.
+std::size_t plain_cell(std::string_view bytes, PlainCell& cell) {
+  const char* const begin = bytes.data();
+  const char* const end = begin + bytes.size();
+  const char* p = begin;
+  while (p < end && (*p == ' ' || *p == '\n' || *p == '\t')) ++p;
+  if (end - p < 4 || p[0] != '<' || p[1] != 'c') return 0;
+  p += 2;
+  cell = {};
+  for (;;) {
+    if (p == end) return 0;
+    if (*p == '>') {
+      ++p;
+      break;
+    }
+    if (*p == '/') {
+      if (p + 1 == end || p[1] != '>') return 0;
+      return static_cast<std::size_t>(p + 2 - begin);
+    }
+    if (*p != ' ') return 0;
+    const char* const name = ++p;
+    while (p < end && *p >= 'a' && *p <= 'z') ++p;
+    if (p == name || end - p < 2 || p[0] != '=' || p[1] != '"') return 0;
+    const std::string_view attribute(name, static_cast<std::size_t>(p - name));
+    const char* const value = p += 2;
+    while (p < end && is_plain_attribute_byte(*p)) ++p;
+    if (p == end || *p != '"') return 0;
+    const std::string_view v(value, static_cast<std::size_t>(p - value));
+    ++p;
+    if (attribute == "r") {
+      cell.ref = v;
+    } else if (attribute == "s") {
+      cell.style = v;
+    } else if (attribute == "t") {
+      cell.type = v;
+    }
+  }
+  if (end - p >= 3 && p[0] == '<' && p[1] == 'v' && p[2] == '>') {
+    const char* const value = p += 3;
+    while (p < end && plain_value_bytes[static_cast<unsigned char>(*p)]) ++p;
+    if (end - p < 8 || std::memcmp(p, "</v></c>", 8) != 0) return 0;
+    cell.value = std::string_view(value, static_cast<std::size_t>(p - value));
+    return static_cast<std::size_t>(p + 8 - begin);
+  }
+  if (end - p >= 4 && std::memcmp(p, "</c>", 4) == 0) return static_cast<std::size_t>(p + 4 - begin);
+  return 0;
+}
+
+constexpr std::size_t plain_cell_window = 1024;  // bytes looked at for a plain cell
+
+}  // namespace
+
 struct XlsxRows::Impl {
   std::shared_ptr<ZipPackage> package;
   std::shared_ptr<const XlsxData> data;
@@ -421,6 +502,8 @@ struct XlsxRows::Impl {
 
   void read_row(Record& out, DiagnosticSink& diags);
   void read_cell(Record& out, std::uint32_t& next_column, DiagnosticSink& diags);
+  void finish_cell(Record& out, std::uint32_t column, std::string_view kind, std::size_t style,
+                   std::string_view raw, const std::string* inline_string, DiagnosticSink& diags);
   Cell* place(Record& out, std::size_t column, DiagnosticSink& diags);
 };
 
@@ -489,8 +572,20 @@ void XlsxRows::Impl::read_row(Record& out, DiagnosticSink& diags) {
   used = 0;
   if (!xml->is_empty_element()) {
     std::uint32_t next_column = 0;
-    while (xml->next()) {
-      if (xml->is_end()) break;  // the row's: the elements inside it are read or skipped whole
+    for (;;) {
+      PlainCell plain;
+      if (const std::size_t length = plain_cell(xml->ahead(plain_cell_window), plain);
+          length > 0 && plain.value.size() <= limits.max_cell_bytes) {
+        std::uint32_t column = next_column;
+        std::uint32_t ref_row = 0;
+        if (!plain.ref.empty() && !parse_cell_ref(plain.ref, ref_row, column)) column = next_column;
+        next_column = column + 1;
+        const std::size_t style = plain.style.empty() ? 0 : parse_index(plain.style).value_or(0);
+        finish_cell(out, column, plain.type, style, plain.value, nullptr, diags);
+        xml->consume(length);
+        continue;
+      }
+      if (!xml->next() || xml->is_end()) break;  // the row's end: what is inside is read or skipped whole
       if (xml->name() == "c") {
         read_cell(out, next_column, diags);
       } else {
@@ -535,9 +630,14 @@ void XlsxRows::Impl::read_cell(Record& out, std::uint32_t& next_column, Diagnost
       }
     }
   }
-  const auto at = [&]() { return cell_location(where, column, out.line); };
-  if (cut) diags.warning(at(), cut_message(limits.max_cell_bytes));
+  if (cut) diags.warning(cell_location(where, column, out.line), cut_message(limits.max_cell_bytes));
+  finish_cell(out, column, type, style, value, has_inline ? &inline_text : nullptr, diags);
+}
 
+// Types the cell read (`inline_text` when it had an inline string) and places it.
+void XlsxRows::Impl::finish_cell(Record& out, std::uint32_t column, std::string_view kind, std::size_t style,
+                                 std::string_view raw, const std::string* inline_string,
+                                 DiagnosticSink& diags) {
   const auto as_text = [&](std::string_view s) {
     if (is_blank_text(s)) return;  // blank: not placed
     if (Cell* cell = place(out, column, diags)) {
@@ -548,53 +648,54 @@ void XlsxRows::Impl::read_cell(Record& out, std::uint32_t& next_column, Diagnost
       cell->is_percent = false;
     }
   };
-  const auto as_number = [&](double number, bool is_date, bool is_percent, Cell::Type kind) {
+  const auto as_number = [&](double number, bool is_date, bool is_percent, Cell::Type cell_type) {
     if (Cell* cell = place(out, column, diags)) {
-      cell->type = kind;
+      cell->type = cell_type;
       cell->text.clear();
       cell->number = number;
       cell->is_date = is_date;
       cell->is_percent = is_percent;
     }
   };
-  if (type == "s") {
-    const auto index = parse_index(value);
+  if (kind == "s") {
+    const auto index = parse_index(raw);
     if (index && *index < data->string_count()) {
       as_text(data->shared_string(static_cast<std::size_t>(*index)));
-    } else if (!text::trim(value).empty()) {
-      diags.error(at(), "cellule illisible : elle renvoie au texte partagé n° " +
-                            std::string(text::trim(value)) + ", absent du classeur" + save_again);
+    } else if (!text::trim(raw).empty()) {
+      diags.error(cell_location(where, column, out.line),
+                  "cellule illisible : elle renvoie au texte partagé n° " + std::string(text::trim(raw)) +
+                      ", absent du classeur" + save_again);
     }
-  } else if (type == "inlineStr" || (has_inline && value.empty())) {
-    as_text(inline_text);
-  } else if (type == "str" || type == "e") {
-    as_text(value);
-  } else if (type == "b") {
-    const std::string_view v = text::trim(value);
+  } else if (kind == "inlineStr" || (inline_string != nullptr && raw.empty())) {
+    if (inline_string != nullptr) as_text(*inline_string);
+  } else if (kind == "str" || kind == "e") {
+    as_text(raw);
+  } else if (kind == "b") {
+    const std::string_view v = text::trim(raw);
     if (v == "1" || v == "true" || v == "0" || v == "false") {
       as_number(v == "1" || v == "true" ? 1 : 0, false, false, Cell::Type::boolean);
     } else {
       as_text(v);
     }
-  } else if (type == "d") {
-    if (const auto serial = iso_to_serial(text::trim(value))) {
+  } else if (kind == "d") {
+    if (const auto serial = iso_to_serial(text::trim(raw))) {
       as_number(*serial, true, false, Cell::Type::number);
     } else {
-      as_text(value);
+      as_text(raw);
     }
-  } else if (!is_blank_text(value)) {
-    if (const auto number = parse_number(value)) {
-      const NumberKind kind = style < data->styles.size() ? data->styles[style] : NumberKind::plain;
-      const bool is_date = kind == NumberKind::date;
+  } else if (!is_blank_text(raw)) {
+    if (const auto number = parse_number(raw)) {
+      const NumberKind format = style < data->styles.size() ? data->styles[style] : NumberKind::plain;
+      const bool is_date = format == NumberKind::date;
       double serial = *number;
       if (is_date && data->date1904) {
         serial += days_1904;
       } else if (is_date && serial >= 1 && serial < 60) {
         serial += 1;  // 1900-01-01..1900-02-28: Excel counts a 1900-02-29 after them
       }
-      as_number(serial, is_date, kind == NumberKind::percent, Cell::Type::number);
+      as_number(serial, is_date, format == NumberKind::percent, Cell::Type::number);
     } else {
-      as_text(value);
+      as_text(raw);
     }
   }
 }

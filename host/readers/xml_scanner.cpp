@@ -20,16 +20,14 @@ constexpr std::array<bool, 256> name_bytes = [] {
   std::array<bool, 256> t{};
   for (int c = 0; c < 256; ++c) {
     t[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                                     (c >= '0' && c <= '9') || c == '_' || c == ':' || c == '.' ||
-                                     c == '-' || c >= 0x80;
+                                     (c >= '0' && c <= '9') || c == '_' || c == ':' || c == '.' || c == '-' ||
+                                     c >= 0x80;
   }
   return t;
 }();
 
 bool is_name_byte(char c) { return name_bytes[static_cast<unsigned char>(c)]; }
-bool is_name_start(char c) {
-  return is_name_byte(c) && !(c >= '0' && c <= '9') && c != '.' && c != '-';
-}
+bool is_name_start(char c) { return is_name_byte(c) && !(c >= '0' && c <= '9') && c != '.' && c != '-'; }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // Bytes of an attribute value that call for a closer look: '<' (never
@@ -183,7 +181,8 @@ int XmlScanner::line() const {
   std::uint64_t lines = lines_before_;
   const char* p = buf_.data();
   const char* const stop = buf_.data() + std::min(pos_, end_);
-  while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(stop - p)))) != nullptr) {
+  while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(stop - p)))) !=
+         nullptr) {
     ++lines;
     ++p;
   }
@@ -224,6 +223,11 @@ bool XmlScanner::ensure(std::size_t bytes) {
     if (!fill()) return false;
   }
   return true;
+}
+
+std::string_view XmlScanner::ahead(std::size_t bytes) {
+  ensure(bytes);
+  return {buf_.data() + pos_, end_ - pos_};
 }
 
 // Moves past the next `terminator` (of a comment, CDATA section or

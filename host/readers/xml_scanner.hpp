@@ -74,6 +74,14 @@ class XmlScanner {
   // After a start tag: moves to its end tag (an empty element is its own end).
   void skip();
 
+  // For a dedicated reader of a frequent, regular element (a worksheet's
+  // cells): the bytes ahead, at least `bytes` of them unless the document
+  // ends first. Valid until the scanner moves on.
+  [[nodiscard]] std::string_view ahead(std::size_t bytes);
+  // Moves past the first `n` bytes of ahead(), which the caller has read as
+  // whole elements (balanced, their text checked) and white space.
+  void consume(std::size_t n) { pos_ += n; }
+
   // The line of the document being read (1-based), for messages.
   [[nodiscard]] int line() const;
   [[nodiscard]] const std::string& part() const { return entry_.name(); }
