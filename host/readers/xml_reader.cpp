@@ -67,6 +67,7 @@ Prolog check_prolog(std::string_view head) {
       (head.starts_with("\xFE\xFF") || head.starts_with("\xFF\xFE") || head[0] == '\0' || head[1] == '\0')) {
     return Prolog::utf16;
   }
+  if (head.size() < 3 && std::string_view("\xEF\xBB\xBF").starts_with(head)) return Prolog::undecided;
   if (head.starts_with("\xEF\xBB\xBF")) i = 3;
   for (;;) {
     while (i < head.size() && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) ++i;

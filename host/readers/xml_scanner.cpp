@@ -30,6 +30,14 @@ bool is_name_byte(char c) { return name_bytes[static_cast<unsigned char>(c)]; }
 bool is_name_start(char c) { return is_name_byte(c) && !(c >= '0' && c <= '9') && c != '.' && c != '-'; }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+// Bytes that end a run inside a tag skipped whole: its end, a quote, or a
+// '<' that has no place there.
+constexpr std::array<bool, 256> tag_bytes = [] {
+  std::array<bool, 256> t{};
+  for (const char c : {'>', '"', '\'', '<'}) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}();
+
 // Bytes of an attribute value that call for a closer look: '<' (never
 // allowed), '&' (a reference), white space other than ' ' (normalised).
 constexpr std::array<bool, 256> attribute_bytes = [] {
@@ -209,13 +217,16 @@ bool XmlScanner::fill() {
     if (buf_.size() >= max_buffer) damaged();  // a tag of more than 10 Mo
     buf_.resize(std::min(buf_.size() * 2, max_buffer));
   }
-  const std::size_t got = entry_.read(buf_.data() + end_, buf_.size() - end_);
-  if (got == 0) {
-    eof_ = true;
-    return false;
+  const std::size_t before = end_;
+  while (end_ < buf_.size()) {  // as much as there is room for: a tag read again gets all of it
+    const std::size_t got = entry_.read(buf_.data() + end_, buf_.size() - end_);
+    if (got == 0) {
+      eof_ = true;
+      break;
+    }
+    end_ += got;
   }
-  end_ += got;
-  return true;
+  return end_ > before;
 }
 
 bool XmlScanner::ensure(std::size_t bytes) {
@@ -245,8 +256,11 @@ void XmlScanner::skip_past(std::string_view terminator) {
   }
 }
 
-void XmlScanner::check_outside_root(std::string_view text) const {
-  if (!std::all_of(text.begin(), text.end(), is_space)) damaged();
+void XmlScanner::check_outside_root(std::string_view text) {
+  const auto visible = std::find_if_not(text.begin(), text.end(), is_space);
+  if (visible == text.end()) return;
+  pos_ = static_cast<std::size_t>(text.data() + (visible - text.begin()) - buf_.data());
+  damaged();
 }
 
 bool XmlScanner::next() {
@@ -487,45 +501,54 @@ void XmlScanner::skip() {
   if (!start_ || empty_) return;
   std::size_t inside = 0;  // elements open within the skipped one
   for (;;) {
-    const char* const from = buf_.data() + pos_;
-    const auto* lt = static_cast<const char*>(std::memchr(from, '<', end_ - pos_));
-    if (lt == nullptr) {
-      pos_ = end_;
+    const char* p = buf_.data() + pos_;
+    const char* const stop = buf_.data() + end_;
+    while (p < stop && *p != '<') ++p;  // text: short runs between tags
+    pos_ = static_cast<std::size_t>(p - buf_.data());
+    if (p == stop) {
       if (!fill()) damaged();  // the document ends inside the element
       continue;
     }
-    pos_ = static_cast<std::size_t>(lt - buf_.data());
-    if (skip_markup()) continue;
-    if (buf_[pos_ + 1] == '/' && inside == 0) {
+    if (stop - p < 2) {
+      if (!fill()) damaged();
+      continue;
+    }
+    if ((p[1] == '!' || p[1] == '?') && skip_markup()) continue;
+    const char* const tag = p;
+    if (tag[1] == '/' && inside == 0) {
       scan_tag();  // the skipped element's end
       return;
     }
-    // A tag inside: to its '>', past quoted attribute values.
-    std::size_t at = pos_ + 1;
-    char quote = 0;
-    for (;;) {
-      if (at == end_) {
-        const std::size_t offset = at - pos_;
-        if (!fill()) damaged();
-        at = pos_ + offset;
-        continue;
-      }
-      const char c = buf_[at++];
-      if (quote != 0) {
-        if (c == quote) quote = 0;
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '>') {
+    // A tag inside: to its '>', past quoted attribute values. When the
+    // buffer ends first, it is filled and the tag read again from its start.
+    const char* q = tag + 1;
+    bool whole = false;
+    while (q < stop) {
+      while (q < stop && !tag_bytes[static_cast<unsigned char>(*q)]) ++q;
+      if (q == stop) break;
+      const char c = *q++;
+      if (c == '>') {
+        whole = true;
         break;
       }
       if (c == '<') damaged();
+      while (q < stop && *q != c) {  // a quoted value
+        if (*q == '<') damaged();
+        ++q;
+      }
+      if (q == stop) break;
+      ++q;
     }
-    if (buf_[pos_ + 1] == '/') {
+    if (!whole) {
+      if (!fill()) damaged();
+      continue;
+    }
+    if (tag[1] == '/') {
       --inside;
-    } else if (buf_[at - 2] != '/') {
+    } else if (q[-2] != '/') {
       if (++inside + open_ends_.size() > max_depth) damaged();
     }
-    pos_ = at;
+    pos_ = static_cast<std::size_t>(q - buf_.data());
   }
 }
 

@@ -103,7 +103,7 @@ class XmlScanner {
   bool try_scan_end_tag(const char* begin, const char* stop);
   void append_reference(std::string& out, std::size_t cap, bool& cut);
   std::string_view decode_attribute(std::string_view raw);
-  void check_outside_root(std::string_view text) const;
+  void check_outside_root(std::string_view text);
 
   ZipEntry& entry_;
   XmlReader::Source source_;
