@@ -376,9 +376,9 @@ std::vector<Merge> read_xlsx_merges(ZipPackage& package, const std::string& part
                                     const SpreadsheetLimits& limits, bool& overflow) {
   std::vector<Merge> merges;
   overflow = false;
+  auto entry = package.open(part);
+  XmlScanner xml(*entry);
   try {
-    auto entry = package.open(part);
-    XmlScanner xml(*entry);
     while (xml.next()) {
       if (xml.is_start("sheetData")) xml.skip();  // the cells: counted, not read
       if (!xml.is_start("mergeCell")) continue;
@@ -395,7 +395,10 @@ std::vector<Merge> read_xlsx_merges(ZipPackage& package, const std::string& part
       merges.push_back(m);
     }
   } catch (const Error&) {
-    // Damaged content: the ranges before it stand; reading the rows reports it, at the sheet.
+    // Damaged XML: the ranges before it stand, and reading the rows reports
+    // it at the sheet, after the rows before it. A damaged archive (checksum,
+    // sizes) is the file's problem: said now.
+    if (xml.entry_failed()) throw;
   }
   return merges;
 }

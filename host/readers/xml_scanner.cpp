@@ -219,7 +219,13 @@ bool XmlScanner::fill() {
   }
   const std::size_t before = end_;
   while (end_ < buf_.size()) {  // as much as there is room for: a tag read again gets all of it
-    const std::size_t got = entry_.read(buf_.data() + end_, buf_.size() - end_);
+    std::size_t got = 0;
+    try {
+      got = entry_.read(buf_.data() + end_, buf_.size() - end_);
+    } catch (const Error&) {
+      entry_failed_ = true;
+      throw;
+    }
     if (got == 0) {
       eof_ = true;
       break;

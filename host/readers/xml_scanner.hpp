@@ -82,6 +82,10 @@ class XmlScanner {
   // whole elements (balanced, their text checked) and white space.
   void consume(std::size_t n) { pos_ += n; }
 
+  // True after the entry itself failed (damaged archive data, a cap): an
+  // Error then is about the file, not about the XML in it.
+  [[nodiscard]] bool entry_failed() const { return entry_failed_; }
+
   // The line of the document being read (1-based), for messages.
   [[nodiscard]] int line() const;
   [[nodiscard]] const std::string& part() const { return entry_.name(); }
@@ -123,6 +127,7 @@ class XmlScanner {
   std::string open_names_;
   std::vector<std::uint32_t> open_ends_;
   bool root_seen_ = false;
+  bool entry_failed_ = false;
 };
 
 }  // namespace clausier::readers::sheet

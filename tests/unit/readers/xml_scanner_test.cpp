@@ -76,7 +76,8 @@ std::string walk_any_chunk(const std::string& xml) {
 
 std::string damaged(int line) {
   return "ERROR: le contenu XML de « xl/part.xml » est endommagé (ligne " + std::to_string(line) +
-         ") : le fichier est tronqué ou n'a pas été écrit par un tableur ; enregistrez de nouveau le classeur "
+         ") : le fichier est tronqué ou n'a pas été écrit par un tableur ; enregistrez de nouveau le "
+         "classeur "
          "depuis votre tableur";
 }
 
@@ -84,10 +85,11 @@ std::string damaged(int line) {
 
 TEST_SUITE("readers/xml scanner") {
   TEST_CASE("tags, attributes and text: prefixes left out, references decoded, comments and PIs skipped") {
-    CHECK(walk_any_chunk("\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                         "<!-- first --><x:a xmlns:x=\"urn:x\" xmlns=\"urn:d\" k='1' l=\"&lt;&#233;&#x20AC;\">"
-                         "<b/><?pi x?><t xml:space=\"preserve\">a&amp;b <![CDATA[<c>]]>&#233;t&#xE9;<!-- c -->!</t>"
-                         "<v>12</v><v/></x:a>\n<!-- after -->\n") ==
+    CHECK(walk_any_chunk(
+              "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+              "<!-- first --><x:a xmlns:x=\"urn:x\" xmlns=\"urn:d\" k='1' l=\"&lt;&#233;&#x20AC;\">"
+              "<b/><?pi x?><t xml:space=\"preserve\">a&amp;b <![CDATA[<c>]]>&#233;t&#xE9;<!-- c -->!</t>"
+              "<v>12</v><v/></x:a>\n<!-- after -->\n") ==
           "<a k=1 l=<é€<b/<t xml:space=preserve[a&b <c>été!]/<v[12]/<v/[]//");
   }
 
@@ -126,10 +128,10 @@ TEST_SUITE("readers/xml scanner") {
     const std::string doctype =
         "ERROR: l'élément « xl/part.xml » contient une déclaration DOCTYPE, que n'écrit aucun tableur "
         "(tentative d'attaque par entités XML ?) : le classeur n'est pas lu";
-    CHECK(walk("<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>", 1) ==
-          doctype);
-    CHECK(walk(std::string("\xFF\xFE<\0a\0/\0>\0", 10)).starts_with(
-        "ERROR: l'élément « xl/part.xml » est encodé en UTF-16, non pris en charge"));
+    CHECK(walk("<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>",
+               1) == doctype);
+    CHECK(walk(std::string("\xFF\xFE<\0a\0/\0>\0", 10))
+              .starts_with("ERROR: l'élément « xl/part.xml » est encodé en UTF-16, non pris en charge"));
     CHECK(walk("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>") ==
           "ERROR: l'élément « xl/part.xml » est encodé en ISO-8859-1, non pris en charge : enregistrez de "
           "nouveau le classeur depuis votre tableur");
@@ -139,26 +141,26 @@ TEST_SUITE("readers/xml scanner") {
   TEST_CASE("entities: the five predefined ones and character references, nothing else") {
     CHECK(walk("<t>&quot;&apos;&gt;</t>") == "<t[\"'>]/");
     CHECK(walk("<a>\n<t>&xxe;</t></a>") == "<a<t" + damaged(2));
-    CHECK(walk("<a><t>&#0;</t></a>") == "<a<t" + damaged(1));         // not an XML character
-    CHECK(walk("<a><t>&#x110000;</t></a>") == "<a<t" + damaged(1));   // beyond Unicode
-    CHECK(walk("<a><t>&#xD800;</t></a>") == "<a<t" + damaged(1));     // a surrogate
-    CHECK(walk("<a><t>&amp</t></a>") == "<a<t" + damaged(1));         // no semicolon
-    CHECK(walk("<a b=\"&xxe;\"/>") == "<a" + damaged(1));                  // in an attribute too
+    CHECK(walk("<a><t>&#0;</t></a>") == "<a<t" + damaged(1));        // not an XML character
+    CHECK(walk("<a><t>&#x110000;</t></a>") == "<a<t" + damaged(1));  // beyond Unicode
+    CHECK(walk("<a><t>&#xD800;</t></a>") == "<a<t" + damaged(1));    // a surrogate
+    CHECK(walk("<a><t>&amp</t></a>") == "<a<t" + damaged(1));        // no semicolon
+    CHECK(walk("<a b=\"&xxe;\"/>") == "<a" + damaged(1));            // in an attribute too
   }
 
   TEST_CASE("damaged content is reported with its line") {
-    CHECK(walk("<a>\n<b>\n</a>") == "<a<b" + damaged(3));                 // not the element open
-    CHECK(walk("<a>\n<b>\n") == "<a<b" + damaged(3));                     // cut short
-    CHECK(walk("<a><b x=1/></a>") == "<a" + damaged(1));                  // unquoted value
-    CHECK(walk("<a><b x=\"<\"/></a>") == "<a" + damaged(1));              // '<' in a value
-    CHECK(walk("<a><b x=\"1\"y=\"2\"/></a>") == "<a" + damaged(1));       // no space between
-    CHECK(walk("<a/><b/>") == "<a/" + damaged(1));                        // a second root
-    CHECK(walk("text<a/>") == damaged(1));                                // text outside the root
+    CHECK(walk("<a>\n<b>\n</a>") == "<a<b" + damaged(3));            // not the element open
+    CHECK(walk("<a>\n<b>\n") == "<a<b" + damaged(3));                // cut short
+    CHECK(walk("<a><b x=1/></a>") == "<a" + damaged(1));             // unquoted value
+    CHECK(walk("<a><b x=\"<\"/></a>") == "<a" + damaged(1));         // '<' in a value
+    CHECK(walk("<a><b x=\"1\"y=\"2\"/></a>") == "<a" + damaged(1));  // no space between
+    CHECK(walk("<a/><b/>") == "<a/" + damaged(1));                   // a second root
+    CHECK(walk("text<a/>") == damaged(1));                           // text outside the root
     CHECK(walk("<a/>\ntext") == "<a/" + damaged(2));
-    CHECK(walk("<a><!DOCTYPE a></a>") == "<a" + damaged(1));              // a declaration inside
-    CHECK(walk("<a><t>\x01</t></a>") == "<a<t" + damaged(1));              // a control character
-    CHECK(walk("<a><t>\xC3\x28</t></a>") == "<a<t" + damaged(1));          // invalid UTF-8
-    CHECK(walk("<a><t>\xE0\x80\xAF</t></a>") == "<a<t" + damaged(1));      // overlong
+    CHECK(walk("<a><!DOCTYPE a></a>") == "<a" + damaged(1));           // a declaration inside
+    CHECK(walk("<a><t>\x01</t></a>") == "<a<t" + damaged(1));          // a control character
+    CHECK(walk("<a><t>\xC3\x28</t></a>") == "<a<t" + damaged(1));      // invalid UTF-8
+    CHECK(walk("<a><t>\xE0\x80\xAF</t></a>") == "<a<t" + damaged(1));  // overlong
     CHECK(walk("") == damaged(1));
     CHECK(walk("not xml") == damaged(1));
   }
