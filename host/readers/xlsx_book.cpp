@@ -517,7 +517,9 @@ XlsxRows::XlsxRows(std::shared_ptr<ZipPackage> package, std::shared_ptr<const Xl
   impl_->data = std::move(data);
   impl_->where = std::move(where);
   impl_->limits = limits;
-  impl_->entry = impl_->package->open(impl_->data->parts.at(sheet));
+  // The rows stop at </sheetData>, before the end of the part where its
+  // CRC-32 is checked: read_xlsx_merges, which reads it to the end, checks it.
+  impl_->entry = impl_->package->open(impl_->data->parts.at(sheet), ZipPackage::Checksum::skip);
   impl_->xml = std::make_unique<XmlScanner>(*impl_->entry);
 }
 
