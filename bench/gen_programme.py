@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
 """Deterministic generator of purchasing programmes for the benchmarks.
 
-    gen_programme.py LOTS OUT.csv|OUT.xlsx [--seed N]
+    gen_programme.py LOTS OUT.csv|OUT.xlsx|OUT.json [--seed N]
 
 The same LOTS and seed always give the same bytes. Lots are drawn from a
 catalogue shaped like the shipped sample (natures, CPV codes, buyer types,
 amounts from 5 000 EUR to 12 MEUR, launch dates over 2026-2028, 1 to 6 lots
 per consultation, a few ANRU operations), so that every plugin takes its
 usual paths. The CSV is what buyers export (UTF-8 BOM, ";", French amounts
-and dates); the XLSX has shared strings and numeric amounts, as Excel writes.
-A DECP JSON writer is to come with the DECP reader (see bench/README.md).
+and dates); the XLSX has shared strings and numeric amounts, as Excel writes;
+the JSON is DECP open data in the official 2.0 shape ({"marches": {"marche":
+[...]}}, one contract per lot, notified on the lot's launch date, with the
+social considerations a buyer records), written contract by contract.
 """
+import json
 import sys
 import zipfile
 from xml.sax.saxutils import escape
@@ -194,6 +197,49 @@ def write_xlsx(path, count, seed):
             z.writestr(info, text.encode("utf-8"))
 
 
+def siret(n):
+    """A 14-digit buyer id, deterministic, with a valid Luhn key."""
+    base = f"{21610000 + n * 977:08d}00010"
+    total = 0
+    for i, c in enumerate(reversed(base)):
+        d = int(c) * (2 if i % 2 == 0 else 1)
+        total += d - 9 if d > 9 else d
+    return base + str((10 - total % 10) % 10)
+
+
+SOCIAL = [["Clause sociale"], ["Pas de considération sociale"], ["Critère social"],
+          ["Clause sociale", "Critère social"], ["Marché réservé"], ["Pas de considération sociale"]]
+
+
+def write_decp(path, count, seed):
+    buyers = {name: siret(i) for i, (name, _) in enumerate(BUYERS)}
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        out.write('{"marches": {"marche": [\n')
+        for i, row in enumerate(lots(count, seed)):
+            reference, _, _, objet, buyer, buyer_type, _, cpv, cents, months, (y, m, d), place, _ = row
+            amount = cents / 100
+            record = {
+                "id": reference,
+                "acheteur": {"id": buyers[buyer], "nom": buyer},
+                "nature": "Marché de défense ou de sécurité" if buyer_type == "defense" else "Marché",
+                "objet": objet,
+                "codeCPV": cpv,
+                "procedure": "Appel d'offres ouvert" if amount >= 221_000 else "Procédure adaptée",
+                "lieuExecution": {"code": place, "typeCode": "Code postal" if len(place) == 5 else "Code département"},
+                "dureeMois": int(months),
+                "dateNotification": f"{y}-{m:02d}-{d:02d}",
+                "datePublicationDonnees": f"{y}-{m:02d}-{d:02d}",
+                "montant": amount,
+                "formePrix": "Forfaitaire",
+                "titulaires": [{"titulaire": {"typeIdentifiant": "SIRET", "id": siret(1000 + i % 5000)}}],
+                "considerationsSociales": {"considerationSociale": SOCIAL[i % len(SOCIAL)]},
+                "considerationsEnvironnementales": {
+                    "considerationEnvironnementale": ["Pas de considération environnementale"]},
+            }
+            out.write(("" if i == 0 else ",\n") + json.dumps(record, ensure_ascii=False))
+        out.write("\n]}}\n")
+
+
 def main(argv):
     if len(argv) < 3:
         sys.exit(__doc__)
@@ -201,6 +247,8 @@ def main(argv):
     seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 2027
     if argv[2].endswith(".xlsx"):
         write_xlsx(argv[2], count, seed)
+    elif argv[2].endswith(".json"):
+        write_decp(argv[2], count, seed)
     else:
         write_csv(argv[2], count, seed)
 

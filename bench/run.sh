@@ -6,6 +6,7 @@
 #   make bench-quick    10k lots only (a smoke test)
 #
 # Environment: BENCH_SIZES ("10000 100000 1000000"), BENCH_XLSX_ROWS (100000),
+# BENCH_DECP_SIZES (those of BENCH_SIZES up to 100000), BENCH_DOCX_LOTS (1000),
 # BENCH_RUNS (3; 1 for a million lots), CLAUSIER (build/host/clausier).
 # Figures taken while the machine is busy are noisy: the table records the
 # load average (uptime) before and after.
@@ -14,6 +15,8 @@ cd "$(dirname "$0")/.."
 
 SIZES="${BENCH_SIZES:-10000 100000 1000000}"
 XLSX_ROWS="${BENCH_XLSX_ROWS:-100000}"
+DECP_SIZES="${BENCH_DECP_SIZES:-$(for n in $SIZES; do [ "$n" -le 100000 ] && echo "$n"; done | xargs)}"
+DOCX_LOTS="${BENCH_DOCX_LOTS:-1000}"
 RUNS="${BENCH_RUNS:-3}"
 CLAUSIER="${CLAUSIER:-build/host/clausier}"
 OUT=build/bench
@@ -38,8 +41,16 @@ for n in $SIZES; do
   [ -s "$DATA/p$n.csv" ] || $PY bench/gen_programme.py "$n" "$DATA/p$n.csv"
 done
 [ -s "$DATA/p$XLSX_ROWS.xlsx" ] || $PY bench/gen_programme.py "$XLSX_ROWS" "$DATA/p$XLSX_ROWS.xlsx"
-# Hook for the DECP JSON reader (branch decp): generate DATA/p$n.json here and
-# add its rows below once `clausier evaluate` reads DECP.
+for n in $DECP_SIZES; do
+  [ -s "$DATA/d$n.json" ] || $PY bench/gen_programme.py "$n" "$DATA/d$n.json"  # DECP open data, 2.0 shape
+done
+[ -s "$DATA/p$DOCX_LOTS.csv" ] || $PY bench/gen_programme.py "$DOCX_LOTS" "$DATA/p$DOCX_LOTS.csv"
+# The documents rows compare one document, the CCAP insertion article: a
+# template folder with it alone.
+TEMPLATES="$OUT/tmp/templates-ccap"
+mkdir -p "$TEMPLATES"
+ln -sfn "$PWD/templates/_formats" "$TEMPLATES/_formats"
+ln -sfn "$PWD/templates/ccap-insertion" "$TEMPLATES/ccap-insertion"
 
 RESULTS="$OUT/results.md"
 ROWS="$OUT/tmp/rows"
@@ -95,6 +106,13 @@ for n in $SIZES; do
   tail -1 "$ROWS"
 done
 
+for n in $DECP_SIZES; do
+  decp_cmd="$CLAUSIER evaluate $DATA/d$n.json --format csv -o $OUT/tmp/decp-$n.csv --no-policy"
+  t_d=$(seconds "decp-$n" "$RUNS" "$decp_cmd")
+  m_d=$(megabytes "$decp_cmd")
+  row "évaluer $n marchés DECP JSON ($(nproc) fils)" "$t_d" "$m_d" "" "–" "–"
+done
+
 xlsx="$DATA/p$XLSX_ROWS.xlsx"
 t_x=$(seconds xlsx "$RUNS" "$CLAUSIER evaluate $xlsx --only __aucun__ --no-policy")
 m_x=$(megabytes "$CLAUSIER evaluate $xlsx --only __aucun__ --no-policy")
@@ -105,19 +123,29 @@ m_sjs=$(megabytes "node bench/compare/read_sheetjs.js $xlsx")
 row "lire $XLSX_ROWS lignes XLSX (2 passes)" "$t_x" "$m_x" "openpyxl read-only" "$t_opx" "$m_opx"
 row "lire $XLSX_ROWS lignes XLSX (2 passes)" "$t_x" "$m_x" "SheetJS (npm xlsx)" "$t_sjs" "$m_sjs"
 
-# Documents: the smallest size, HTML article of each lot that calls for it.
+# Documents: the CCAP insertion article of each lot that calls for it, for
+# the smallest size in HTML and for DOCX_LOTS lots in DOCX, from the same
+# evaluation (jsonl) on the comparators' side.
 small=$(echo "$SIZES" | tr ' ' '\n' | sort -n | head -1)
-rm -rf "$OUT/tmp/docs" "$OUT/tmp/mdocs"
-render_cmd="rm -rf $OUT/tmp/docs && $CLAUSIER render $DATA/p$small.csv --format html -o $OUT/tmp/docs --no-policy"
 $CLAUSIER evaluate "$DATA/p$small.csv" --format jsonl --no-policy >"$OUT/tmp/eval-$small.jsonl" 2>/dev/null || true
-mustache_cmd="rm -rf $OUT/tmp/mdocs && node bench/compare/render_mustache.js templates/ccap-insertion/ccap-insertion.html.mustache $OUT/tmp/eval-$small.jsonl $OUT/tmp/mdocs"
+render_cmd="rm -rf $OUT/tmp/docs && $CLAUSIER render $DATA/p$small.csv --format html --templates $TEMPLATES -o $OUT/tmp/docs --no-policy"
+mustache_cmd="rm -rf $OUT/tmp/mdocs && node bench/compare/render_mustache.js templates/ccap-insertion/ccap-insertion.md.mustache $OUT/tmp/eval-$small.jsonl $OUT/tmp/mdocs"
 t_r=$(seconds render "$RUNS" "$render_cmd")
 m_r=$(megabytes "$render_cmd")
 t_m=$(seconds mustache "$RUNS" "$mustache_cmd")
 m_m=$(megabytes "$mustache_cmd")
-row "rédiger les articles HTML, $small lots" "$t_r" "$m_r" "mustache.js" "$t_m" "$m_m"
-echo "| rédiger en DOCX | en attente (branche docs) | | python3-docxtpl | en attente | | | |" >>"$ROWS"
-tail -1 "$ROWS"
+row "rédiger l'article du CCAP en HTML, $small lots" "$t_r" "$m_r" "mustache.js" "$t_m" "$m_m"
+
+$CLAUSIER evaluate "$DATA/p$DOCX_LOTS.csv" --format jsonl --no-policy >"$OUT/tmp/eval-$DOCX_LOTS.jsonl" 2>/dev/null || true
+docx_cmd="rm -rf $OUT/tmp/docx && $CLAUSIER render $DATA/p$DOCX_LOTS.csv --format docx --templates $TEMPLATES -o $OUT/tmp/docx --no-policy"
+docxtpl_cmd="rm -rf $OUT/tmp/docxtpl && $PY bench/compare/render_docxtpl.py templates/ccap-insertion/ccap-insertion.md.mustache $OUT/tmp/ccap-insertion.docx $OUT/tmp/eval-$DOCX_LOTS.jsonl $OUT/tmp/docxtpl"
+rm -f "$OUT/tmp/ccap-insertion.docx"
+bash -c "$docxtpl_cmd" >/dev/null  # makes the Word template (python-docx) out of the timings
+t_dx=$(seconds docx "$RUNS" "$docx_cmd")
+m_dx=$(megabytes "$docx_cmd")
+t_dt=$(seconds docxtpl "$RUNS" "$docxtpl_cmd")
+m_dt=$(megabytes "$docxtpl_cmd")
+row "rédiger l'article du CCAP en DOCX, $DOCX_LOTS lots (évaluation comprise)" "$t_dx" "$m_dx" "python3-docxtpl" "$t_dt" "$m_dt"
 
 t_v=$(hyperfine --style none --runs 30 --warmup 3 --export-json "$OUT/tmp/version.json" "$CLAUSIER --version" >/dev/null 2>&1 &&
   $PY -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["mean"] * 1000))' "$OUT/tmp/version.json")

@@ -1,5 +1,6 @@
 #include "readers/xlsx_book.hpp"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -9,6 +10,7 @@
 #include "base/text.hpp"
 #include "readers/values.hpp"
 #include "readers/xml_reader.hpp"
+#include "readers/xml_scanner.hpp"
 
 namespace clausier::readers::sheet {
 namespace {
@@ -114,8 +116,20 @@ const Relationship* find_type(const std::vector<Relationship>& rels, std::string
 // ---------------------------------------------------------------------------
 // Numbers
 
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+// text::trim(s).empty(), without decoding the usual text that starts with a
+// visible ASCII character.
+bool is_blank_text(std::string_view s) {
+  if (s.empty()) return true;
+  const auto c = static_cast<unsigned char>(s.front());
+  if (c > 0x20 && c < 0x80) return false;
+  return text::trim(s).empty();
+}
+
 std::optional<std::uint64_t> parse_index(std::string_view s) {
-  s = text::trim(s);
+  // Digits alone need no trimming (the usual case, on every cell).
+  if (s.empty() || !is_ascii_digit(s.front()) || !is_ascii_digit(s.back())) s = text::trim(s);
   std::uint64_t v = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || end != s.data() + s.size() || s.empty()) return std::nullopt;
@@ -123,7 +137,9 @@ std::optional<std::uint64_t> parse_index(std::string_view s) {
 }
 
 std::optional<double> parse_number(std::string_view s) {
-  s = text::trim(s);
+  if (s.empty() || !is_ascii_digit(s.back()) || !(is_ascii_digit(s.front()) || s.front() == '-')) {
+    s = text::trim(s);
+  }
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   double v = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -134,31 +150,21 @@ std::optional<double> parse_number(std::string_view s) {
 bool is_true(std::string_view v) { return v == "1" || v == "true" || v == "on"; }
 
 // ---------------------------------------------------------------------------
-// Reading helpers over the XML reader
+// Strings read by the scanner
 
-// The text inside the current element (which has just started), up to its end.
-void read_text(XmlReader& xml, std::string& out, std::size_t cap, bool& cut) {
+// A rich or plain string (<si> or <is>, just started): its <t> texts, runs
+// <r> included, phonetic runs <rPh> and their properties left out.
+void read_string_item(XmlScanner& xml, std::string& out, std::size_t cap, bool& cut) {
   if (xml.is_empty_element()) return;
-  const int depth = xml.depth();
+  const std::size_t depth = xml.depth();
   while (xml.next()) {
-    if (xml.node() == XmlReader::Node::end && xml.depth() == depth) return;
-    if (xml.node() == XmlReader::Node::text) append_capped(out, xml.value(), cap, cut);
-    if (xml.node() == XmlReader::Node::start) xml.skip();
-  }
-}
-
-// A rich or plain string (<si> or <is>): its <t> texts, runs <r> included,
-// phonetic runs <rPh> and their properties left out.
-void read_string_item(XmlReader& xml, std::string& out, std::size_t cap, bool& cut) {
-  if (xml.is_empty_element()) return;
-  const int depth = xml.depth();
-  while (xml.next()) {
-    if (xml.node() == XmlReader::Node::end && xml.depth() == depth) return;
-    if (xml.node() != XmlReader::Node::start) continue;
-    const std::string_view name = xml.local_name();
-    if (name == "t") {
-      read_text(xml, out, cap, cut);
-    } else if (name != "r") {
+    if (xml.is_end()) {
+      if (xml.depth() == depth) return;
+      continue;  // the end of a run
+    }
+    if (xml.name() == "t") {
+      xml.read_text(out, cap, cut);
+    } else if (xml.name() != "r") {
       xml.skip();  // rPh, rPr, phoneticPr, extensions
     }
   }
@@ -251,7 +257,7 @@ void read_styles(ZipPackage& package, const std::string& part, XlsxData& data) {
 void read_shared_strings(ZipPackage& package, const std::string& part, XlsxData& data,
                          const SpreadsheetLimits& limits, const Location& file, DiagnosticSink& diags) {
   auto entry = package.open(part);
-  XmlReader xml(*entry);
+  XmlScanner xml(*entry);
   std::string item;
   bool reported_cut = false;
   while (xml.next()) {
@@ -279,137 +285,6 @@ void read_shared_strings(ZipPackage& package, const std::string& part, XlsxData&
     data.string_ends.push_back(data.strings.size());
   }
 }
-
-// ---------------------------------------------------------------------------
-// Merged cells: a scan of the bytes for <mergeCell ref="..."/> (any prefix),
-// comments, CDATA sections and processing instructions skipped.
-
-class MergeScanner {
- public:
-  explicit MergeScanner(std::uint32_t max) : max_(max) {}
-
-  void feed(std::string_view bytes) {
-    const char* p = bytes.data();
-    const char* const end = p + bytes.size();
-    while (p < end) {
-      switch (state_) {
-        case State::text: {
-          const void* lt = std::memchr(p, '<', static_cast<std::size_t>(end - p));
-          if (lt == nullptr) return;
-          p = static_cast<const char*>(lt) + 1;
-          state_ = State::name;
-          tag_.clear();
-          break;
-        }
-        case State::name: {
-          // The first bytes of the markup decide what it is.
-          const char c = *p++;
-          if (tag_.empty() && c == '?') {
-            enter(State::pi);
-            break;
-          }
-          tag_ += c;
-          if (tag_[0] == '!') {
-            if (tag_.size() == 3 && tag_[1] == '-' && tag_[2] == '-') {
-              enter(State::comment);
-            } else if (tag_.size() == 8 && std::string_view(tag_) == "![CDATA[") {
-              enter(State::cdata);
-            } else if (c == '>' || tag_.size() > 8) {
-              state_ = c == '>' ? State::text : State::markup;  // a declaration
-              quote_ = 0;
-            }
-          } else if (c == '>') {
-            state_ = State::text;
-          } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' || tag_.size() > 24) {
-            std::string_view name(tag_.data(), tag_.size() - 1);
-            if (const std::size_t colon = name.find(':'); colon != std::string_view::npos) {
-              name.remove_prefix(colon + 1);
-            }
-            quote_ = 0;
-            state_ = name == "mergeCell" ? State::merge : State::markup;
-          }
-          break;
-        }
-        case State::markup:
-        case State::merge: {
-          const char c = *p++;
-          if (state_ == State::merge && tag_.size() < 512) tag_ += c;
-          if (quote_ != 0) {
-            if (c == quote_) quote_ = 0;
-          } else if (c == '"' || c == '\'') {
-            quote_ = c;
-          } else if (c == '>') {
-            if (state_ == State::merge) merge_tag();
-            state_ = State::text;
-          }
-          break;
-        }
-        case State::comment:
-        case State::cdata: {
-          const char c = *p++;
-          if (c == '>' && run_ >= 2) state_ = State::text;
-          run_ = c == (state_ == State::comment ? '-' : ']') ? run_ + 1 : 0;
-          break;
-        }
-        case State::pi: {
-          const char c = *p++;
-          if (c == '>' && run_ >= 1) state_ = State::text;
-          run_ = c == '?' ? 1 : 0;
-          break;
-        }
-      }
-    }
-  }
-
-  std::vector<Merge> take() { return std::move(merges_); }
-  [[nodiscard]] bool overflow() const { return overflow_; }
-
- private:
-  enum class State { text, name, markup, merge, comment, cdata, pi };
-
-  void enter(State s) {
-    state_ = s;
-    run_ = 0;
-  }
-
-  void merge_tag() {
-    const std::size_t ref = find_ref(tag_);
-    if (ref == std::string::npos) return;
-    const std::string_view rest = std::string_view(tag_).substr(ref);
-    const std::size_t close = rest.find(rest[0], 1);
-    if (close == std::string_view::npos) return;
-    Merge m;
-    if (!parse_range(rest.substr(1, close - 1), m)) return;
-    if (merges_.size() >= max_) {
-      overflow_ = true;
-      return;
-    }
-    merges_.push_back(m);
-  }
-
-  // Position of the opening quote of the ref attribute's value.
-  static std::size_t find_ref(std::string_view attrs) {
-    for (std::size_t at = attrs.find("ref"); at != std::string_view::npos; at = attrs.find("ref", at + 3)) {
-      const char before = at == 0 ? ' ' : attrs[at - 1];
-      if (before != ' ' && before != '\t' && before != '\r' && before != '\n') continue;
-      std::size_t i = at + 3;
-      while (i < attrs.size() && (attrs[i] == ' ' || attrs[i] == '\t')) ++i;
-      if (i >= attrs.size() || attrs[i] != '=') continue;
-      ++i;
-      while (i < attrs.size() && (attrs[i] == ' ' || attrs[i] == '\t')) ++i;
-      if (i < attrs.size() && (attrs[i] == '"' || attrs[i] == '\'')) return i;
-    }
-    return std::string_view::npos;
-  }
-
-  std::uint32_t max_;
-  State state_ = State::text;
-  std::string tag_;
-  char quote_ = 0;
-  int run_ = 0;
-  std::vector<Merge> merges_;
-  bool overflow_ = false;
-};
 
 }  // namespace
 
@@ -499,20 +374,117 @@ std::shared_ptr<const XlsxData> read_xlsx(ZipPackage& package, const Spreadsheet
 
 std::vector<Merge> read_xlsx_merges(ZipPackage& package, const std::string& part,
                                     const SpreadsheetLimits& limits, bool& overflow) {
+  std::vector<Merge> merges;
+  overflow = false;
   auto entry = package.open(part);
-  MergeScanner scanner(limits.max_merged_ranges);
-  std::vector<char> buf(64 * 1024);
-  for (;;) {
-    const std::size_t got = entry->read(buf.data(), buf.size());
-    if (got == 0) break;
-    scanner.feed(std::string_view(buf.data(), got));
+  XmlScanner xml(*entry);
+  try {
+    while (xml.next()) {
+      if (xml.is_start("sheetData")) xml.skip();  // the cells: counted, not read
+      if (!xml.is_start("mergeCell")) continue;
+      Merge m;
+      bool found = false;
+      xml.attributes([&](std::string_view name, std::string_view value) {
+        if (name == "ref") found = parse_range(value, m);
+      });
+      if (!found) continue;
+      if (merges.size() >= limits.max_merged_ranges) {
+        overflow = true;
+        break;
+      }
+      merges.push_back(m);
+    }
+  } catch (const Error&) {
+    // Damaged XML: the ranges before it stand, and reading the rows reports
+    // it at the sheet, after the rows before it. A damaged archive (checksum,
+    // sizes) is the file's problem: said now.
+    if (xml.entry_failed()) throw;
   }
-  overflow = scanner.overflow();
-  return scanner.take();
+  return merges;
 }
 
 // ---------------------------------------------------------------------------
 // Rows
+
+namespace {
+
+// The cell most writers write, and almost every cell of a programme:
+//   <c r="B2" s="3" t="s"><v>12</v></c>   or   <c r="B2" s="3"/>
+// unprefixed, one space before each attribute, values of letters, digits and
+// '$' in double quotes, a value of printable ASCII without '&' or '<'. It is
+// recognised in the bytes ahead without going through the scanner's general
+// path; anything else (a formula, an inline string, a reference, a comment,
+// white space elsewhere, a prefix) is left to the general path, which reads
+// every cell the same way.
+struct PlainCell {
+  std::string_view ref;
+  std::string_view type;
+  std::string_view style;
+  std::string_view value;
+};
+
+constexpr std::array<bool, 256> plain_value_bytes = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x7F; ++c) t[static_cast<std::size_t>(c)] = c != '<' && c != '&';
+  return t;
+}();
+
+bool is_plain_attribute_byte(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '$';
+}
+
+// The length of the plain cell at the start of `bytes` (after white space),
+// 0 when they hold something else or not all of it.
+std::size_t plain_cell(std::string_view bytes, PlainCell& cell) {
+  const char* const begin = bytes.data();
+  const char* const end = begin + bytes.size();
+  const char* p = begin;
+  while (p < end && (*p == ' ' || *p == '\n' || *p == '\t')) ++p;
+  if (end - p < 4 || p[0] != '<' || p[1] != 'c') return 0;
+  p += 2;
+  cell = {};
+  for (;;) {
+    if (p == end) return 0;
+    if (*p == '>') {
+      ++p;
+      break;
+    }
+    if (*p == '/') {
+      if (p + 1 == end || p[1] != '>') return 0;
+      return static_cast<std::size_t>(p + 2 - begin);
+    }
+    if (*p != ' ') return 0;
+    const char* const name = ++p;
+    while (p < end && *p >= 'a' && *p <= 'z') ++p;
+    if (p == name || end - p < 2 || p[0] != '=' || p[1] != '"') return 0;
+    const std::string_view attribute(name, static_cast<std::size_t>(p - name));
+    const char* const value = p += 2;
+    while (p < end && is_plain_attribute_byte(*p)) ++p;
+    if (p == end || *p != '"') return 0;
+    const std::string_view v(value, static_cast<std::size_t>(p - value));
+    ++p;
+    if (attribute == "r") {
+      cell.ref = v;
+    } else if (attribute == "s") {
+      cell.style = v;
+    } else if (attribute == "t") {
+      cell.type = v;
+    }
+  }
+  if (end - p >= 3 && p[0] == '<' && p[1] == 'v' && p[2] == '>') {
+    const char* const value = p += 3;
+    while (p < end && plain_value_bytes[static_cast<unsigned char>(*p)]) ++p;
+    if (end - p < 8 || std::memcmp(p, "</v></c>", 8) != 0) return 0;
+    cell.value = std::string_view(value, static_cast<std::size_t>(p - value));
+    return static_cast<std::size_t>(p + 8 - begin);
+  }
+  if (end - p >= 4 && std::memcmp(p, "</c>", 4) == 0) return static_cast<std::size_t>(p + 4 - begin);
+  return 0;
+}
+
+constexpr std::size_t plain_cell_window = 1024;  // bytes looked at for a plain cell
+
+}  // namespace
 
 struct XlsxRows::Impl {
   std::shared_ptr<ZipPackage> package;
@@ -520,25 +492,22 @@ struct XlsxRows::Impl {
   Location where;
   SpreadsheetLimits limits;
   std::unique_ptr<ZipEntry> entry;
-  std::unique_ptr<XmlReader> xml;
+  std::unique_ptr<XmlScanner> xml;
   bool in_data = false;
   bool finished = false;
   bool warned_columns = false;
   std::uint32_t last_row = 0;
+  std::size_t used = 0;  // columns of the record up to its last non-blank cell
+  // The cell being read, kept from cell to cell (no allocation once warm).
   std::string value;
   std::string inline_text;
-  std::string ref;
   std::string type;
-  // Element names, interned once (the hot loop compares pointers).
-  XmlReader::Name name_sheet_data;
-  XmlReader::Name name_row;
-  XmlReader::Name name_c;
-  XmlReader::Name name_v;
-  XmlReader::Name name_is;
 
   void read_row(Record& out, DiagnosticSink& diags);
   void read_cell(Record& out, std::uint32_t& next_column, DiagnosticSink& diags);
-  void place(Record& out, std::size_t column, Cell cell, DiagnosticSink& diags);
+  void finish_cell(Record& out, std::uint32_t column, std::string_view kind, std::size_t style,
+                   std::string_view raw, const std::string* inline_string, DiagnosticSink& diags);
+  Cell* place(Record& out, std::size_t column, DiagnosticSink& diags);
 };
 
 XlsxRows::XlsxRows(std::shared_ptr<ZipPackage> package, std::shared_ptr<const XlsxData> data,
@@ -548,33 +517,33 @@ XlsxRows::XlsxRows(std::shared_ptr<ZipPackage> package, std::shared_ptr<const Xl
   impl_->data = std::move(data);
   impl_->where = std::move(where);
   impl_->limits = limits;
-  impl_->entry = impl_->package->open(impl_->data->parts.at(sheet));
-  impl_->xml = std::make_unique<XmlReader>(*impl_->entry);
-  XmlReader& xml = *impl_->xml;
-  impl_->name_sheet_data = xml.name("sheetData");
-  impl_->name_row = xml.name("row");
-  impl_->name_c = xml.name("c");
-  impl_->name_v = xml.name("v");
-  impl_->name_is = xml.name("is");
+  // The rows stop at </sheetData>, before the end of the part where its
+  // CRC-32 is checked: read_xlsx_merges, which reads it to the end, checks it.
+  impl_->entry = impl_->package->open(impl_->data->parts.at(sheet), ZipPackage::Checksum::skip);
+  impl_->xml = std::make_unique<XmlScanner>(*impl_->entry);
 }
 
 XlsxRows::~XlsxRows() = default;
 
 bool XlsxRows::next(Record& out, DiagnosticSink& diags) {
   Impl& m = *impl_;
-  while (!m.finished && m.xml->next()) {
+  XmlScanner& xml = *m.xml;
+  while (!m.finished && xml.next()) {
     if (!m.in_data) {
-      if (m.xml->is_start(m.name_sheet_data)) {
-        if (m.xml->is_empty_element()) break;
+      if (xml.is_start("sheetData")) {
+        if (xml.is_empty_element()) break;
         m.in_data = true;
       }
       continue;
     }
-    if (m.xml->is_end(m.name_sheet_data)) break;
-    if (!m.xml->is_start(m.name_row)) continue;
+    if (xml.is_end("sheetData")) break;
+    if (!xml.is_start("row")) {
+      xml.skip();
+      continue;
+    }
     std::uint32_t row = m.last_row + 1;
-    m.xml->attributes([&row](std::string_view local, std::string_view ns, std::string_view value) {
-      if (!ns.empty() || local != "r") return;
+    xml.attributes([&row](std::string_view name, std::string_view value) {
+      if (name != "r") return;
       if (const auto r = parse_index(value); r && *r > 0 && *r <= 0xFFFFFFFFULL)
         row = static_cast<std::uint32_t>(*r);
     });
@@ -587,42 +556,66 @@ bool XlsxRows::next(Record& out, DiagnosticSink& diags) {
     }
     m.last_row = row;
     out.line = row;
-    out.cells.clear();
     m.read_row(out, diags);
-    if (!is_blank_row(out)) return true;
+    if (m.used > 0) return true;  // only non-blank cells are placed
   }
   m.finished = true;
   return false;
 }
 
+// The cells of the record are emptied in place and filled again: their
+// strings keep their capacity from row to row. Cells after the last one
+// placed are dropped at the end, so the record ends at its last non-blank cell.
 void XlsxRows::Impl::read_row(Record& out, DiagnosticSink& diags) {
-  if (xml->is_empty_element()) return;
-  std::uint32_t next_column = 0;
-  while (xml->next()) {
-    if (xml->is_end(name_row)) return;
-    if (xml->node() != XmlReader::Node::start) continue;
-    if (xml->local_is(name_c)) {
-      read_cell(out, next_column, diags);
-    } else {
-      xml->skip();
+  for (Cell& cell : out.cells) {
+    cell.type = Cell::Type::empty;
+    cell.text.clear();
+    cell.number = 0;
+    cell.is_percent = false;
+    cell.is_date = false;
+  }
+  used = 0;
+  if (!xml->is_empty_element()) {
+    std::uint32_t next_column = 0;
+    for (;;) {
+      PlainCell plain;
+      if (const std::size_t length = plain_cell(xml->ahead(plain_cell_window), plain);
+          length > 0 && plain.value.size() <= limits.max_cell_bytes) {
+        std::uint32_t column = next_column;
+        std::uint32_t ref_row = 0;
+        if (!plain.ref.empty() && !parse_cell_ref(plain.ref, ref_row, column)) column = next_column;
+        next_column = column + 1;
+        const std::size_t style = plain.style.empty() ? 0 : parse_index(plain.style).value_or(0);
+        finish_cell(out, column, plain.type, style, plain.value, nullptr, diags);
+        xml->consume(length);
+        continue;
+      }
+      if (!xml->next() || xml->is_end()) break;  // the row's end: what is inside is read or skipped whole
+      if (xml->name() == "c") {
+        read_cell(out, next_column, diags);
+      } else {
+        xml->skip();
+      }
     }
   }
+  out.cells.resize(used);
 }
 
 void XlsxRows::Impl::read_cell(Record& out, std::uint32_t& next_column, DiagnosticSink& diags) {
-  ref.clear();
   type.clear();
   std::size_t style = 0;
-  xml->attributes([&](std::string_view local, std::string_view ns, std::string_view v) {
-    if (!ns.empty()) return;
-    if (local == "r") ref = v;
-    if (local == "t") type = v;
-    if (local == "s") style = static_cast<std::size_t>(parse_index(v).value_or(0));
-  });
   std::uint32_t column = next_column;
-  std::uint32_t ref_row = 0;
-  std::uint32_t ref_column = 0;
-  if (!ref.empty() && parse_cell_ref(ref, ref_row, ref_column)) column = ref_column;
+  xml->attributes([&](std::string_view name, std::string_view v) {
+    if (name == "r") {
+      std::uint32_t ref_row = 0;
+      std::uint32_t ref_column = 0;
+      column = !v.empty() && parse_cell_ref(v, ref_row, ref_column) ? ref_column : next_column;
+    } else if (name == "t") {
+      type = v;
+    } else if (name == "s") {
+      style = static_cast<std::size_t>(parse_index(v).value_or(0));
+    }
+  });
   next_column = column + 1;
 
   value.clear();
@@ -630,13 +623,11 @@ void XlsxRows::Impl::read_cell(Record& out, std::uint32_t& next_column, Diagnost
   bool has_inline = false;
   bool cut = false;
   if (!xml->is_empty_element()) {
-    const int depth = xml->depth();
     while (xml->next()) {
-      if (xml->node() == XmlReader::Node::end && xml->depth() == depth) break;
-      if (xml->node() != XmlReader::Node::start) continue;
-      if (xml->local_is(name_v)) {
-        read_text(*xml, value, limits.max_cell_bytes, cut);
-      } else if (xml->local_is(name_is)) {
+      if (xml->is_end()) break;  // the cell's
+      if (xml->name() == "v") {
+        xml->read_text(value, limits.max_cell_bytes, cut);
+      } else if (xml->name() == "is") {
         has_inline = true;
         read_string_item(*xml, inline_text, limits.max_cell_bytes, cut);
       } else {
@@ -644,63 +635,79 @@ void XlsxRows::Impl::read_cell(Record& out, std::uint32_t& next_column, Diagnost
       }
     }
   }
-  const auto at = [&]() { return cell_location(where, column, out.line); };
-  if (cut) diags.warning(at(), cut_message(limits.max_cell_bytes));
-
-  Cell cell;
-  const auto as_text = [&cell](std::string s) {
-    cell.type = Cell::Type::text;
-    cell.text = std::move(s);
-  };
-  if (type == "s") {
-    const auto index = parse_index(value);
-    if (index && *index < data->string_count()) {
-      as_text(std::string(data->shared_string(static_cast<std::size_t>(*index))));
-    } else if (!text::trim(value).empty()) {
-      diags.error(at(), "cellule illisible : elle renvoie au texte partagé n° " +
-                            std::string(text::trim(value)) + ", absent du classeur" + save_again);
-    }
-  } else if (type == "inlineStr" || (has_inline && value.empty())) {
-    as_text(std::move(inline_text));
-  } else if (type == "str" || type == "e") {
-    as_text(std::move(value));
-  } else if (type == "b") {
-    const std::string_view v = text::trim(value);
-    if (v == "1" || v == "true" || v == "0" || v == "false") {
-      cell.type = Cell::Type::boolean;
-      cell.number = v == "1" || v == "true" ? 1 : 0;
-    } else if (!v.empty()) {
-      as_text(std::string(v));
-    }
-  } else if (type == "d") {
-    if (const auto serial = iso_to_serial(text::trim(value))) {
-      cell.type = Cell::Type::number;
-      cell.number = *serial;
-      cell.is_date = true;
-    } else if (!text::trim(value).empty()) {
-      as_text(std::move(value));
-    }
-  } else if (!text::trim(value).empty()) {
-    if (const auto number = parse_number(value)) {
-      cell.type = Cell::Type::number;
-      cell.number = *number;
-      const NumberKind kind = style < data->styles.size() ? data->styles[style] : NumberKind::plain;
-      cell.is_percent = kind == NumberKind::percent;
-      cell.is_date = kind == NumberKind::date;
-      if (cell.is_date && data->date1904) {
-        cell.number += days_1904;
-      } else if (cell.is_date && cell.number >= 1 && cell.number < 60) {
-        cell.number += 1;  // 1900-01-01..1900-02-28: Excel counts a 1900-02-29 after them
-      }
-    } else {
-      as_text(std::move(value));
-    }
-  }
-  place(out, column, std::move(cell), diags);
+  if (cut) diags.warning(cell_location(where, column, out.line), cut_message(limits.max_cell_bytes));
+  finish_cell(out, column, type, style, value, has_inline ? &inline_text : nullptr, diags);
 }
 
-void XlsxRows::Impl::place(Record& out, std::size_t column, Cell cell, DiagnosticSink& diags) {
-  if (is_blank(cell)) return;
+// Types the cell read (`inline_text` when it had an inline string) and places it.
+void XlsxRows::Impl::finish_cell(Record& out, std::uint32_t column, std::string_view kind, std::size_t style,
+                                 std::string_view raw, const std::string* inline_string,
+                                 DiagnosticSink& diags) {
+  const auto as_text = [&](std::string_view s) {
+    if (is_blank_text(s)) return;  // blank: not placed
+    if (Cell* cell = place(out, column, diags)) {
+      cell->type = Cell::Type::text;
+      cell->text.assign(s);
+      cell->number = 0;
+      cell->is_date = false;
+      cell->is_percent = false;
+    }
+  };
+  const auto as_number = [&](double number, bool is_date, bool is_percent, Cell::Type cell_type) {
+    if (Cell* cell = place(out, column, diags)) {
+      cell->type = cell_type;
+      cell->text.clear();
+      cell->number = number;
+      cell->is_date = is_date;
+      cell->is_percent = is_percent;
+    }
+  };
+  if (kind == "s") {
+    const auto index = parse_index(raw);
+    if (index && *index < data->string_count()) {
+      as_text(data->shared_string(static_cast<std::size_t>(*index)));
+    } else if (!text::trim(raw).empty()) {
+      diags.error(cell_location(where, column, out.line),
+                  "cellule illisible : elle renvoie au texte partagé n° " + std::string(text::trim(raw)) +
+                      ", absent du classeur" + save_again);
+    }
+  } else if (kind == "inlineStr" || (inline_string != nullptr && raw.empty())) {
+    if (inline_string != nullptr) as_text(*inline_string);
+  } else if (kind == "str" || kind == "e") {
+    as_text(raw);
+  } else if (kind == "b") {
+    const std::string_view v = text::trim(raw);
+    if (v == "1" || v == "true" || v == "0" || v == "false") {
+      as_number(v == "1" || v == "true" ? 1 : 0, false, false, Cell::Type::boolean);
+    } else {
+      as_text(v);
+    }
+  } else if (kind == "d") {
+    if (const auto serial = iso_to_serial(text::trim(raw))) {
+      as_number(*serial, true, false, Cell::Type::number);
+    } else {
+      as_text(raw);
+    }
+  } else if (!is_blank_text(raw)) {
+    if (const auto number = parse_number(raw)) {
+      const NumberKind format = style < data->styles.size() ? data->styles[style] : NumberKind::plain;
+      const bool is_date = format == NumberKind::date;
+      double serial = *number;
+      if (is_date && data->date1904) {
+        serial += days_1904;
+      } else if (is_date && serial >= 1 && serial < 60) {
+        serial += 1;  // 1900-01-01..1900-02-28: Excel counts a 1900-02-29 after them
+      }
+      as_number(serial, is_date, format == NumberKind::percent, Cell::Type::number);
+    } else {
+      as_text(raw);
+    }
+  }
+}
+
+// The cell of `out` at `column`, for a non-blank value; null beyond the
+// column cap (warned once).
+Cell* XlsxRows::Impl::place(Record& out, std::size_t column, DiagnosticSink& diags) {
   if (column >= limits.max_columns) {
     if (!warned_columns) {
       warned_columns = true;
@@ -708,10 +715,11 @@ void XlsxRows::Impl::place(Record& out, std::size_t column, Cell cell, Diagnosti
                                                                 column_letters(limits.max_columns - 1) +
                                                                 " : elles sont ignorées");
     }
-    return;
+    return nullptr;
   }
   if (column >= out.cells.size()) out.cells.resize(column + 1);
-  out.cells[column] = std::move(cell);
+  used = std::max(used, column + 1);
+  return &out.cells[column];
 }
 
 }  // namespace clausier::readers::sheet

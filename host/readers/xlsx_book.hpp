@@ -2,7 +2,11 @@
 // Office Open XML workbooks (.xlsx, .xlsm): the workbook (sheet names,
 // hidden state, 1904 date system), its relationships, the styles (which
 // cells are dates or percentages) and the shared strings are read once;
-// each sheet is then streamed row by row.
+// each sheet is then streamed row by row. The workbook, relationships and
+// styles go through XmlReader (libxml2); the large parts (shared strings, a
+// sheet's rows and merged ranges) through XmlScanner, and the common cell
+// <c r="B2" s="3" t="s"><v>12</v></c> is recognised in the scanner's bytes
+// ahead; cells of any other shape take the general path, with the same result.
 //
 // Cells: shared strings (t="s"), inline strings (t="inlineStr"), formula
 // results (their cached <v>; t="str" for text), booleans (t="b"), errors

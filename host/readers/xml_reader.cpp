@@ -67,6 +67,7 @@ Prolog check_prolog(std::string_view head) {
       (head.starts_with("\xFE\xFF") || head.starts_with("\xFF\xFE") || head[0] == '\0' || head[1] == '\0')) {
     return Prolog::utf16;
   }
+  if (head.size() < 3 && std::string_view("\xEF\xBB\xBF").starts_with(head)) return Prolog::undecided;
   if (head.starts_with("\xEF\xBB\xBF")) i = 3;
   for (;;) {
     while (i < head.size() && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) ++i;
@@ -90,8 +91,52 @@ Prolog check_prolog(std::string_view head) {
 
 }  // namespace
 
+std::string read_xml_prolog(ZipEntry& entry, XmlReader::Source source) {
+  const Wording& words = source == XmlReader::Source::file ? file_words : workbook_words;
+  std::string head;
+  for (;;) {
+    switch (check_prolog(head)) {
+      case Prolog::fine: return head;
+      case Prolog::doctype:
+        throw Error(words.subject + in_quotes(entry.name()) +
+                        " contient une déclaration DOCTYPE, que n'écrit " + words.writers +
+                        " (tentative d'attaque par entités XML ?) : " + words.not_read,
+                    entry.name());
+      case Prolog::utf16:
+        throw Error(words.subject + in_quotes(entry.name()) + " est encodé en UTF-16, non pris en charge" +
+                        words.save_again,
+                    entry.name());
+      case Prolog::undecided: break;
+    }
+    if (head.size() >= max_prolog_bytes) {
+      throw Error(words.subject + in_quotes(entry.name()) +
+                      " commence par un prologue XML anormalement long" + words.save_again,
+                  entry.name());
+    }
+    char buf[4096];
+    const std::size_t got = entry.read(buf, sizeof buf);
+    if (got == 0) return head;  // too short to be a document: the parser says so
+    head.append(buf, got);
+  }
+}
+
+Error damaged_xml(const std::string& part, int line, XmlReader::Source source) {
+  const Wording& words = source == XmlReader::Source::file ? file_words : workbook_words;
+  return Error("le contenu XML de " + in_quotes(part) + " est endommagé (ligne " + std::to_string(line) +
+                   ") : " + words.damaged,
+               part);
+}
+
+std::string unsupported_encoding(const std::string& part, std::string_view encoding,
+                                 XmlReader::Source source) {
+  const Wording& words = source == XmlReader::Source::file ? file_words : workbook_words;
+  return words.subject + in_quotes(part) + " est encodé en " + std::string(encoding) +
+         ", non pris en charge" + words.save_again;
+}
+
 struct XmlReader::Impl {
   ZipEntry* entry = nullptr;
+  Source source = Source::workbook_part;
   const Wording* words = &workbook_words;
   xmlTextReaderPtr reader = nullptr;
   std::string head;  // bytes read ahead while the prolog is checked, then given to the parser
@@ -101,33 +146,8 @@ struct XmlReader::Impl {
   int error_line = 0;
 
   void read_prolog() {
-    for (;;) {
-      switch (check_prolog(head)) {
-        case Prolog::fine: prolog_checked = true; return;
-        case Prolog::doctype:
-          throw Error(words->subject + in_quotes(entry->name()) +
-                          " contient une déclaration DOCTYPE, que n'écrit " + words->writers +
-                          " (tentative d'attaque par entités XML ?) : " + words->not_read,
-                      entry->name());
-        case Prolog::utf16:
-          throw Error(words->subject + in_quotes(entry->name()) +
-                          " est encodé en UTF-16, non pris en charge" + words->save_again,
-                      entry->name());
-        case Prolog::undecided: break;
-      }
-      if (head.size() >= max_prolog_bytes) {
-        throw Error(words->subject + in_quotes(entry->name()) +
-                        " commence par un prologue XML anormalement long" + words->save_again,
-                    entry->name());
-      }
-      char buf[4096];
-      const std::size_t got = entry->read(buf, sizeof buf);
-      if (got == 0) {
-        prolog_checked = true;  // too short to be a document: the parser says so
-        return;
-      }
-      head.append(buf, got);
-    }
+    head = read_xml_prolog(*entry, source);
+    prolog_checked = true;
   }
 
   int read(char* out, int size) {
@@ -168,6 +188,7 @@ struct XmlReader::Impl {
 XmlReader::XmlReader(ZipEntry& entry, Source source) : impl_(std::make_unique<Impl>()) {
   harden_libxml2();
   impl_->entry = &entry;
+  impl_->source = source;
   impl_->words = source == Source::file ? &file_words : &workbook_words;
   impl_->reader = xmlReaderForIO(&Impl::read_callback, &Impl::close_callback, impl_.get(), nullptr, nullptr,
                                  parse_options);
@@ -206,10 +227,7 @@ bool XmlReader::step(int result) {
   node_ = Node::other;
   if (result == 0) return false;
   if (impl_->input_error) throw *impl_->input_error;
-  const int at = impl_->error_line > 0 ? impl_->error_line : line();
-  throw Error("le contenu XML de " + in_quotes(part()) + " est endommagé (ligne " + std::to_string(at) +
-                  ") : " + impl_->words->damaged,
-              part());
+  throw damaged_xml(part(), impl_->error_line > 0 ? impl_->error_line : line(), impl_->source);
 }
 
 bool XmlReader::next() { return step(xmlTextReaderRead(impl_->reader)); }

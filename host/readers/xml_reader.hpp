@@ -102,4 +102,14 @@ class XmlReader {
   Node node_ = Node::other;
 };
 
+// What XmlReader and XmlScanner share. The first bytes of `entry`, up to
+// the start of its root element: throws Error when they hold a DOCTYPE, are
+// UTF-16 or run over 64 Kio; else returns them, to be parsed first.
+[[nodiscard]] std::string read_xml_prolog(ZipEntry& entry, XmlReader::Source source);
+// The error for damaged content found at `line` of `part`.
+[[nodiscard]] Error damaged_xml(const std::string& part, int line, XmlReader::Source source);
+// The message for a part declared in an encoding other than UTF-8.
+[[nodiscard]] std::string unsupported_encoding(const std::string& part, std::string_view encoding,
+                                               XmlReader::Source source);
+
 }  // namespace clausier::readers::sheet

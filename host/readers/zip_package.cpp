@@ -1,9 +1,6 @@
 #include "readers/zip_package.hpp"
 
-#include <Poco/Exception.h>
-#include <Poco/Zip/ParseCallback.h>
-#include <Poco/Zip/ZipLocalFileHeader.h>
-#include <Poco/Zip/ZipStream.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <fstream>
@@ -55,7 +52,7 @@ std::string lower_ascii(std::string_view s) {
       "et donnez ce fichier");
 }
 
-// Extra fields as Poco reads them: a list of (id, size, data) that must fit.
+// Extra fields: a list of (id, size, data) that must fit.
 void check_extra(std::string_view extra, const std::string& name) {
   std::size_t at = 0;
   while (extra.size() - at >= 4) {
@@ -74,20 +71,7 @@ struct EntryInfo {
   std::uint64_t compressed = 0;
   std::uint64_t size = 0;
   std::uint64_t local_offset = 0;
-};
-
-// Poco parses the local header; the data is skipped by its true size, taken
-// from the central directory.
-class SkipData final : public Poco::Zip::ParseCallback {
- public:
-  explicit SkipData(std::uint64_t bytes) : bytes_(bytes) {}
-  bool handleZipEntry(std::istream& in, const Poco::Zip::ZipLocalFileHeader& /*header*/) override {
-    in.seekg(static_cast<std::streamoff>(bytes_), std::ios_base::cur);
-    return true;
-  }
-
- private:
-  std::uint64_t bytes_;
+  std::uint64_t data_offset = 0;  // after the local header, its name and extra field
 };
 
 }  // namespace
@@ -113,7 +97,7 @@ struct ZipPackage::Impl {
   }
 
   void read_directory();
-  void check_local_header(const EntryInfo& e, std::uint64_t directory_offset);
+  void check_local_header(EntryInfo& e, std::uint64_t directory_offset);
 };
 
 void ZipPackage::Impl::read_directory() {
@@ -191,12 +175,12 @@ void ZipPackage::Impl::read_directory() {
   }
 }
 
-void ZipPackage::Impl::check_local_header(const EntryInfo& e, std::uint64_t directory_offset) {
+void ZipPackage::Impl::check_local_header(EntryInfo& e, std::uint64_t directory_offset) {
   if (e.local_offset + local_size > directory_offset)
     damaged("en-tête de " + in_quotes(e.name) + " hors du fichier");
   const std::string header = read_at(e.local_offset, local_size);
   if (u32(header, 0) != local_signature) damaged("en-tête de " + in_quotes(e.name) + " introuvable");
-  // What Poco asserts on: version needed, host system, compression method.
+  // Version needed, host system, compression method: what no spreadsheet writer leaves out of range.
   const auto version = static_cast<unsigned char>(header[4]);
   const auto host = static_cast<unsigned char>(header[5]);
   const std::uint16_t flags = u16(header, 6);
@@ -212,6 +196,7 @@ void ZipPackage::Impl::check_local_header(const EntryInfo& e, std::uint64_t dire
   }
   const std::string rest = read_at(e.local_offset + local_size, name_length + extra_length);
   check_extra(std::string_view(rest).substr(name_length), e.name);
+  e.data_offset = data_start;
 }
 
 ZipPackage::ZipPackage(const Bytes& bytes, const SpreadsheetLimits& limits)
@@ -252,11 +237,14 @@ std::vector<std::string> ZipPackage::names() const {
 
 namespace {
 
-class PocoEntry final : public ZipEntry {
+// One entry read straight from the archive: stored bytes copied, deflated
+// ones inflated with zlib (raw deflate, as zip stores it) into the caller's
+// buffer, the CRC-32 computed on the way and checked at the end.
+class InflatingEntry final : public ZipEntry {
  public:
-  PocoEntry(std::istream& in, const EntryInfo& info, const SpreadsheetLimits& limits, std::uint64_t& total,
-            bool& open_flag)
-      : info_(info), limits_(limits), total_(total), open_flag_(open_flag) {
+  InflatingEntry(std::istream& in, const EntryInfo& info, const SpreadsheetLimits& limits,
+                 std::uint64_t& total, bool& open_flag, bool verify_crc)
+      : in_(in), info_(info), limits_(limits), total_(total), open_flag_(open_flag), verify_crc_(verify_crc) {
     if (info.method != 0 && info.method != 8) {
       throw Error("l'élément " + in_quotes(info.name) +
                       " est compressé par une méthode non prise en charge (n° " +
@@ -270,42 +258,27 @@ class PocoEntry final : public ZipEntry {
                   info.name);
     }
     check_ratio(info.size);
-    try {
-      in.clear();
-      in.seekg(static_cast<std::streamoff>(info.local_offset));
-      SkipData skip(info.compressed);
-      header_ = std::make_unique<Poco::Zip::ZipLocalFileHeader>(in, false, skip);
-      // The central directory is the reference: sizes and checksum after the
-      // data (bit 3) are not searched for.
-      header_->setSearchCRCAndSizesAfterData(false);
-      header_->setCRC(info.crc);
-      header_->setCompressedSize(info.compressed);
-      header_->setUncompressedSize(info.size);
-      in.clear();
-      stream_ = std::make_unique<Poco::Zip::ZipInputStream>(in, *header_, true);
-      stream_->exceptions(std::ios::badbit);
-    } catch (const Poco::Exception&) {
-      unreadable();
-    } catch (const std::exception&) {
-      unreadable();
+    if (info.method == 8) {
+      if (inflateInit2(&stream_, -MAX_WBITS) != Z_OK) unreadable();
+      inflating_ = true;
+      input_.resize(input_chunk);
     }
     open_flag_ = true;
   }
-  ~PocoEntry() override { open_flag_ = false; }
-  PocoEntry(const PocoEntry&) = delete;
-  PocoEntry& operator=(const PocoEntry&) = delete;
+  ~InflatingEntry() override {
+    if (inflating_) inflateEnd(&stream_);
+    open_flag_ = false;
+  }
+  InflatingEntry(const InflatingEntry&) = delete;
+  InflatingEntry& operator=(const InflatingEntry&) = delete;
 
   std::size_t read(char* out, std::size_t size) override {
     if (done_ || size == 0) return 0;
-    std::size_t got = 0;
-    try {
-      stream_->read(out, static_cast<std::streamsize>(size));
-      got = static_cast<std::size_t>(stream_->gcount());
-    } catch (const Poco::Exception&) {
-      unreadable();
-    } catch (const std::exception&) {
-      unreadable();
-    }
+    // One byte more than the entry may still give: a longer one is caught.
+    const std::uint64_t allowed = info_.size - std::min(produced_, info_.size) + 1;
+    size = static_cast<std::size_t>(std::min<std::uint64_t>(size, allowed));
+    const std::size_t got = inflating_ ? inflate_into(out, size) : copy_into(out, size);
+    if (verify_crc_) crc_ = crc32_z(crc_, reinterpret_cast<const Bytef*>(out), got);
     produced_ += got;
     total_ += got;
     if (produced_ > info_.size) {
@@ -321,7 +294,7 @@ class PocoEntry final : public ZipEntry {
     }
     if (got < size) {
       done_ = true;
-      if (produced_ != info_.size) unreadable();
+      if (produced_ != info_.size || (verify_crc_ && crc_ != info_.crc)) unreadable();
     }
     return got;
   }
@@ -329,6 +302,53 @@ class PocoEntry final : public ZipEntry {
   [[nodiscard]] const std::string& name() const override { return info_.name; }
 
  private:
+  static constexpr std::size_t input_chunk = 64 * 1024;
+
+  // Up to `size` bytes of the entry's data as stored, from where the last read ended.
+  std::size_t raw(char* out, std::size_t size) {
+    const std::uint64_t left = info_.compressed - consumed_;
+    size = static_cast<std::size_t>(std::min<std::uint64_t>(size, left));
+    if (size == 0) return 0;
+    in_.clear();
+    in_.seekg(static_cast<std::streamoff>(info_.data_offset + consumed_));
+    in_.read(out, static_cast<std::streamsize>(size));
+    const auto got = static_cast<std::size_t>(std::max<std::streamsize>(in_.gcount(), 0));
+    if (got != size) unreadable();  // the directory said the data was there
+    consumed_ += got;
+    return got;
+  }
+
+  std::size_t copy_into(char* out, std::size_t size) {
+    std::size_t got = 0;
+    while (got < size) {
+      const std::size_t n = raw(out + got, size - got);
+      if (n == 0) break;
+      got += n;
+    }
+    return got;
+  }
+
+  std::size_t inflate_into(char* out, std::size_t size) {
+    stream_.next_out = reinterpret_cast<Bytef*>(out);
+    stream_.avail_out = static_cast<uInt>(std::min<std::size_t>(size, 1U << 30));
+    const uInt wanted = stream_.avail_out;
+    while (stream_.avail_out > 0 && !ended_) {
+      if (stream_.avail_in == 0) {
+        const std::size_t n = raw(input_.data(), input_.size());
+        if (n == 0) unreadable();  // the compressed data stops before its end
+        stream_.next_in = reinterpret_cast<Bytef*>(input_.data());
+        stream_.avail_in = static_cast<uInt>(n);
+      }
+      const int status = inflate(&stream_, Z_NO_FLUSH);
+      if (status == Z_STREAM_END) {
+        ended_ = true;
+      } else if (status != Z_OK) {
+        unreadable();  // Z_DATA_ERROR, Z_NEED_DICT, Z_MEM_ERROR, Z_BUF_ERROR
+      }
+    }
+    return wanted - stream_.avail_out;
+  }
+
   void check_ratio(std::uint64_t bytes) const {
     if (bytes <= limits_.ratio_free_bytes) return;
     const std::uint64_t compressed = std::max<std::uint64_t>(info_.compressed, 1);
@@ -346,25 +366,32 @@ class PocoEntry final : public ZipEntry {
         info_.name);
   }
 
+  std::istream& in_;
   EntryInfo info_;
   SpreadsheetLimits limits_;
   std::uint64_t& total_;
   bool& open_flag_;
-  std::unique_ptr<Poco::Zip::ZipLocalFileHeader> header_;
-  std::unique_ptr<Poco::Zip::ZipInputStream> stream_;
-  std::uint64_t produced_ = 0;
+  bool verify_crc_;
+  z_stream stream_{};
+  bool inflating_ = false;
+  bool ended_ = false;
+  std::vector<char> input_;
+  std::uint64_t consumed_ = 0;  // bytes of stored data read
+  std::uint64_t produced_ = 0;  // bytes given
+  uLong crc_ = crc32_z(0, nullptr, 0);
   bool done_ = false;
 };
 
 }  // namespace
 
-std::unique_ptr<ZipEntry> ZipPackage::open(std::string_view name) {
+std::unique_ptr<ZipEntry> ZipPackage::open(std::string_view name, Checksum checksum) {
   const auto stored = find(name);
   if (!stored)
     throw Error("élément " + in_quotes(name) + " absent du classeur" + save_again, std::string(name));
   if (impl_->entry_open) throw Error("lecture de deux éléments à la fois (erreur interne)", *stored);
   const EntryInfo& info = impl_->entries[impl_->by_name.at(*stored)];
-  return std::make_unique<PocoEntry>(*impl_->in, info, impl_->limits, impl_->total_read, impl_->entry_open);
+  return std::make_unique<InflatingEntry>(*impl_->in, info, impl_->limits, impl_->total_read,
+                                          impl_->entry_open, checksum == Checksum::verify);
 }
 
 std::string ZipPackage::read_small(std::string_view name, std::size_t max_bytes) {

@@ -2,10 +2,11 @@
 // A zip archive (xlsx, ods) from anywhere, opened with every check a hostile
 // file calls for. The central directory is read and checked here (entry
 // count, sizes, encryption, compression method, headers inside the file,
-// well-formed extra fields); Poco::Zip then reads each entry as a stream,
-// and the bytes it gives are counted against the declared size, the
-// per-entry and total caps and the compression ratio (zip bombs). Entries are
-// never inflated whole into memory.
+// well-formed extra fields); each entry is then read as a stream (zlib
+// inflates it straight into the reader's buffer), and the bytes it gives are
+// counted against the declared size, the per-entry and total caps and the
+// compression ratio (zip bombs), and checked against the CRC-32 at the end.
+// Entries are never inflated whole into memory.
 
 #include <cstddef>
 #include <cstdint>
@@ -43,9 +44,15 @@ class ZipPackage {
   [[nodiscard]] bool has(std::string_view name) const { return find(name).has_value(); }
   [[nodiscard]] std::vector<std::string> names() const;
 
+  // Whether an entry read to its end is checked against its CRC-32. A reader
+  // that stops before the end (a sheet's rows stop at </sheetData>) never gets
+  // to the check: it may spare the computation, when another read of the
+  // same entry goes to the end (the merged-range scan of the plan).
+  enum class Checksum { verify, skip };
+
   // Opens an entry (found with find()). Entries are read one at a time: the
   // previous one must have been destroyed. Throws Error.
-  [[nodiscard]] std::unique_ptr<ZipEntry> open(std::string_view name);
+  [[nodiscard]] std::unique_ptr<ZipEntry> open(std::string_view name, Checksum checksum = Checksum::verify);
 
   // Reads a whole small entry (at most `max_bytes`, else Error).
   [[nodiscard]] std::string read_small(std::string_view name, std::size_t max_bytes);

@@ -88,6 +88,24 @@ def xlsx_parts():
     return [workbook, sheet1, shared, styles, sheet2, rels]
 
 
+def xlsx_scanner_sheet():
+    """A sheet off the common cell shape: what XmlScanner's general path reads."""
+    return ('<?xml version="1.0" encoding="UTF-8"?>\r\n<!-- written by hand -->'
+            '<x:worksheet xmlns:x="%s"><x:sheetPr codeName=\'a>b\'/><x:sheetData>'
+            '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>R&#233;f&#xE9;rence</x:t></x:is></x:c>'
+            '<x:c t="inlineStr"><x:is><x:t><![CDATA[Obj]]>et</x:t></x:is></x:c>'
+            "<x:c r='C1' t='inlineStr'><x:is><x:r><x:rPr><x:b/></x:rPr><x:t>Nature</x:t></x:r></x:is></x:c>"
+            '<x:c r = "D1" t="str"><x:v>Code CPV</x:v></x:c><x:c r="E1" t="inlineStr"><x:is><x:t>Montant '
+            'estim&#233; HT</x:t></x:is></x:c><x:c r="F1" t="inlineStr"><x:is><x:t>Date pr&#xe9;visionnelle de '
+            'lancement</x:t></x:is></x:c></x:row>\r\n'
+            '<x:row><x:c r="A2" t="inlineStr"><x:is><x:t>L1 &amp; L2\r\n</x:t></x:is></x:c><?pi x?>'
+            '<x:c r="B2" t="str"><x:f>"Voirie"</x:f><x:v>Voirie</x:v></x:c><x:c r="C2" t="str"><!-- c -->'
+            '<x:v>travaux</x:v></x:c><x:c r="D2"><x:v>45233140</x:v><x:extLst><x:ext uri="{a}"><y v=">"/>'
+            '</x:ext></x:extLst></x:c><x:c r="E2"><x:v> 1000 </x:v></x:c><x:c r="F2" t="d"><x:v>2027-03-01'
+            '</x:v></x:c></x:row></x:sheetData><x:mergeCells><x:mergeCell ref=\'C2:C3\'/></x:mergeCells>'
+            '</x:worksheet>' % MAIN)
+
+
 def xlsx_seeds():
     small = read("tests", "fixtures", "xlsx", "small.xlsx")
     write("xlsx", "raw-small.xlsx", b"\x00" + small)
@@ -98,6 +116,7 @@ def xlsx_seeds():
     write("xlsx", "parts.bin", b"\x01" + SEP.join(parts))
     write("xlsx", "parts-named.bin", b"\x03" + SEP.join(parts[:5]))
     write("xlsx", "parts-sheet2.bin", b"\x05" + SEP.join(parts[:2]))
+    write("xlsx", "parts-scanner.bin", b"\x01" + SEP.join([parts[0], xlsx_scanner_sheet().encode("utf-8")]))
 
 
 ODS_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '

@@ -22,6 +22,7 @@ declare -A libraries=(
   ["lua.hpp"]="lua" ["lua.h"]="lua" ["lauxlib.h"]="lua" ["lualib.h"]="lua"
   ["kainjow/"]="render"
   ["libxml/"]="readers"
+  ["zlib.h"]="readers"
   ["Poco/Zip/"]="readers writers"
   ["Poco/Net/"]="server cli"
   ["Poco/Util/"]="cli server"

@@ -207,6 +207,18 @@ TEST_SUITE("readers/xlsx hostile files") {
     for (const std::size_t at : headers) put32(crc, at + 16, u32(crc, at + 16) ^ 0x5A5A5A5A);
     check_refused(write_scratch("crc.xlsx", crc), "est endommagé (données compressées illisibles)");
 
+    // The sheet's checksum alone wrong, in a sheet whose rows end long before the part does (the row
+    // passes stop at </sheetData>): seen when the merged ranges are looked for, to the end of the part.
+    std::string sheet_crc = make_xlsx(
+        {{"Programme", header_row() + lot_row(2, "L1"), false, "<!--" + std::string(600'000, ' ') + "-->"}});
+    for (const std::size_t at : central_headers(sheet_crc)) {
+      const std::size_t length = static_cast<unsigned char>(sheet_crc[at + 28]);
+      if (sheet_crc.compare(at + 46, length, "xl/worksheets/sheet1.xml") == 0)
+        put32(sheet_crc, at + 16, u32(sheet_crc, at + 16) ^ 1);
+    }
+    check_refused(write_scratch("sheet-crc.xlsx", sheet_crc),
+                  "l'élément « xl/worksheets/sheet1.xml » est endommagé (données compressées illisibles)");
+
     std::string duplicate = clausier::testing::make_zip({{"a.xml", "<a/>"}, {"b.xml", "<b/>"}});
     for (std::size_t at = duplicate.find("b.xml"); at != std::string::npos;
          at = duplicate.find("b.xml", at)) {

@@ -397,6 +397,111 @@ TEST_SUITE("readers/xlsx") {
     CHECK(plain(r.messages()).find("plus de 1 plages de cellules fusionnées") != std::string::npos);
   }
 
+  TEST_CASE("cells off the common shape read as the common ones: quotes, spaces, prefixes, formulas") {
+    // Column A holds cells of the shape most writers write; B the same values written otherwise.
+    const std::string rows =
+        "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row>"
+        "<row r=\"2\"><c r=\"A2\" s=\"1\"><v>46447</v></c><c r='B2' s='1'><v>46447</v></c></row>"
+        "<row r=\"3\"><c r=\"A3\" t=\"s\"><v>0</v></c><c r = \"B3\" t = \"s\" ><v> 0 </v></c></row>"
+        "<row r=\"4\"><c r=\"A4\"><v>1.5</v></c>\n  <c r=\"B4\"><f>1+0.5</f><v>1.5</v></c></row>"
+        "<row r=\"5\"><c r=\"A5\" t=\"b\"><v>1</v></c><c r=\"B5\" t=\"b\"><!-- v --><v>1</v></c></row>"
+        "<row r=\"6\"><c r=\"A6\" t=\"str\"><v>a &amp; b</v></c><c r=\"B6\" t=\"str\"><v>a &amp; "
+        "b</v></c></row>";
+    const auto r = read_records(make_xlsx({{"Feuil1", rows}}, {"<t>Référence</t>"}), "t.xlsx", "Feuil1");
+    INFO(r.messages());
+    REQUIRE(r.records.size() == 6);
+    for (std::size_t i = 1; i < 6; ++i) {
+      INFO("row " << r.records[i].line);
+      const Cell& a = at(r.records[i], 0);
+      const Cell& b = at(r.records[i], 1);
+      CHECK(a.type != Cell::Type::empty);
+      CHECK(a.type == b.type);
+      CHECK(a.text == b.text);
+      CHECK(a.number == b.number);
+      CHECK(a.is_date == b.is_date);
+    }
+    CHECK(at(r.records[1], 0).is_date);
+    CHECK(at(r.records[2], 0).text == "Référence");
+    CHECK(at(r.records[5], 0).text == "a & b");
+
+    const std::string prefixed =
+        std::string("<?xml version=\"1.0\"?><x:worksheet xmlns:x=\"") + clausier::testing::main_ns +
+        "\"><x:sheetData><x:row r=\"1\"><x:c r=\"A1\" t=\"inlineStr\"><x:is><x:t>x</x:t></x:is></x:c>"
+        "<x:c r=\"B1\"><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>";
+    auto entries = clausier::testing::xlsx_entries({{"Feuil1", ""}});
+    for (auto& [name, data] : entries) {
+      if (name == "xl/worksheets/sheet1.xml") data = prefixed;
+    }
+    const auto p = read_records(clausier::testing::make_zip(entries), "t.xlsx", "Feuil1");
+    INFO(p.messages());
+    REQUIRE(p.records.size() == 1);
+    CHECK(at(p.records[0], 0).text == "x");
+    CHECK(at(p.records[0], 1).number == 2);
+  }
+
+  TEST_CASE("inline strings: entities and character references decoded, line ends made \\n") {
+    const std::string rows = "<row r=\"1\">" + is("A1", "Voirie &amp; r&#233;seaux &#x2013; &lt;lot&gt;") +
+                             is("B1", "&quot;été&quot;") +
+                             "<c r=\"C1\" t=\"inlineStr\"><is><t>deux\r\nlignes</t></is></c></row>";
+    const auto r = read_records(make_xlsx({{"Feuil1", rows}}), "t.xlsx", "Feuil1");
+    INFO(r.messages());
+    REQUIRE(r.records.size() == 1);
+    CHECK(at(r.records[0], 0).text == "Voirie & réseaux – <lot>");
+    CHECK(at(r.records[0], 1).text == "\"été\"");
+    CHECK(at(r.records[0], 2).text == "deux\nlignes");
+  }
+
+  TEST_CASE("cells out of order, and cells and rows without r=") {
+    const std::string rows =
+        "<row r=\"1\"><c r=\"C1\"><v>3</v></c><c r=\"A1\"><v>1</v></c><c><v>2</v></c></row>"
+        "<row><c><v>4</v></c><c t=\"inlineStr\"><is><t>5</t></is></c></row>"
+        "<row r=\"7\"><c r=\"zz\"><v>6</v></c></row>";
+    const auto r = read_records(make_xlsx({{"Feuil1", rows}}), "t.xlsx", "Feuil1");
+    INFO(r.messages());
+    REQUIRE(r.records.size() == 3);
+    CHECK(at(r.records[0], 0).number == 1);
+    CHECK(at(r.records[0], 1).number == 2);  // after A1: the next column
+    CHECK(at(r.records[0], 2).number == 3);
+    CHECK(r.records[1].line == 2);  // after row 1
+    CHECK(at(r.records[1], 0).number == 4);
+    CHECK(at(r.records[1], 1).text == "5");
+    CHECK(r.records[2].line == 7);
+    CHECK(at(r.records[2], 0).number == 6);  // a reference that is none: the next column
+  }
+
+  TEST_CASE("a huge cell is cut at the cap with a warning, and the rows after it are read") {
+    const std::string big(3'000'000, 'x');
+    const std::string rows = header_row() + "<row r=\"2\">" + is("A2", "L1") + is("B2", big) +
+                             is("C2", "travaux") + num("D2", "45233140") + num("E2", "1000") +
+                             num("F2", "46447", 1) + "</row>" + lot_row(3, "L2");
+    const auto r = read_lots(make_xlsx({{"Programme", rows}}), "p.xlsx");
+    REQUIRE(r.lots.size() == 2);
+    CHECK(r.lots[0].objet.size() == 1U << 20);
+    CHECK(r.lots[1].reference == "L2");
+    CHECK(plain(r.messages()).find("p.xlsx!Programme!B2 : avertissement : texte de plus de 1 Mo") !=
+          std::string::npos);
+  }
+
+  TEST_CASE("a damaged sheet: the rows before the damage are read, the damage is said with its line") {
+    const std::string lines = header_row() + "\n" + lot_row(2, "L1") + "\n" + lot_row(3, "L2");
+    const auto check = [&](const std::string& damage, const std::string& line) {
+      INFO(damage);
+      const auto r =
+          read_lots(make_xlsx({{"Programme", lines + "\n" + damage + lot_row(5, "L5")}}), "p.xlsx");
+      CHECK(r.lots.size() == 2);
+      CHECK(plain(r.messages())
+                .find("p.xlsx!Programme : erreur : le contenu XML de « xl/worksheets/sheet1.xml » est "
+                      "endommagé (ligne " +
+                      line + ") : le fichier est tronqué ou n'a pas été écrit par un tableur") !=
+            std::string::npos);
+    };
+    check("<row r=\"4\"><c r=\"A4\"><v>1</v></row>", "4");  // a cell not closed
+    check("<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>&eacute;</t></is></c></row>", "4");  // an entity
+    check("<row r=\"4\"><c r=\"A4\"><v>1</v></c><row>", "4");                // a row in a row, never closed
+    check("<row r=\"4\"><c r=A4><v>1</v></c></row>", "4");                   // an attribute without quotes
+    check("<row r=\"4\"><c r=\"A4\" t=\"str\"><v>\xFF</v></c></row>", "4");  // not UTF-8
+  }
+
   TEST_CASE("a workbook can be read twice, from a file or from memory") {
     const std::string book = make_xlsx({{"Programme", header_row() + lot_row(2, "L1") + lot_row(3, "L2")}});
     clausier::DiagnosticList diags;
