@@ -25,6 +25,7 @@ declare -A libraries=(
   ["Poco/Zip/"]="readers writers"
   ["Poco/Net/"]="server cli"
   ["Poco/Util/"]="cli server"
+  ["mimalloc"]="base"
 )
 
 status=0
