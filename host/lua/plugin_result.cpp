@@ -46,13 +46,12 @@ std::string read_prose(lua_State* L, int index, const char* field, bool required
   std::string problem;
   if (raw_field(L, index, field) == LUA_TNIL) {
     if (required) problem = missing(field, "donnez la liste des phrases qui expliquent le verdict");
-  } else if (problem = read_string_list(L, -1, out); !problem.empty()) {
+  } else if (problem = read_string_list(L, -1, out, &fr::typography); !problem.empty()) {
     problem = invalid(field, problem);
   } else if (required && out.empty()) {
     problem = invalid(field, "la liste est vide, donnez au moins une phrase qui explique le verdict");
   }
   lua_pop(L, 1);
-  for (auto& s : out) s = fr::typography(s);
   return problem;
 }
 
