@@ -78,24 +78,38 @@ void push_value(lua_State* L, const params::Lookup& found) {
   }
 }
 
-// Sets t[field] = s on the table on top, unless s is empty.
-void set_text(lua_State* L, const char* field, std::string_view s) {
-  if (s.empty()) return;
-  push(L, s);
-  lua_setfield(L, -2, field);
+// The fields of ctx.lookup's table, in the order they are set.
+constexpr std::array<const char*, 6> description_fields = {"value",  "from", "reference",
+                                                           "status", "key",  "unit"};
+
+// Pushes a list of the values of { value, from, reference, status, key, unit }
+// (nil where a text is empty), made once per resolved lookup; `entry`: the
+// lookup's trace entry, whose texts are already formatted.
+void push_description_values(lua_State* L, const params::Lookup& found, const TraceEntry& entry) {
+  lua_createtable(L, static_cast<int>(description_fields.size()), 0);
+  push_value(L, found);
+  lua_rawseti(L, -2, 1);
+  const std::array<std::string_view, 5> texts = {entry.from, entry.reference, entry.status, found.matched_key,
+                                                 found.parameter->unit};
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    if (texts[i].empty()) continue;
+    push(L, texts[i]);
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 2));
+  }
 }
 
-// { value, from, reference, status, key, unit }; `entry`: the lookup's trace
-// entry, whose texts are already formatted.
-void push_description(lua_State* L, const params::Lookup& found, const TraceEntry& entry) {
-  lua_createtable(L, 0, 6);
-  push_value(L, found);
-  lua_setfield(L, -2, "value");
-  set_text(L, "from", entry.from);
-  set_text(L, "reference", entry.reference);
-  set_text(L, "status", entry.status);
-  set_text(L, "key", found.matched_key);
-  set_text(L, "unit", found.parameter->unit);
+// Stack: ..., values -> ..., description: a new table (the plugin may change
+// it), its fields set in the order above, as when it was built field by field.
+void copy_description(lua_State* L) {
+  lua_createtable(L, 0, static_cast<int>(description_fields.size()));
+  for (std::size_t i = 0; i < description_fields.size(); ++i) {
+    if (lua_rawgeti(L, -2, static_cast<lua_Integer>(i + 1)) == LUA_TNIL) {
+      lua_pop(L, 1);
+      continue;
+    }
+    lua_setfield(L, -2, description_fields[i]);
+  }
+  lua_remove(L, -2);
 }
 
 std::string shown_value(const params::Lookup& found) {
@@ -197,6 +211,11 @@ HostApi::Slot& HostApi::slot(std::string_view name, std::optional<std::string_vi
 
 HostApi::Slot& HostApi::add_slot(std::string_view name, std::optional<std::string_view> key) {
   if (slots_.size() >= max_slots) {
+    for (const Slot& dropped : slots_) {
+      for (const auto& r : dropped.by_value) {
+        if (r) luaL_unref(L_, LUA_REGISTRYINDEX, r->description);
+      }
+    }
     slots_.clear();
     by_text_.clear();
     std::fill(recent_.begin(), recent_.end(), Recent{});
@@ -210,7 +229,7 @@ HostApi::Slot& HostApi::add_slot(std::string_view name, std::optional<std::strin
   return s;
 }
 
-const HostApi::Resolved& HostApi::resolve(Slot& slot, Date date) {
+HostApi::Resolved& HostApi::resolve(Slot& slot, Date date) {
   if (slot.parameter == nullptr) return unknown_;
   // The lookup depends on the date only through the dated value in force.
   const params::DatedValue* in_force = slot.parameter->at(date);
@@ -239,7 +258,7 @@ int HostApi::get(lua_State* L, Want want, const char* function) {
   if (!lua_isnoneornil(L, 2)) key = string_argument(L, 2, function);
   const Date date = Date::from_days(static_cast<std::int32_t>(lua_tointeger(L, lua_upvalueindex(2))));
   Slot& found_slot = slot(name, key);
-  const Resolved& resolved = resolve(found_slot, date);
+  Resolved& resolved = resolve(found_slot, date);
   if (const auto* error = std::get_if<params::LookupError>(&resolved.found)) {
     const bool absent =
         *error == params::LookupError::not_in_force || *error == params::LookupError::key_not_found;
@@ -255,7 +274,12 @@ int HostApi::get(lua_State* L, Want want, const char* function) {
   }
   record(found_slot, resolved.entry);
   if (want == Want::description) {
-    push_description(L, lookup, resolved.entry);
+    if (resolved.description == LUA_NOREF) {
+      push_description_values(L, lookup, resolved.entry);
+      resolved.description = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, resolved.description);
+    copy_description(L);
   } else {
     push_value(L, lookup);
   }

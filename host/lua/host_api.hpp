@@ -32,6 +32,7 @@
 // check. Slots are bounded (all dropped when too many keys were asked for).
 
 #include <cstdint>
+#include <lua.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -80,6 +81,9 @@ class HostApi {
   struct Resolved {
     std::variant<params::Lookup, params::LookupError> found;
     TraceEntry entry;  // set when found
+    // Registry: the values of ctx.lookup's table, made on first use; each
+    // call gets a new table filled from it.
+    int description = LUA_NOREF;
   };
   // A (parameter, key) plugins asked for.
   struct Slot {
@@ -99,7 +103,7 @@ class HostApi {
   void push_ctx_table(Date date);
   Slot& slot(std::string_view name, std::optional<std::string_view> key);
   Slot& add_slot(std::string_view name, std::optional<std::string_view> key);
-  const Resolved& resolve(Slot& slot, Date date);
+  Resolved& resolve(Slot& slot, Date date);
   void record(Slot& slot, const TraceEntry& entry);
   [[nodiscard]] bool recorded(std::string_view name, std::string_view key) const;
 
@@ -118,8 +122,8 @@ class HostApi {
   std::unordered_map<std::string, std::uint32_t> by_text_;  // slot by name and key
   std::string text_key_;                                    // scratch for by_text_
   std::vector<Recent> recent_;                              // direct-mapped, by string addresses
-  const Resolved unknown_{params::LookupError::unknown_parameter, {}};
-  const Resolved not_in_force_{params::LookupError::not_in_force, {}};
+  Resolved unknown_{params::LookupError::unknown_parameter, {}};
+  Resolved not_in_force_{params::LookupError::not_in_force, {}};
 };
 
 }  // namespace clausier::lua

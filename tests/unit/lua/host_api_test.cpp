@@ -128,6 +128,17 @@ TEST_SUITE("lua.host_api") {
     CHECK(h.value("return ctx.lookup('main_oeuvre.part', '30192000')") == "nil");
   }
 
+  TEST_CASE("ctx.lookup gives a new table each time, which the plugin may change") {
+    Harness h;
+    CHECK(h.value("local a = ctx.lookup('heures.taux_insertion')\n"
+                  "a.value, a.note = 1, 'à moi'\n"
+                  "local b = ctx.lookup('heures.taux_insertion')\n"
+                  "local n = 0 for _ in pairs(b) do n = n + 1 end\n"
+                  "return string.format('%s %s %s %s', tostring(a ~= b), b.value, tostring(b.note), n)") ==
+          "true 0.05 nil 5");
+    CHECK(h.value("return ctx.lookup('heures.taux_insertion').value") == "0.05");
+  }
+
   TEST_CASE("ctx.override gives the lot's own values") {
     Harness h;
     Lot lot = testing::works_lot();
