@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <iterator>
 
 #include "lua/cfunction.hpp"
 #include "lua/ctx_format.hpp"
@@ -342,8 +343,11 @@ HostApi::CallScope::CallScope(HostApi& api, const Lot& lot) : api_(api) {
 HostApi::CallScope::~CallScope() { api_.lot_ = nullptr; }
 
 std::vector<TraceEntry> HostApi::CallScope::take_trace() {
-  std::vector<TraceEntry> out = std::exchange(api_.trace_, {});
-  api_.trace_.reserve(out.size());  // the next call records about as many
+  // The entries move into a vector of their size; trace_ keeps its capacity,
+  // so recording never grows it again once the largest trace was seen.
+  std::vector<TraceEntry> out(std::make_move_iterator(api_.trace_.begin()),
+                              std::make_move_iterator(api_.trace_.end()));
+  api_.trace_.clear();
   return out;
 }
 
