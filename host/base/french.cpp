@@ -1,8 +1,10 @@
 #include "base/french.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 namespace clausier::fr {
 namespace {
@@ -19,6 +21,36 @@ std::string group_digits(std::string digits) {
   }
   return out;
 }
+
+// Finds the bytes typography() may change something around: high
+// punctuation, and 0xC2, the first byte of « and » (UTF-8). One memchr per
+// kind of byte, its answer kept until passed: each byte is scanned once per
+// kind, many bytes at a time.
+class SpecialBytes {
+ public:
+  explicit SpecialBytes(std::string_view s) : s_(s) {
+    for (std::size_t k = 0; k < bytes.size(); ++k) pos_[k] = find(bytes[k], 0);
+  }
+  // The first special byte at or after `from`, or the size of the text.
+  std::size_t next(std::size_t from) {
+    std::size_t first = s_.size();
+    for (std::size_t k = 0; k < bytes.size(); ++k) {
+      if (pos_[k] < from) pos_[k] = find(bytes[k], from);
+      first = std::min(first, pos_[k]);
+    }
+    return first;
+  }
+
+ private:
+  static constexpr std::array<char, 5> bytes = {';', ':', '!', '?', '\xC2'};
+  [[nodiscard]] std::size_t find(char c, std::size_t from) const {
+    if (from >= s_.size()) return s_.size();
+    const void* p = std::memchr(s_.data() + from, c, s_.size() - from);
+    return p != nullptr ? static_cast<std::size_t>(static_cast<const char*>(p) - s_.data()) : s_.size();
+  }
+  std::string_view s_;
+  std::array<std::size_t, bytes.size()> pos_{};
+};
 
 }  // namespace
 
@@ -83,19 +115,13 @@ std::string date_short(Date d) {
 std::string hours(std::int64_t n) { return integer(n) + (n >= 2 || n <= -2 ? " heures" : " heure"); }
 
 std::string typography(std::string_view prose) {
-  // Bytes that may need a change around them: high punctuation, and 0xC2,
-  // the first byte of « and » (UTF-8). Runs of other bytes are copied at once
-  // (this runs on every reason of every result).
-  static constexpr auto special = [] {
-    std::array<bool, 256> t{};
-    for (const unsigned char c : {';', ':', '!', '?', '\xC2'}) t[c] = true;
-    return t;
-  }();
+  // Runs of bytes with nothing to change are copied at once (this runs on
+  // every reason of every result).
+  SpecialBytes special(prose);
   std::string out;
   out.reserve(prose.size() + 16);
   for (std::size_t i = 0; i < prose.size(); ++i) {
-    std::size_t run = i;
-    while (run < prose.size() && !special[static_cast<unsigned char>(prose[run])]) ++run;
+    const std::size_t run = special.next(i);
     out.append(prose.data() + i, run - i);
     if (run == prose.size()) break;
     i = run;

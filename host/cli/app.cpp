@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "app/evaluate.hpp"
+#include "base/allocator.hpp"
 #include "base/build_info.hpp"
 #include "base/french.hpp"
 #include "base/paths.hpp"
@@ -203,7 +204,8 @@ int run(int argc, char** argv) {
     return args.empty() ? exit_usage : 0;
   }
   if (args[0] == "--version") {
-    std::cout << "clausier " << build::version << '\n';
+    std::cout << "clausier " << build::version << '\n'
+              << "allocateur mémoire" << fr::colon << ' ' << allocator_description() << '\n';
     return 0;
   }
   const std::string command = args[0];

@@ -18,8 +18,11 @@ ParallelRunner::ParallelRunner(std::vector<Evaluator> evaluators, Deliver delive
   if (options_.window == 0) options_.window = 4 * evaluators_.size();
   if (evaluators_.size() == 1) return;
   current_.jobs.reserve(options_.batch);
+  spent_.resize(evaluators_.size());
   threads_.reserve(evaluators_.size());
-  for (auto& evaluator : evaluators_) threads_.emplace_back([this, &evaluator] { work(evaluator); });
+  for (std::size_t i = 0; i < evaluators_.size(); ++i) {
+    threads_.emplace_back([this, i] { work(evaluators_[i], i); });
+  }
 }
 
 ParallelRunner::~ParallelRunner() {
@@ -68,22 +71,30 @@ void ParallelRunner::deliver_ready(std::unique_lock<std::mutex>& lock, bool wait
     ++delivered_;
     if (finished.failure) std::rethrow_exception(finished.failure);
     lock.unlock();
-    for (auto& e : finished.results) deliver_(std::move(e));
+    for (auto& e : finished.results) {
+      deliver_(std::move(e));
+      e.lot = Lot{};  // read, so allocated, in this thread
+    }
     lock.lock();
+    spent_[finished.worker].push_back(std::move(finished.results));
   }
 }
 
-void ParallelRunner::work(Evaluator& evaluator) {
+void ParallelRunner::work(Evaluator& evaluator, std::size_t worker) {
   for (;;) {
     Batch batch;
+    Spent spent;  // freed here, in the thread that allocated it, out of the lock
     {
       std::unique_lock lock(mutex_);
       work_ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      spent.swap(spent_[worker]);
       if (stopping_) return;
       batch = std::move(queue_.front());
       queue_.pop_front();
     }
+    spent.clear();
     Finished finished;
+    finished.worker = worker;
     try {
       finished.results.reserve(batch.jobs.size());
       for (auto& job : batch.jobs) {

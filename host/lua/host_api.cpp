@@ -1,6 +1,9 @@
 #include "lua/host_api.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
+#include <iterator>
 
 #include "lua/cfunction.hpp"
 #include "lua/ctx_format.hpp"
@@ -10,11 +13,14 @@ namespace clausier::lua {
 namespace {
 
 // Beyond this many dates the ctx cache starts again (a programme spans a few
-// years of launch dates; this bounds the memory plugins cannot use).
-constexpr std::size_t max_cached_dates = 512;
-// Beyond this many resolved (parameter, key, date) the lookup cache starts
-// again (about 7 plugins x 10 lookups x a few hundred dates in practice).
-constexpr std::size_t max_resolved = 16384;
+// years of launch dates, a national file a few thousand days; this bounds the
+// memory plugins cannot use: a ctx is under a kilobyte).
+constexpr std::size_t max_cached_dates = 4096;
+// Beyond this many (parameter, key) the slots start again (about 15
+// parameters x a few dozen CPV codes and buyer types in practice).
+constexpr std::size_t max_slots = 8192;
+// Entries of the direct-mapped table finding slots by string addresses.
+constexpr std::size_t recent_size = 1024;
 
 // A per-lot override of a rule parameter (programme columns of design.md).
 struct OverrideField {
@@ -73,24 +79,38 @@ void push_value(lua_State* L, const params::Lookup& found) {
   }
 }
 
-// Sets t[field] = s on the table on top, unless s is empty.
-void set_text(lua_State* L, const char* field, std::string_view s) {
-  if (s.empty()) return;
-  push(L, s);
-  lua_setfield(L, -2, field);
+// The fields of ctx.lookup's table, in the order they are set.
+constexpr std::array<const char*, 6> description_fields = {"value",  "from", "reference",
+                                                           "status", "key",  "unit"};
+
+// Pushes a list of the values of { value, from, reference, status, key, unit }
+// (nil where a text is empty), made once per resolved lookup; `entry`: the
+// lookup's trace entry, whose texts are already formatted.
+void push_description_values(lua_State* L, const params::Lookup& found, const TraceEntry& entry) {
+  lua_createtable(L, static_cast<int>(description_fields.size()), 0);
+  push_value(L, found);
+  lua_rawseti(L, -2, 1);
+  const std::array<std::string_view, 5> texts = {entry.from, entry.reference, entry.status, found.matched_key,
+                                                 found.parameter->unit};
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    if (texts[i].empty()) continue;
+    push(L, texts[i]);
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 2));
+  }
 }
 
-// { value, from, reference, status, key, unit }; `entry`: the lookup's trace
-// entry, whose texts are already formatted.
-void push_description(lua_State* L, const params::Lookup& found, const TraceEntry& entry) {
-  lua_createtable(L, 0, 6);
-  push_value(L, found);
-  lua_setfield(L, -2, "value");
-  set_text(L, "from", entry.from);
-  set_text(L, "reference", entry.reference);
-  set_text(L, "status", entry.status);
-  set_text(L, "key", found.matched_key);
-  set_text(L, "unit", found.parameter->unit);
+// Stack: ..., values -> ..., description: a new table (the plugin may change
+// it), its fields set in the order above, as when it was built field by field.
+void copy_description(lua_State* L) {
+  lua_createtable(L, 0, static_cast<int>(description_fields.size()));
+  for (std::size_t i = 0; i < description_fields.size(); ++i) {
+    if (lua_rawgeti(L, -2, static_cast<lua_Integer>(i + 1)) == LUA_TNIL) {
+      lua_pop(L, 1);
+      continue;
+    }
+    lua_setfield(L, -2, description_fields[i]);
+  }
+  lua_remove(L, -2);
 }
 
 std::string shown_value(const params::Lookup& found) {
@@ -100,7 +120,8 @@ std::string shown_value(const params::Lookup& found) {
 
 }  // namespace
 
-HostApi::HostApi(Vm& vm, const params::ParameterSet& params) : L_(vm.state()), params_(params) {
+HostApi::HostApi(Vm& vm, const params::ParameterSet& params)
+    : L_(vm.state()), params_(params), recent_(recent_size) {
   lua_newtable(L_);
   cache_ref_ = luaL_ref(L_, LUA_REGISTRYINDEX);
   lua_createtable(L_, 0, 4);
@@ -162,18 +183,65 @@ void HostApi::push_ctx_table(Date date) {
   wrap_read_only(L_);
 }
 
-const HostApi::Resolved& HostApi::resolve(std::string_view name, std::optional<std::string_view> key,
-                                          Date date) {
-  resolve_key_.assign(name);
-  resolve_key_ += key ? '\x01' : '\x02';
-  if (key) resolve_key_ += *key;
-  const std::int32_t days = date.days();
-  resolve_key_.append(reinterpret_cast<const char*>(&days), sizeof days);
-  if (const auto it = resolved_.find(resolve_key_); it != resolved_.end()) return it->second;
-  if (resolved_.size() >= max_resolved) resolved_.clear();
-  Resolved r{params_.lookup(name, date, key), {}};
+HostApi::Slot& HostApi::slot(std::string_view name, std::optional<std::string_view> key) {
+  // The strings come from Lua: a short one is interned, so the same text is
+  // mostly the same address. An address may be reused by another string once
+  // the first is collected, hence the comparison of the texts on a hit.
+  const char* key_data = key ? key->data() : nullptr;
+  const auto mix = reinterpret_cast<std::uintptr_t>(name.data()) * 0x9E3779B97F4A7C15u ^
+                   reinterpret_cast<std::uintptr_t>(key_data);
+  Recent& recent = recent_[(mix >> 32) % recent_size];
+  if (recent.name == name.data() && recent.key == key_data && recent.slot < slots_.size()) {
+    Slot& s = slots_[recent.slot];
+    if (s.name == name && s.key.has_value() == key.has_value() && (!key || *s.key == *key)) return s;
+  }
+  text_key_.assign(name);
+  text_key_ += key ? '\x01' : '\x02';
+  if (key) text_key_ += *key;
+  std::uint32_t index = 0;
+  if (const auto it = by_text_.find(text_key_); it != by_text_.end()) {
+    index = it->second;
+  } else {
+    add_slot(name, key);
+    index = static_cast<std::uint32_t>(slots_.size() - 1);
+    by_text_.emplace(text_key_, index);
+  }
+  recent = {name.data(), key_data, index};
+  return slots_[index];
+}
+
+HostApi::Slot& HostApi::add_slot(std::string_view name, std::optional<std::string_view> key) {
+  if (slots_.size() >= max_slots) {
+    for (const Slot& dropped : slots_) {
+      for (const auto& r : dropped.by_value) {
+        if (r) luaL_unref(L_, LUA_REGISTRYINDEX, r->description);
+      }
+    }
+    slots_.clear();
+    by_text_.clear();
+    std::fill(recent_.begin(), recent_.end(), Recent{});
+    scan_trace_ = true;  // the stamps of this call's entries are gone
+  }
+  Slot& s = slots_.emplace_back();
+  s.name = name;
+  if (key) s.key.emplace(*key);
+  s.parameter = params_.find(name);
+  if (s.parameter != nullptr) s.by_value.resize(s.parameter->values.size());
+  return s;
+}
+
+HostApi::Resolved& HostApi::resolve(Slot& slot, Date date) {
+  if (slot.parameter == nullptr) return unknown_;
+  // The lookup depends on the date only through the dated value in force.
+  const params::DatedValue* in_force = slot.parameter->at(date);
+  if (in_force == nullptr) return not_in_force_;
+  auto& resolved = slot.by_value[static_cast<std::size_t>(in_force - slot.parameter->values.data())];
+  if (resolved) return *resolved;
+  const std::optional<std::string_view> key =
+      slot.key ? std::optional<std::string_view>(*slot.key) : std::nullopt;
+  Resolved& r = resolved.emplace(Resolved{params_.lookup(slot.name, in_force->from, key), {}});
   if (const auto* found = std::get_if<params::Lookup>(&r.found)) {
-    r.entry = {std::string(name),
+    r.entry = {slot.name,
                std::string(key.value_or("")),
                std::string(found->matched_key),
                shown_value(*found),
@@ -182,7 +250,7 @@ const HostApi::Resolved& HostApi::resolve(std::string_view name, std::optional<s
                std::string(params::status_id(found->status())),
                found->parameter->file};
   }
-  return resolved_.emplace(resolve_key_, std::move(r)).first->second;
+  return r;
 }
 
 int HostApi::get(lua_State* L, Want want, const char* function) {
@@ -190,7 +258,8 @@ int HostApi::get(lua_State* L, Want want, const char* function) {
   std::optional<std::string_view> key;
   if (!lua_isnoneornil(L, 2)) key = string_argument(L, 2, function);
   const Date date = Date::from_days(static_cast<std::int32_t>(lua_tointeger(L, lua_upvalueindex(2))));
-  const Resolved& resolved = resolve(name, key, date);
+  Slot& found_slot = slot(name, key);
+  Resolved& resolved = resolve(found_slot, date);
   if (const auto* error = std::get_if<params::LookupError>(&resolved.found)) {
     const bool absent =
         *error == params::LookupError::not_in_force || *error == params::LookupError::key_not_found;
@@ -204,9 +273,14 @@ int HostApi::get(lua_State* L, Want want, const char* function) {
   if (key && !takes_key(lookup.parameter->kind)) {
     raise(L, function, "le paramètre " + guillemets(name) + " n'est pas une table : il ne prend pas de clé");
   }
-  record(resolved.entry);
+  record(found_slot, resolved.entry);
   if (want == Want::description) {
-    push_description(L, lookup, resolved.entry);
+    if (resolved.description == LUA_NOREF) {
+      push_description_values(L, lookup, resolved.entry);
+      resolved.description = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, resolved.description);
+    copy_description(L);
   } else {
     push_value(L, lookup);
   }
@@ -229,6 +303,7 @@ int HostApi::override_value(lua_State* L) {
     return 1;
   }
   if (!recorded(name, {})) {
+    scan_trace_ = true;
     trace_.push_back({std::string(name),
                       {},
                       {},
@@ -249,21 +324,30 @@ bool HostApi::recorded(std::string_view name, std::string_view key) const {
   return false;
 }
 
-void HostApi::record(const TraceEntry& entry) {
-  if (lot_ == nullptr || recorded(entry.parameter, entry.key)) return;
+void HostApi::record(Slot& slot, const TraceEntry& entry) {
+  // Once per (parameter, key) and call: the slot's stamp says whether it is
+  // in this call's trace already, whatever the date asked for.
+  if (lot_ == nullptr || slot.traced_in == call_) return;
+  slot.traced_in = call_;
+  if (scan_trace_ && recorded(entry.parameter, entry.key)) return;
   trace_.push_back(entry);
 }
 
 HostApi::CallScope::CallScope(HostApi& api, const Lot& lot) : api_(api) {
   api_.lot_ = &lot;
+  ++api_.call_;
+  api_.scan_trace_ = false;
   api_.trace_.clear();
 }
 
 HostApi::CallScope::~CallScope() { api_.lot_ = nullptr; }
 
 std::vector<TraceEntry> HostApi::CallScope::take_trace() {
-  std::vector<TraceEntry> out = std::exchange(api_.trace_, {});
-  api_.trace_.reserve(out.size());  // the next call records about as many
+  // The entries move into a vector of their size; trace_ keeps its capacity,
+  // so recording never grows it again once the largest trace was seen.
+  std::vector<TraceEntry> out(std::make_move_iterator(api_.trace_.begin()),
+                              std::make_move_iterator(api_.trace_.end()));
+  api_.trace_.clear();
   return out;
 }
 

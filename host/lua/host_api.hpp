@@ -24,11 +24,15 @@
 // Every successful param, try_param, lookup and override is recorded once per
 // (parameter, key) in the trace of the current call, in first-use order.
 //
-// Hot path: a (parameter, key, date) is resolved once, with its trace entry
-// formatted once, then served from a cache (bounded: cleared when full), so
-// that a call costs a hash lookup and no formatting.
+// Hot path: a (parameter, key) is a slot, found by the addresses of the Lua
+// strings naming it (Lua interns short strings; the text is still compared)
+// and, failing that, by its text. A slot resolves its lookup once per dated
+// value of the parameter, with the trace entry formatted once: every date of
+// the same dated value shares it. Recording it in a call's trace is a stamp
+// check. Slots are bounded (all dropped when too many keys were asked for).
 
 #include <cstdint>
+#include <lua.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -72,14 +76,35 @@ class HostApi {
   int override_value(lua_State* L);
 
  private:
-  // A lookup done once for a (parameter, key, date), with its trace entry.
+  // What a (parameter, key) gives while one dated value is in force, looked
+  // up and formatted once.
   struct Resolved {
     std::variant<params::Lookup, params::LookupError> found;
     TraceEntry entry;  // set when found
+    // Registry: the values of ctx.lookup's table, made on first use; each
+    // call gets a new table filled from it.
+    int description = LUA_NOREF;
   };
+  // A (parameter, key) plugins asked for.
+  struct Slot {
+    std::string name;
+    std::optional<std::string> key;
+    const params::Parameter* parameter = nullptr;   // null: not in the rules
+    std::vector<std::optional<Resolved>> by_value;  // by index of the dated value in force
+    std::uint64_t traced_in = 0;                    // the last call whose trace has it
+  };
+  // A slot by the addresses of the Lua strings of its name and key.
+  struct Recent {
+    const char* name = nullptr;
+    const char* key = nullptr;
+    std::uint32_t slot = 0;
+  };
+
   void push_ctx_table(Date date);
-  const Resolved& resolve(std::string_view name, std::optional<std::string_view> key, Date date);
-  void record(const TraceEntry& entry);
+  Slot& slot(std::string_view name, std::optional<std::string_view> key);
+  Slot& add_slot(std::string_view name, std::optional<std::string_view> key);
+  Resolved& resolve(Slot& slot, Date date);
+  void record(Slot& slot, const TraceEntry& entry);
   [[nodiscard]] bool recorded(std::string_view name, std::string_view key) const;
 
   lua_State* L_;
@@ -88,9 +113,17 @@ class HostApi {
   int shared_ref_;  // registry: { override, round, fmt, refusal } shared by every ctx
   std::size_t cached_ = 0;
   const Lot* lot_ = nullptr;  // the lot of the current call
+  std::uint64_t call_ = 0;    // serial of the current call (CallScope)
+  // The trace may hold entries no slot stamp knows of (overrides, slots
+  // dropped during the call): look for duplicates in the trace itself.
+  bool scan_trace_ = false;
   std::vector<TraceEntry> trace_;
-  std::unordered_map<std::string, Resolved> resolved_;  // by resolve_key_
-  std::string resolve_key_;                             // scratch: name, key and date
+  std::vector<Slot> slots_;
+  std::unordered_map<std::string, std::uint32_t> by_text_;  // slot by name and key
+  std::string text_key_;                                    // scratch for by_text_
+  std::vector<Recent> recent_;                              // direct-mapped, by string addresses
+  Resolved unknown_{params::LookupError::unknown_parameter, {}};
+  Resolved not_in_force_{params::LookupError::not_in_force, {}};
 };
 
 }  // namespace clausier::lua

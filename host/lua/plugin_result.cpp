@@ -1,6 +1,7 @@
 #include "lua/plugin_result.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <lua.hpp>
 
@@ -24,65 +25,62 @@ std::string missing(std::string_view field, std::string_view hint) {
   return "champ " + guillemets(field) + " absent : " + std::string(hint);
 }
 
-std::string read_verdict(lua_State* L, int index, ClauseResult& out) {
-  if (raw_field(L, index, "verdict") != LUA_TSTRING) {
-    lua_pop(L, 1);
+// The fields of a result, in the order they are checked.
+enum Field { verdict, hours, values, reasons, warnings, basis, field_count };
+constexpr std::array<std::string_view, field_count> field_names = {"verdict", "hours",    "values",
+                                                                   "reasons", "warnings", "basis"};
+
+// Where each field's value is on the stack; 0: absent.
+using FieldSlots = std::array<int, field_count>;
+
+int type_of(lua_State* L, int slot) { return slot == 0 ? LUA_TNIL : lua_type(L, slot); }
+
+std::string read_verdict(lua_State* L, int slot, ClauseResult& out) {
+  if (type_of(L, slot) != LUA_TSTRING)
     return missing("verdict", "obligatoire, recommandee, possible ou exclue");
-  }
-  const auto id = string_at(L, -1);
+  const auto id = string_at(L, slot);
   out.verdict = verdict_from_id(id);
-  std::string problem;
-  if (!out.verdict) {
-    problem = invalid("verdict",
-                      guillemets(id) + " n'est pas un verdict (obligatoire, recommandee, possible, exclue)");
-  }
-  lua_pop(L, 1);
-  return problem;
+  if (out.verdict) return {};
+  return invalid("verdict",
+                 guillemets(id) + " n'est pas un verdict (obligatoire, recommandee, possible, exclue)");
 }
 
 // A list of texts, with French typography; `required`: present and not empty.
-std::string read_prose(lua_State* L, int index, const char* field, bool required,
+std::string read_prose(lua_State* L, int slot, std::string_view field, bool required,
                        std::vector<std::string>& out) {
   std::string problem;
-  if (raw_field(L, index, field) == LUA_TNIL) {
+  if (type_of(L, slot) == LUA_TNIL) {
     if (required) problem = missing(field, "donnez la liste des phrases qui expliquent le verdict");
-  } else if (problem = read_string_list(L, -1, out); !problem.empty()) {
+  } else if (problem = read_string_list(L, slot, out, &fr::typography); !problem.empty()) {
     problem = invalid(field, problem);
   } else if (required && out.empty()) {
     problem = invalid(field, "la liste est vide, donnez au moins une phrase qui explique le verdict");
   }
-  lua_pop(L, 1);
-  for (auto& s : out) s = fr::typography(s);
   return problem;
 }
 
-std::string read_basis(lua_State* L, int index, const engine::ClauseInfo& info, ClauseResult& out) {
-  std::string problem;
-  if (raw_field(L, index, "basis") == LUA_TNIL) {
+std::string read_basis(lua_State* L, int slot, const engine::ClauseInfo& info, ClauseResult& out) {
+  if (type_of(L, slot) == LUA_TNIL) {
     out.basis = info.basis;
-  } else if (problem = read_string_list(L, -1, out.basis); !problem.empty()) {
-    problem = invalid("basis", problem);
+    return {};
   }
-  lua_pop(L, 1);
-  return problem;
+  std::string problem = read_string_list(L, slot, out.basis);
+  return problem.empty() ? problem : invalid("basis", problem);
 }
 
-std::string read_hours(lua_State* L, int index, ClauseResult& out) {
-  std::string problem;
-  const int type = raw_field(L, index, "hours");
+std::string read_hours(lua_State* L, int slot, ClauseResult& out) {
+  const int type = type_of(L, slot);
   if (type == LUA_TNUMBER) {
-    const double h = lua_tonumber(L, -1);
+    const double h = lua_tonumber(L, slot);
     if (!(h >= 0 && h <= max_hours) || h != std::floor(h)) {
-      problem = invalid("hours", "il faut un nombre entier d'heures positif ou nul (voir ctx.round), pas " +
-                                     fr::decimal(h, 4));
-    } else {
-      out.hours = static_cast<std::int64_t>(h);
+      return invalid("hours", "il faut un nombre entier d'heures positif ou nul (voir ctx.round), pas " +
+                                  fr::decimal(h, 4));
     }
+    out.hours = static_cast<std::int64_t>(h);
   } else if (type != LUA_TNIL) {
-    problem = invalid("hours", std::string("il faut un nombre, pas ") + luaL_typename(L, -1));
+    return invalid("hours", std::string("il faut un nombre, pas ") + luaL_typename(L, slot));
   }
-  lua_pop(L, 1);
-  return problem;
+  return {};
 }
 
 // The value on top of the stack, or a problem.
@@ -97,11 +95,11 @@ std::string scalar_on_top(lua_State* L, ScalarValue& value) {
   }
 }
 
-std::string read_values(lua_State* L, int index, ClauseResult& out) {
+std::string read_values(lua_State* L, int slot, ClauseResult& out) {
   std::string problem;
-  const int type = raw_field(L, index, "values");
+  const int type = type_of(L, slot);
   if (type == LUA_TTABLE) {
-    const int values = lua_gettop(L);
+    const int values = slot;
     lua_pushnil(L);
     while (problem.empty() && lua_next(L, values) != 0) {
       if (lua_type(L, -2) != LUA_TSTRING) {
@@ -117,10 +115,47 @@ std::string read_values(lua_State* L, int index, ClauseResult& out) {
     std::sort(out.values.begin(), out.values.end(),
               [](const auto& a, const auto& b) { return a.name < b.name; });
   } else if (type != LUA_TNIL) {
-    problem = invalid("values", std::string("il faut une table nom → valeur, pas ") + luaL_typename(L, -1));
+    problem = invalid("values", std::string("il faut une table nom → valeur, pas ") + luaL_typename(L, slot));
   }
-  lua_pop(L, 1);
   return problem;
+}
+
+// One traversal of the result at `index`: leaves the value of each known
+// field on the stack (its place in `slots`) and returns the other keys,
+// sorted, as unknown_fields() names them.
+std::vector<std::string> take_fields(lua_State* L, int index, FieldSlots& slots) {
+  luaL_checkstack(L, field_count + 2, "lecture du résultat");
+  std::vector<std::string> unknown;
+  lua_pushnil(L);
+  while (lua_next(L, index) != 0) {
+    if (lua_type(L, -2) == LUA_TSTRING) {
+      const auto name = std::find(field_names.begin(), field_names.end(), string_at(L, -2));
+      if (name != field_names.end()) {
+        lua_insert(L, -2);  // the value stays, below the key the traversal goes on from
+        slots[static_cast<std::size_t>(name - field_names.begin())] = lua_gettop(L) - 1;
+        continue;
+      }
+      unknown.emplace_back(string_at(L, -2));
+    } else {
+      unknown.push_back(lua_isinteger(L, -2) != 0 ? "[" + std::to_string(lua_tointeger(L, -2)) + "]"
+                                                  : std::string("<") + luaL_typename(L, -2) + ">");
+    }
+    lua_pop(L, 1);
+  }
+  std::sort(unknown.begin(), unknown.end());
+  return unknown;
+}
+
+std::string read_fields(lua_State* L, const FieldSlots& slots, const engine::ClauseInfo& info,
+                        ClauseResult& out) {
+  if (auto problem = read_verdict(L, slots[verdict], out); !problem.empty()) return problem;
+  if (auto problem = read_hours(L, slots[hours], out); !problem.empty()) return problem;
+  if (auto problem = read_values(L, slots[values], out); !problem.empty()) return problem;
+  if (auto problem = read_prose(L, slots[reasons], "reasons", true, out.reasons); !problem.empty())
+    return problem;
+  if (auto problem = read_prose(L, slots[warnings], "warnings", false, out.warnings); !problem.empty())
+    return problem;
+  return read_basis(L, slots[basis], info, out);
 }
 
 }  // namespace
@@ -131,18 +166,18 @@ std::string read_result(lua_State* L, int index, const engine::ClauseInfo& info,
            luaL_typename(L, index);
   }
   index = lua_absindex(L, index);
-  const auto unknown =
-      unknown_fields(L, index, {"verdict", "reasons", "basis", "hours", "values", "warnings"});
+  const int top = lua_gettop(L);
+  FieldSlots slots{};
+  const auto unknown = take_fields(L, index, slots);
+  std::string problem;
   if (!unknown.empty()) {
-    return "champ " + guillemets(unknown.front()) +
-           " inconnu (champs admis : verdict, reasons, basis, hours, values, warnings)";
+    problem = "champ " + guillemets(unknown.front()) +
+              " inconnu (champs admis : verdict, reasons, basis, hours, values, warnings)";
+  } else {
+    problem = read_fields(L, slots, info, out);
   }
-  for (auto* read : {&read_verdict, &read_hours, &read_values}) {
-    if (auto problem = read(L, index, out); !problem.empty()) return problem;
-  }
-  if (auto problem = read_prose(L, index, "reasons", true, out.reasons); !problem.empty()) return problem;
-  if (auto problem = read_prose(L, index, "warnings", false, out.warnings); !problem.empty()) return problem;
-  return read_basis(L, index, info, out);
+  lua_settop(L, top);
+  return problem;
 }
 
 }  // namespace clausier::lua

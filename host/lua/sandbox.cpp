@@ -6,6 +6,7 @@
 #include "lua/cfunction.hpp"
 #include "lua/library_guards.hpp"
 #include "lua/read_only.hpp"
+#include "lua/string_format.hpp"
 
 namespace clausier::lua {
 namespace {
@@ -21,12 +22,18 @@ constexpr std::array base_allowed = {"assert",   "error",    "getmetatable", "ip
 struct Library {
   const char* name;
   lua_CFunction open;
-  std::array<const char*, 2> denied;       // nullptr: unused slot
-  void (*guard)(lua_State* L, int index);  // bounds its functions (library_guards.hpp), or nullptr
+  std::array<const char*, 2> denied;        // nullptr: unused slot
+  void (*adjust)(lua_State* L, int index);  // bounds its functions (library_guards.hpp)…, or nullptr
 };
 
+// The string library: bounded (library_guards.hpp), and format's usual case direct (string_format.hpp).
+void adjust_string_library(lua_State* L, int index) {
+  guard_string_library(L, index);
+  speed_up_string_format(L, index);
+}
+
 constexpr std::array libraries = {
-    Library{LUA_STRLIBNAME, &luaopen_string, {"dump", nullptr}, &guard_string_library},
+    Library{LUA_STRLIBNAME, &luaopen_string, {"dump", nullptr}, &adjust_string_library},
     Library{LUA_TABLIBNAME, &luaopen_table, {nullptr, nullptr}, &guard_table_library},
     Library{LUA_MATHLIBNAME, &luaopen_math, {"random", "randomseed"}, nullptr},
     Library{LUA_UTF8LIBNAME, &luaopen_utf8, {nullptr, nullptr}, nullptr},
@@ -91,7 +98,7 @@ void install_library(lua_State* L, const Library& lib) {
     lua_pushnil(L);
     lua_setfield(L, -2, denied);
   }
-  if (lib.guard != nullptr) lib.guard(L, -1);
+  if (lib.adjust != nullptr) lib.adjust(L, -1);
   make_read_only(L, std::string("la bibliothèque « ") + lib.name + " » est partagée et en lecture seule");
   lua_setfield(L, -2, lib.name);
 }

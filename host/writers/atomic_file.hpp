@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,8 @@ class AtomicFile {
  private:
   std::filesystem::path target_;
   std::filesystem::path temp_;
+  static constexpr std::size_t buffer_size = std::size_t{256} << 10;
+  std::unique_ptr<char[]> buffer_;  // before out_, which uses it until destroyed
   std::ofstream out_;
   bool committed_ = false;
 };

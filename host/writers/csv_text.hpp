@@ -1,6 +1,7 @@
 #pragma once
 // The pieces of the CSV files clausier writes for spreadsheets (";"
-// separator, decimal comma, as French Excel and LibreOffice expect).
+// separator, decimal comma, as French Excel and LibreOffice expect). The
+// append_ forms build a row in a reused string, written at once.
 
 #include <cstdint>
 #include <ostream>
@@ -10,10 +11,12 @@
 
 namespace clausier::writers {
 
-// Writes one field, quoted when it holds a separator, a quote or a line break.
+// One field, quoted when it holds a separator, a quote or a line break.
+void append_csv_field(std::string& out, std::string_view s);
 void write_csv_field(std::ostream& out, std::string_view s);
 
 // An amount in cents as a plain decimal number with a comma: "1234567,89", "1200".
+void append_plain_cents(std::string& out, std::int64_t cents);
 void write_plain_cents(std::ostream& out, std::int64_t cents);
 
 // `items` joined by `sep`, into `buffer` (reused from call to call).

@@ -3,6 +3,8 @@
 
 #include "writers/evaluation_csv.hpp"
 
+#include <string>
+
 #include "base/french.hpp"
 #include "writers/csv_text.hpp"
 
@@ -26,42 +28,54 @@ class CsvSink final : public EvaluationSink {
             "Considérations environnementales déclarées\r\n";
   }
 
+  // A lot's rows are built in one reused string and written at once: the
+  // lot's columns once, then one row per clause type.
   void lot(const LotEvaluation& e) override {
     header();
     const Lot& lot = e.lot;
-    const std::string date = fr::date_short(lot.date_lancement);
+    lot_columns_.clear();
+    append_csv_field(lot_columns_, lot.reference);
+    lot_columns_ += ';';
+    append_csv_field(lot_columns_, lot.consultation);
+    lot_columns_ += ';';
+    append_csv_field(lot_columns_, lot.lot);
+    lot_columns_ += ';';
+    append_csv_field(lot_columns_, lot.objet);
+    lot_columns_ += ';';
+    append_plain_cents(lot_columns_, lot.montant_ht_cents);
+    lot_columns_ += ';';
+    lot_columns_ += fr::date_short(lot.date_lancement);
+    lot_columns_ += ';';
+    // What the source recorded; empty when it does not say ("Pas de
+    // considération sociale" is a value, not an empty cell).
+    recorded_.clear();
+    if (lot.recorded_social_considerations)
+      append_csv_field(recorded_, join_into(*lot.recorded_social_considerations, ", ", buffer_));
+    recorded_ += ';';
+    if (lot.recorded_environmental_considerations)
+      append_csv_field(recorded_, join_into(*lot.recorded_environmental_considerations, ", ", buffer_));
+    recorded_ += "\r\n";
+
+    rows_.clear();
     for (const auto& c : e.clauses) {
-      write_csv_field(out_, lot.reference);
-      out_ << ';';
-      write_csv_field(out_, lot.consultation);
-      out_ << ';';
-      write_csv_field(out_, lot.lot);
-      out_ << ';';
-      write_csv_field(out_, lot.objet);
-      out_ << ';';
-      write_plain_cents(out_, lot.montant_ht_cents);
-      out_ << ';' << date << ';';
-      write_csv_field(out_, c.type);
-      out_ << ';' << (c.verdict ? verdict_id(*c.verdict) : std::string_view()) << ';';
-      if (c.hours) out_ << *c.hours;
-      out_ << ';';
-      write_csv_field(out_, join_into(c.basis, ", ", buffer_));
-      out_ << ';';
-      write_csv_field(out_, join_into(c.reasons, " ", buffer_));
-      out_ << ';';
-      write_csv_field(out_, join_into(c.warnings, " ", buffer_));
-      out_ << ';';
-      if (c.error) write_csv_field(out_, c.error->location.str() + " : " + c.error->message);
-      out_ << ';';
-      // What the source recorded; empty when it does not say ("Pas de
-      // considération sociale" is a value, not an empty cell).
-      if (lot.recorded_social_considerations)
-        write_csv_field(out_, join_into(*lot.recorded_social_considerations, ", ", buffer_));
-      out_ << ';';
-      if (lot.recorded_environmental_considerations)
-        write_csv_field(out_, join_into(*lot.recorded_environmental_considerations, ", ", buffer_));
-      out_ << "\r\n";
+      rows_ += lot_columns_;
+      append_csv_field(rows_, c.type);
+      rows_ += ';';
+      if (c.verdict) rows_ += verdict_id(*c.verdict);
+      rows_ += ';';
+      if (c.hours) rows_ += std::to_string(*c.hours);
+      rows_ += ';';
+      append_csv_field(rows_, join_into(c.basis, ", ", buffer_));
+      rows_ += ';';
+      append_csv_field(rows_, join_into(c.reasons, " ", buffer_));
+      rows_ += ';';
+      append_csv_field(rows_, join_into(c.warnings, " ", buffer_));
+      rows_ += ';';
+      if (c.error) append_csv_field(rows_, c.error->location.str() + " : " + c.error->message);
+      rows_ += ';';
+      rows_ += recorded_;
     }
+    out_.write(rows_.data(), static_cast<std::streamsize>(rows_.size()));
   }
 
   void end(const std::vector<Diagnostic>&, const RunSummary& summary) override {
@@ -71,7 +85,10 @@ class CsvSink final : public EvaluationSink {
 
  private:
   std::ostream& out_;
-  std::string buffer_;  // joined lists, reused from row to row
+  std::string buffer_;       // joined lists, reused from row to row
+  std::string lot_columns_;  // the lot's first columns, as written
+  std::string recorded_;     // the last columns (what the source recorded) and the line end
+  std::string rows_;         // the lot's rows
   bool header_done_ = false;
 };
 

@@ -5,6 +5,11 @@ source "$(dirname "$0")/lib.sh"
 run version --version
 expect_status version 0
 expect_in version out "clausier"
+expect_in version out "allocateur mémoire"
+# Linked with mimalloc (CLAUSIER_MIMALLOC): it must really serve malloc.
+if ldd "$CLAUSIER" 2>/dev/null | grep -q libmimalloc; then
+  expect_in version out "allocateur mémoire : mimalloc 2."
+fi
 
 run help --help
 expect_status help 0

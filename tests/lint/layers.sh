@@ -26,6 +26,7 @@ declare -A libraries=(
   ["Poco/Zip/"]="readers writers"
   ["Poco/Net/"]="server cli"
   ["Poco/Util/"]="cli server"
+  ["mimalloc"]="base"
 )
 
 status=0

@@ -8,6 +8,8 @@ TEST_CASE("date: ISO round trip and calendar checks") {
   const auto d = Date::parse_iso("2026-08-21");
   REQUIRE(d);
   CHECK(d->iso() == "2026-08-21");
+  CHECK(Date::from_ymd(987, 6, 5)->iso() == "0987-06-05");
+  CHECK(Date::from_ymd(2031, 12, 31)->iso() == "2031-12-31");
   CHECK(d->year() == 2026);
   CHECK(d->month() == 8);
   CHECK(d->day() == 21);

@@ -128,6 +128,17 @@ TEST_SUITE("lua.host_api") {
     CHECK(h.value("return ctx.lookup('main_oeuvre.part', '30192000')") == "nil");
   }
 
+  TEST_CASE("ctx.lookup gives a new table each time, which the plugin may change") {
+    Harness h;
+    CHECK(h.value("local a = ctx.lookup('heures.taux_insertion')\n"
+                  "a.value, a.note = 1, 'à moi'\n"
+                  "local b = ctx.lookup('heures.taux_insertion')\n"
+                  "local n = 0 for _ in pairs(b) do n = n + 1 end\n"
+                  "return string.format('%s %s %s %s', tostring(a ~= b), b.value, tostring(b.note), n)") ==
+          "true 0.05 nil 5");
+    CHECK(h.value("return ctx.lookup('heures.taux_insertion').value") == "0.05");
+  }
+
   TEST_CASE("ctx.override gives the lot's own values") {
     Harness h;
     Lot lot = testing::works_lot();
@@ -223,6 +234,35 @@ TEST_SUITE("lua.host_api") {
     CHECK(cost.source == "programme.csv:2");
     CHECK(cost.from.empty());
     CHECK(h.trace[4].value == "non");
+  }
+
+  TEST_CASE("a lookup serves every date of its dated value, and the next value from its first day") {
+    Harness h;
+    const std::string body =
+        "ctx.param('seuils.ue.travaux')\n"
+        "return ctx.lookup('seuils.ue.travaux').from .. ' ' .. ctx.param('seuils.ue.travaux')";
+    CHECK(h.value(body, testing::works_lot(), day("2025-06-01")) == "2024-01-01 5538000.0");
+    CHECK(h.value(body, testing::works_lot(), day("2025-12-31")) == "2024-01-01 5538000.0");
+    CHECK(h.value(body, testing::works_lot(), day("2026-01-01")) == "2026-01-01 5404000.0");
+    REQUIRE(h.trace.size() == 1);
+    CHECK(h.trace[0].from == "2026-01-01");
+    CHECK(h.value(body, testing::works_lot(), day("2025-12-31")) == "2024-01-01 5538000.0");
+    CHECK(h.trace[0].from == "2024-01-01");
+    CHECK(h.error("return ctx.param('seuils.ue.travaux')", testing::works_lot(), day("2023-12-31"))
+              .find("n'a pas de valeur en vigueur au 31 décembre 2023") != std::string::npos);
+  }
+
+  TEST_CASE("lookups with many keys: the slots start again, the trace still has each key once") {
+    Harness h;
+    // More (parameter, key) than the slots keep: they are dropped during the call.
+    REQUIRE(h.value("for i = 1, 9000 do ctx.param('main_oeuvre.part', '45442' .. i) end\n"
+                    "ctx.param('main_oeuvre.part', '454421')\n"
+                    "ctx.param('main_oeuvre.part', '454429000')\n"
+                    "return true") == "true");
+    CHECK(h.trace.size() == 9000);
+    CHECK(h.trace.front().key == "454421");
+    CHECK(h.trace.back().key == "454429000");
+    CHECK(h.trace.back().matched == "45442");
   }
 
   TEST_CASE("the lot table carries the lot, read-only") {

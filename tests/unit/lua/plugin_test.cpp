@@ -220,6 +220,16 @@ TEST_SUITE("lua.plugin") {
     CHECK(OnePlugin(plugin("return { verdict = 'possible', reason = { 'x' } }")).error() ==
           where +
               "champ « reason » inconnu (champs admis : verdict, reasons, basis, hours, values, warnings)");
+    // Unknown keys come first, the first in order; then the fields in the order above.
+    CHECK(OnePlugin(plugin("return { verdict = 'oui', zeta = 1, [1] = 2, reasons = { 'x' } }")).error() ==
+          where + "champ « [1] » inconnu (champs admis : verdict, reasons, basis, hours, values, warnings)");
+    CHECK(
+        OnePlugin(plugin("return { verdict = 'oui', hours = 'x', reasons = {} }")).error() ==
+        where +
+            "champ « verdict » invalide : « oui » n'est pas un verdict (obligatoire, recommandee, possible, "
+            "exclue)");
+    CHECK(OnePlugin(plugin("return { verdict = 'possible', hours = 'x', reasons = {} }")).error() ==
+          where + "champ « hours » invalide : il faut un nombre, pas string");
   }
 
   TEST_CASE("reading a result runs no plugin code") {
