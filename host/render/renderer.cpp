@@ -4,6 +4,7 @@
 #include <charconv>
 #include <functional>
 #include <kainjow/mustache.hpp>
+#include <unordered_map>
 
 #include "base/french.hpp"
 #include "render/markup.hpp"
@@ -171,23 +172,71 @@ std::string escape(std::string_view format, std::string_view value) {
   return format == "md" ? escape_markdown(value) : escape_html(value);
 }
 
-Rendered render_text(std::string_view source, const std::string& file, const std::string& format,
-                     const View& view) {
+struct PreparedView::Data {
+  mus::data value;
+};
+
+PreparedView::PreparedView(const View& view) : data_(std::make_unique<Data>(Data{to_data(view)})) {}
+PreparedView::~PreparedView() = default;
+
+namespace {
+
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+// The compiled templates of this thread, by their source text; null for a
+// text with an error. Bounded: a long-running server whose templates are
+// edited again and again starts over past `capacity` texts.
+mus::mustache* compiled(std::string_view source) {
+  constexpr std::size_t capacity = 256;
+  thread_local std::unordered_map<std::string, std::unique_ptr<mus::mustache>, TextHash, std::equal_to<>>
+      cache;
+  if (const auto it = cache.find(source); it != cache.end()) return it->second.get();
+  if (cache.size() >= capacity) cache.clear();
+  auto tmpl = std::make_unique<mus::mustache>(mark_standalone_lines(source));
+  if (!tmpl->is_valid()) return nullptr;  // not kept: errors are rare, and reported from the text
+  return cache.emplace(std::string(source), std::move(tmpl)).first->second.get();
+}
+
+Rendered render_data(std::string_view source, const std::string& file, const std::string& format,
+                     const mus::data& data) {
   Rendered out;
-  mus::mustache tmpl{mark_standalone_lines(source)};
-  if (!tmpl.is_valid()) {
+  if (source.find("{{") == std::string_view::npos) {
+    out.text = source;
+    out.ok = true;
+    return out;
+  }
+  mus::mustache* tmpl = compiled(source);
+  if (tmpl == nullptr) {
     // Located in the source as written (the marks shift the offsets).
+    const mus::mustache marked{mark_standalone_lines(source)};
     const mus::mustache plain{std::string(source)};
-    const std::string& message = plain.is_valid() ? tmpl.error_message() : plain.error_message();
+    const std::string& message = plain.is_valid() ? marked.error_message() : plain.error_message();
     out.problems.push_back(
         {Severity::error, locate_offset(file, source, message), french_template_error(message)});
     return out;
   }
-  tmpl.set_custom_escape([format](const std::string& s) { return escape(format, s); });
-  out.text = tmpl.render(to_data(view));
+  tmpl->set_custom_escape([format](const std::string& s) { return escape(format, s); });
+  out.text.reserve(source.size() + source.size() / 2);
+  tmpl->render(data, [&out](const std::string& s) { out.text += s; });
   remove_marked_line_ends(out.text);
   out.ok = true;
   return out;
+}
+
+}  // namespace
+
+Rendered render_text(std::string_view source, const std::string& file, const std::string& format,
+                     const View& view) {
+  if (source.find("{{") == std::string_view::npos) return render_data(source, file, format, mus::data());
+  return render_data(source, file, format, to_data(view));
+}
+
+Rendered render_text(std::string_view source, const std::string& file, const std::string& format,
+                     const PreparedView& view) {
+  return render_data(source, file, format, view.data().value);
 }
 
 Rendered render_document(const DocumentTemplate& t, const View& view) {

@@ -3,6 +3,7 @@
 // into markup text, values escaped for the markup, and checks templates
 // against the view they will receive.
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,10 +29,30 @@ struct Rendered {
 // rendered with values escaped for the markup.
 [[nodiscard]] Rendered render_document(const DocumentTemplate& t, const View& view);
 
+// A view converted once for the Mustache engine, to render several texts with
+// the same data (the parts of a format skeleton).
+class PreparedView {
+ public:
+  explicit PreparedView(const View& view);
+  ~PreparedView();
+  PreparedView(const PreparedView&) = delete;
+  PreparedView& operator=(const PreparedView&) = delete;
+
+  struct Data;
+  [[nodiscard]] const Data& data() const { return *data_; }
+
+ private:
+  std::unique_ptr<Data> data_;
+};
+
 // Renders any Mustache text (a format skeleton's part, shown as `file`) with
-// values escaped for `format` ("xml", "html" or "md").
+// values escaped for `format` ("xml", "html" or "md"). Templates are compiled
+// once per thread and kept by their text (a reloaded template set compiles
+// afresh); a text without any tag is returned as it is.
 [[nodiscard]] Rendered render_text(std::string_view source, const std::string& file,
                                    const std::string& format, const View& view);
+[[nodiscard]] Rendered render_text(std::string_view source, const std::string& file,
+                                   const std::string& format, const PreparedView& view);
 
 // `base` (a document_view) with `modele.id`, `modele.titre` (the manifest's
 // title) and `document.date_iso`: what format skeletons add (file metadata).

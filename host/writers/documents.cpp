@@ -20,8 +20,9 @@ std::optional<std::vector<PackagePart>> skeleton_parts(
     const std::vector<std::pair<std::string_view, std::string>>& fills, DiagnosticSink& diags) {
   std::vector<PackagePart> parts;
   bool ok = true;
+  const render::PreparedView prepared(view);
   for (const auto& f : skeleton.files) {
-    render::Rendered r = render::render_text(f.text, f.file, "xml", view);
+    render::Rendered r = render::render_text(f.text, f.file, "xml", prepared);
     for (auto& p : r.problems) diags.report(std::move(p));
     if (!r.ok) {
       ok = false;

@@ -22,7 +22,7 @@ declare -A libraries=(
   ["lua.hpp"]="lua" ["lua.h"]="lua" ["lauxlib.h"]="lua" ["lualib.h"]="lua"
   ["kainjow/"]="render"
   ["libxml/"]="readers"
-  ["zlib.h"]="readers"
+  ["zlib.h"]="readers writers"
   ["Poco/Zip/"]="readers writers"
   ["Poco/Net/"]="server cli"
   ["Poco/Util/"]="cli server"

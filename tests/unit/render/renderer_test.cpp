@@ -45,6 +45,34 @@ TEST_CASE("render: values are escaped for the markup, skeleton values for XML") 
   CHECK(xml.text == "<w:t>Peinture &lt;intérieure&gt; &amp; *sols*</w:t>");
 }
 
+TEST_CASE("render: a template compiled once renders each view with its own values and escaping") {
+  const std::string source = "<p>{{lot.objet}}</p>";
+  View other;
+  View lot;
+  lot.set("objet", View::text("Voirie & réseaux"));
+  other.set("lot", std::move(lot));
+  // The same text, compiled once for the thread, with two views and two formats.
+  CHECK(render_text(source, "a", "xml", sample_view()).text ==
+        "<p>Peinture &lt;intérieure&gt; &amp; *sols*</p>");
+  CHECK(render_text(source, "b", "xml", other).text == "<p>Voirie &amp; réseaux</p>");
+  CHECK(render_text(source, "c", "md", other).text == "<p>Voirie & réseaux</p>");
+  // A view prepared once serves several texts.
+  const PreparedView prepared(other);
+  CHECK(render_text("[{{lot.objet}}]", "d", "xml", prepared).text == "[Voirie &amp; réseaux]");
+  CHECK(render_text(source, "e", "xml", prepared).text == "<p>Voirie &amp; réseaux</p>");
+  // Without any tag, the text as it is.
+  const auto plain = render_text("<styles/>\n", "styles.xml", "xml", prepared);
+  REQUIRE(plain.ok);
+  CHECK(plain.text == "<styles/>\n");
+  // An invalid template is reported each time, at its line.
+  for (int i = 0; i < 2; ++i) {
+    const auto bad = render_text("a\n{{#x}}\n", "bad.xml", "xml", prepared);
+    CHECK_FALSE(bad.ok);
+    REQUIRE(bad.problems.size() == 1);
+    CHECK(bad.problems[0].location.line == 2);
+  }
+}
+
 TEST_CASE("render: a value never opens a list or a heading at the start of a line") {
   CHECK(escape("md", "- tiret") == "\\- tiret");
   CHECK(escape("md", "12. douze") == "12\\. douze");
