@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 SIZES="${BENCH_SIZES:-10000 100000 1000000}"
 XLSX_ROWS="${BENCH_XLSX_ROWS:-100000}"
-DECP_SIZES="${BENCH_DECP_SIZES:-$(for n in $SIZES; do [ "$n" -le 100000 ] && echo "$n"; done | xargs)}"
+DECP_SIZES="${BENCH_DECP_SIZES:-$(for n in $SIZES; do [ "$n" -gt 100000 ] || echo "$n"; done | xargs)}"
 DOCX_LOTS="${BENCH_DOCX_LOTS:-1000}"
 RUNS="${BENCH_RUNS:-3}"
 CLAUSIER="${CLAUSIER:-build/host/clausier}"
