@@ -155,7 +155,7 @@ tail -1 "$ROWS"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 {
   echo "Machine : $(nproc) cœurs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ { printf "%.0f Gio", $2 / 1048576 }' /proc/meminfo)"
-  echo "Date : $(date -u +%Y-%m-%dT%H:%MZ), clausier $($CLAUSIER --version | cut -d' ' -f2), charge (uptime) avant : $load_before, après : $load_after"
+  echo "Date : $(date -u +%Y-%m-%dT%H:%MZ), clausier $($CLAUSIER --version | head -1 | cut -d' ' -f2), charge (uptime) avant : $load_before, après : $load_after"
   echo
   echo "| mesure | clausier | mémoire | comparaison | temps | mémoire | rapport temps | rapport mémoire |"
   echo "|---|---|---|---|---|---|---|---|"

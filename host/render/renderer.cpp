@@ -240,6 +240,10 @@ Rendered render_text(std::string_view source, const std::string& file, const std
 }
 
 Rendered render_document(const DocumentTemplate& t, const View& view) {
+  return render_document(t, view, PreparedView(view));
+}
+
+Rendered render_document(const DocumentTemplate& t, const View& view, const PreparedView& prepared) {
   Rendered out;
   for (const auto& path : t.required) {
     const View* v = view.find(path);
@@ -249,7 +253,7 @@ Rendered render_document(const DocumentTemplate& t, const View& view) {
     }
   }
   if (!out.problems.empty()) return out;
-  return render_text(t.source, t.file, "md", view);
+  return render_text(t.source, t.file, "md", prepared);
 }
 
 std::vector<Tag> scan_tags(std::string_view source, const std::string& file, DiagnosticSink& diags) {

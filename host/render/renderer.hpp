@@ -28,6 +28,10 @@ struct Rendered {
 // The markup of one document: required fields checked, then the source
 // rendered with values escaped for the markup.
 [[nodiscard]] Rendered render_document(const DocumentTemplate& t, const View& view);
+class PreparedView;
+// The same with `view` already converted (`prepared` must be made of `view`).
+[[nodiscard]] Rendered render_document(const DocumentTemplate& t, const View& view,
+                                       const PreparedView& prepared);
 
 // A view converted once for the Mustache engine, to render several texts with
 // the same data (the parts of a format skeleton).

@@ -16,13 +16,12 @@ namespace {
 // Renders every part of a skeleton with the view (values escaped for XML) and
 // puts `fills` (marker -> content) in place. Problems are reported.
 std::optional<std::vector<PackagePart>> skeleton_parts(
-    const render::FormatSkeleton& skeleton, const render::View& view,
+    const render::FormatSkeleton& skeleton, const render::PreparedView& view,
     const std::vector<std::pair<std::string_view, std::string>>& fills, DiagnosticSink& diags) {
   std::vector<PackagePart> parts;
   bool ok = true;
-  const render::PreparedView prepared(view);
   for (const auto& f : skeleton.files) {
-    render::Rendered r = render::render_text(f.text, f.file, "xml", prepared);
+    render::Rendered r = render::render_text(f.text, f.file, "xml", view);
     for (auto& p : r.problems) diags.report(std::move(p));
     if (!r.ok) {
       ok = false;
@@ -50,8 +49,9 @@ void package_order(std::vector<PackagePart>& parts) {
 }  // namespace
 
 std::optional<std::string> format_document(const std::string& format, const render::markup::Document& doc,
-                                           const render::View& view, const render::TemplateSet& templates,
-                                           const Date& date, DiagnosticSink& diags, const Location& where) {
+                                           const render::PreparedView& view,
+                                           const render::TemplateSet& templates, const Date& date,
+                                           DiagnosticSink& diags, const Location& where) {
   if (format == "md") return markup_to_markdown(doc);
   const render::FormatSkeleton* skeleton = templates.skeleton(format);
   if (skeleton == nullptr) {
@@ -121,7 +121,9 @@ std::vector<LotDocument> render_lot_documents(const LotEvaluation& evaluation,
     DiagnosticList problems;
     const render::View view =
         render::with_template(render::document_view(evaluation, matched, infos, context), t, context);
-    render::Rendered text = render::render_document(t, view);
+    // Converted once for the markup and every format's skeleton.
+    const render::PreparedView prepared(view);
+    render::Rendered text = render::render_document(t, view, prepared);
     for (auto& p : text.problems) problems.report(std::move(p));
     render::markup::Document doc;
     if (text.ok) {
@@ -133,7 +135,7 @@ std::vector<LotDocument> render_lot_documents(const LotEvaluation& evaluation,
     std::vector<LotDocument> outputs;
     if (!failed) {
       for (const auto& format : formats.empty() ? document_formats() : formats) {
-        auto bytes = format_document(format, doc, view, templates, context.generated, problems,
+        auto bytes = format_document(format, doc, prepared, templates, context.generated, problems,
                                      Location::in_file(t.file));
         if (bytes) outputs.push_back({t.id, t.title, format, t.basename + "." + format, std::move(*bytes)});
       }

@@ -11,6 +11,7 @@
 #include "base/diagnostic.hpp"
 #include "engine/clause_type.hpp"
 #include "render/markup.hpp"
+#include "render/renderer.hpp"
 #include "render/template_set.hpp"
 #include "render/view.hpp"
 
@@ -30,7 +31,7 @@ struct DocumentRequest {
 // `view`; DOCX and ODT are zip packages dated `date`. Problems are reported
 // at `where`, and nothing is returned.
 [[nodiscard]] std::optional<std::string> format_document(
-    const std::string& format, const render::markup::Document& doc, const render::View& view,
+    const std::string& format, const render::markup::Document& doc, const render::PreparedView& view,
     const render::TemplateSet& templates, const Date& date, DiagnosticSink& diags, const Location& where);
 
 // A lot reference made safe as a folder name ("C2027/01 L1" -> "C2027-01-L1").

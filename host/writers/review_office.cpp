@@ -40,8 +40,8 @@ class OfficeReview final : public ReviewReport {
     const std::string file = "revue (" + d.programme + ")";
     render::markup::Document doc = render::markup::parse(text, {file, " (texte de la revue)", {}}, diags_);
     const render::View view = review_view(d, several_buyers_ ? std::string("Plusieurs acheteurs") : buyer_);
-    const auto bytes =
-        format_document(format_, doc, view, templates_, d.generated, diags_, Location::in_file(file));
+    const auto bytes = format_document(format_, doc, render::PreparedView(view), templates_, d.generated,
+                                       diags_, Location::in_file(file));
     if (!bytes) return;
     out_ << *bytes;
     out_.flush();
