@@ -165,14 +165,20 @@ std::string plugins_with_failures() {
   return dir.string();
 }
 
-}  // namespace
-
-TEST_CASE("app: the same output and diagnostics with 1 and 4 workers, failures and bad rows included") {
+// The shipped toolkit with the two failing plugins above.
+app::Toolkit toolkit_with_failures() {
   auto paths = shipped();
   paths.plugins = plugins_with_failures();
   DiagnosticList load;
-  const app::Toolkit toolkit = app::Toolkit::load(paths, load, {});
+  app::Toolkit toolkit = app::Toolkit::load(paths, load, {});
   REQUIRE_FALSE(load.has_errors());
+  return toolkit;
+}
+
+}  // namespace
+
+TEST_CASE("app: the same output and diagnostics with 1 and 4 workers, failures and bad rows included") {
+  const app::Toolkit toolkit = toolkit_with_failures();
   const std::string programme = generated_programme(300);
   const auto evaluate = [&](std::size_t jobs, std::string& diagnostics) {
     std::ostringstream out;
@@ -212,11 +218,7 @@ TEST_CASE("app: the same output and diagnostics with 1 and 4 workers, failures a
 }
 
 TEST_CASE("app: a thread's own evaluator gives what workers give, suspension included, run after run") {
-  auto paths = shipped();
-  paths.plugins = plugins_with_failures();
-  DiagnosticList load;
-  const app::Toolkit toolkit = app::Toolkit::load(paths, load, {});
-  REQUIRE_FALSE(load.has_errors());
+  const app::Toolkit toolkit = toolkit_with_failures();
   const std::string programme = generated_programme(300);
   const auto text_of = [](const DiagnosticList& diags) {
     std::string text;

@@ -7,32 +7,14 @@
 #include <cstring>
 
 #include "csv_test_support.hpp"
+#include "string_entry.hpp"
 
 namespace {
 
 using clausier::readers::sheet::Error;
 using clausier::readers::sheet::XmlReader;
-using clausier::readers::sheet::ZipEntry;
 using clausier::testing::plain;
-
-// An entry over a string, giving at most `chunk` bytes per read.
-class StringEntry final : public ZipEntry {
- public:
-  StringEntry(std::string data, std::size_t chunk) : data_(std::move(data)), chunk_(chunk) {}
-  std::size_t read(char* out, std::size_t size) override {
-    const std::size_t n = std::min({size, chunk_, data_.size() - at_});
-    std::memcpy(out, data_.data() + at_, n);
-    at_ += n;
-    return n;
-  }
-  [[nodiscard]] const std::string& name() const override { return name_; }
-
- private:
-  std::string data_;
-  std::size_t chunk_;
-  std::size_t at_ = 0;
-  std::string name_ = "xl/part.xml";
-};
+using clausier::testing::StringEntry;
 
 // The text of every node, "<name" for starts, "/" for ends, or the error.
 std::string walk(const std::string& xml, std::size_t chunk = 4096) {
