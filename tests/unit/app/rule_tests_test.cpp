@@ -226,7 +226,10 @@ TEST_CASE("rule tests: a CPV written as a number gets its leading zero back — 
 
 TEST_CASE("rule tests: reasons match whatever the no-break spaces and apostrophes") {
   app::RuleCase c;
-  c.expect.push_back({"demo", {}, false, {}, {"1 000 heures", "l'acheteur"}, {}});
+  app::CaseExpectation expectation;
+  expectation.clause = "demo";
+  expectation.reasons = {"1 000 heures", "l'acheteur"};
+  c.expect.push_back(expectation);
   LotEvaluation e;
   ClauseResult r;
   r.type = "demo";
