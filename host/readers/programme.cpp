@@ -67,11 +67,11 @@ Location file_location(const std::string& name) {
 
 std::string quoted(const std::string& s) { return "« " + s + " »"; }
 
-// The first bytes of a file, to recognise a workbook, JSON or XML whatever
-// its extension.
+// The first bytes of a file, to recognise a workbook, JSON, XML or a fiche
+// de consultation whatever its extension.
 std::string head_of(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  std::string head(512, '\0');
+  std::string head(4096, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
   return head;
@@ -89,6 +89,26 @@ Format choose_format(const std::string& extension, std::string_view head) {
   const Format by_content = format_of_text(head);
   if (by_content == Format::json || by_content == Format::xml) return by_content;
   return by_extension;
+}
+
+// A fiche de consultation (docs/fiche.md) rather than a table: its first
+// line that is neither blank nor a comment is a "[lot …]" section or a
+// "clé : valeur" line with no semicolon nor tab, and no comma or quote in
+// its key (a CSV header line has separators, or no colon).
+bool looks_like_fiche(std::string_view head) {
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  while (!head.empty()) {
+    const std::size_t end = std::min(head.find('\n'), head.size());
+    const std::string_view line = text::trim(head.substr(0, end));
+    head.remove_prefix(std::min(end + 1, head.size()));
+    if (line.empty() || line.starts_with('#')) continue;
+    if (line.starts_with('[')) return lower(std::string(line.substr(1, 3))) == "lot";
+    const std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos || line.find_first_of(";\t") != std::string_view::npos) return false;
+    const std::string_view key = text::trim(line.substr(0, colon));
+    return !key.empty() && key.find_first_of(",\"|") == std::string_view::npos;
+  }
+  return false;
 }
 
 // Reports a format that is not read (yet); true when `format` is read.
@@ -167,6 +187,21 @@ std::optional<Programme> Programme::make(std::filesystem::path path, std::string
                   "le choix de la feuille " + quoted(options.sheet) +
                       " ne vaut que pour un classeur (xlsx, ods) : il est ignoré pour ce "
                       "fichier texte");
+  }
+  if (format == Format::csv && looks_like_fiche(head)) {
+    std::string bytes;
+    if (content) {
+      bytes = *content;
+    } else {
+      std::ifstream in(path, std::ios::binary);
+      bytes.assign(max_fiche_bytes + 1, '\0');
+      in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      bytes.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+    }
+    // A larger file is no fiche: read as a table, its errors will say why.
+    if (bytes.size() <= max_fiche_bytes) {
+      return fiche_programme(std::make_shared<const Fiche>(parse_fiche(bytes, name, diags)));
+    }
   }
   Kind kind = Kind::table;
   if (format == Format::json) kind = Kind::decp_json;

@@ -156,4 +156,14 @@ grep -F "Conseil départemental de l’Orne" <(plain "$WORK/gym/2027-GYM-L2/ccap
 grep -F "dans les 15 jours suivant la notification" <(plain "$WORK/gym/2027-GYM-L2/ccap-insertion.md") >/dev/null ||
   fail "délai de prise de contact absent de l'article du lot 2"
 
+# The other commands read a fiche too, recognised by its content (here also from standard input).
+run fiche_evaluate evaluate "$FICHE" --format json
+expect_status fiche_evaluate 0
+expect_count fiche_evaluate out '"reference": "2027-GYM-L' 4
+expect_in fiche_evaluate out '"consultation_montant_ht": 1490000'
+CHECKS=$((CHECKS + 1))
+"$CLAUSIER" evaluate - --format jsonl <"$FICHE" >"$WORK/fiche_stdin.out" 2>"$WORK/fiche_stdin.err" ||
+  fail "evaluate - d'une fiche: $(cat "$WORK/fiche_stdin.err")"
+expect_count fiche_stdin out '"reference":"2027-GYM-L' 4
+
 finish

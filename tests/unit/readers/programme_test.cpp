@@ -183,6 +183,38 @@ TEST_SUITE("readers/programme") {
     CHECK(read_file(write_scratch("prog.txt", tsv)).lots.size() == 1);
   }
 
+  TEST_CASE("a fiche de consultation is recognised by its content, whatever its extension") {
+    const std::string fiche =
+        "\xEF\xBB\xBF# Fiche de consultation\n\nréférence : C9\nnature : travaux\ndate de lancement : "
+        "01/03/2027\n"
+        "[lot 1]\nobjet : Gros œuvre\ncpv : 45262500\nmontant : 850 000 €\n"
+        "[lot 2]\nobjet : Peinture\ncpv : 45442100\nmontant : 140 000 €\n";
+    for (const std::string name : {"fiche.txt", "fiche.csv", "fiche"}) {
+      CAPTURE(name);
+      const Pass pass = read_file(write_scratch(name, fiche));
+      CHECK_FALSE(pass.diags.has_errors());
+      REQUIRE(pass.lots.size() == 2);
+      CHECK(pass.lots[0].reference == "C9-L1");
+      CHECK(pass.lots[1].montant_ht_cents == 14'000'000);
+    }
+    DiagnosticList diags;
+    const auto from_memory = clausier::readers::programme_from_memory(fiche, "(entrée standard)", diags);
+    REQUIRE(from_memory);
+    CHECK(read_all(*from_memory).lots.size() == 2);
+    // Tables stay tables, colons in their values or not.
+    const std::string table =
+        "Référence;Objet;Nature;CPV;Montant;Lancement\n"
+        "L1;Voirie : tranche 1;Travaux;45233140;1 000;01/02/2027\n";
+    CHECK(read_file(write_scratch("table.txt", table)).lots.size() == 1);
+    for (const std::string header : {"Référence : objet\tNature\tCPV\tMontant\tLancement\tObjet\n",
+                                     "Référence : objet;Nature;CPV;Montant;Lancement;Objet\n"}) {
+      CAPTURE(header);
+      const Pass pass = read_file(write_scratch("entete.txt", header));
+      REQUIRE_FALSE(pass.diags.all().empty());
+      CHECK(plain(pass.diags.all().at(0).message).find("colonne") != std::string::npos);  // a table's message
+    }
+  }
+
   TEST_CASE("a programme in memory can be read twice") {
     DiagnosticList diags;
     const auto programme = clausier::readers::programme_from_memory(
