@@ -9,23 +9,12 @@
 // wrong answer. Memory: the filter (2 to 4 bytes a key, base/bloom_filter.hpp)
 // while keys are added, then only the candidates.
 
-#include <cstddef>
-#include <functional>
-#include <string>
 #include <string_view>
-#include <unordered_set>
 
 #include "base/bloom_filter.hpp"
+#include "base/key_set.hpp"
 
 namespace clausier {
-
-struct KeyHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-
-// Strings looked up by std::string_view without a copy.
-using KeySet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
 
 class RepeatedKeys {
  public:

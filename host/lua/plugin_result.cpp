@@ -122,7 +122,7 @@ std::string read_values(lua_State* L, int slot, ClauseResult& out) {
 
 // One traversal of the result at `index`: leaves the value of each known
 // field on the stack (its place in `slots`) and returns the other keys,
-// sorted, as unknown_fields() names them.
+// sorted, named as key_name() names them.
 std::vector<std::string> take_fields(lua_State* L, int index, FieldSlots& slots) {
   luaL_checkstack(L, field_count + 2, "lecture du résultat");
   std::vector<std::string> unknown;
@@ -135,11 +135,8 @@ std::vector<std::string> take_fields(lua_State* L, int index, FieldSlots& slots)
         slots[static_cast<std::size_t>(name - field_names.begin())] = lua_gettop(L) - 1;
         continue;
       }
-      unknown.emplace_back(string_at(L, -2));
-    } else {
-      unknown.push_back(lua_isinteger(L, -2) != 0 ? "[" + std::to_string(lua_tointeger(L, -2)) + "]"
-                                                  : std::string("<") + luaL_typename(L, -2) + ">");
     }
+    unknown.push_back(key_name(L, -2));
     lua_pop(L, 1);
   }
   std::sort(unknown.begin(), unknown.end());

@@ -67,18 +67,21 @@ std::string read_string_map(lua_State* L, int index, std::vector<std::pair<std::
   return {};
 }
 
+std::string key_name(lua_State* L, int index) {
+  if (lua_type(L, index) == LUA_TSTRING) return std::string(string_at(L, index));
+  return lua_isinteger(L, index) != 0 ? "[" + std::to_string(lua_tointeger(L, index)) + "]"
+                                      : std::string("<") + luaL_typename(L, index) + ">";
+}
+
 std::vector<std::string> unknown_fields(lua_State* L, int index,
                                         std::initializer_list<std::string_view> known) {
   index = lua_absindex(L, index);
   std::vector<std::string> out;
   lua_pushnil(L);
   while (lua_next(L, index) != 0) {
-    const int type = lua_type(L, -2);
-    if (type != LUA_TSTRING) {
-      out.push_back(lua_isinteger(L, -2) != 0 ? "[" + std::to_string(lua_tointeger(L, -2)) + "]"
-                                              : std::string("<") + luaL_typename(L, -2) + ">");
-    } else if (std::find(known.begin(), known.end(), string_at(L, -2)) == known.end()) {
-      out.emplace_back(string_at(L, -2));
+    if (lua_type(L, -2) != LUA_TSTRING ||
+        std::find(known.begin(), known.end(), string_at(L, -2)) == known.end()) {
+      out.push_back(key_name(L, -2));
     }
     lua_pop(L, 1);
   }

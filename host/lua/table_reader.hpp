@@ -30,8 +30,12 @@ int raw_field(lua_State* L, int index, const char* field);
 [[nodiscard]] std::string read_string_map(lua_State* L, int index,
                                           std::vector<std::pair<std::string, std::string>>& out);
 
-// The keys of the table at `index` that are not in `known` ("[1]" for a
-// number key, "<type>" for others), in sorted order.
+// How messages name the key at `index`: itself for a string, "[1]" for an
+// integer, "<type>" for others.
+[[nodiscard]] std::string key_name(lua_State* L, int index);
+
+// The keys of the table at `index` that are not in `known` (named as
+// key_name does), in sorted order.
 [[nodiscard]] std::vector<std::string> unknown_fields(lua_State* L, int index,
                                                       std::initializer_list<std::string_view> known);
 

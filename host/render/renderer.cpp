@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "base/french.hpp"
+#include "base/key_set.hpp"
 #include "render/markup.hpp"
 
 namespace clausier::render {
@@ -181,17 +182,12 @@ PreparedView::~PreparedView() = default;
 
 namespace {
 
-struct TextHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-
 // The compiled templates of this thread, by their source text; null for a
 // text with an error. Bounded: a long-running server whose templates are
 // edited again and again starts over past `capacity` texts.
 mus::mustache* compiled(std::string_view source) {
   constexpr std::size_t capacity = 256;
-  thread_local std::unordered_map<std::string, std::unique_ptr<mus::mustache>, TextHash, std::equal_to<>>
+  thread_local std::unordered_map<std::string, std::unique_ptr<mus::mustache>, KeyHash, std::equal_to<>>
       cache;
   if (const auto it = cache.find(source); it != cache.end()) return it->second.get();
   if (cache.size() >= capacity) cache.clear();

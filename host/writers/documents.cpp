@@ -73,9 +73,11 @@ std::optional<std::string> format_document(const std::string& format, const rend
   }
   auto parts = skeleton_parts(*skeleton, view, fills, diags);
   if (!parts) return std::nullopt;
-  for (auto& part : *parts) {
-    if (part.path == "content.xml")
-      part.content = with_automatic_styles(std::move(part.content), odt.automatic_styles);
+  if (format == "odt") {
+    for (auto& part : *parts) {
+      if (part.path == "content.xml")
+        part.content = with_automatic_styles(std::move(part.content), odt.automatic_styles);
+    }
   }
   if (format == "html") {
     const auto page =
