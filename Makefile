@@ -22,7 +22,10 @@ configure: deps
 build: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# The main job on the shipped sample: the evaluation, the documents, the facilitator's review.
+# The main job on the shipped sample: the evaluation, the documents, the
+# facilitator's review, and the programme kept in a workspace (out/clausier.db)
+# with a first decision.
+DEMO_DB = sqlite:out/clausier.db
 demo: build
 	@echo
 	$(CLAUSIER) evaluate $(SAMPLE)
@@ -30,6 +33,16 @@ demo: build
 	$(CLAUSIER) render $(SAMPLE) -o out/documents
 	@echo
 	$(CLAUSIER) review $(SAMPLE) -o out/revue.html
+	@echo
+	@rm -f out/clausier.db out/clausier.db-wal out/clausier.db-shm
+	$(CLAUSIER) workspace import $(SAMPLE) --name departement-2027 --db $(DEMO_DB)
+	CLAUSIER_AUTHOR=demo $(CLAUSIER) workspace decide departement-2027 C2027-01-L3 --clause insertion --hours 900 \
+	  --comment "Volume arrondi à 900 heures avec l'acheteur" --db $(DEMO_DB)
+	$(CLAUSIER) render --workspace departement-2027 --only C2027-01-L3 -o out/documents-decides --db $(DEMO_DB)
+	@echo
+	@echo "Espace de travail : out/clausier.db. Pour l'ouvrir dans le navigateur :"
+	@echo "  $(CLAUSIER) serve --db $(DEMO_DB)    puis http://127.0.0.1:8080/"
+	@echo "ou en ligne de commande : $(CLAUSIER) workspace show departement-2027 --db $(DEMO_DB)"
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)

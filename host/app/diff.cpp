@@ -72,7 +72,7 @@ DiffOutcome diff_programme(const Toolkit& before, const Toolkit& after, const Di
   sink.begin({request.programme == "-" ? std::string("l'entrée standard") : display_path(request.programme),
               display_path(before.paths().rules), display_path(after.paths().rules), after.policy_file()});
   const ProgrammeScan scan =
-      scan_programme(request.programme, {request.only, request.sheet}, diags,
+      scan_programme(request.programme, {request.only, request.sheet, request.opened.get()}, diags,
                      [&](Lot&& lot, const ConsultationTotals& totals) {
                        const LotEvaluation old_result = evaluate_before.evaluate(lot, totals);
                        const LotEvaluation new_result = evaluate_after.evaluate(std::move(lot), totals);

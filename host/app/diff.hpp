@@ -10,10 +10,12 @@
 // would if each rule set ran its own evaluate_programme.
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "app/toolkit.hpp"
+#include "readers/programme.hpp"
 #include "writers/rules_diff.hpp"
 
 namespace clausier::app {
@@ -23,6 +25,8 @@ struct DiffRequest {
   std::optional<Date> as_of;        // evaluate every lot as launched on this date
   std::string only;                 // compare only this reference (empty: all)
   std::string sheet = {};           // workbooks: the sheet to read, by name or position (empty: found)
+  // A programme already open (a workspace's lots), read instead of the file.
+  std::shared_ptr<const readers::Programme> opened = {};
 };
 
 struct DiffOutcome {

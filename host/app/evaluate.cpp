@@ -55,6 +55,7 @@ ProgrammeScan scan_programme(const std::filesystem::path& path, const ProgrammeS
                              DiagnosticSink& diags,
                              const std::function<void(Lot&&, const ConsultationTotals&)>& on_lot,
                              const std::function<void(std::size_t rows)>& on_counted) {
+  if (selection.opened != nullptr) return scan_programme(*selection.opened, selection.only, diags, on_lot, on_counted);
   readers::ProgrammeOptions options;
   options.sheet = selection.sheet;
   auto programme = readers::open_programme(path, diags, options);
@@ -128,10 +129,12 @@ class Delivery {
  public:
   Delivery(writers::EvaluationSink& sink, DiagnosticSink& diags,
            const std::function<void(const LotEvaluation&)>& on_lot,
-           const std::function<void(const EvaluateProgress&)>& report_progress)
-      : sink_(sink), diags_(diags), on_lot_(on_lot), progress_(report_progress) {}
+           const std::function<void(const EvaluateProgress&)>& report_progress,
+           const std::function<void(LotEvaluation&)>& adjust)
+      : sink_(sink), diags_(diags), on_lot_(on_lot), progress_(report_progress), adjust_(adjust) {}
 
   void operator()(LotEvaluation&& evaluation) {
+    if (adjust_) adjust_(evaluation);
     for (const auto& clause : evaluation.clauses) {
       if (!clause.error) continue;
       outcome.plugin_errors = true;
@@ -164,6 +167,7 @@ class Delivery {
   DiagnosticSink& diags_;
   const std::function<void(const LotEvaluation&)>& on_lot_;
   const std::function<void(const EvaluateProgress&)>& progress_;
+  const std::function<void(LotEvaluation&)>& adjust_;
   std::set<std::string> suspensions_reported_;
 };
 
@@ -187,7 +191,7 @@ EvaluateOutcome evaluate_programme(const Toolkit& toolkit, const EvaluateRequest
                                    const std::function<void(const LotEvaluation&)>& on_lot) {
   const std::size_t errors_before = diags.count(Severity::error);
   OrderedDiagnostics read_diags(diags);
-  Delivery delivery(sink, diags, on_lot, request.progress);
+  Delivery delivery(sink, diags, on_lot, request.progress, request.adjust);
   sink.begin(toolkit.clause_infos());
   // Called in this thread, in input order, whatever the number of workers.
   const auto deliver = [&](LotEvaluation&& evaluation) {
@@ -196,7 +200,7 @@ EvaluateOutcome evaluate_programme(const Toolkit& toolkit, const EvaluateRequest
   };
   engine::ParallelRunner runner(toolkit.evaluators(request.as_of, worker_count(request.jobs)), deliver);
   const ProgrammeScan scan = scan_programme(
-      request.programme, {request.only, request.sheet}, read_diags,
+      request.programme, {request.only, request.sheet, request.opened.get()}, read_diags,
       [&](Lot&& lot, const ConsultationTotals& totals) {
         read_diags.lot_submitted();
         runner.submit(std::move(lot), totals);
@@ -217,7 +221,8 @@ EvaluateOutcome evaluate_programme(engine::Evaluator& evaluator, const std::vect
                                    const std::function<void(const LotEvaluation&)>& on_lot) {
   const std::size_t errors_before = diags.count(Severity::error);
   const std::function<void(const EvaluateProgress&)> no_progress;
-  Delivery delivery(sink, diags, on_lot, no_progress);
+  const std::function<void(LotEvaluation&)> no_adjust;
+  Delivery delivery(sink, diags, on_lot, no_progress, no_adjust);
   sink.begin(infos);
   engine::SerialRun run(evaluator);
   const ProgrammeScan scan = scan_programme(

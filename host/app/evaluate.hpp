@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 
 #include "app/toolkit.hpp"
@@ -34,6 +35,12 @@ struct EvaluateRequest {
   std::size_t jobs = 1;             // worker threads; 0: one per core
   // Called in the caller's thread every few hundred lots and once at the end.
   std::function<void(const EvaluateProgress&)> progress = {};
+  // A programme already open, read instead of the file `programme` (which
+  // then only names it): the lots of a workspace.
+  std::shared_ptr<const readers::Programme> opened = {};
+  // Called on each evaluation before anything else sees it, in input order:
+  // the workspace applies its decisions there.
+  std::function<void(LotEvaluation&)> adjust = {};
 };
 
 struct EvaluateOutcome {
@@ -60,6 +67,7 @@ struct ProgrammeScan {
 struct ProgrammeSelection {
   std::string only;   // only the lot of this reference (empty: all)
   std::string sheet;  // workbooks: the sheet's name or position ("2"); empty: the one with the headers
+  const readers::Programme* opened = nullptr;  // read this one rather than the file (see EvaluateRequest)
 };
 
 // Reads a programme as evaluate_programme does, in two streaming passes

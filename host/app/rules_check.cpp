@@ -246,6 +246,7 @@ render::View sample_view(const render::DocumentTemplate& t, const std::vector<en
     if (info != nullptr) {
       for (const auto& [name, unit] : info->units) names.insert(name);
     }
+    for (const auto& name : decision_values) names.insert(std::string(name));  // a workspace decision's
     for (const auto& name : names) r.values.push_back({name, 1.0});
     r.trace.push_back({"heures.taux_insertion", "45262500", "45", "5 %", "2019-04-01", "Référence (exemple)",
                        "verifie", "rules/heures/taux_insertion.lua"});

@@ -8,6 +8,7 @@
 #include "base/french.hpp"
 #include "base/paths.hpp"
 #include "cli/common.hpp"
+#include "cli/programme_input.hpp"
 #include "cli/progress.hpp"
 #include "writers/documents.hpp"
 #include "writers/evaluation_xlsx.hpp"
@@ -36,6 +37,9 @@ const char* main_help =
     "  rules check          vérifie les règles, les plugins, les cas de test et les modèles\n"
     "  rules doc            rédige la documentation des règles (regles.md, regles.html)\n"
     "  serve                lance l'application web (revue, rédaction, règles, API JSON)\n"
+    "  workspace import|list|show|decide|history|export|restore\n"
+    "                       l'espace de travail : programmes, versions et décisions du facilitateur,\n"
+    "                       gardés dans une base (SQLite par défaut, PostgreSQL pour un serveur partagé)\n"
     "\n"
     "Options générales\u00A0: --version, --help\u202F; «\u00A0clausier COMMANDE --help\u00A0» détaille "
     "chaque "
@@ -144,25 +148,29 @@ int run_evaluate(const std::vector<std::string>& argv) {
 }
 
 int run_render(const std::vector<std::string>& argv) {
-  const auto specs = with_common({
+  auto specs = with_common({
       {"--output", "-o", true, "DOSSIER", "dossier de sortie (par défaut : documents)"},
       {"--format", "", true, "FORMATS",
        "formats séparés par des virgules : docx,odt,html,md (par défaut : tous)"},
       {"--only", "", true, "REFERENCE", "ne rédige que les documents de ce lot"},
   });
+  specs = with_workspace_input(std::move(specs));
   const auto parsed = parse_args(argv, specs);
   if (!parsed.error.empty()) return usage_error(parsed.error, "render");
   const ParsedArgs& args = parsed.args;
   if (args.has("--help")) {
     return command_help(
-        "clausier render PROGRAMME [-o DOSSIER] [--format docx,odt,html,md] [--only REFERENCE]",
+        "clausier render PROGRAMME|--workspace NOM [-o DOSSIER] [--format docx,odt,html,md] [--only REFERENCE]",
         "Rédige, pour chaque lot dont l'évaluation les appelle, les documents des modèles "
-        "(article du CCAP de la clause d'insertion…), dans DOSSIER/<référence du lot>/.",
+        "(article du CCAP de la clause d'insertion…), dans DOSSIER/<référence du lot>/.\nAvec --workspace, les "
+        "verdicts et heures décidés dans l'espace de travail remplacent ceux proposés.",
         specs);
   }
-  if (args.positional.size() != 1)
-    return usage_error("indiquez un et un seul fichier de programmation", "render");
-  const CommonSetup setup = common_setup(args, std::filesystem::path(args.positional[0]));
+  const ProgrammeInput input = programme_input(args, 0, true);
+  if (!input.usage.empty()) return usage_error(input.usage, "render");
+  if (!input.failure.empty()) return workspace_failure(input.failure);
+  const CommonSetup setup = common_setup(
+      args, input.opened ? std::nullopt : std::optional<std::filesystem::path>(input.path));
   if (!setup.error.empty()) return usage_error(setup.error, "render");
   std::vector<std::string> formats;
   if (auto v = args.value("--format")) {
@@ -175,8 +183,9 @@ int run_render(const std::vector<std::string>& argv) {
   DiagnosticList diags;
   const app::Toolkit toolkit = app::Toolkit::load(setup.paths, diags, {.templates = true});
   announce_policy(toolkit, setup);
-  app::EvaluateRequest request{args.positional[0], setup.as_of, args.value("--only").value_or(""),
-                               setup.sheet};
+  app::EvaluateRequest request{input.path, setup.as_of, args.value("--only").value_or(""), setup.sheet};
+  request.opened = input.opened;
+  request.adjust = input.adjust;
   writers::DocumentRequest documents{
       args.value("--output").value_or("documents"),
       formats,
@@ -219,6 +228,7 @@ int run(int argc, char** argv) {
     if (command == "rules") return run_rules(args);
     if (command == "serve") return run_serve(args);
     if (command == "export") return run_export(args);
+    if (command == "workspace") return run_workspace(args);
   } catch (const std::exception& e) {
     // A bug, not a user error: say so plainly rather than crash.
     std::cerr << "clausier" << fr::colon << " erreur interne" << fr::colon << " " << e.what() << '\n';

@@ -95,5 +95,6 @@ int run_review(const std::vector<std::string>& argv);
 int run_rules(const std::vector<std::string>& argv);
 int run_export(const std::vector<std::string>& argv);
 int run_serve(const std::vector<std::string>& argv);
+int run_workspace(const std::vector<std::string>& argv);
 
 }  // namespace clausier::cli

@@ -5,11 +5,12 @@
 
 #include "app/diff.hpp"
 #include "cli/common.hpp"
+#include "cli/programme_input.hpp"
 
 namespace clausier::cli {
 
 int run_diff(const std::vector<std::string>& argv) {
-  const auto specs = with_common(
+  auto specs = with_common(
       {
           {"--rules-before", "", true, "DOSSIER", "règles avant le changement (obligatoire)"},
           {"--rules-after", "", true, "DOSSIER", "règles après le changement (obligatoire)"},
@@ -19,12 +20,13 @@ int run_diff(const std::vector<std::string>& argv) {
           {"--only", "", true, "REFERENCE", "ne compare que le lot de cette référence"},
       },
       {.rules = false, .templates = false});
+  specs = with_workspace_input(std::move(specs));
   const auto parsed = parse_args(argv, specs);
   if (!parsed.error.empty()) return usage_error(parsed.error, "diff");
   const ParsedArgs& args = parsed.args;
   if (args.has("--help")) {
     return command_help(
-        "clausier diff PROGRAMME --rules-before DOSSIER --rules-after DOSSIER [--format table|json] [-o "
+        "clausier diff PROGRAMME|--workspace NOM --rules-before DOSSIER --rules-after DOSSIER [--format table|json] [-o "
         "FICHIER]",
         "Évalue chaque lot de PROGRAMME avec les deux jeux de règles et liste seulement les lots dont un "
         "verdict ou un nombre d'heures change (avant → après, par type de clause), puis l'écart des heures\n"
@@ -32,8 +34,10 @@ int run_diff(const std::vector<std::string>& argv) {
         "politique locale servent des deux côtés ; le programme n'est lu qu'une fois pour les deux.",
         specs);
   }
-  if (args.positional.size() != 1)
-    return usage_error("indiquez un et un seul fichier de programmation", "diff");
+  // The rules' proposals are compared: the workspace's decisions are not applied.
+  const ProgrammeInput input = programme_input(args, 0, false);
+  if (!input.usage.empty()) return usage_error(input.usage, "diff");
+  if (!input.failure.empty()) return workspace_failure(input.failure);
   const auto before_dir = args.value("--rules-before");
   const auto after_dir = args.value("--rules-after");
   if (!before_dir || !after_dir) {
@@ -49,7 +53,8 @@ int run_diff(const std::vector<std::string>& argv) {
   } else {
     return usage_error("format inconnu « " + format_name + " » : choisissez table ou json", "diff");
   }
-  const CommonSetup setup = common_setup(args, std::filesystem::path(args.positional[0]));
+  const CommonSetup setup = common_setup(
+      args, input.opened ? std::nullopt : std::optional<std::filesystem::path>(input.path));
   if (!setup.error.empty()) return usage_error(setup.error, "diff");
 
   DiagnosticList diags;
@@ -74,8 +79,8 @@ int run_diff(const std::vector<std::string>& argv) {
   if (!output.ok()) return 1;
   auto sink = writers::make_diff_sink(format, output.stream());
   const app::DiffOutcome outcome = app::diff_programme(
-      before, after, {args.positional[0], setup.as_of, args.value("--only").value_or(""), setup.sheet}, *sink,
-      diags);
+      before, after, {input.path, setup.as_of, args.value("--only").value_or(""), setup.sheet, input.opened},
+      *sink, diags);
   print_diagnostics(diags);
   // A programme that could not be read leaves no output file behind.
   if (!outcome.unreadable && !output.commit()) return 1;

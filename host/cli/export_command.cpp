@@ -4,11 +4,12 @@
 
 #include "app/export.hpp"
 #include "cli/common.hpp"
+#include "cli/programme_input.hpp"
 
 namespace clausier::cli {
 
 int run_export(const std::vector<std::string>& argv) {
-  const auto specs = with_common(
+  auto specs = with_common(
       {
           {"--output", "-o", true, "FICHIER",
            "écrit le résultat dans FICHIER (écrit en entier ou pas du tout)"},
@@ -18,12 +19,13 @@ int run_export(const std::vector<std::string>& argv) {
           {"--only", "", true, "REFERENCE", "n'exporte que le lot de cette référence"},
       },
       {.templates = false});
+  specs = with_workspace_input(std::move(specs));
   const auto parsed = parse_args(argv, specs);
   if (!parsed.error.empty()) return usage_error(parsed.error, "export");
   const ParsedArgs& args = parsed.args;
   if (args.has("--help")) {
     return command_help(
-        "clausier export decp|eforms PROGRAMME [-o FICHIER] [--format json|csv] [--include-possible]",
+        "clausier export decp|eforms PROGRAMME|--workspace NOM [-o FICHIER] [--format json|csv] [--include-possible]",
         "Évalue chaque lot de PROGRAMME et écrit ses considérations sociales aux formats des données "
         "ouvertes :\n"
         "  decp    données essentielles de la commande publique (format DECP 2.0) : considerationsSociales "
@@ -37,7 +39,7 @@ int run_export(const std::vector<std::string>& argv) {
         "--include-possible, « possible » aussi).",
         specs);
   }
-  if (args.positional.size() != 2 || (args.positional[0] != "decp" && args.positional[0] != "eforms")) {
+  if (args.positional.empty() || (args.positional[0] != "decp" && args.positional[0] != "eforms")) {
     return usage_error(
         "indiquez le format puis le fichier de programmation : clausier export decp PROGRAMME "
         "ou clausier export eforms PROGRAMME",
@@ -51,14 +53,19 @@ int run_export(const std::vector<std::string>& argv) {
   if (!decp && format != "xml") {
     return usage_error("format inconnu « " + format + " » pour eforms : le seul format est xml", "export");
   }
-  const CommonSetup setup = common_setup(args, std::filesystem::path(args.positional[1]));
+  const ProgrammeInput input = programme_input(args, 1, true);
+  if (!input.usage.empty()) return usage_error(input.usage, "export");
+  if (!input.failure.empty()) return workspace_failure(input.failure);
+  const CommonSetup setup = common_setup(
+      args, input.opened ? std::nullopt : std::optional<std::filesystem::path>(input.path));
   if (!setup.error.empty()) return usage_error(setup.error, "export");
 
   DiagnosticList diags;
   const app::Toolkit toolkit = app::Toolkit::load(setup.paths, diags, {});
   announce_policy(toolkit, setup);
-  const app::EvaluateRequest request{args.positional[1], setup.as_of, args.value("--only").value_or(""),
-                                     setup.sheet};
+  app::EvaluateRequest request{input.path, setup.as_of, args.value("--only").value_or(""), setup.sheet};
+  request.opened = input.opened;
+  request.adjust = input.adjust;
   Output output(args.value("--output"));
   if (!output.ok()) return 1;
   std::unique_ptr<writers::ExportSink> sink;

@@ -6,12 +6,13 @@
 #include "base/build_info.hpp"
 #include "base/french.hpp"
 #include "cli/common.hpp"
+#include "cli/programme_input.hpp"
 #include "writers/review_office.hpp"
 
 namespace clausier::cli {
 
 int run_review(const std::vector<std::string>& argv) {
-  const auto specs = with_common({
+  auto specs = with_common({
       {"--output", "-o", true, "FICHIER",
        "écrit la revue dans FICHIER (par défaut : revue.html, revue.md, revue.docx ou revue.odt ; « - » pour "
        "la sortie standard ; écrit en entier ou pas du tout)"},
@@ -19,12 +20,13 @@ int run_review(const std::vector<std::string>& argv) {
        "html (par défaut : une page autonome, imprimable), md, docx ou odt (les squelettes de documents de "
        "templates/_formats/)"},
   });
+  specs = with_workspace_input(std::move(specs));
   const auto parsed = parse_args(argv, specs);
   if (!parsed.error.empty()) return usage_error(parsed.error, "review");
   const ParsedArgs& args = parsed.args;
   if (args.has("--help")) {
     return command_help(
-        "clausier review PROGRAMME [-o FICHIER] [--format html|md|docx|odt] [--policy FICHIER] [--as-of "
+        "clausier review PROGRAMME|--workspace NOM [-o FICHIER] [--format html|md|docx|odt] [--policy FICHIER] [--as-of "
         "AAAA-MM-JJ]",
         "Revue de toute une programmation, pour le facilitateur et l'acheteur avant publication : lots, "
         "montants, part des lots avec une considération sociale\nface à l'objectif national, heures "
@@ -34,22 +36,26 @@ int run_review(const std::vector<std::string>& argv) {
         "s'imprime en A4 ; DOCX et ODT en donnent le même contenu, graphiques en tableaux de chiffres.",
         specs);
   }
-  if (args.positional.size() != 1)
-    return usage_error("indiquez un et un seul fichier de programmation", "review");
+  const ProgrammeInput input = programme_input(args, 0, true);
+  if (!input.usage.empty()) return usage_error(input.usage, "review");
+  if (!input.failure.empty()) return workspace_failure(input.failure);
   const std::string format = args.value("--format").value_or("html");
   const bool office = writers::is_office_format(format);
   if (format != "html" && format != "md" && !office) {
     return usage_error("format inconnu « " + format + " » : choisissez html, md, docx ou odt", "review");
   }
-  const CommonSetup setup = common_setup(args, std::filesystem::path(args.positional[0]));
+  const CommonSetup setup = common_setup(
+      args, input.opened ? std::nullopt : std::optional<std::filesystem::path>(input.path));
   if (!setup.error.empty()) return usage_error(setup.error, "review");
 
   DiagnosticList diags;
   // The office formats are written into the document skeletons of the templates.
   const app::Toolkit toolkit = app::Toolkit::load(setup.paths, diags, {.templates = office});
   announce_policy(toolkit, setup);
-  const app::ReviewRequest request{
-      {args.positional[0], setup.as_of, {}}, generation_date(), std::string("clausier ") + build::version};
+  app::ReviewRequest request{
+      {input.path, setup.as_of, {}}, generation_date(), std::string("clausier ") + build::version};
+  request.evaluate.opened = input.opened;
+  request.evaluate.adjust = input.adjust;
 
   Output output(args.value("--output").value_or("revue." + format));
   if (!output.ok()) return 1;

@@ -53,6 +53,15 @@ struct ClauseResult {
   bool suspended = false;
 };
 
+// The values a decision taken in the workspace adds to a clause result
+// (app/workspace.hpp): the rules' proposal it replaced, and the motif it
+// records. Templates may show them; `applies` entries may match on the first.
+inline constexpr std::string_view proposed_verdict_value = "proposed_verdict";
+inline constexpr std::string_view proposed_hours_value = "proposed_hours";
+inline constexpr std::string_view decided_motif_value = "decided_motif";
+inline constexpr std::string_view decision_values[] = {proposed_verdict_value, proposed_hours_value,
+                                                       decided_motif_value};
+
 struct LotEvaluation {
   Lot lot;
   ConsultationTotals consultation;

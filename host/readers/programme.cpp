@@ -142,6 +142,7 @@ std::uint32_t Programme::header_row() const { return sheet_ ? sheet_->header_row
 
 std::unique_ptr<LotSource> Programme::open(DiagnosticSink& diags) const {
   if (kind_ == Kind::fiche) return std::make_unique<FicheReader>(fiche_, diags);
+  if (kind_ == Kind::source) return source_(diags);
   if (sheet_) {
     auto source = open_spreadsheet(sheet_, diags);
     if (!source) return nullptr;
@@ -259,6 +260,13 @@ Programme fiche_programme(std::shared_ptr<const Fiche> fiche) {
   std::string name = fiche->name;
   Programme programme({}, std::move(name), nullptr, nullptr, Programme::Kind::fiche);
   programme.fiche_ = std::move(fiche);
+  return programme;
+}
+
+Programme programme_from_source(std::string name,
+                                std::function<std::unique_ptr<LotSource>(DiagnosticSink&)> open) {
+  Programme programme({}, std::move(name), nullptr, nullptr, Programme::Kind::source);
+  programme.source_ = std::move(open);
   return programme;
 }
 

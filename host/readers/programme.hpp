@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -64,11 +65,12 @@ class Programme {
   friend std::optional<Programme> programme_from_memory(std::string, std::string, DiagnosticSink&,
                                                         const ProgrammeOptions&);
   friend Programme fiche_programme(std::shared_ptr<const Fiche>);
+  friend Programme programme_from_source(std::string, std::function<std::unique_ptr<LotSource>(DiagnosticSink&)>);
   // A programme whose bytes are in `content`, or else in the file `path`.
   static std::optional<Programme> make(std::filesystem::path path, std::string name,
                                        std::shared_ptr<const std::string> content,
                                        const ProgrammeOptions& options, DiagnosticSink& diags);
-  enum class Kind { table, decp_json, decp_xml, fiche };
+  enum class Kind { table, decp_json, decp_xml, fiche, source };
   Programme(std::filesystem::path path, std::string name, std::shared_ptr<const std::string> content,
             std::shared_ptr<const SpreadsheetPlan> sheet, Kind kind);
 
@@ -77,6 +79,8 @@ class Programme {
   std::shared_ptr<const std::string> content_;    // held in memory; null: read path_ at each pass
   std::shared_ptr<const SpreadsheetPlan> sheet_;  // workbooks: the sheet and header row found
   std::shared_ptr<const Fiche> fiche_;            // a fiche de consultation, already parsed
+  // Kind::source: opens a reader over lots kept elsewhere (the workspace).
+  std::function<std::unique_ptr<LotSource>(DiagnosticSink&)> source_;
   Kind kind_ = Kind::table;
   std::shared_ptr<const SpoolFile> spool_;  // standard input or a pipe: the copy path_ names
 };
@@ -96,5 +100,10 @@ class Programme {
 // A fiche de consultation (readers/fiche.hpp), already parsed, as a programme:
 // its lots are read by LotReader like the rows of a table.
 [[nodiscard]] Programme fiche_programme(std::shared_ptr<const Fiche> fiche);
+
+// A programme whose lots come from `open` at each pass (the lots a
+// workspace keeps): `name` is how diagnostics show it.
+[[nodiscard]] Programme programme_from_source(
+    std::string name, std::function<std::unique_ptr<LotSource>(DiagnosticSink&)> open);
 
 }  // namespace clausier::readers

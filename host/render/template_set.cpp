@@ -124,7 +124,7 @@ void read_applies(const Object& root, ManifestReader& m, DocumentTemplate& t) {
       m.error("applies", "« " + path + " » doit être un objet {\"clause\": …, \"verdicts\": […]}");
       continue;
     }
-    m.unknown_keys(*entry, {"clause", "verdicts"}, " dans « " + path + " »");
+    m.unknown_keys(*entry, {"clause", "verdicts", "proposed_verdicts"}, " dans « " + path + " »");
     AppliesTo a;
     a.clause = m.text(*entry, "clause", path + ".clause", true).value_or("");
     const auto verdicts = m.texts(*entry, "verdicts", path + ".verdicts");
@@ -140,6 +140,14 @@ void read_applies(const Object& root, ManifestReader& m, DocumentTemplate& t) {
       } else {
         m.error(v, "verdict inconnu « " + v + " » dans « " + path +
                        ".verdicts » : utilisez obligatoire, recommandee, possible ou exclue");
+      }
+    }
+    for (const auto& v : m.texts(*entry, "proposed_verdicts", path + ".proposed_verdicts")) {
+      if (auto verdict = verdict_from_id(v)) {
+        a.proposed_verdicts.push_back(*verdict);
+      } else {
+        m.error(v, "verdict inconnu « " + v + " » dans « " + path +
+                       ".proposed_verdicts » : utilisez obligatoire, recommandee, possible ou exclue");
       }
     }
     t.applies.push_back(std::move(a));
@@ -265,6 +273,17 @@ std::vector<const ClauseResult*> DocumentTemplate::matches(const LotEvaluation& 
     const ClauseResult* r = evaluation.clause(a.clause);
     if (r == nullptr || !r->verdict) continue;
     if (std::find(a.verdicts.begin(), a.verdicts.end(), *r->verdict) == a.verdicts.end()) continue;
+    if (!a.proposed_verdicts.empty()) {
+      // Only a decision that changed the proposal (workspace) matches.
+      const auto proposed = std::find_if(r->values.begin(), r->values.end(),
+                                         [](const NamedValue& v) { return v.name == proposed_verdict_value; });
+      if (proposed == r->values.end()) continue;
+      const auto* proposed_id = std::get_if<std::string>(&proposed->value);
+      const auto verdict = proposed_id != nullptr ? verdict_from_id(*proposed_id) : std::nullopt;
+      if (!verdict || std::find(a.proposed_verdicts.begin(), a.proposed_verdicts.end(), *verdict) ==
+                          a.proposed_verdicts.end())
+        continue;
+    }
     if (std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
   }
   return out;

@@ -20,6 +20,10 @@ namespace clausier::render {
 struct AppliesTo {
   std::string clause;
   std::vector<Verdict> verdicts;
+  // When not empty, the entry matches only a clause whose verdict was decided
+  // in the workspace over one of these proposed verdicts (value
+  // "proposed_verdict", app/workspace.hpp).
+  std::vector<Verdict> proposed_verdicts = {};
 };
 
 struct DocumentTemplate {

@@ -24,6 +24,8 @@ class JsonWriter {
   JsonWriter& value(std::int64_t n);
   JsonWriter& value(bool b);
   JsonWriter& null();
+  // A value already written as JSON elsewhere (a stored document), as is.
+  JsonWriter& raw(std::string_view json);
   // A euro amount given in cents: 1000000 or 1234567.89 (no float error).
   JsonWriter& cents(std::int64_t c);
 

@@ -32,7 +32,9 @@ if not manifests:
 for lot in lots:
     verdicts = {(c["type"], c.get("verdict")) for c in lot["clauses"]}
     for m in manifests:
-        if any((a["clause"], v) in verdicts for a in m["applies"] for v in a["verdicts"]):
+        # Entries with proposed_verdicts match only decisions of a workspace (tests/cli/workspace.sh).
+        if any((a["clause"], v) in verdicts for a in m["applies"] if "proposed_verdicts" not in a
+               for v in a["verdicts"]):
             for fmt in ("docx", "odt", "html", "md"):
                 print(f'{lot["reference"]}/{m.get("basename", m["id"])}.{fmt}')
 EOF

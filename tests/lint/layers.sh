@@ -13,9 +13,10 @@ declare -A allowed=(
   [lua]="base model params engine lua"
   [render]="base model params engine render"
   [writers]="base model params engine render writers"
-  [app]="base model params readers engine lua render writers app"
-  [server]="base model params readers engine lua render writers app server"
-  [cli]="base model params readers engine lua render writers app server cli"
+  [store]="base model params engine render writers store"
+  [app]="base model params readers engine lua render writers store app"
+  [server]="base model params readers engine lua render writers store app server"
+  [cli]="base model params readers engine lua render writers store app server cli"
 )
 # Third-party headers, by the layers that may include them.
 declare -A libraries=(
@@ -27,6 +28,7 @@ declare -A libraries=(
   ["Poco/Net/"]="server cli"
   ["Poco/Util/"]="cli server"
   ["mimalloc"]="base"
+  ["Poco/Data/"]="store"
 )
 
 status=0

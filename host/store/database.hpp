@@ -1,0 +1,74 @@
+#pragma once
+// A workspace database: SQLite (a file, the default) or PostgreSQL (shared),
+// both through Poco::Data, with one pool of connections and the schema
+// migrated at open (docs/workspace.md). Statements are written once with "?"
+// placeholders; sql() gives each engine its own form.
+
+#include <Poco/Data/Session.h>
+
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "store/database_url.hpp"
+
+namespace clausier::store {
+
+// A database problem a user can act on, in French, naming the database.
+class StoreError : public std::runtime_error {
+ public:
+  enum class Kind { unavailable, locked, schema, invalid };
+  StoreError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+  [[nodiscard]] Kind kind() const { return kind_; }
+
+ private:
+  Kind kind_;
+};
+
+class Database {
+ public:
+  // Opens the database (an SQLite file is created when missing) and applies
+  // the migrations it has not seen, each in its own transaction. Throws
+  // StoreError: unreachable or unreadable database, a schema newer than this
+  // program knows.
+  static std::unique_ptr<Database> open(const DatabaseUrl& url);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  [[nodiscard]] Engine engine() const { return url_.engine; }
+  [[nodiscard]] const std::string& display() const { return url_.display; }
+  [[nodiscard]] int schema_version() const { return schema_version_; }
+  // The newest schema the migrations compiled into this program bring.
+  [[nodiscard]] static int known_schema();
+
+  // The statement for this engine: on PostgreSQL, the "?" placeholders become
+  // "$1", "$2"… (no "?" may appear elsewhere in a statement).
+  [[nodiscard]] std::string sql(std::string_view text) const;
+
+  // Runs `work` in a transaction on one connection: committed when it
+  // returns, rolled back when it throws. SQLite takes the write lock at
+  // once (BEGIN IMMEDIATE), so two writers wait for each other (busy
+  // timeout) instead of failing halfway. Database errors are rethrown as
+  // StoreError.
+  void write(const std::function<void(Poco::Data::Session&)>& work);
+  // Runs `work` on one connection for reading; errors as StoreError.
+  void read(const std::function<void(Poco::Data::Session&)>& work) const;
+
+  // A Poco::Data exception as the user should read it.
+  [[nodiscard]] StoreError translate(const std::exception& e) const;
+
+ private:
+  class Pool;
+  explicit Database(DatabaseUrl url);
+
+  void migrate();
+
+  DatabaseUrl url_;
+  std::unique_ptr<Pool> pool_;
+  int schema_version_ = 0;
+};
+
+}  // namespace clausier::store
