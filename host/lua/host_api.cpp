@@ -22,7 +22,7 @@ constexpr std::size_t max_slots = 8192;
 // Entries of the direct-mapped table finding slots by string addresses.
 constexpr std::size_t recent_size = 1024;
 
-// A per-lot override of a rule parameter (programme columns of design.md).
+// A per-lot override of a rule parameter: one of override_names.
 struct OverrideField {
   std::string_view name;
   std::optional<double> LotOverrides::*member;
@@ -30,10 +30,18 @@ struct OverrideField {
 };
 
 constexpr std::array override_fields = {
-    OverrideField{"part_main_oeuvre", &LotOverrides::part_main_oeuvre, "ratio"},
-    OverrideField{"taux_insertion", &LotOverrides::taux_insertion, "ratio"},
-    OverrideField{"cout_horaire", &LotOverrides::cout_horaire, "EUR/h"},
+    OverrideField{override_names[0], &LotOverrides::part_main_oeuvre, "ratio"},
+    OverrideField{override_names[1], &LotOverrides::taux_insertion, "ratio"},
+    OverrideField{override_names[2], &LotOverrides::cout_horaire, "EUR/h"},
 };
+static_assert(override_fields.size() == std::size(override_names), "one field per override name");
+
+// "part_main_oeuvre, taux_insertion, cout_horaire"
+std::string override_list() {
+  std::string out;
+  for (std::string_view name : override_names) out += (out.empty() ? "" : ", ") + std::string(name);
+  return out;
+}
 
 const OverrideField* find_override(std::string_view name) {
   for (const auto& f : override_fields) {
@@ -293,8 +301,8 @@ int HostApi::override_value(lua_State* L) {
   if (field == nullptr) {
     raise(L, "ctx.override",
           guillemets(name) +
-              " n'est pas une valeur que le programme peut donner par lot (valeurs admises : "
-              "part_main_oeuvre, taux_insertion, cout_horaire)");
+              " n'est pas une valeur que le programme peut donner par lot (valeurs admises : " +
+              override_list() + ")");
   }
   if (lot_ == nullptr) raise(L, "ctx.override", "utilisable seulement pendant evaluate");
   const std::optional<double>& value = lot_->overrides.*(field->member);

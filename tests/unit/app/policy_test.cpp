@@ -1,4 +1,5 @@
 #include "app/policy.hpp"
+#include "lua/rules_loader.hpp"
 
 #include <doctest/doctest.h>
 
