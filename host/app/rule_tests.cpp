@@ -10,7 +10,7 @@
 #include "base/text.hpp"
 #include "lua/case_file.hpp"
 #include "lua/data_schema.hpp"
-#include "lua/host_api.hpp"
+#include "lua/lot_overrides.hpp"
 
 namespace clausier::app {
 namespace fs = std::filesystem;
@@ -267,15 +267,13 @@ class CaseReader {
     }
     if (const auto* v = field("lieu")) lot.lieu = text_or_integer(*v, "lot.lieu").value_or("");
     if (const auto* v = field("anru")) lot.anru = boolean(*v, "lot.anru");
-    if (const auto* v = field("part_main_oeuvre"))
-      lot.overrides.part_main_oeuvre = ratio(*v, "lot.part_main_oeuvre");
-    if (const auto* v = field("taux_insertion"))
-      lot.overrides.taux_insertion = ratio(*v, "lot.taux_insertion");
-    if (const auto* v = field("cout_horaire")) {
-      lot.overrides.cout_horaire = number(*v, "lot.cout_horaire");
-      if (lot.overrides.cout_horaire == 0.0) {
-        error("lot.cout_horaire", "coût horaire nul : écrivez un coût en euros par heure");
-      }
+    for (const lua::LotOverride& o : lua::lot_overrides) {
+      const DataValue* v = t.get(o.name);
+      if (v == nullptr) continue;
+      const std::string path = "lot." + std::string(o.name);
+      std::optional<double>& value = lot.overrides.*(o.member);
+      value = o.unit == "ratio" ? ratio(*v, path) : number(*v, path);
+      if (o.unit == "EUR/h" && value == 0.0) error(path, "coût horaire nul : écrivez un coût en euros par heure");
     }
   }
 

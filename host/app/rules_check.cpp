@@ -8,7 +8,7 @@
 #include "app/toolkit.hpp"
 #include "base/paths.hpp"
 #include "base/suggest.hpp"
-#include "lua/host_api.hpp"
+#include "lua/lot_overrides.hpp"
 #include "lua/parameter_uses.hpp"
 #include "render/renderer.hpp"
 

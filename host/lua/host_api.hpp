@@ -46,11 +46,6 @@
 
 namespace clausier::lua {
 
-// The per-lot overrides of rule parameters that ctx.override(name) reads
-// (the programme columns of the same names); every other layer reads them
-// here.
-inline constexpr std::string_view override_names[] = {"part_main_oeuvre", "taux_insertion", "cout_horaire"};
-
 class HostApi {
  public:
   // `params` must outlive this object; so must it outlive any call into `vm`.
