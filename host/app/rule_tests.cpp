@@ -273,7 +273,8 @@ class CaseReader {
       const std::string path = "lot." + std::string(o.name);
       std::optional<double>& value = lot.overrides.*(o.member);
       value = o.unit == "ratio" ? ratio(*v, path) : number(*v, path);
-      if (o.unit == "EUR/h" && value == 0.0) error(path, "coût horaire nul : écrivez un coût en euros par heure");
+      if (o.unit == "EUR/h" && value == 0.0)
+        error(path, "coût horaire nul : écrivez un coût en euros par heure");
     }
   }
 

@@ -95,8 +95,9 @@ void check_plugin_source(std::string_view source, const std::string& display, co
     if (use.function == "override") {
       const auto& overrides = lua::override_names;
       if (std::find(std::begin(overrides), std::end(overrides), use.name) == std::end(overrides)) {
-        diags.error(where, call + " : " + unknown_word("valeur par lot inconnue", use.name, overrides,
-                                                       "valeurs admises :"));
+        diags.error(
+            where,
+            call + " : " + unknown_word("valeur par lot inconnue", use.name, overrides, "valeurs admises :"));
       }
       continue;
     }

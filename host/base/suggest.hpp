@@ -26,7 +26,8 @@ namespace clausier {
 // "champ inconnu « x » : vouliez-vous écrire « y » ?" or, when nothing is
 // close, "… : <list_intro> <list>".
 [[nodiscard]] std::string unknown_word(std::string_view what, std::string_view word,
-                                       std::span<const std::string_view> choices, std::string_view list_intro);
+                                       std::span<const std::string_view> choices,
+                                       std::string_view list_intro);
 [[nodiscard]] std::string unknown_word(std::string_view what, std::string_view word,
                                        const std::vector<std::string>& choices, std::string_view list_intro);
 

@@ -43,9 +43,9 @@ bool DataCopier::copy_at(int index, DataValue& out, const std::string& path, int
 bool DataCopier::copy_table(int index, DataValue& out, const std::string& path, int depth) {
   out.type = DataValue::Type::table;
   if (depth >= max_depth) {
-    problems_.push_back({Problem::too_deep, path,
-                         "tables imbriquées trop profondément (plus de " + std::to_string(max_depth) +
-                             " niveaux)"});
+    problems_.push_back(
+        {Problem::too_deep, path,
+         "tables imbriquées trop profondément (plus de " + std::to_string(max_depth) + " niveaux)"});
     return false;
   }
   lua_pushnil(L_);
@@ -59,10 +59,11 @@ bool DataCopier::copy_table(int index, DataValue& out, const std::string& path, 
       field.named = false;
       field.index = lua_tointeger(L_, -2);
     } else {
-      problems_.push_back({Problem::odd_key, path,
-                           std::string("clé de type ") + luaL_typename(L_, -2) +
-                               " non permise : écrivez nom = valeur, [\"texte\"] = valeur ou une liste { a, b "
-                               "}"});
+      problems_.push_back(
+          {Problem::odd_key, path,
+           std::string("clé de type ") + luaL_typename(L_, -2) +
+               " non permise : écrivez nom = valeur, [\"texte\"] = valeur ou une liste { a, b "
+               "}"});
       lua_pop(L_, 1);
       continue;
     }
@@ -115,10 +116,10 @@ bool check_source(std::string_view source, DataReporter& rep) {
       const std::string id = (key->type == LuaToken::Type::number ? "#" : "") + key->text;
       if (auto [it, fresh] = open.back().keys.emplace(id, key->line); !fresh) {
         clean = false;
-        rep.error_at_line(key->line, "clé « " + key->text +
-                                         " » écrite deux fois dans la même table (déjà ligne " +
-                                         std::to_string(it->second) +
-                                         ") : seule la dernière compterait ; retirez ou corrigez l'une des deux");
+        rep.error_at_line(key->line,
+                          "clé « " + key->text + " » écrite deux fois dans la même table (déjà ligne " +
+                              std::to_string(it->second) +
+                              ") : seule la dernière compterait ; retirez ou corrigez l'une des deux");
       }
     }
     if (t.type == LuaToken::Type::name && t.text == "function") {
@@ -200,7 +201,8 @@ std::optional<DataValue> run_data_file(std::string_view source, DataReporter& re
     DataCopier copier(L);
     out.emplace();
     if (!copier.copy(-1, *out)) out.reset();
-    for (const DataCopier::Found& f : copier.problems()) rep.error(f.path, f.message + std::string(hint(f.problem)));
+    for (const DataCopier::Found& f : copier.problems())
+      rep.error(f.path, f.message + std::string(hint(f.problem)));
   }
   lua_pop(L, 1);
   return out;

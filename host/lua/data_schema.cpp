@@ -85,8 +85,8 @@ bool check_table(const DataValue& table, const std::string& path, const DataSche
   for (const DataField& f : table.fields) {
     if (!f.named) {
       if (schema.first_item && f.index == 1) continue;
-      rep.error(child_path(path, f),
-                "élément sans nom inattendu : écrivez nom = valeur (champs permis : " + field_list(schema) + ")");
+      rep.error(child_path(path, f), "élément sans nom inattendu : écrivez nom = valeur (champs permis : " +
+                                         field_list(schema) + ")");
       ok = false;
     } else if (find(schema, f.name) == nullptr) {
       std::string hint;

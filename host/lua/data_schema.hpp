@@ -30,11 +30,11 @@ struct SchemaField {
   std::string_view name;
   DataKind kind = DataKind::any;
   bool required = false;
-  std::string_view when_missing = {};               // "écrivez description = \"…\" (…)"
-  std::span<const std::string_view> allowed = {};   // the texts a text field may hold; empty: any
-  std::string_view unknown = {};                    // what a text not allowed is called: "unité inconnue"
-  std::string_view expected = {};                   // what the wrong-kind message says is expected
-  const DataSchema* nested = nullptr;               // a table field: the schema of its table
+  std::string_view when_missing = {};              // "écrivez description = \"…\" (…)"
+  std::span<const std::string_view> allowed = {};  // the texts a text field may hold; empty: any
+  std::string_view unknown = {};                   // what a text not allowed is called: "unité inconnue"
+  std::string_view expected = {};                  // what the wrong-kind message says is expected
+  const DataSchema* nested = nullptr;              // a table field: the schema of its table
 };
 
 struct DataSchema {

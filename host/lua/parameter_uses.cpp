@@ -16,8 +16,8 @@ std::vector<ParameterUse> scan_parameter_uses(std::string_view source) {
   // x.param "name", x:param("name"), x.param("name", key): a literal name.
   for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
     const LuaToken& t = tokens[i];
-    if (t.type != LuaToken::Type::name || std::find(std::begin(functions), std::end(functions), t.text) ==
-                                              std::end(functions)) {
+    if (t.type != LuaToken::Type::name ||
+        std::find(std::begin(functions), std::end(functions), t.text) == std::end(functions)) {
       continue;
     }
     if (!tokens[i - 1].is(".") && !tokens[i - 1].is(":")) continue;

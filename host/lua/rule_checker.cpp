@@ -84,7 +84,8 @@ const std::vector<std::string_view> status_ids = [] {
   return ids;
 }();
 
-constexpr std::string_view status_hint = "écrivez status = \"verifie\", \"partiel\", \"a-verifier\" ou \"hypothese\"";
+constexpr std::string_view status_hint =
+    "écrivez status = \"verifie\", \"partiel\", \"a-verifier\" ou \"hypothese\"";
 
 // ---------------------------------------------------------------------------
 // The schemas of the tables of a rule file.
@@ -220,8 +221,9 @@ class RuleChecker {
     }
     if (kind == Kind::map) {
       if (root.get("key") == nullptr) {
-        report_missing(rep_, "", "key",
-                       "pour kind = \"map\", dites ce que sont les clés, par exemple key = \"type_acheteur\"");
+        report_missing(
+            rep_, "", "key",
+            "pour kind = \"map\", dites ce que sont les clés, par exemple key = \"type_acheteur\"");
       }
       if (const std::string* key = valid_text(root, "key")) p.key = *key;
     } else if (kind && root.get("key") != nullptr) {
@@ -408,8 +410,8 @@ class RuleChecker {
         continue;
       }
       if (auto [it, fresh] = seen.emplace(*code, item_path); !fresh) {
-        rep_.error(item_path, "code « " + *code + " » en double (déjà en " + it->second +
-                                  ") : retirez l'un des deux");
+        rep_.error(item_path,
+                   "code « " + *code + " » en double (déjà en " + it->second + ") : retirez l'un des deux");
         continue;
       }
       out.codes.push_back(*code);
@@ -534,9 +536,10 @@ class RuleChecker {
   void check_values(const DataValue& root, params::Parameter& p, const Unit* unit) {
     const DataValue* values = root.get("values");
     if (values == nullptr) {
-      report_missing(rep_, "", "values",
-                     "écrivez values = { { from = \"AAAA-MM-JJ\", value = …, status = \"…\", reference = \"…\" "
-                     "} }");
+      report_missing(
+          rep_, "", "values",
+          "écrivez values = { { from = \"AAAA-MM-JJ\", value = …, status = \"…\", reference = \"…\" "
+          "} }");
       return;
     }
     if (values->type != DataValue::Type::table) {
@@ -562,8 +565,8 @@ class RuleChecker {
       if (const std::string* from = valid_text(v, "from")) {
         if (std::optional<Date> date = Date::parse_iso(*from)) {
           if (previous && *date <= *previous) {
-            rep_.error(path + ".from", "la date « " + date->iso() + " » doit suivre celle de " + previous_path +
-                                           " (« " + previous->iso() +
+            rep_.error(path + ".from", "la date « " + date->iso() + " » doit suivre celle de " +
+                                           previous_path + " (« " + previous->iso() +
                                            " ») : classez les valeurs par date croissante, sans doublon");
           }
           d.from = *date;
@@ -588,9 +591,10 @@ class RuleChecker {
         rep_.error(path + ".value",
                    "une abrogation (repealed = true) n'a pas de valeur : retirez value ou repealed");
       } else if (!d.repealed && value == nullptr) {
-        report_missing(rep_, path, "value",
-                       "écrivez la valeur en vigueur à partir de cette date (ou repealed = true pour y mettre "
-                       "fin)");
+        report_missing(
+            rep_, path, "value",
+            "écrivez la valeur en vigueur à partir de cette date (ou repealed = true pour y mettre "
+            "fin)");
       } else if (value != nullptr && unit != nullptr) {
         const std::string value_path = path + ".value";
         switch (p.kind) {

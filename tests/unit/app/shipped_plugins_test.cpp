@@ -101,8 +101,8 @@ TEST_SUITE("shipped_plugins") {
   TEST_CASE("the shipped plugins declare themselves: order, api, legal basis, units") {
     std::vector<std::string> ids;
     for (const auto& i : shipped().clause_infos()) ids.push_back(i.id);
-    CHECK(ids == std::vector<std::string>{"insertion", "critere-insertion", "reserve-handicap", "reserve-siae",
-                                          "reserve-ess", "marche-insertion", "anru"});
+    CHECK(ids == std::vector<std::string>{"insertion", "critere-insertion", "reserve-handicap",
+                                          "reserve-siae", "reserve-ess", "marche-insertion", "anru"});
     for (const auto& i : shipped().clause_infos()) {
       INFO(i.id);
       CHECK(i.api == 1);
@@ -135,8 +135,10 @@ TEST_SUITE("shipped_plugins") {
                                       {"taux_anru", "ratio"}});
     CHECK(info("reserve-handicap").basis ==
           std::vector<std::string>{"CCP L2113-12", "CCP R2113-7", "CCP L2113-14"});
-    CHECK(info("reserve-handicap").units == Units{{"montant_max", "EUR"}, {"part_travailleurs_minimum", "ratio"}});
-    CHECK(info("reserve-siae").basis == std::vector<std::string>{"CCP L2113-13", "CCP R2113-7", "CCP L2113-14"});
+    CHECK(info("reserve-handicap").units ==
+          Units{{"montant_max", "EUR"}, {"part_travailleurs_minimum", "ratio"}});
+    CHECK(info("reserve-siae").basis ==
+          std::vector<std::string>{"CCP L2113-13", "CCP R2113-7", "CCP L2113-14"});
     CHECK(info("reserve-ess").basis == std::vector<std::string>{"CCP L2113-15", "CCP L2113-16"});
     CHECK(info("reserve-ess").units == Units{{"duree_max_mois", "mois"}, {"duree_mois", "mois"}});
   }
@@ -225,7 +227,8 @@ TEST_SUITE("shipped_plugins") {
     REQUIRE(traced(sector, "reserve.handicap.secteurs"));
     CHECK(traced(sector, "reserve.handicap.secteurs")->matched == "773");
     CHECK(traced(sector, "reserve.handicap.secteurs")->status == "hypothese");
-    CHECK(traced(evaluate("reserve-siae", lot_of(Nature::travaux, "45442100", 240'000)), "reserve.siae.secteurs")
+    CHECK(traced(evaluate("reserve-siae", lot_of(Nature::travaux, "45442100", 240'000)),
+                 "reserve.siae.secteurs")
               ->matched == "454");
     const ClauseResult joint =
         evaluate("reserve-siae", lot_of(Nature::services, "90919200", 150'000, "2020-12-09"));
@@ -239,7 +242,8 @@ TEST_SUITE("shipped_plugins") {
     CHECK(rate->status == "a-verifier");
     CHECK(rate->from == "2025-01-01");
 
-    const ClauseResult dispense = evaluate("insertion", lot_of(Nature::fournitures, "39110000", 50'000, "2026-04-01"));
+    const ClauseResult dispense =
+        evaluate("insertion", lot_of(Nature::fournitures, "39110000", 50'000, "2026-04-01"));
     REQUIRE(traced(dispense, "seuils.dispense.fournitures_services"));
     CHECK(traced(dispense, "seuils.dispense.fournitures_services")->from == "2026-04-01");
   }
@@ -269,8 +273,10 @@ TEST_SUITE("shipped_plugins") {
     CHECK_FALSE(has_value(part, "seuil_dispense"));
     CHECK(part.basis == std::vector<std::string>{"CCP L2112-2", "CCP L2112-2-1"});
     // Exactly at the threshold is not below it; before 1 April 2026, 50 000 € of supplies is not either.
-    CHECK_FALSE(has_value(evaluate("insertion", lot_of(Nature::travaux, "45210000", 100'000)), "seuil_dispense"));
-    CHECK_FALSE(has_value(evaluate("insertion", lot_of(Nature::fournitures, "39110000", 50'000, "2026-03-31")),
-                          "seuil_dispense"));
+    CHECK_FALSE(
+        has_value(evaluate("insertion", lot_of(Nature::travaux, "45210000", 100'000)), "seuil_dispense"));
+    CHECK_FALSE(
+        has_value(evaluate("insertion", lot_of(Nature::fournitures, "39110000", 50'000, "2026-03-31")),
+                  "seuil_dispense"));
   }
 }

@@ -354,18 +354,17 @@ TEST_SUITE("rules_loader") {
               "rules/test.lua: values[1].status : erreur : statut inconnu « verified » : vouliez-vous "
               "écrire « verifie » ?",
           });
-    CHECK(
-        errors_of(R"(return { description = "d", unit = "euros", kind = "liste", reference = "r",
+    CHECK(errors_of(R"(return { description = "d", unit = "euros", kind = "liste", reference = "r",
         values = { { from = "2024-01-01", value = 1, status = "sur" } } })") ==
-        std::vector<std::string>{
-            "rules/test.lua: unit : erreur : unité inconnue « euros » : écrivez « EUR », « EUR/h », "
-            "« ratio », « heures », « mois », « jours », « nombre », « date », « booleen », « texte » ou "
-            "« code »",
-            "rules/test.lua: kind : erreur : sorte de paramètre inconnue « liste » : écrivez « number », "
-            "« boolean », « text », « date », « map », « cpv_table », « cpv_list » ou « directory »",
-            "rules/test.lua: values[1].status : erreur : statut inconnu « sur » : écrivez « verifie », "
-            "« partiel », « a-verifier » ou « hypothese »",
-        });
+          std::vector<std::string>{
+              "rules/test.lua: unit : erreur : unité inconnue « euros » : écrivez « EUR », « EUR/h », "
+              "« ratio », « heures », « mois », « jours », « nombre », « date », « booleen », « texte » ou "
+              "« code »",
+              "rules/test.lua: kind : erreur : sorte de paramètre inconnue « liste » : écrivez « number », "
+              "« boolean », « text », « date », « map », « cpv_table », « cpv_list » ou « directory »",
+              "rules/test.lua: values[1].status : erreur : statut inconnu « sur » : écrivez « verifie », "
+              "« partiel », « a-verifier » ou « hypothese »",
+          });
   }
 
   TEST_CASE("required fields") {
