@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "base/date.hpp"
+#include "base/french.hpp"
 #include "base/suggest.hpp"
 #include "base/text.hpp"
 
@@ -118,6 +119,15 @@ const std::string* valid_text(const DataValue& table, std::string_view name) {
   const DataValue* v = table.get(name);
   if (v == nullptr || v->type != DataValue::Type::string || text::trim(v->text).empty()) return nullptr;
   return &v->text;
+}
+
+}  // namespace clausier::lua
+
+namespace clausier::lua {
+
+std::string shown_text(const DataValue& table, std::string_view name) {
+  const std::string* text = valid_text(table, name);
+  return text == nullptr ? std::string() : fr::typography(*text);
 }
 
 }  // namespace clausier::lua

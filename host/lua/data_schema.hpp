@@ -60,6 +60,10 @@ void report_missing(DataReporter& rep, const std::string& path, std::string_view
 // (else it was reported, or is absent): null otherwise.
 [[nodiscard]] const std::string* valid_text(const DataValue& table, std::string_view name);
 
+// The same, as shown to users (a description, a reference, a note): with
+// French typography (no-break spaces before ; : ! ?); empty when not valid.
+[[nodiscard]] std::string shown_text(const DataValue& table, std::string_view name);
+
 // The names of the fields of `schema`, for messages and suggestions.
 [[nodiscard]] std::string field_list(const DataSchema& schema);
 

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <system_error>
 
-#include "base/french.hpp"
 #include "base/paths.hpp"
 #include "base/suggest.hpp"
 #include "lua/data_file.hpp"
@@ -134,8 +133,8 @@ std::optional<LocalPolicy> load_policy_text(std::string_view source, std::string
   LocalPolicy out;
   out.file = std::string(display);
   check_table(*root, "", policy_schema, rep);
-  if (const std::string* d = valid_text(*root, "description")) out.description = fr::typography(*d);
-  if (const std::string* r = valid_text(*root, "reference")) out.reference = fr::typography(*r);
+  out.description = shown_text(*root, "description");
+  out.reference = shown_text(*root, "reference");
   const DataValue* parameters = root->get("parametres");
   if (parameters == nullptr || parameters->type != DataValue::Type::table) return out;
   if (parameters->fields.empty()) rep.warning("parametres", "aucun paramètre : la politique ne change rien");

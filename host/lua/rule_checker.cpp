@@ -7,10 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "base/french.hpp"
-#include "base/territory.hpp"
 #include "base/text.hpp"
 #include "lua/data_schema.hpp"
+#include "lua/directory_checker.hpp"
 
 namespace clausier::lua {
 namespace {
@@ -78,15 +77,6 @@ const std::vector<std::string_view> kind_ids = [] {
   return ids;
 }();
 
-const std::vector<std::string_view> status_ids = [] {
-  std::vector<std::string_view> ids;
-  for (Status s : params::all_statuses) ids.push_back(params::status_id(s));
-  return ids;
-}();
-
-constexpr std::string_view status_hint =
-    "écrivez status = \"verifie\", \"partiel\", \"a-verifier\" ou \"hypothese\"";
-
 // ---------------------------------------------------------------------------
 // The schemas of the tables of a rule file.
 
@@ -122,54 +112,18 @@ const SchemaField value_fields[] = {
     {.name = "value"},
     {.name = "repealed"},
     {.name = "reference", .kind = DataKind::text},
-    {.name = "status",
-     .kind = DataKind::text,
-     .required = true,
-     .when_missing = status_hint,
-     .allowed = status_ids,
-     .unknown = "statut inconnu"},
+    status_field(true),
     {.name = "note", .kind = DataKind::text},
 };
 const DataSchema value_schema{value_fields};
 
 // A value of a table entry written as { value, status = …, reference = …, note = … }.
 const SchemaField entry_fields[] = {
-    {.name = "status", .kind = DataKind::text, .allowed = status_ids, .unknown = "statut inconnu"},
+    status_field(false),
     {.name = "reference", .kind = DataKind::text},
     {.name = "note", .kind = DataKind::text},
 };
 const DataSchema entry_schema{entry_fields, true};
-
-// A directory entry: its structure, the details of params::directory_fields,
-// and what is said of it.
-const SchemaField directory_entry_fields[] = {
-    {.name = "structure",
-     .kind = DataKind::text,
-     .required = true,
-     .when_missing = "écrivez structure = \"…\", le nom de la structure facilitatrice"},
-    {.name = "institution",
-     .kind = DataKind::text,
-     .required = true,
-     .when_missing =
-         "écrivez institution = \"…\", la collectivité, le groupement ou l'association qui la porte"},
-    {.name = "site", .kind = DataKind::text},
-    {.name = "courriel", .kind = DataKind::text},
-    {.name = "telephone", .kind = DataKind::text},
-    {.name = "adresse", .kind = DataKind::text},
-    {.name = "relais", .kind = DataKind::text},
-    {.name = "status",
-     .kind = DataKind::text,
-     .required = true,
-     .when_missing = status_hint,
-     .allowed = status_ids,
-     .unknown = "statut inconnu"},
-    {.name = "reference",
-     .kind = DataKind::text,
-     .required = true,
-     .when_missing = "écrivez reference = \"…\", la source de cette fiche (page, document)"},
-    {.name = "note", .kind = DataKind::text},
-};
-const DataSchema directory_entry_schema{directory_entry_fields};
 
 const SchemaField index_fields[] = {
     {.name = "description",
@@ -182,18 +136,6 @@ const DataSchema index_schema{index_fields};
 
 bool all_digits(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// A reference, note or description of a checked table, as shown to users:
-// with French typography (no-break spaces before ; : ! ?).
-std::string shown_text(const DataValue& table, std::string_view name) {
-  const std::string* text = valid_text(table, name);
-  return text == nullptr ? std::string() : fr::typography(*text);
-}
-
-std::optional<Status> valid_status(const DataValue& table) {
-  const std::string* id = valid_text(table, "status");
-  return id == nullptr ? std::nullopt : params::status_from_id(*id);
 }
 
 // Checks the values of a rule file against the format and builds them.
@@ -419,117 +361,6 @@ class RuleChecker {
     std::sort(out.codes.begin(), out.codes.end());
   }
 
-  // directory: { ["61"] = { structure = "…", institution = "…", site = "…",
-  // status = "…", reference = "…" }, … }, sorted by département code. Each
-  // entry says where it comes from and how sure it is; one without any
-  // contact stays "a-verifier", and contacts are checked for their form (a
-  // contact is copied from its source, never made up: rules/README.md).
-  void directory(const DataValue& v, const std::string& path, params::DatedValue& out) {
-    if (v.type != DataValue::Type::table) {
-      rep_.error(path, "table attendue { [\"61\"] = { structure = \"…\", … }, … }, trouvé " + describe(v));
-      return;
-    }
-    if (v.fields.empty()) rep_.error(path, "annuaire vide : indiquez au moins un département");
-    for (const DataField& f : v.fields) {
-      const std::string entry_path = child_path(path, f);
-      const std::string key = f.named ? f.name : std::to_string(f.index);
-      if (!f.named || !is_departement_code(key)) {
-        const std::optional<std::string> normal = departement_of(key);
-        rep_.error(entry_path, "clé « " + key + " » : " +
-                                   (normal ? "écrivez le code du département, [\"" + *normal + "\"]"
-                                           : std::string("écrivez un code de département entre guillemets "
-                                                         "et crochets, [\"61\"], [\"2A\"] ou [\"971\"]")));
-        continue;
-      }
-      if (f.value.type != DataValue::Type::table) {
-        rep_.error(entry_path,
-                   "fiche attendue { structure = \"…\", institution = \"…\", status = \"…\", "
-                   "reference = \"…\" }, trouvé " +
-                       describe(f.value));
-        continue;
-      }
-      std::vector<std::pair<std::string, std::string>> details;
-      if (auto leaf = directory_entry(f.value, entry_path, details)) {
-        out.entries.emplace_back(key, std::move(*leaf));
-        out.details.emplace(key, std::move(details));
-      }
-    }
-    std::sort(out.entries.begin(), out.entries.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
-  }
-
-  std::optional<params::Leaf> directory_entry(const DataValue& v, const std::string& path,
-                                              std::vector<std::pair<std::string, std::string>>& details) {
-    const bool failed_before = rep_.failed;
-    rep_.failed = false;
-    check_table(v, path, directory_entry_schema, rep_);
-    params::Leaf out;
-    if (const std::string* name = valid_text(v, "structure")) out.value = *name;
-    bool has_contact = false;
-    for (std::string_view field : params::directory_fields) {
-      if (valid_text(v, field) == nullptr) continue;
-      std::string text = *valid_text(v, field);
-      const std::string field_path = child_path(path, field);
-      if (field == "site") check_site(text, field_path);
-      if (field == "courriel") check_mail(text, field_path);
-      if (field == "telephone") check_phone(text, field_path);
-      const auto& contacts = params::directory_contact_fields;
-      if (std::find(std::begin(contacts), std::end(contacts), field) != std::end(contacts))
-        has_contact = true;
-      details.emplace_back(std::string(field), std::move(text));
-    }
-    out.status = valid_status(v);
-    out.reference = shown_text(v, "reference");
-    out.note = shown_text(v, "note");
-    if (!has_contact && out.status && *out.status != Status::a_verifier) {
-      rep_.error(child_path(path, "status"),
-                 "fiche sans coordonnée (site, courriel, telephone ou adresse) : elle garde le statut "
-                 "\"a-verifier\" tant qu'aucune coordonnée n'a été relevée dans une source");
-    }
-    const bool ok = !rep_.failed;
-    rep_.failed = failed_before || rep_.failed;
-    if (!ok) return std::nullopt;
-    return out;
-  }
-
-  void check_site(const std::string& site, const std::string& path) {
-    const bool web = site.starts_with("https://") || site.starts_with("http://");
-    if (!web || site.find(' ') != std::string::npos) {
-      rep_.error(path, "adresse de page « " + site +
-                           " » invalide : écrivez l'adresse complète, https://…, copiée de la source");
-    }
-  }
-
-  void check_mail(const std::string& mail, const std::string& path) {
-    const std::size_t at = mail.find('@');
-    const bool ok = at != std::string::npos && at > 0 && mail.find('@', at + 1) == std::string::npos &&
-                    mail.find('.', at) != std::string::npos && mail.back() != '.' &&
-                    mail.find(' ') == std::string::npos;
-    if (!ok) {
-      rep_.error(path, "courriel « " + mail +
-                           " » invalide : écrivez une adresse générique de la structure, nom@domaine.fr");
-    }
-  }
-
-  // "02 33 81 60 00", "02.33.81.60.00", "+33 2 33 81 60 00".
-  void check_phone(const std::string& phone, const std::string& path) {
-    std::string digits;
-    bool other = false;
-    for (char c : phone) {
-      if (c >= '0' && c <= '9') {
-        digits += c;
-      } else if (c != ' ' && c != '.' && c != '-' && !(c == '+' && digits.empty())) {
-        other = true;
-      }
-    }
-    const bool national = digits.size() == 10 && digits.front() == '0';
-    const bool international = phone.starts_with("+33") && digits.size() == 11;
-    if (other || !(national || international)) {
-      rep_.error(path, "numéro de téléphone « " + phone +
-                           " » invalide : écrivez les dix chiffres du standard, 02 33 00 00 00");
-    }
-  }
-
   // `values`: dated values in strictly ascending order. `unit` is null when
   // the kind or unit is wrong (the values are then checked for their dates,
   // status and references only).
@@ -607,7 +438,7 @@ class RuleChecker {
           case Kind::map:
           case Kind::cpv_table: entries(*value, value_path, p.kind, *unit, d); break;
           case Kind::cpv_list: codes(*value, value_path, d); break;
-          case Kind::directory: directory(*value, value_path, d); break;
+          case Kind::directory: check_directory(*value, value_path, d, rep_); break;
         }
       }
       if (auto s = valid_status(v)) d.status = *s;
@@ -626,6 +457,25 @@ class RuleChecker {
 };
 
 }  // namespace
+
+SchemaField status_field(bool required) {
+  static const std::vector<std::string_view> ids = [] {
+    std::vector<std::string_view> out;
+    for (Status s : params::all_statuses) out.push_back(params::status_id(s));
+    return out;
+  }();
+  return {.name = "status",
+          .kind = DataKind::text,
+          .required = required,
+          .when_missing = "écrivez status = \"verifie\", \"partiel\", \"a-verifier\" ou \"hypothese\"",
+          .allowed = ids,
+          .unknown = "statut inconnu"};
+}
+
+std::optional<Status> valid_status(const DataValue& table) {
+  const std::string* id = valid_text(table, "status");
+  return id == nullptr ? std::nullopt : params::status_from_id(*id);
+}
 
 params::Parameter check_rule(const DataValue& root, std::string_view name, DataReporter& rep) {
   return RuleChecker(rep).parameter(root, name);
