@@ -6,7 +6,6 @@
 
 #include "lua/cfunction.hpp"
 #include "lua/data_file.hpp"
-#include "lua/lua_message.hpp"
 
 namespace clausier::lua {
 namespace {
@@ -46,27 +45,15 @@ int record_case(lua_State* L) {
 CaseFileRun run_case_file(std::string_view source, std::string_view display, DiagnosticSink& diags,
                           const Limits& limits) {
   CaseFileRun run;
-  auto report = [&](std::string_view message, bool compiling) {
-    const LuaMessage m = split_lua_message(message, display);
-    std::string text;
-    if (m.line == 0) {
-      text = m.text;  // the host's own messages (file too big, bytecode…) are French
-    } else if (compiling) {
-      text = "syntaxe Lua incorrecte (" + translate_syntax_message(m.text) +
-             ") : vérifiez les accolades, les virgules entre les champs et les guillemets";
-    } else {
-      text = translate_lua_message(m.text);
-      if (m.text.find("(global '") != std::string::npos) {
-        text += " : un fichier de cas ne connaît que la fonction case (aucune bibliothèque n'y est chargée)";
-      }
-    }
-    diags.error(Location::in_file(std::string(display), m.line), text);
-    run.ok = false;
-  };
-
+  DataReporter rep{std::string(display), diags};
+  constexpr DataFileHints hints{
+      "un fichier de cas ne connaît que la fonction case (aucune bibliothèque n'y est "
+      "chargée)",
+      ""};
   Vm vm(limits);
   if (std::string error = vm.load_text(source, display); !error.empty()) {
-    report(error, true);
+    report_lua_error(rep, error, true, hints);
+    run.ok = false;
     return run;
   }
   lua_State* L = vm.state();
@@ -77,7 +64,8 @@ CaseFileRun run_case_file(std::string_view source, std::string_view display, Dia
   lua_setfield(L, -2, "case");
   lua_setupvalue(L, -2, 1);  // a main chunk's only upvalue is _ENV
   const CallOutcome outcome = vm.call(0, 0, limits.load_instructions);
-  if (!outcome.ok) report(outcome.error, false);
+  if (!outcome.ok) report_lua_error(rep, outcome.error, false, hints);
+  run.ok = !rep.failed;
   return run;
 }
 

@@ -136,28 +136,9 @@ bool check_source(std::string_view source, DataReporter& rep) {
   return clean;
 }
 
-// Reports an error message of Lua ("rules/x.lua:3: message") at its line, in
-// French, saying what a data file may hold when the file tried to do more.
-void report_lua_error(DataReporter& rep, std::string_view message, bool compiling) {
-  const LuaMessage m = split_lua_message(message, rep.file);
-  std::string out;
-  if (m.line == 0) {
-    out = m.text;  // the host's own messages (file too big, bytecode...) are French
-  } else if (compiling) {
-    out = "syntaxe Lua incorrecte (" + translate_syntax_message(m.text) +
-          ") : vérifiez les accolades, les virgules entre les champs et les guillemets";
-  } else if (const std::size_t g = m.text.find("(global '"); g != std::string::npos) {
-    const std::string name = m.text.substr(g + 9, m.text.find('\'', g + 9) - (g + 9));
-    out = "« " + name +
-          " » n'existe pas ici : un fichier de règles ne contient que des données, sans appel de fonction ni "
-          "variable globale";
-  } else if (m.text.starts_with("attempt to")) {
-    out = translate_lua_message(m.text) + " : un fichier de règles ne contient que des données";
-  } else {
-    out = m.text;  // budget and memory kills
-  }
-  rep.error_at_line(m.line, out);
-}
+constexpr DataFileHints rule_file_hints{
+    "un fichier de règles ne contient que des données, sans appel de fonction ni variable globale",
+    "un fichier de règles ne contient que des données"};
 
 // What a data file is told when its table is too big, after the problem.
 std::string_view hint(DataCopier::Problem problem) {
@@ -172,10 +153,30 @@ std::string_view hint(DataCopier::Problem problem) {
 
 }  // namespace
 
+void report_lua_error(DataReporter& rep, std::string_view message, bool compiling,
+                      const DataFileHints& hints) {
+  const LuaMessage m = split_lua_message(message, rep.file);
+  std::string out;
+  if (m.line == 0) {
+    out = m.text;  // the host's own messages (file too big, bytecode...) are French
+  } else if (compiling) {
+    out = "syntaxe Lua incorrecte (" + translate_syntax_message(m.text) +
+          ") : vérifiez les accolades, les virgules entre les champs et les guillemets";
+  } else if (const std::size_t g = m.text.find("(global '"); g != std::string::npos) {
+    const std::string name = m.text.substr(g + 9, m.text.find('\'', g + 9) - (g + 9));
+    out = "« " + name + " » n'existe pas ici : " + std::string(hints.unknown_name);
+  } else if (m.text.starts_with("attempt to") && !hints.refused_operation.empty()) {
+    out = translate_lua_message(m.text) + " : " + std::string(hints.refused_operation);
+  } else {
+    out = translate_lua_message(m.text);  // budget and memory kills are the host's, already French
+  }
+  rep.error_at_line(m.line, out);
+}
+
 std::optional<DataValue> run_data_file(std::string_view source, DataReporter& rep, const Limits& limits) {
   Vm vm(limits);
   if (std::string error = vm.load_text(source, rep.file); !error.empty()) {
-    report_lua_error(rep, error, true);
+    report_lua_error(rep, error, true, rule_file_hints);
     return std::nullopt;
   }
   if (!check_source(source, rep)) return std::nullopt;
@@ -184,7 +185,7 @@ std::optional<DataValue> run_data_file(std::string_view source, DataReporter& re
   lua_setupvalue(L, -2, 1);  // the chunk's only upvalue, _ENV: an empty table
   const CallOutcome outcome = vm.call(0, 1, limits.load_instructions);
   if (!outcome.ok) {
-    report_lua_error(rep, outcome.error, false);
+    report_lua_error(rep, outcome.error, false, rule_file_hints);
     return std::nullopt;
   }
   std::optional<DataValue> out;

@@ -55,6 +55,19 @@ class DataCopier {
   std::vector<Found> problems_;
 };
 
+// What a data file may hold, told with the errors Lua raises on it: after a
+// name that does not exist ("« print » n'existe pas ici : <unknown_name>"),
+// and after an operation Lua refused (empty: nothing added).
+struct DataFileHints {
+  std::string_view unknown_name;
+  std::string_view refused_operation;
+};
+
+// Reports an error message of Lua on a data file ("rules/x.lua:3: message",
+// from compiling it or running it) at its line, in French.
+void report_lua_error(DataReporter& rep, std::string_view message, bool compiling,
+                      const DataFileHints& hints);
+
 // Runs `source` (shown as `rep.file`) and copies the table it returns;
 // nothing when the file cannot be compiled or run, holds a function or a key
 // written twice, or returns anything but a table (all reported to `rep`).
