@@ -105,16 +105,11 @@ class CaseReader {
   void error(const std::string& path, std::string_view message) { rep_.error(path, message); }
 
   bool table(const DataValue& v, const std::string& path) {
-    if (v.type == DataValue::Type::table) return true;
-    error(path, "table attendue { … }, trouvé " + describe(v));
-    return false;
+    return lua::check_kind(v, path, lua::DataKind::table, rep_);
   }
 
   std::optional<std::string> text(const DataValue& v, const std::string& path) {
-    if (v.type != DataValue::Type::string || text::trim(v.text).empty()) {
-      error(path, "texte entre guillemets attendu, trouvé " + describe(v));
-      return std::nullopt;
-    }
+    if (!lua::check_kind(v, path, lua::DataKind::text, rep_)) return std::nullopt;
     return v.text;
   }
 
@@ -162,21 +157,12 @@ class CaseReader {
   }
 
   std::optional<Date> date(const DataValue& v, const std::string& path) {
-    if (v.type != DataValue::Type::string) {
-      error(path,
-            "date entre guillemets attendue, au format AAAA-MM-JJ (\"2027-03-01\"), trouvé " + describe(v));
-      return std::nullopt;
-    }
-    auto d = Date::parse_iso(v.text);
-    if (!d) error(path, "date invalide " + q(v.text) + " : écrivez AAAA-MM-JJ");
-    return d;
+    if (!lua::check_kind(v, path, lua::DataKind::date, rep_)) return std::nullopt;
+    return Date::parse_iso(v.text);
   }
 
   std::optional<bool> boolean(const DataValue& v, const std::string& path) {
-    if (v.type != DataValue::Type::boolean) {
-      error(path, "booléen attendu (true ou false, sans guillemets), trouvé " + describe(v));
-      return std::nullopt;
-    }
+    if (!lua::check_kind(v, path, lua::DataKind::boolean, rep_)) return std::nullopt;
     return v.boolean;
   }
 

@@ -70,9 +70,14 @@ bool check_value(const DataValue& v, const std::string& path, const SchemaField&
   return true;
 }
 
+// "« a », « b » ou « c »": the fields a table may hold, for messages.
+std::string field_list(const DataSchema& schema) { return quoted_or_list(names_of(schema)); }
+
 }  // namespace
 
-std::string field_list(const DataSchema& schema) { return quoted_or_list(names_of(schema)); }
+bool check_kind(const DataValue& v, const std::string& path, DataKind kind, DataReporter& rep) {
+  return check_value(v, path, SchemaField{.name = {}, .kind = kind}, rep);
+}
 
 void report_missing(DataReporter& rep, const std::string& path, std::string_view field,
                     std::string_view what_to_write) {
@@ -120,10 +125,6 @@ const std::string* valid_text(const DataValue& table, std::string_view name) {
   if (v == nullptr || v->type != DataValue::Type::string || text::trim(v->text).empty()) return nullptr;
   return &v->text;
 }
-
-}  // namespace clausier::lua
-
-namespace clausier::lua {
 
 std::string shown_text(const DataValue& table, std::string_view name) {
   const std::string* text = valid_text(table, name);

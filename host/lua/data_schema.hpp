@@ -52,6 +52,10 @@ struct DataSchema {
 bool check_table(const DataValue& table, const std::string& path, const DataSchema& schema,
                  DataReporter& rep);
 
+// Reports `v`, the value at `path`, when it is not of `kind` (a text not
+// blank, a date AAAA-MM-JJ…), the way check_table() does; true when it is.
+bool check_kind(const DataValue& v, const std::string& path, DataKind kind, DataReporter& rep);
+
 // "champ « x » manquant : <what_to_write>", at `path`.
 void report_missing(DataReporter& rep, const std::string& path, std::string_view field,
                     std::string_view what_to_write);
@@ -63,8 +67,5 @@ void report_missing(DataReporter& rep, const std::string& path, std::string_view
 // The same, as shown to users (a description, a reference, a note): with
 // French typography (no-break spaces before ; : ! ?); empty when not valid.
 [[nodiscard]] std::string shown_text(const DataValue& table, std::string_view name);
-
-// The names of the fields of `schema`, for messages and suggestions.
-[[nodiscard]] std::string field_list(const DataSchema& schema);
 
 }  // namespace clausier::lua
