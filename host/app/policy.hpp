@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "lua/rules_loader.hpp"
+#include "lua/local_policy.hpp"
 #include "params/parameter.hpp"
 
 namespace clausier::app {

@@ -4,11 +4,13 @@
 #include <cmath>
 #include <system_error>
 
-#include "app/suggest.hpp"
 #include "base/french.hpp"
 #include "base/paths.hpp"
+#include "base/suggest.hpp"
 #include "base/text.hpp"
 #include "lua/case_file.hpp"
+#include "lua/data_schema.hpp"
+#include "lua/lot_overrides.hpp"
 
 namespace clausier::app {
 namespace fs = std::filesystem;
@@ -17,114 +19,97 @@ namespace {
 
 using lua::DataField;
 using lua::DataValue;
+using lua::describe;
 
-const std::vector<std::string> case_keys = {"name", "as_of", "lot", "expect"};
-const std::vector<std::string> lot_keys = {"reference",
-                                           "consultation",
-                                           "lot",
-                                           "objet",
-                                           "acheteur",
-                                           "type_acheteur",
-                                           "nature",
-                                           "cpv",
-                                           "montant_ht",
-                                           "total_consultation_ht",
-                                           "lots_consultation",
-                                           "duree_mois",
-                                           "date_lancement",
-                                           "lieu",
-                                           "anru",
-                                           "part_main_oeuvre",
-                                           "taux_insertion",
-                                           "cout_horaire"};
-const std::vector<std::string> expect_keys = {"verdict", "hours", "reason", "warning", "values"};
+// The fields of a lot: those of a programme's row, and the per-lot overrides
+// of rule parameters that plugins read with ctx.override.
+const std::vector<lua::SchemaField> lot_fields = [] {
+  std::vector<lua::SchemaField> fields = {
+      {.name = "reference"},
+      {.name = "consultation"},
+      {.name = "lot"},
+      {.name = "objet"},
+      {.name = "acheteur"},
+      {.name = "type_acheteur"},
+      {.name = "nature",
+       .required = true,
+       .when_missing = "écrivez nature = \"travaux\", \"fournitures\" ou \"services\""},
+      {.name = "cpv", .required = true, .when_missing = "écrivez cpv = \"45262500\""},
+      {.name = "montant_ht", .required = true, .when_missing = "écrivez montant_ht = 1000000 (en euros)"},
+      {.name = "total_consultation_ht"},
+      {.name = "lots_consultation"},
+      {.name = "duree_mois"},
+      {.name = "date_lancement", .required = true, .when_missing = "écrivez date_lancement = \"2027-03-01\""},
+      {.name = "lieu"},
+      {.name = "anru"},
+  };
+  for (std::string_view name : lua::override_names) fields.push_back({.name = name});
+  return fields;
+}();
+const lua::DataSchema lot_schema{lot_fields};
+
+const lua::SchemaField case_fields[] = {
+    {.name = "name",
+     .kind = lua::DataKind::text,
+     .required = true,
+     .when_missing = "donnez un nom au cas, name = \"…\""},
+    {.name = "as_of", .kind = lua::DataKind::date},
+    {.name = "lot",
+     .kind = lua::DataKind::table,
+     .required = true,
+     .when_missing = "décrivez le lot, lot = { nature = …, cpv = …, montant_ht = …, date_lancement = … }",
+     .nested = &lot_schema},
+    {.name = "expect",
+     .kind = lua::DataKind::table,
+     .required = true,
+     .when_missing = "dites ce qui est attendu, expect = { insertion = { verdict = \"obligatoire\" } }"},
+};
+const lua::DataSchema case_schema{case_fields};
+
+// What is expected of one clause; `values` is checked with its items.
+const lua::SchemaField expectation_fields[] = {
+    {.name = "verdict"}, {.name = "hours"}, {.name = "reason"}, {.name = "warning"}, {.name = "values"}};
+const lua::DataSchema expectation_schema{expectation_fields};
+
 const std::vector<std::string> verdicts = {"obligatoire", "recommandee", "possible", "exclue"};
 const std::vector<std::string> natures = {"travaux", "fournitures", "services"};
 const std::vector<std::string> buyer_types = {"collectivite", "etat", "entite-adjudicatrice", "defense"};
 
 std::string q(std::string_view s) { return fr::guillemet_open + std::string(s) + fr::guillemet_close; }
 
-std::string path_of(const std::string& parent, const std::string& name) {
-  return parent.empty() ? name : parent + "." + name;
-}
-
-// "un nombre (1.5)", "un texte (« abc »)"… for messages.
-std::string describe(const DataValue& v) {
-  switch (v.type) {
-    case DataValue::Type::boolean: return std::string("un booléen (") + (v.boolean ? "true" : "false") + ")";
-    case DataValue::Type::number: return "un nombre (" + fr::decimal(v.number, 6) + ")";
-    case DataValue::Type::string: return "un texte (" + q(text::truncate(v.text, 40)) + ")";
-    case DataValue::Type::table: return "une table";
-    case DataValue::Type::other: break;
-  }
-  return "une valeur de type " + v.text;
-}
-
 // Checks one case { … } table and builds the case; reports every problem.
 class CaseReader {
  public:
   CaseReader(std::string file, std::uint32_t line, const std::vector<std::string>& clause_ids,
              DiagnosticSink& diags)
-      : file_(std::move(file)), line_(line), clause_ids_(clause_ids), diags_(diags) {}
+      : rep_{std::move(file), diags, line}, clause_ids_(clause_ids) {}
 
   std::optional<RuleCase> read(const DataValue& root) {
     RuleCase out;
-    out.where = Location::in_file(file_, line_);
-    check_keys(root, "", case_keys);
-    if (const DataValue* name = root.get("name")) {
-      if (auto s = text(*name, "name")) out.name = *s;
-    } else {
-      error("", "champ « name » manquant : donnez un nom au cas, name = \"…\"");
-    }
-    if (const DataValue* as_of = root.get("as_of")) out.as_of = date(*as_of, "as_of");
-    if (const DataValue* lot = root.get("lot"); lot == nullptr) {
-      error("",
-            "champ « lot » manquant : décrivez le lot, lot = { nature = …, cpv = …, montant_ht = …, "
-            "date_lancement = … }");
-    } else if (table(*lot, "lot")) {
+    out.where = Location::in_file(rep_.file, rep_.line);
+    lua::check_table(root, "", case_schema, rep_);
+    if (const std::string* name = lua::valid_text(root, "name")) out.name = *name;
+    if (const std::string* as_of = lua::valid_text(root, "as_of")) out.as_of = Date::parse_iso(*as_of);
+    if (const DataValue* lot = root.get("lot"); lot != nullptr && lot->type == DataValue::Type::table) {
       read_lot(*lot, out);
     }
-    if (const DataValue* expect = root.get("expect"); expect == nullptr) {
-      error("",
-            "champ « expect » manquant : dites ce qui est attendu, expect = { insertion = { verdict = "
-            "\"obligatoire\" } }");
-    } else if (table(*expect, "expect")) {
+    if (const DataValue* expect = root.get("expect");
+        expect != nullptr && expect->type == DataValue::Type::table) {
       read_expect(*expect, out);
     }
-    if (!ok_) return std::nullopt;
+    if (rep_.failed) return std::nullopt;
     return out;
   }
 
  private:
-  void error(const std::string& path, std::string_view message) {
-    Location where = Location::in_file(file_, line_);
-    where.path = path;
-    diags_.error(std::move(where), message);
-    ok_ = false;
-  }
-
-  void check_keys(const DataValue& t, const std::string& path, const std::vector<std::string>& allowed) {
-    for (const DataField& f : t.fields) {
-      if (!f.named) {
-        error(path, "élément sans nom inattendu : écrivez nom = valeur (champs permis : " +
-                        quoted_or_list(allowed) + ")");
-      } else if (std::find(allowed.begin(), allowed.end(), f.name) == allowed.end()) {
-        error(path_of(path, f.name), unknown_word("champ inconnu", f.name, allowed, "champs permis :"));
-      }
-    }
-  }
+  void error(const std::string& path, std::string_view message) { rep_.error(path, message); }
 
   bool table(const DataValue& v, const std::string& path) {
-    if (v.type == DataValue::Type::table) return true;
-    error(path, "table attendue { … }, trouvé " + describe(v));
-    return false;
+    return lua::check_kind(v, path, lua::DataKind::table, rep_);
   }
 
   std::optional<std::string> text(const DataValue& v, const std::string& path) {
-    if (v.type != DataValue::Type::string || text::trim(v.text).empty()) {
-      error(path, "texte entre guillemets attendu, trouvé " + describe(v));
-      return std::nullopt;
-    }
+    if (!lua::check_kind(v, path, lua::DataKind::text, rep_)) return std::nullopt;
     return v.text;
   }
 
@@ -172,21 +157,12 @@ class CaseReader {
   }
 
   std::optional<Date> date(const DataValue& v, const std::string& path) {
-    if (v.type != DataValue::Type::string) {
-      error(path,
-            "date entre guillemets attendue, au format AAAA-MM-JJ (\"2027-03-01\"), trouvé " + describe(v));
-      return std::nullopt;
-    }
-    auto d = Date::parse_iso(v.text);
-    if (!d) error(path, "date invalide " + q(v.text) + " : écrivez AAAA-MM-JJ");
-    return d;
+    if (!lua::check_kind(v, path, lua::DataKind::date, rep_)) return std::nullopt;
+    return Date::parse_iso(v.text);
   }
 
   std::optional<bool> boolean(const DataValue& v, const std::string& path) {
-    if (v.type != DataValue::Type::boolean) {
-      error(path, "booléen attendu (true ou false, sans guillemets), trouvé " + describe(v));
-      return std::nullopt;
-    }
+    if (!lua::check_kind(v, path, lua::DataKind::boolean, rep_)) return std::nullopt;
     return v.boolean;
   }
 
@@ -211,18 +187,10 @@ class CaseReader {
   }
 
   void read_lot(const DataValue& t, RuleCase& out) {
-    check_keys(t, "lot", lot_keys);
     Lot& lot = out.lot;
     lot.source = out.where;
     auto field = [&](const char* name) { return t.get(name); };
-    auto required = [&](const char* name, const char* example) -> const DataValue* {
-      const DataValue* v = field(name);
-      if (v == nullptr) {
-        error("lot", "champ " + q(name) + " manquant : écrivez " + example);
-      }
-      return v;
-    };
-    lot.reference = "cas ligne " + std::to_string(line_);
+    lot.reference = "cas ligne " + std::to_string(rep_.line);
     if (const auto* v = field("reference")) lot.reference = text_or_integer(*v, "lot.reference").value_or("");
     lot.consultation = lot.reference;
     if (const auto* v = field("consultation"))
@@ -240,7 +208,7 @@ class CaseReader {
         }
       }
     }
-    if (const auto* v = required("nature", "nature = \"travaux\", \"fournitures\" ou \"services\"")) {
+    if (const auto* v = field("nature")) {
       if (auto s = text(*v, "lot.nature")) {
         if (auto n = nature_from_id(*s)) {
           lot.nature = *n;
@@ -249,9 +217,9 @@ class CaseReader {
         }
       }
     }
-    if (const auto* v = required("cpv", "cpv = \"45262500\"")) lot.cpv = cpv(*v, "lot.cpv").value_or("");
+    if (const auto* v = field("cpv")) lot.cpv = cpv(*v, "lot.cpv").value_or("");
     std::optional<double> amount;
-    if (const auto* v = required("montant_ht", "montant_ht = 1000000 (en euros)")) {
+    if (const auto* v = field("montant_ht")) {
       amount = number(*v, "lot.montant_ht");
       if (amount) lot.montant_ht_cents = std::llround(*amount * 100.0);
     }
@@ -280,20 +248,19 @@ class CaseReader {
       if (auto n = whole(*v, "lot.duree_mois"))
         lot.duree_mois = static_cast<int>(std::min<std::int64_t>(*n, 100'000));
     }
-    if (const auto* v = required("date_lancement", "date_lancement = \"2027-03-01\"")) {
+    if (const auto* v = field("date_lancement")) {
       if (auto d = date(*v, "lot.date_lancement")) lot.date_lancement = *d;
     }
     if (const auto* v = field("lieu")) lot.lieu = text_or_integer(*v, "lot.lieu").value_or("");
     if (const auto* v = field("anru")) lot.anru = boolean(*v, "lot.anru");
-    if (const auto* v = field("part_main_oeuvre"))
-      lot.overrides.part_main_oeuvre = ratio(*v, "lot.part_main_oeuvre");
-    if (const auto* v = field("taux_insertion"))
-      lot.overrides.taux_insertion = ratio(*v, "lot.taux_insertion");
-    if (const auto* v = field("cout_horaire")) {
-      lot.overrides.cout_horaire = number(*v, "lot.cout_horaire");
-      if (lot.overrides.cout_horaire == 0.0) {
-        error("lot.cout_horaire", "coût horaire nul : écrivez un coût en euros par heure");
-      }
+    for (const lua::LotOverride& o : lua::lot_overrides) {
+      const DataValue* v = t.get(o.name);
+      if (v == nullptr) continue;
+      const std::string path = "lot." + std::string(o.name);
+      std::optional<double>& value = lot.overrides.*(o.member);
+      value = o.unit == "ratio" ? ratio(*v, path) : number(*v, path);
+      if (o.unit == "EUR/h" && value == 0.0)
+        error(path, "coût horaire nul : écrivez un coût en euros par heure");
     }
   }
 
@@ -340,7 +307,7 @@ class CaseReader {
   }
 
   void read_expectation(const DataValue& t, const std::string& path, CaseExpectation& e) {
-    check_keys(t, path, expect_keys);
+    lua::check_table(t, path, expectation_schema, rep_);
     if (t.fields.empty())
       error(path, "rien n'est attendu : écrivez verdict, hours, reason, warning ou values");
     if (const auto* v = t.get("verdict")) {
@@ -393,11 +360,8 @@ class CaseReader {
     }
   }
 
-  std::string file_;
-  std::uint32_t line_;
+  lua::DataReporter rep_;
   const std::vector<std::string>& clause_ids_;
-  DiagnosticSink& diags_;
-  bool ok_ = true;
 };
 
 // Text as compared: no-break spaces read as spaces, typographic apostrophes as '.

@@ -5,84 +5,17 @@
 #include <system_error>
 
 #include "app/rule_tests.hpp"
-#include "app/suggest.hpp"
 #include "app/toolkit.hpp"
 #include "base/paths.hpp"
+#include "base/suggest.hpp"
+#include "lua/lot_overrides.hpp"
+#include "lua/parameter_uses.hpp"
 #include "render/renderer.hpp"
 
 namespace clausier::app {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool is_word(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-// Length of the long bracket opening at `at` ("[[", "[==["), or 0.
-std::size_t long_bracket(std::string_view s, std::size_t at) {
-  std::size_t j = at + 1;
-  while (j < s.size() && s[j] == '=') ++j;
-  return j < s.size() && s[j] == '[' ? j - at + 1 : 0;
-}
-
-// End of the long string or comment whose bracket of length `open` starts at `at`.
-std::size_t long_end(std::string_view s, std::size_t at, std::size_t open) {
-  const std::string close = "]" + std::string(open - 2, '=') + "]";
-  const std::size_t end = s.find(close, at + open);
-  return end == std::string_view::npos ? s.size() : end + close.size();
-}
-
-// `source` with its comments blanked (line breaks kept, so lines still count)
-// and, in `skeleton`, the text of its strings blanked too (quotes kept), so
-// that what a string says is never taken for code.
-std::string without_comments(std::string_view s, std::string& skeleton) {
-  std::string out(s);
-  skeleton = std::string(s);
-  auto blank = [&skeleton](std::size_t from, std::size_t to) {
-    for (std::size_t k = from; k < to && k < skeleton.size(); ++k) {
-      if (skeleton[k] != '\n') skeleton[k] = ' ';
-    }
-  };
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const char c = s[i];
-    if (c == '-' && i + 1 < s.size() && s[i + 1] == '-') {
-      const std::size_t start = i;
-      i += 2;
-      if (const std::size_t open = i < s.size() && s[i] == '[' ? long_bracket(s, i) : 0; open > 0) {
-        i = long_end(s, i, open);
-      } else {
-        while (i < s.size() && s[i] != '\n') ++i;
-      }
-      for (std::size_t k = start; k < i; ++k) {
-        if (out[k] != '\n') out[k] = ' ';
-      }
-      blank(start, i);
-    } else if (c == '[' && long_bracket(s, i) > 0) {
-      const std::size_t start = i;
-      i = long_end(s, i, long_bracket(s, i));
-      blank(start, i);
-    } else if (c == '"' || c == '\'') {
-      const std::size_t start = i;
-      for (++i; i < s.size() && s[i] != c && s[i] != '\n'; ++i) {
-        if (s[i] == '\\') ++i;
-      }
-      blank(start + 1, i);
-      ++i;
-    } else {
-      ++i;
-    }
-  }
-  return out;
-}
-
-std::size_t skip_spaces(std::string_view s, std::size_t i) {
-  while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
-  return i;
-}
-
-const std::vector<std::string> override_names = {"part_main_oeuvre", "taux_insertion", "cout_horaire"};
 
 // A complete lot, every field present.
 Lot sample_lot() {
@@ -151,52 +84,20 @@ std::vector<fs::path> plugin_files(const fs::path& dir) {
 
 }  // namespace
 
-std::vector<ParameterUse> scan_parameter_uses(std::string_view source) {
-  // `sk` (strings blanked) tells where code is; `code` gives a string's text.
-  std::string sk;
-  const std::string code = without_comments(source, sk);
-  std::vector<std::pair<std::size_t, ParameterUse>> found;
-  for (std::string_view function : {"param", "try_param", "lookup", "override"}) {
-    for (std::size_t pos = sk.find(function); pos != std::string::npos; pos = sk.find(function, pos + 1)) {
-      if (pos == 0 || (sk[pos - 1] != '.' && sk[pos - 1] != ':')) continue;
-      std::size_t k = pos + function.size();
-      if (k < sk.size() && is_word(sk[k])) continue;  // ".params", ".lookups"
-      k = skip_spaces(sk, k);
-      const bool parenthesised = k < sk.size() && sk[k] == '(';
-      if (parenthesised) k = skip_spaces(sk, k + 1);
-      if (k >= sk.size() || (sk[k] != '"' && sk[k] != '\'')) continue;
-      const std::size_t end = sk.find(sk[k], k + 1);
-      if (end == std::string::npos) continue;
-      const std::string name = code.substr(k + 1, end - k - 1);
-      if (name.find_first_of("\\\n") != std::string::npos) continue;
-      if (parenthesised) {
-        const std::size_t after = skip_spaces(sk, end + 1);
-        if (after >= sk.size() || (sk[after] != ',' && sk[after] != ')')) continue;  // "a." .. b
-      }
-      const auto line = static_cast<std::uint32_t>(
-          1 + std::count(sk.begin(), sk.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
-      found.push_back({pos, {std::string(function), name, line}});
-    }
-  }
-  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<ParameterUse> out;
-  for (auto& [pos, use] : found) out.push_back(std::move(use));
-  return out;
-}
-
 void check_plugin_source(std::string_view source, const std::string& display, const engine::ClauseInfo* info,
                          const params::ParameterSet& params, DiagnosticSink& diags) {
   std::vector<std::string> names;
   for (const auto& [name, p] : params.all()) names.push_back(name);
   std::set<std::string> reported;
-  for (const ParameterUse& use : scan_parameter_uses(source)) {
+  for (const lua::ParameterUse& use : lua::scan_parameter_uses(source)) {
     const Location where = Location::in_file(display, use.line);
     const std::string call = "ctx." + use.function + "(« " + use.name + " »)";
     if (use.function == "override") {
-      if (std::find(override_names.begin(), override_names.end(), use.name) == override_names.end()) {
-        diags.error(where, call + " : " +
-                               unknown_word("valeur par lot inconnue", use.name, override_names,
-                                            "valeurs admises :"));
+      const auto& overrides = lua::override_names;
+      if (std::find(std::begin(overrides), std::end(overrides), use.name) == std::end(overrides)) {
+        diags.error(
+            where,
+            call + " : " + unknown_word("valeur par lot inconnue", use.name, overrides, "valeurs admises :"));
       }
       continue;
     }

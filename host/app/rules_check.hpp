@@ -12,7 +12,6 @@
 //    document source is linted (render::lint_template) against a full sample
 //    view of its clauses (every value, reason, basis and trace present).
 
-#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -37,18 +36,6 @@ struct CheckSummary {
 };
 
 CheckSummary check_rules(const ResourcePaths& paths, DiagnosticList& diags);
-
-// A rule parameter named by a literal in a plugin's text:
-// ctx.param("seuils.ue.travaux", …) -> {"param", "seuils.ue.travaux", line}.
-struct ParameterUse {
-  std::string function;  // "param", "try_param", "lookup" or "override"
-  std::string name;
-  std::uint32_t line = 0;
-};
-
-// The uses of `source` (comments skipped; a name built at run time, such as
-// "seuils." .. x, is not a literal and is not listed).
-[[nodiscard]] std::vector<ParameterUse> scan_parameter_uses(std::string_view source);
 
 // Reports the uses of `source` (shown as `display`) whose name does not exist
 // in `params` (error) or, when `info` is known, is not declared in its

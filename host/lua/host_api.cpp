@@ -7,6 +7,7 @@
 
 #include "lua/cfunction.hpp"
 #include "lua/ctx_format.hpp"
+#include "lua/lot_overrides.hpp"
 #include "lua/read_only.hpp"
 
 namespace clausier::lua {
@@ -22,24 +23,11 @@ constexpr std::size_t max_slots = 8192;
 // Entries of the direct-mapped table finding slots by string addresses.
 constexpr std::size_t recent_size = 1024;
 
-// A per-lot override of a rule parameter (programme columns of design.md).
-struct OverrideField {
-  std::string_view name;
-  std::optional<double> LotOverrides::*member;
-  std::string_view unit;
-};
-
-constexpr std::array override_fields = {
-    OverrideField{"part_main_oeuvre", &LotOverrides::part_main_oeuvre, "ratio"},
-    OverrideField{"taux_insertion", &LotOverrides::taux_insertion, "ratio"},
-    OverrideField{"cout_horaire", &LotOverrides::cout_horaire, "EUR/h"},
-};
-
-const OverrideField* find_override(std::string_view name) {
-  for (const auto& f : override_fields) {
-    if (f.name == name) return &f;
-  }
-  return nullptr;
+// "part_main_oeuvre, taux_insertion, cout_horaire"
+std::string override_list() {
+  std::string out;
+  for (std::string_view name : override_names) out += (out.empty() ? "" : ", ") + std::string(name);
+  return out;
 }
 
 HostApi& host(lua_State* L) { return *static_cast<HostApi*>(lua_touserdata(L, lua_upvalueindex(1))); }
@@ -289,12 +277,12 @@ int HostApi::get(lua_State* L, Want want, const char* function) {
 
 int HostApi::override_value(lua_State* L) {
   const auto name = string_argument(L, 1, "ctx.override");
-  const OverrideField* field = find_override(name);
+  const LotOverride* field = find_lot_override(name);
   if (field == nullptr) {
     raise(L, "ctx.override",
           guillemets(name) +
-              " n'est pas une valeur que le programme peut donner par lot (valeurs admises : "
-              "part_main_oeuvre, taux_insertion, cout_horaire)");
+              " n'est pas une valeur que le programme peut donner par lot (valeurs admises : " +
+              override_list() + ")");
   }
   if (lot_ == nullptr) raise(L, "ctx.override", "utilisable seulement pendant evaluate");
   const std::optional<double>& value = lot_->overrides.*(field->member);

@@ -8,9 +8,7 @@
 --
 -- Le passage du 31 décembre 2024 au 1er janvier 2025 ne change ni le verdict ni
 -- les heures : seul le statut du taux (« a-verifier ») change, avec un
--- avertissement (cas ci-dessous ; tests/unit/lua/other_plugins_test.cpp vérifie
--- aussi un lancement avant l'adoption de la charte : les autres règles n'ont pas
--- de valeur à cette date).
+-- avertissement (cas ci-dessous, avec un lancement avant l'adoption de la charte).
 
 case {
   name = "ANRU : lancé le 31 décembre 2024, taux de la charte sans avertissement",
@@ -261,4 +259,163 @@ case {
   expect = {
     anru = { verdict = "obligatoire", hours = 600, values = { taux_anru = 0.05 } },
   },
+}
+
+-- Les motifs et les valeurs, cas par cas : ce qu'un motif doit dire, en extraits.
+
+case {
+  name = "ANRU : travaux, les motifs de la charte et du volume, les valeurs du calcul",
+  lot = {
+    nature = "travaux", cpv = "45262500", montant_ht = 1000000, date_lancement = "2027-03-01", anru = true,
+  },
+  expect = {
+    anru = {
+      verdict = "obligatoire", hours = 833,
+      values = { taux_anru = 0.05, part_main_oeuvre = 0.5, cout_horaire = 30, domaine = "travaux" },
+      reason = {
+        "Marché de travaux d'une opération financée par l'ANRU : la charte nationale d'insertion réserve aux habitants des quartiers prioritaires éloignés de l'emploi au moins 5 % des heures travaillées sur les travaux",
+        "Volume d'insertion exigé : 833 heures (1 000 000 € × 50 % de main-d'œuvre × 5 % d'insertion ÷ 30 €/h = 833,33 heures, arrondi à l'inférieur)",
+        "elles ne s'ajoutent pas aux heures de cette clause",
+      },
+    },
+  },
+}
+
+case {
+  name = "ANRU : nettoyage, gestion urbaine de proximité, le motif des 10 %",
+  lot = {
+    nature = "services", cpv = "90919200", montant_ht = 300000, date_lancement = "2027-03-01", anru = true,
+  },
+  expect = {
+    anru = {
+      verdict = "obligatoire", hours = 1200, values = { domaine = "gup", taux_anru = 0.10 },
+      reason = "au moins 10 % des heures travaillées sur les marchés de gestion urbaine",
+    },
+  },
+}
+
+case {
+  name = "ANRU : espaces verts, gestion urbaine de proximité, 330 heures",
+  lot = {
+    nature = "services", cpv = "77310000", montant_ht = 180000, date_lancement = "2027-03-01", anru = true,
+  },
+  expect = { anru = { hours = 330 } },
+}
+
+case {
+  name = "ANRU : ingénierie, le taux des travaux, sans heures faute de part connue",
+  lot = {
+    nature = "services", cpv = "71240000", montant_ht = 640000, date_lancement = "2027-03-01", anru = true,
+  },
+  expect = {
+    anru = {
+      verdict = "obligatoire", hours = false, values = { domaine = "ingenierie", taux_anru = 0.05 },
+      reason = "aucune part de main-d'œuvre n'est connue pour le code CPV 71240000",
+    },
+  },
+}
+
+case {
+  name = "ANRU : impression, la charte ne fixe pas de part d'heures",
+  lot = {
+    nature = "services", cpv = "79810000", montant_ht = 100000, date_lancement = "2027-03-01", anru = true,
+  },
+  expect = { anru = { verdict = "possible", reason = "ne fixe pas de part d'heures pour ce marché" } },
+}
+
+case {
+  name = "ANRU : mobilier, un marché de fournitures n'y est pas soumis",
+  lot = {
+    nature = "fournitures", cpv = "39100000", montant_ht = 100000, date_lancement = "2027-03-01", anru = true,
+  },
+  expect = { anru = { verdict = "exclue", reason = "un marché de fournitures n'y est pas soumis" } },
+}
+
+case {
+  name = "ANRU : opération non financée par l'ANRU, le motif",
+  lot = {
+    nature = "travaux", cpv = "45210000", montant_ht = 1000000, date_lancement = "2027-03-01", anru = false,
+  },
+  expect = {
+    anru = { verdict = "exclue", hours = false, reason = "L'opération n'est pas financée par l'ANRU" },
+  },
+}
+
+case {
+  name = "ANRU : colonne vide, les motifs",
+  lot = { nature = "travaux", cpv = "45210000", montant_ht = 1000000, date_lancement = "2027-03-01" },
+  expect = {
+    anru = {
+      verdict = "exclue",
+      reason = { "La colonne « Opération ANRU » n'est pas renseignée pour ce lot", "indiquez « oui »" },
+    },
+  },
+}
+
+case {
+  name = "ANRU : premier jour après la charte, l'avertissement de la prorogation",
+  lot = {
+    nature = "travaux", cpv = "45210000", montant_ht = 1000000, date_lancement = "2025-01-01", anru = true,
+  },
+  expect = {
+    anru = {
+      verdict = "obligatoire", hours = 833,
+      warning = {
+        "Aucune prorogation de la charte nationale d'insertion de l'ANRU au-delà de son programme n'a été trouvée",
+        "le taux de 5 %, en vigueur dans les règles depuis le 1er janvier 2025, est maintenu par prudence",
+      },
+    },
+  },
+}
+
+case {
+  name = "ANRU : GUP le premier jour après la charte, un avertissement",
+  lot = {
+    nature = "services", cpv = "90919200", montant_ht = 300000, date_lancement = "2025-01-01", anru = true,
+  },
+  expect = { anru = { warning = "Aucune prorogation de la charte" } },
+}
+
+case {
+  name = "ANRU : avant la charte, aucun taux en vigueur",
+  lot = {
+    nature = "travaux", cpv = "45210000", montant_ht = 1000000, date_lancement = "2015-03-23", anru = true,
+  },
+  expect = {
+    anru = {
+      verdict = "possible", reason = "Aucun taux de la charte nationale d'insertion de l'ANRU n'est en vigueur",
+    },
+  },
+}
+
+case {
+  name = "ANRU : part et coût propres au lot, 600 heures",
+  lot = {
+    nature = "travaux", cpv = "45210000", montant_ht = 1000000, date_lancement = "2027-03-01", anru = true,
+    part_main_oeuvre = 0.3, cout_horaire = 25,
+  },
+  expect = { anru = { hours = 600 } },
+}
+
+case {
+  name = "ANRU : taux propre au lot au-dessus de la charte, le motif",
+  lot = {
+    nature = "travaux", cpv = "45210000", montant_ht = 1000000, date_lancement = "2027-03-01", anru = true,
+    part_main_oeuvre = 0.3, cout_horaire = 25, taux_insertion = 0.1,
+  },
+  expect = {
+    anru = {
+      hours = 1200, values = { taux_anru = 0.1 },
+      reason = "Le taux d'insertion donné pour ce lot (10 %) dépasse le minimum de la charte (5 %)",
+    },
+  },
+}
+
+case {
+  name = "ANRU : taux propre au lot sous la charte, l'avertissement",
+  lot = {
+    nature = "travaux", cpv = "45210000", montant_ht = 1000000, date_lancement = "2027-03-01", anru = true,
+    part_main_oeuvre = 0.3, cout_horaire = 25, taux_insertion = 0.02,
+  },
+  expect = { anru = { hours = 600, warning = "est inférieur au minimum de la charte de l'ANRU (5 %)" } },
 }

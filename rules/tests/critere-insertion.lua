@@ -266,3 +266,136 @@ case {
     },
   },
 }
+
+-- Les motifs et les valeurs, cas par cas : ce qu'un motif doit dire, en extraits.
+
+case {
+  name = "Critère : secteur de main-d'œuvre avec une clause, les motifs et la pondération",
+  lot = { nature = "travaux", cpv = "45210000", montant_ht = 1000000, date_lancement = "2027-03-01" },
+  expect = {
+    ["critere-insertion"] = {
+      verdict = "recommandee", hours = false, warning = false,
+      values = {
+        part_main_oeuvre = 0.5, heures_clause = 833, avec_clause = true, poids_min = 0.05, poids_max = 0.15,
+        poids_suggere = 0.10,
+      },
+      reason = {
+        "Secteur de main-d'œuvre (part de 50 %, au moins égale au niveau de 50 % retenu par la politique locale) où une clause d'insertion de 833 heures est proposée",
+        "départageant les offres sur la qualité de l'accompagnement des personnes",
+        "Pondération proposée : 10 % de la note, dans une fourchette de 5 % à 15 % (borne haute : CE, 25 mars 2013, Département de l'Isère, n° 364950",
+        "Sous-critères à annoncer dans le règlement de la consultation",
+        "tutorat, avec un référent nommé",
+        "heures d'insertion proposées au-delà du minimum",
+        "non la politique sociale générale de l'entreprise (RSE)",
+        "CE, 25 mai 2018, Nantes Métropole, n° 417580 ; décision à vérifier",
+        "au moins un critère d'attribution prenant en compte les caractéristiques environnementales",
+      },
+    },
+  },
+}
+
+case {
+  name = "Critère : 100 000 € de travaux, 83 heures, le critère seul",
+  lot = { nature = "travaux", cpv = "45210000", montant_ht = 100000, date_lancement = "2027-03-01" },
+  expect = {
+    ["critere-insertion"] = {
+      verdict = "possible", values = { avec_clause = false, heures_clause = 83, poids_suggere = 0.05 },
+      reason = "un critère d'insertion seul peut valoriser l'effort des candidats",
+    },
+  },
+}
+
+case {
+  name = "Critère : le même lot d'une consultation où la clause est obligatoire",
+  lot = {
+    nature = "travaux", cpv = "45210000", montant_ht = 100000, total_consultation_ht = 6000000,
+    date_lancement = "2027-03-01",
+  },
+  expect = {
+    ["critere-insertion"] = {
+      verdict = "recommandee", values = { avec_clause = true },
+      reason = "où la clause d'insertion est obligatoire (article L2112-2-1)",
+    },
+  },
+}
+
+case {
+  name = "Critère : gros œuvre à 40 % de main-d'œuvre, le motif de la part",
+  lot = { nature = "travaux", cpv = "45223220", montant_ht = 2000000, date_lancement = "2027-03-01" },
+  expect = {
+    ["critere-insertion"] = {
+      verdict = "possible", values = { part_main_oeuvre = 0.4, poids_suggere = 0.05 },
+      reason = "La part de main-d'œuvre (40 %) est inférieure au niveau de 50 %",
+    },
+  },
+}
+
+case {
+  name = "Critère : transport de personnes, part inconnue, les motifs",
+  lot = { nature = "services", cpv = "60130000", montant_ht = 500000, date_lancement = "2027-03-01" },
+  expect = {
+    ["critere-insertion"] = {
+      verdict = "possible",
+      reason = {
+        "Aucune part de main-d'œuvre n'est connue pour le code CPV 60130000",
+        "exécuté au moins en partie par des personnes en insertion",
+        "au moins un critère d'attribution prenant en compte les caractéristiques environnementales",
+      },
+    },
+  },
+}
+
+case {
+  name = "Critère : ordinateurs, la famille sans lien avec l'insertion",
+  lot = { nature = "fournitures", cpv = "30213000", montant_ht = 1200000, date_lancement = "2027-03-01" },
+  expect = {
+    ["critere-insertion"] = {
+      verdict = "exclue",
+      reason = {
+        "Le code CPV 30213000 relève d'une famille (fournitures courantes, prestations intellectuelles ou informatiques)",
+        "n'aurait pas de lien suffisant avec l'objet du marché",
+      },
+    },
+  },
+}
+
+case {
+  name = "Critère : services d'études (79411000), exclu",
+  lot = { nature = "services", cpv = "79411000", montant_ht = 640000, date_lancement = "2027-03-01" },
+  expect = { ["critere-insertion"] = { verdict = "exclue" } },
+}
+
+case {
+  name = "Critère : mobilier livré, le motif de la livraison",
+  lot = { nature = "fournitures", cpv = "39100000", montant_ht = 300000, date_lancement = "2027-03-01" },
+  expect = {
+    ["critere-insertion"] = {
+      verdict = "exclue", reason = "la livraison de produits ne se prête pas à un critère d'insertion",
+    },
+  },
+}
+
+case {
+  name = "Critère : consultation de 99 999,99 €, le motif du minimum local",
+  lot = { nature = "travaux", cpv = "45210000", montant_ht = 99999.99, date_lancement = "2027-03-01" },
+  expect = {
+    ["critere-insertion"] = {
+      verdict = "exclue",
+      reason = "Le montant de la consultation (99 999,99 €) est inférieur au minimum de 100 000 € retenu par la politique locale pour les travaux",
+    },
+  },
+}
+
+case {
+  name = "Critère : lancé le 21 août 2026, le rappel du critère environnemental, sans avertissement",
+  lot = { nature = "travaux", cpv = "45210000", montant_ht = 1000000, date_lancement = "2026-08-21" },
+  expect = {
+    ["critere-insertion"] = {
+      warning = false,
+      reason = {
+        "Depuis le 21 août 2026, l'article R2152-7 du code de la commande publique impose aussi au moins un critère d'attribution",
+        "le critère d'insertion ne le remplace pas, prévoyez les deux",
+      },
+    },
+  },
+}

@@ -380,3 +380,219 @@ case {
     insertion = { verdict = "recommandee", hours = 4458, reason = "est inférieur au seuil européen" },
   },
 }
+
+-- Les motifs et les valeurs, cas par cas : ce qu'un motif doit dire, en extraits.
+
+case {
+  name = "Exemple publié : les motifs du seuil, de l'obligation et du volume, les valeurs du calcul",
+  lot = { nature = "travaux", cpv = "45210000", montant_ht = 1000000, date_lancement = "2027-03-01" },
+  expect = {
+    insertion = {
+      verdict = "recommandee", hours = 833, warning = false,
+      reason = {
+        "Le montant total de la consultation (1 000 000 €) est inférieur au seuil européen de 5 404 000 € applicable aux travaux",
+        "L'obligation de l'article L2112-2-1 ne s'applique donc pas",
+        "la clause reste au choix de l'acheteur (article L2112-2)",
+        "La part de main-d'œuvre (50 %) atteint le niveau de 50 %",
+        "volume proposé 833 heures (1 000 000 € × 50 % de main-d'œuvre × 5 % d'insertion ÷ 30 €/h = 833,33 heures, arrondi à l'inférieur)",
+      },
+      values = {
+        part_main_oeuvre = 0.5, taux_insertion = 0.05, cout_horaire = 30, seuil = 5404000,
+        total_consultation = 1000000,
+      },
+    },
+  },
+}
+
+case {
+  name = "Au seuil européen : le seuil atteint, l'obligation, ses dérogations et le volume",
+  lot = { nature = "travaux", cpv = "45210000", montant_ht = 5404000, date_lancement = "2027-03-01" },
+  expect = {
+    insertion = {
+      verdict = "obligatoire", hours = 4503,
+      reason = {
+        "Le montant total de la consultation (5 404 000 €) atteint le seuil européen de 5 404 000 € applicable aux travaux",
+        "Depuis le 21 août 2026, l'article L2112-2-1 du code de la commande publique impose",
+        "L'acheteur ne peut y déroger que dans l'un des cas prévus par cet article",
+        "il doit alors consigner les motifs de sa décision",
+        "Volume d'insertion proposé : 4 503 heures (",
+      },
+    },
+  },
+}
+
+case {
+  name = "Seuils sur la consultation, heures sur le lot",
+  lot = {
+    nature = "travaux", cpv = "45210000", montant_ht = 1000000, total_consultation_ht = 6000000,
+    date_lancement = "2027-03-01",
+  },
+  expect = { insertion = { verdict = "obligatoire", hours = 833, values = { total_consultation = 6000000 } } },
+}
+
+case {
+  name = "Lancement le 20 août 2026 : l'obligation n'est pas en vigueur à cette date, sans avertissement",
+  lot = { nature = "travaux", cpv = "45210000", montant_ht = 6000000, date_lancement = "2026-08-20" },
+  expect = {
+    insertion = {
+      verdict = "recommandee", warning = false,
+      reason = "L'obligation de l'article L2112-2-1 du code de la commande publique n'est pas en vigueur au 20 août 2026",
+    },
+  },
+}
+
+case {
+  name = "Lancement le 21 août 2026 : obligatoire, avec l'avertissement des sources divergentes",
+  lot = { nature = "travaux", cpv = "45210000", montant_ht = 6000000, date_lancement = "2026-08-21" },
+  expect = {
+    insertion = {
+      verdict = "obligatoire",
+      warning = {
+        "Les sources divergent sur la date d'entrée en vigueur de l'obligation de l'article L2112-2-1",
+        "pour un lancement le 21 août 2026, vérifiez le texte applicable",
+      },
+    },
+  },
+}
+
+case {
+  name = "Lancement le 22 août 2026 : l'avertissement vaut encore",
+  lot = { nature = "travaux", cpv = "45210000", montant_ht = 6000000, date_lancement = "2026-08-22" },
+  expect = { insertion = { verdict = "obligatoire", warning = "Les sources divergent" } },
+}
+
+case {
+  name = "Lancement le 23 août 2026 : plus d'avertissement",
+  lot = { nature = "travaux", cpv = "45210000", montant_ht = 6000000, date_lancement = "2026-08-23" },
+  expect = { insertion = { verdict = "obligatoire", warning = false } },
+}
+
+case {
+  name = "Défense : le motif de l'article L2312-1-1",
+  lot = {
+    nature = "travaux", cpv = "45210000", montant_ht = 6000000, date_lancement = "2027-03-01",
+    type_acheteur = "defense",
+  },
+  expect = {
+    insertion = {
+      verdict = "recommandee", warning = false,
+      reason = "Marché de défense ou de sécurité : l'article L2312-1-1 du code de la commande publique laisse facultative la prise en compte de considérations sociales",
+    },
+  },
+}
+
+case {
+  name = "Services sociaux au-dessus de leur seuil : le seuil dit, le volume à fixer avec le facilitateur",
+  lot = { nature = "services", cpv = "85311000", montant_ht = 800000, date_lancement = "2027-03-01" },
+  expect = {
+    insertion = {
+      verdict = "obligatoire", hours = false, values = { seuil = 750000 },
+      reason = {
+        "dépasse le seuil européen de 750 000 € applicable aux services sociaux et autres services spécifiques",
+        "Le volume d'heures est à fixer avec le facilitateur : la part de main-d'œuvre du code CPV 85311000 n'est pas connue",
+      },
+    },
+  },
+}
+
+case {
+  name = "Services sociaux sous leur seuil : possible",
+  lot = { nature = "services", cpv = "85311000", montant_ht = 700000, date_lancement = "2027-03-01" },
+  expect = { insertion = { verdict = "possible" } },
+}
+
+case {
+  name = "Nettoyage de 300 000 € : seuil des fournitures et services de la collectivité, 600 heures",
+  lot = { nature = "services", cpv = "90910000", montant_ht = 300000, date_lancement = "2027-03-01" },
+  expect = { insertion = { verdict = "obligatoire", hours = 600, values = { seuil = 216000 } } },
+}
+
+case {
+  name = "Fournitures de l'État : seuil de 140 000 €",
+  lot = {
+    nature = "fournitures", cpv = "30192000", montant_ht = 150000, date_lancement = "2027-03-01",
+    type_acheteur = "etat",
+  },
+  expect = { insertion = { verdict = "obligatoire", values = { seuil = 140000 } } },
+}
+
+case {
+  name = "Fournitures d'une entité adjudicatrice : seuil de 432 000 €",
+  lot = {
+    nature = "fournitures", cpv = "30192000", montant_ht = 150000, date_lancement = "2027-03-01",
+    type_acheteur = "entite-adjudicatrice",
+  },
+  expect = { insertion = { values = { seuil = 432000 } } },
+}
+
+case {
+  name = "Valeurs propres au lot : 30 % de main-d'œuvre, 10 %, 25 €/h, sous le niveau de recommandation",
+  lot = {
+    nature = "travaux", cpv = "45210000", montant_ht = 1000000, date_lancement = "2027-03-01",
+    part_main_oeuvre = 0.3, taux_insertion = 0.1, cout_horaire = 25,
+  },
+  expect = {
+    insertion = {
+      verdict = "possible", hours = 1200,
+      reason = "La part de main-d'œuvre (30 %) est inférieure au niveau de 50 % à partir duquel la politique locale recommande la clause",
+    },
+  },
+}
+
+case {
+  name = "Part de main-d'œuvre inconnue : possible, sans heures, l'acheteur peut la donner",
+  lot = { nature = "services", cpv = "79000000", montant_ht = 120000, date_lancement = "2027-03-01" },
+  expect = {
+    insertion = {
+      verdict = "possible", hours = false,
+      reason = {
+        "Aucune part de main-d'œuvre n'est connue pour le code CPV 79000000",
+        "indiquez-la dans la colonne part_main_oeuvre du programme, ou fixez le volume d'heures avec le facilitateur",
+      },
+    },
+  },
+}
+
+case {
+  name = "Lot de 80 000 € : sous le minimum local, et sous le seuil de dispense",
+  lot = { nature = "travaux", cpv = "45210000", montant_ht = 80000, date_lancement = "2027-03-01" },
+  expect = {
+    insertion = {
+      verdict = "exclue", values = { seuil_dispense = 100000 },
+      reason = {
+        "Le montant du lot (80 000 €) est inférieur au minimum de 100 000 € retenu par la politique locale pour les travaux",
+        "une clause d'insertion n'y est pas proposée",
+        "Le montant total de la consultation (80 000 €) est aussi inférieur au seuil de 100 000 € en dessous duquel un marché de travaux peut être passé sans publicité ni mise en concurrence préalables",
+        "une clause d'insertion est difficile à imposer et à suivre",
+      },
+    },
+  },
+}
+
+case {
+  name = "Lot de 150 000 € : 125 heures, sous le minimum local de 150 heures",
+  lot = { nature = "travaux", cpv = "45210000", montant_ht = 150000, date_lancement = "2027-03-01" },
+  expect = {
+    insertion = {
+      verdict = "exclue", hours = 125,
+      reason = { "Le volume calculé, 125 heures (", "est inférieur au minimum de 150 heures retenu par la politique locale" },
+    },
+  },
+}
+
+case {
+  name = "Lot de 180 000 € : 150 heures, recommandée",
+  lot = { nature = "travaux", cpv = "45210000", montant_ht = 180000, date_lancement = "2027-03-01" },
+  expect = { insertion = { verdict = "recommandee", hours = 150 } },
+}
+
+case {
+  name = "Fournitures de 50 000 € le 1er avril 2026 : le motif de la dispense des fournitures et services",
+  lot = { nature = "fournitures", cpv = "30192000", montant_ht = 50000, date_lancement = "2026-04-01" },
+  expect = {
+    insertion = {
+      values = { seuil_dispense = 60000 },
+      reason = "un marché de fournitures ou de services peut être passé sans publicité",
+    },
+  },
+}

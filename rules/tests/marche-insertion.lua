@@ -200,3 +200,112 @@ case {
     ["marche-insertion"] = { verdict = "exclue", reason = "au sens de l'article R2123-1 3°" },
   },
 }
+
+-- Les motifs et les valeurs, cas par cas : ce qu'un motif doit dire, en extraits.
+
+case {
+  name = "Marché d'insertion : objet d'insertion, procédure adaptée, les motifs et les valeurs",
+  lot = { nature = "services", cpv = "85312000", montant_ht = 400000, date_lancement = "2027-03-01" },
+  expect = {
+    ["marche-insertion"] = {
+      verdict = "recommandee", hours = false, values = { categorie = "objet", seuil_services_sociaux = 750000 },
+      reason = {
+        "a pour objet l'accompagnement, la qualification ou l'insertion professionnelle",
+        "Procédure : un marché de services de qualification et d'insertion professionnelle peut être passé selon une procédure adaptée, quel que soit son montant (article R2123-1 3°)",
+      },
+    },
+  },
+}
+
+case {
+  name = "Marché d'insertion : services de placement (79611000), recommandé",
+  lot = { nature = "services", cpv = "79611000", montant_ht = 100000, date_lancement = "2027-03-01" },
+  expect = { ["marche-insertion"] = { verdict = "recommandee" } },
+}
+
+case {
+  name = "Marché d'insertion : organisations sociales (98133000), recommandé",
+  lot = { nature = "services", cpv = "98133000", montant_ht = 100000, date_lancement = "2027-03-01" },
+  expect = { ["marche-insertion"] = { verdict = "recommandee" } },
+}
+
+case {
+  name = "Marché d'insertion : formation, le motif de la qualification",
+  lot = { nature = "services", cpv = "80530000", montant_ht = 100000, date_lancement = "2027-03-01" },
+  expect = {
+    ["marche-insertion"] = {
+      verdict = "possible", reason = "s'il vise la qualification de personnes éloignées de l'emploi",
+    },
+  },
+}
+
+case {
+  name = "Marché d'insertion : au seuil des services sociaux, l'avis au JOUE",
+  lot = { nature = "services", cpv = "85312000", montant_ht = 750000, date_lancement = "2027-03-01" },
+  expect = {
+    ["marche-insertion"] = {
+      reason = "Le montant de la consultation (750 000 €) atteint le seuil européen de 750 000 € des services sociaux et autres services spécifiques : la procédure reste adaptée, mais un avis doit être publié au Journal officiel de l'Union européenne (règle à vérifier)",
+    },
+  },
+}
+
+case {
+  name = "Marché d'insertion : entité adjudicatrice, seuil des services sociaux d'un million",
+  lot = {
+    nature = "services", cpv = "85312000", montant_ht = 800000, date_lancement = "2027-03-01",
+    type_acheteur = "entite-adjudicatrice",
+  },
+  expect = { ["marche-insertion"] = { values = { seuil_services_sociaux = 1000000 } } },
+}
+
+case {
+  name = "Marché d'insertion : espaces verts, support, le motif et le plafond",
+  lot = { nature = "services", cpv = "77310000", montant_ht = 180000, date_lancement = "2027-03-01" },
+  expect = {
+    ["marche-insertion"] = {
+      verdict = "possible", values = { categorie = "support", support_montant_max = 400000 },
+      reason = "peut servir de support à un marché de qualification et d'insertion professionnelle",
+    },
+  },
+}
+
+case {
+  name = "Marché d'insertion : au-delà du plafond des services, le motif",
+  lot = { nature = "services", cpv = "90511000", montant_ht = 400000.01, date_lancement = "2027-03-01" },
+  expect = {
+    ["marche-insertion"] = {
+      verdict = "exclue", reason = "dépasse le plafond de 400 000 € retenu pour les services",
+    },
+  },
+}
+
+case {
+  name = "Marché d'insertion : construction, le motif de l'ouvrage",
+  lot = { nature = "travaux", cpv = "45210000", montant_ht = 150000, date_lancement = "2027-03-01" },
+  expect = {
+    ["marche-insertion"] = {
+      verdict = "exclue", reason = "l'objet du marché reste la réalisation de l'ouvrage",
+    },
+  },
+}
+
+case {
+  name = "Marché d'insertion : fournitures et études, les motifs",
+  lot = { nature = "fournitures", cpv = "30213000", montant_ht = 50000, date_lancement = "2027-03-01" },
+  expect = {
+    ["marche-insertion"] = {
+      verdict = "exclue",
+      reason = "Un marché de fournitures ne peut pas être un marché de services de qualification",
+    },
+  },
+}
+
+case {
+  name = "Marché d'insertion : prestation intellectuelle, le motif",
+  lot = { nature = "services", cpv = "71240000", montant_ht = 50000, date_lancement = "2027-03-01" },
+  expect = {
+    ["marche-insertion"] = {
+      verdict = "exclue", reason = "ce n'est pas un marché d'insertion au sens de l'article R2123-1 3°",
+    },
+  },
+}

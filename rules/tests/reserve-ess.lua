@@ -117,3 +117,112 @@ case {
     ["reserve-handicap"] = { verdict = "exclue" },
   },
 }
+
+-- Les motifs et les valeurs, cas par cas : ce qu'un motif doit dire, en extraits.
+
+case {
+  name = "ESS : 24 mois, les motifs et les valeurs",
+  lot = {
+    nature = "services", cpv = "85312000", montant_ht = 400000, duree_mois = 24, date_lancement = "2027-03-01",
+  },
+  expect = {
+    ["reserve-ess"] = {
+      verdict = "recommandee",
+      values = { duree_mois = 24, duree_max_mois = 36, secteur = "adapte", liste = true },
+      reason = {
+        "Le code CPV 85312000 relève de services d'action sociale que les entreprises de l'économie sociale et solidaire",
+        "La durée prévue, 2 ans (24 mois), respecte la durée maximale de 3 ans (36 mois)",
+        "Seules peuvent alors candidater les entreprises de l'économie sociale et solidaire",
+        "pour les mêmes services au cours des 36 mois précédents (article L2113-15)",
+        "Réserver le marché est un choix de l'acheteur, jamais une obligation",
+        "que le marché est réservé en application de l'article L2113-15",
+      },
+    },
+  },
+}
+
+case {
+  name = "ESS : 36 mois, le motif de la durée maximale atteinte",
+  lot = {
+    nature = "services", cpv = "85312000", montant_ht = 400000, duree_mois = 36, date_lancement = "2027-03-01",
+  },
+  expect = {
+    ["reserve-ess"] = {
+      verdict = "recommandee", reason = "La durée prévue, 3 ans (36 mois), atteint sans la dépasser",
+    },
+  },
+}
+
+case {
+  name = "ESS : 48 mois, le motif de la durée dépassée",
+  lot = {
+    nature = "services", cpv = "85312000", montant_ht = 400000, duree_mois = 48, date_lancement = "2027-03-01",
+  },
+  expect = {
+    ["reserve-ess"] = {
+      verdict = "exclue",
+      reason = {
+        "La durée prévue, 4 ans (48 mois), dépasse la durée maximale de 3 ans (36 mois)",
+        "ramenez sa durée, reconductions comprises, à 3 ans (36 mois) au plus",
+      },
+    },
+  },
+}
+
+case {
+  name = "ESS : durée inconnue, le motif",
+  lot = { nature = "services", cpv = "85312000", montant_ht = 400000, date_lancement = "2027-03-01" },
+  expect = {
+    ["reserve-ess"] = {
+      verdict = "possible",
+      reason = {
+        "La durée du marché n'est pas connue",
+        "vérifiez la durée prévue avant de réserver",
+      },
+    },
+  },
+}
+
+case {
+  name = "ESS : formation du personnel, l'offre locale à vérifier",
+  lot = {
+    nature = "services", cpv = "80511000", montant_ht = 120000, duree_mois = 24, date_lancement = "2027-03-01",
+  },
+  expect = {
+    ["reserve-ess"] = {
+      verdict = "possible", values = { secteur = "peu_adapte" },
+      reason = "vérifiez l'offre locale avant de réserver",
+    },
+  },
+}
+
+case {
+  name = "ESS : nettoyage hors de la liste, le motif",
+  lot = {
+    nature = "services", cpv = "90910000", montant_ht = 200000, duree_mois = 24, date_lancement = "2027-03-01",
+  },
+  expect = {
+    ["reserve-ess"] = {
+      verdict = "exclue", values = { liste = false },
+      reason = {
+        "ne peut porter que sur des services de santé, sociaux ou culturels de la liste annexée au code",
+        "ce lot (services, code CPV 90910000) n'en relève pas",
+      },
+    },
+  },
+}
+
+case {
+  name = "ESS : fournitures, exclue",
+  lot = { nature = "fournitures", cpv = "85312000", montant_ht = 200000, date_lancement = "2027-03-01" },
+  expect = { ["reserve-ess"] = { verdict = "exclue" } },
+}
+
+case {
+  name = "ESS : défense, un avertissement",
+  lot = {
+    nature = "services", cpv = "85312000", montant_ht = 120000, duree_mois = 24, date_lancement = "2027-03-01",
+    type_acheteur = "defense",
+  },
+  expect = { ["reserve-ess"] = { warning = "Marché de défense ou de sécurité" } },
+}

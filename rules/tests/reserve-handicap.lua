@@ -179,3 +179,107 @@ case {
     ["reserve-siae"] = { verdict = "recommandee" },
   },
 }
+
+-- Les motifs et les valeurs, cas par cas : ce qu'un motif doit dire, en extraits.
+
+case {
+  name = "EA et ESAT : espaces verts de 180 000 €, les motifs et les valeurs",
+  lot = {
+    nature = "services", cpv = "77310000", montant_ht = 180000, duree_mois = 24, date_lancement = "2027-03-01",
+  },
+  expect = {
+    ["reserve-handicap"] = {
+      verdict = "recommandee", hours = false, warning = false,
+      values = {
+        secteur = "adapte", montant_max = 300000, part_travailleurs_minimum = 0.5, reservation_conjointe = true,
+      },
+      reason = {
+        "Le code CPV 77310000 relève d'un secteur où les EA et les ESAT interviennent couramment",
+        "Le montant du lot (180 000 €) ne dépasse pas 300 000 €, taille qu'une EA ou un ESAT peut en général prendre en charge",
+        "Réserver le marché ou le lot est un choix de l'acheteur, jamais une obligation (article L2113-12 du code de la commande publique)",
+        "structures équivalentes qui emploient au moins 50 % de travailleurs handicapés",
+        "doivent indiquer que le marché ou le lot est réservé, en citant l'article L2113-12",
+        "le marché ou le lot peut être réservé à la fois aux EA et ESAT et aux SIAE (article L2113-14)",
+      },
+    },
+  },
+}
+
+case {
+  name = "EA et ESAT : un centime au-dessus du montant repère, le motif de la taille",
+  lot = { nature = "services", cpv = "90919200", montant_ht = 300000.01, date_lancement = "2027-03-01" },
+  expect = {
+    ["reserve-handicap"] = {
+      verdict = "possible",
+      reason = {
+        "Le montant du lot (300 000,01 €) dépasse 300 000 €, taille au-delà de laquelle peu de structures peuvent prendre le lot seules",
+        "préférez un allotissement plus fin, une réservation conjointe ou une clause d'insertion",
+      },
+    },
+  },
+}
+
+case {
+  name = "EA et ESAT : secteur où elles sont peu présentes, le motif du sourcing",
+  lot = { nature = "services", cpv = "50700000", montant_ht = 100000, date_lancement = "2027-03-01" },
+  expect = {
+    ["reserve-handicap"] = {
+      verdict = "possible", values = { secteur = "peu_adapte" },
+      reason = {
+        "Le code CPV 50700000 relève d'un secteur où les EA et les ESAT sont peu présents",
+        "que si un sourcing local (réseau Gesat, annuaire « le marché de l'inclusion ») montre que plusieurs structures peuvent exécuter le marché",
+      },
+    },
+  },
+}
+
+case {
+  name = "EA et ESAT : travaux de bâtiment, les motifs de l'exclusion",
+  lot = { nature = "travaux", cpv = "45210000", montant_ht = 300000, date_lancement = "2027-03-01" },
+  expect = {
+    ["reserve-handicap"] = {
+      verdict = "exclue",
+      reason = {
+        "Le code CPV 45210000 relève d'un secteur (préfixe 45) que les EA et les ESAT ne peuvent en général pas prendre en charge",
+        "L'article L2113-12 ne limite pas les secteurs",
+        "une clause d'insertion, qui permet la sous-traitance à ces structures, reste possible",
+      },
+    },
+  },
+}
+
+case {
+  name = "EA et ESAT : ordinateurs, secteur absent, le motif",
+  lot = { nature = "fournitures", cpv = "30213000", montant_ht = 90000, date_lancement = "2027-03-01" },
+  expect = {
+    ["reserve-handicap"] = {
+      verdict = "exclue",
+      reason = "Le code CPV 30213000 ne relève d'aucun des secteurs où les EA et les ESAT sont réputés intervenir",
+    },
+  },
+}
+
+case {
+  name = "EA et ESAT : le 8 décembre 2020, pas de réservation conjointe, le motif",
+  lot = { nature = "services", cpv = "90919200", montant_ht = 150000, date_lancement = "2020-12-08" },
+  expect = {
+    ["reserve-handicap"] = {
+      verdict = "recommandee", values = { reservation_conjointe = false },
+      reason = "l'article L2113-14 ne permet pas de réserver un même marché à la fois aux EA et ESAT et aux SIAE : il faut choisir l'une des deux réservations",
+    },
+  },
+}
+
+case {
+  name = "EA et ESAT : défense, l'avertissement",
+  lot = {
+    nature = "services", cpv = "98310000", montant_ht = 120000, date_lancement = "2027-03-01",
+    type_acheteur = "defense",
+  },
+  expect = {
+    ["reserve-handicap"] = {
+      verdict = "recommandee",
+      warning = "Marché de défense ou de sécurité : vérifiez la possibilité de réserver dans les dispositions propres à ces marchés",
+    },
+  },
+}

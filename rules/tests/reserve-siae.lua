@@ -154,3 +154,53 @@ case {
     ["reserve-siae"] = { verdict = "exclue", reason = "ne relève d'aucun des secteurs" },
   },
 }
+
+-- Les motifs et les valeurs, cas par cas : ce qu'un motif doit dire, en extraits.
+
+case {
+  name = "SIAE : le 9 décembre 2020, la réservation conjointe, le motif",
+  lot = { nature = "services", cpv = "90919200", montant_ht = 150000, date_lancement = "2020-12-09" },
+  expect = {
+    ["reserve-siae"] = {
+      values = { reservation_conjointe = true },
+      reason = "le marché ou le lot peut être réservé à la fois aux SIAE et aux EA et ESAT (article L2113-14), ce qui élargit la concurrence",
+    },
+  },
+}
+
+case {
+  name = "SIAE : peinture, les motifs des conditions et de la publicité",
+  lot = { nature = "travaux", cpv = "45442100", montant_ht = 240000, date_lancement = "2027-03-01" },
+  expect = {
+    ["reserve-siae"] = {
+      verdict = "recommandee",
+      reason = {
+        "qui emploient au moins 50 % de travailleurs défavorisés (article R2113-7)",
+        "doivent indiquer que le marché ou le lot est réservé, en citant l'article L2113-13",
+      },
+    },
+  },
+}
+
+case {
+  name = "SIAE : électricité, le motif du secteur peu adapté",
+  lot = { nature = "travaux", cpv = "45310000", montant_ht = 300000, date_lancement = "2027-03-01" },
+  expect = { ["reserve-siae"] = { verdict = "possible", reason = "les SIAE sont peu présentes" } },
+}
+
+case {
+  name = "SIAE : désamiantage, le motif de l'exclusion",
+  lot = { nature = "travaux", cpv = "45262660", montant_ht = 420000, date_lancement = "2027-03-01" },
+  expect = {
+    ["reserve-siae"] = {
+      verdict = "exclue",
+      reason = "Le code CPV 45262660 relève d'un secteur (préfixe 4526266) que les SIAE ne peuvent en général pas prendre en charge",
+    },
+  },
+}
+
+case {
+  name = "SIAE : ordinateurs, exclue",
+  lot = { nature = "fournitures", cpv = "30213000", montant_ht = 90000, date_lancement = "2027-03-01" },
+  expect = { ["reserve-siae"] = { verdict = "exclue" } },
+}

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/evaluate.hpp"
+#include "lua/rules_loader.hpp"
 #include "test_messages.hpp"
 #include "test_paths.hpp"
 

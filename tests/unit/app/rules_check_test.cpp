@@ -24,28 +24,6 @@ std::vector<std::string> places(const DiagnosticList& diags) {
 
 }  // namespace
 
-TEST_CASE("rules check: literal parameter names in plugin text, comments and built names left out") {
-  const auto uses = app::scan_parameter_uses(
-      "-- ctx.param(\"commentaire\")\n"
-      "--[[ ctx.param(\"long\") ]]\n"
-      "local a = ctx.param(\"seuils.ue.travaux\")\n"
-      "local b = ctx.try_param('heures.taux_insertion', lot.cpv)\n"
-      "local c = ctx.param(\"seuils.\" .. x)\n"
-      "local d = ctx.lookup \"obligation_sociale.en_vigueur\"\n"
-      "local e = ctx.override(\"part_main_oeuvre\")\n"
-      "local f = info.params\n"
-      "local g = \"ctx.param('dans une chaîne')\"\n");
-  REQUIRE(uses.size() == 4);
-  CHECK(uses[0].function == "param");
-  CHECK(uses[0].name == "seuils.ue.travaux");
-  CHECK(uses[0].line == 3);
-  CHECK(uses[1].function == "try_param");
-  CHECK(uses[1].name == "heures.taux_insertion");
-  CHECK(uses[2].function == "lookup");
-  CHECK(uses[2].line == 6);
-  CHECK(uses[3].function == "override");
-}
-
 TEST_CASE("rules check: every kind of problem of the fixture tree, each at its place") {
   const std::string root = "tests/fixtures/rules-test/check/";
   app::ResourcePaths paths{testing::test_path("fixtures/rules-test/check/rules"),

@@ -77,9 +77,9 @@ TEST_SUITE("directory_loader") {
                       "adresse) : elle garde le statut \"a-verifier\" tant qu'aucune coordonnée n'a été "
                       "relevée dans une source",
               where + "[\"61000\"] : erreur : clé « 61000 » : écrivez le code du département, [\"61\"]",
-              where + "[\"75\"].nom : erreur : champ inconnu « nom » : les champs permis ici sont "
-                      "structure, institution, site, courriel, telephone, adresse, relais, status, "
-                      "reference ou note",
+              where + "[\"75\"].nom : erreur : champ inconnu « nom » : champs permis : « structure », "
+                      "« institution », « site », « courriel », « telephone », « adresse », « relais », "
+                      "« status », « reference » ou « note »",
               where + "[\"75\"] : erreur : champ « structure » manquant : écrivez structure = \"…\", le "
                       "nom de la structure facilitatrice",
               where + "[\"75\"].site : erreur : adresse de page « www.paris.fr » invalide : écrivez "

@@ -354,17 +354,17 @@ TEST_SUITE("rules_loader") {
               "rules/test.lua: values[1].status : erreur : statut inconnu « verified » : vouliez-vous "
               "écrire « verifie » ?",
           });
-    CHECK(
-        errors_of(R"(return { description = "d", unit = "euros", kind = "liste", reference = "r",
+    CHECK(errors_of(R"(return { description = "d", unit = "euros", kind = "liste", reference = "r",
         values = { { from = "2024-01-01", value = 1, status = "sur" } } })") ==
-        std::vector<std::string>{
-            "rules/test.lua: unit : erreur : unité inconnue « euros » : écrivez EUR, EUR/h, ratio, heures, "
-            "mois, jours, nombre, date, booleen, texte ou code",
-            "rules/test.lua: kind : erreur : sorte de paramètre inconnue « liste » : écrivez number, "
-            "boolean, text, date, map, cpv_table, cpv_list ou directory",
-            "rules/test.lua: values[1].status : erreur : statut inconnu « sur » : écrivez verifie, partiel, "
-            "a-verifier ou hypothese",
-        });
+          std::vector<std::string>{
+              "rules/test.lua: unit : erreur : unité inconnue « euros » : écrivez « EUR », « EUR/h », "
+              "« ratio », « heures », « mois », « jours », « nombre », « date », « booleen », « texte » ou "
+              "« code »",
+              "rules/test.lua: kind : erreur : sorte de paramètre inconnue « liste » : écrivez « number », "
+              "« boolean », « text », « date », « map », « cpv_table », « cpv_list » ou « directory »",
+              "rules/test.lua: values[1].status : erreur : statut inconnu « sur » : écrivez « verifie », "
+              "« partiel », « a-verifier » ou « hypothese »",
+          });
   }
 
   TEST_CASE("required fields") {
@@ -659,29 +659,5 @@ return { description = "function", unit = "texte", kind = "text", reference = [[
     CHECK(errors_of("\x1bLua") ==
           std::vector<std::string>{"rules/test.lua : erreur : le code précompilé (bytecode) "
                                    "est refusé : fournissez le source Lua"});
-  }
-
-  // --- Local policy layer --------------------------------------------------------
-
-  TEST_CASE("a local layer replaces the parameters it defines, in the same shape only") {
-    ParameterSet set = shipped_rules();
-    DiagnosticList diags;
-    lua::overlay_rules(set, testing::test_path("fixtures/rules/local"), diags);
-    CHECK(messages(diags) == std::vector<std::string>{
-                                 shown("local/heures/taux_insertion.lua") +
-                                     " : erreur : ce paramètre local n'a pas la forme de celui qu'il "
-                                     "remplace (kind = \"map\", unit = \"ratio\", key = \"nature\" au lieu "
-                                     "de kind = \"number\", unit = \"ratio\") : gardez la même forme, les "
-                                     "plugins le lisent ainsi ; il n'est pas appliqué",
-                                 shown("local/politique/nouveau_parametre.lua") +
-                                     " : avertissement : le paramètre « politique.nouveau_parametre » "
-                                     "n'existe pas dans les règles de base : il est ajouté ; vérifiez le "
-                                     "nom et l'emplacement du fichier s'il devait en remplacer un",
-                             });
-    CHECK(number(set, "politique.heures_minimum", "2026-01-01") == 200);
-    CHECK(set.find("politique.heures_minimum")->file == shown("local/politique/heures_minimum.lua"));
-    CHECK(number(set, "heures.taux_insertion", "2026-01-01") == 0.05);
-    CHECK(number(set, "politique.nouveau_parametre", "2026-01-01") == 1);
-    CHECK(number(set, "seuils.ue.travaux", "2026-01-01") == 5'404'000);  // untouched
   }
 }

@@ -1,9 +1,15 @@
-#include "app/suggest.hpp"
+#include "base/suggest.hpp"
 
 #include <algorithm>
 
-namespace clausier::app {
+namespace clausier {
 namespace {
+
+std::vector<std::string_view> views(const std::vector<std::string>& items) {
+  return {items.begin(), items.end()};
+}
+
+}  // namespace
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
@@ -20,33 +26,37 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-}  // namespace
-
-std::string closest_word(std::string_view word, const std::vector<std::string>& choices) {
+std::string closest_word(std::string_view word, std::span<const std::string_view> choices) {
   const std::size_t allowed = word.size() >= 8 ? 2 : 1;
-  std::string best;
+  std::string_view best;
   std::size_t best_distance = allowed + 1;
-  for (const auto& c : choices) {
+  for (std::string_view c : choices) {
     const std::size_t d = edit_distance(word, c);
     if (d < best_distance) {
       best = c;
       best_distance = d;
     }
   }
-  return best;
+  return std::string(best);
 }
 
-std::string quoted_or_list(const std::vector<std::string>& items) {
+std::string closest_word(std::string_view word, const std::vector<std::string>& choices) {
+  return closest_word(word, views(choices));
+}
+
+std::string quoted_or_list(std::span<const std::string_view> items) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i > 0) out += i + 1 == items.size() ? " ou " : ", ";
-    out += "« " + items[i] + " »";
+    out += "« " + std::string(items[i]) + " »";
   }
   return out;
 }
 
+std::string quoted_or_list(const std::vector<std::string>& items) { return quoted_or_list(views(items)); }
+
 std::string unknown_word(std::string_view what, std::string_view word,
-                         const std::vector<std::string>& choices, std::string_view list_intro) {
+                         std::span<const std::string_view> choices, std::string_view list_intro) {
   std::string out = std::string(what) + " « " + std::string(word) + " » : ";
   if (const std::string guess = closest_word(word, choices); !guess.empty()) {
     return out + "vouliez-vous écrire « " + guess + " » ?";
@@ -54,4 +64,9 @@ std::string unknown_word(std::string_view what, std::string_view word,
   return out + std::string(list_intro) + " " + quoted_or_list(choices);
 }
 
-}  // namespace clausier::app
+std::string unknown_word(std::string_view what, std::string_view word,
+                         const std::vector<std::string>& choices, std::string_view list_intro) {
+  return unknown_word(what, word, views(choices), list_intro);
+}
+
+}  // namespace clausier
