@@ -9,7 +9,7 @@ SAMPLE = samples/departement-2027/programme.csv
 
 FUZZ_SECONDS ?= 20
 
-.PHONY: all deps configure build demo test test-sanitize fuzz accept format format-check clean bench bench-quick
+.PHONY: all deps configure build demo test test-sanitize fuzz accept format format-check clean bench bench-quick bench-workspace
 
 all: build
 
@@ -59,6 +59,9 @@ fuzz:
 # Benchmarks against the usual tools (bench/README.md): long, never part of `make test`.
 bench: build
 	bench/run.sh
+
+bench-workspace: build
+	bench/workspace.sh
 
 bench-quick: build
 	BENCH_SIZES=10000 BENCH_XLSX_ROWS=10000 bench/run.sh

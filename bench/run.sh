@@ -56,30 +56,7 @@ RESULTS="$OUT/results.md"
 ROWS="$OUT/tmp/rows"
 : >"$ROWS"
 
-# seconds NAME RUNS CMD: mean wall time over RUNS runs (hyperfine; failures of
-# the command do not stop the suite: parse-only runs exit 1 on purpose).
-seconds() {
-  local name="$1" runs="$2"
-  shift 2
-  hyperfine --style none --runs "$runs" --ignore-failure --export-json "$OUT/tmp/$name.json" "$*" >/dev/null 2>&1
-  $PY -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["results"][0]["mean"])' "$OUT/tmp/$name.json"
-}
-
-# megabytes CMD: peak resident memory of one run (/usr/bin/time -v).
-megabytes() {
-  /usr/bin/time -v bash -c "$*" 2>"$OUT/tmp/time.txt" >/dev/null || true
-  awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$OUT/tmp/time.txt"
-}
-
-# row WHAT OURS_S OURS_MB THEIRS THEIRS_S THEIRS_MB
-row() {
-  local ratio_t="–" ratio_m="–"
-  local ratio='import sys; r = float(sys.argv[1]) / max(float(sys.argv[2]), 1e-3); print("%.2f" % r if r < 1 else "%.1f" % r)'
-  if [ "$5" != "–" ]; then ratio_t=$($PY -c "$ratio" "$5" "$2"); fi
-  if [ "$6" != "–" ]; then ratio_m=$($PY -c "$ratio" "$6" "$3"); fi
-  printf '| %s | %s s | %s Mo | %s | %s s | %s Mo | ×%s | ×%s |\n' "$1" "$2" "$3" "$4" "$5" "$6" "$ratio_t" "$ratio_m" >>"$ROWS"
-  tail -1 "$ROWS"
-}
+source bench/lib.sh
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "Mesures en cours (charge avant : $load_before)…"
@@ -147,43 +124,9 @@ t_dt=$(seconds docxtpl "$RUNS" "$docxtpl_cmd")
 m_dt=$(megabytes "$docxtpl_cmd")
 row "rédiger l'article du CCAP en DOCX, $DOCX_LOTS lots (évaluation comprise)" "$t_dx" "$m_dx" "python3-docxtpl" "$t_dt" "$m_dt"
 
-# The workspace: a programme imported with its evaluation into each engine
-# (against evaluate --format csv on the same file), show of the 10 000-lot
-# programme, and decisions written and acknowledged one after the other
-# (bench/workspace_decisions.cpp: median latency, 95th percentile).
-WORKSPACE_SIZES="${BENCH_WORKSPACE_SIZES:-$(for n in $SIZES; do [ "$n" -gt 100000 ] || echo "$n"; done | xargs)}"
-DECISIONS="${BENCH_DECISIONS:-1000}"
-BENCH_DECIDE="$(dirname "$CLAUSIER")/../bench/clausier_bench_decisions"
-workspace_rows() {  # ENGINE DB_URL
-  local engine="$1" db="$2"
-  for n in $WORKSPACE_SIZES; do
-    local csv="$DATA/p$n.csv"
-    local t_e t_i m_i
-    t_e=$(seconds "ws-eval-$engine-$n" 1 "$CLAUSIER evaluate $csv --format csv -o $OUT/tmp/ws-out-$n.csv --no-policy")
-    # A new programme name at each run: an import of the same file under the same name does nothing.
-    t_i=$(seconds "ws-import-$engine-$n" 1 "$CLAUSIER workspace import $csv --name p$n-\$RANDOM\$RANDOM --db $db --no-policy")
-    m_i=$(megabytes "$CLAUSIER workspace import $csv --name p$n --db $db --no-policy")
-    row "importer $n lots et leur évaluation ($engine)" "$t_i" "$m_i" "evaluate --format csv" "$t_e" "–"
-  done
-  local first
-  first=$(echo "$WORKSPACE_SIZES" | cut -d' ' -f1)
-  local t_s m_s
-  t_s=$(seconds "ws-show-$engine" 3 "$CLAUSIER workspace show p$first --format json --db $db > /dev/null")
-  m_s=$(megabytes "$CLAUSIER workspace show p$first --format json --db $db")
-  row "montrer $first lots (show --format json, $engine)" "$t_s" "$m_s" "" "–" "–"
-  local lat
-  lat=$("$BENCH_DECIDE" "$db" "p$first" "$DECISIONS" rules plugins)
-  echo "| $DECISIONS décisions à la suite ($engine) : médiane, 95e centile | $(echo "$lat" | cut -d' ' -f1) ms, $(echo "$lat" | cut -d' ' -f2) ms | | objectif | 5 ms | | | |" >>"$ROWS"
-  tail -1 "$ROWS"
-}
-if [ -n "$WORKSPACE_SIZES" ]; then
-  rm -f "$OUT/tmp/ws.db" "$OUT/tmp/ws.db-wal" "$OUT/tmp/ws.db-shm"
-  workspace_rows sqlite "sqlite:$OUT/tmp/ws.db"
-  .ci/install-deps postgresql
-  export -f workspace_rows seconds megabytes row
-  export CLAUSIER DATA OUT PY ROWS WORKSPACE_SIZES DECISIONS BENCH_DECIDE
-  tests/postgres/with-postgres.sh bash -c 'workspace_rows postgresql "$CLAUSIER_TEST_POSTGRES"'
-fi
+# The workspace's rows (bench/workspace.sh), on the sizes up to 100 000.
+BENCH_WORKSPACE_SIZES="${BENCH_WORKSPACE_SIZES:-$(for n in $SIZES; do [ "$n" -gt 100000 ] || echo "$n"; done | xargs)}" \
+  BENCH_ROWS="$ROWS" bench/workspace.sh
 
 t_v=$(hyperfine --style none --runs 30 --warmup 3 --export-json "$OUT/tmp/version.json" "$CLAUSIER --version" >/dev/null 2>&1 &&
   $PY -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["mean"] * 1000))' "$OUT/tmp/version.json")
