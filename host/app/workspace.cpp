@@ -210,7 +210,7 @@ ImportOutcome Workspace::import_programme(const Toolkit& toolkit, const readers:
             try {
               writer.add({position++, e.lot.reference, store::lot_fingerprint(e.lot),
                           store::lot_to_json(e.lot, e.consultation)},
-                         store::results_to_json(e.clauses));
+                         e.clauses);
             } catch (...) {
               failure = std::current_exception();
             }

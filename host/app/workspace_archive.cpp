@@ -111,8 +111,11 @@ void Workspace::export_json(const std::string& name, std::ostream& out) const {
               .begin_object()
               .field("rules_fingerprint", evaluation->rules_fingerprint)
               .field("evaluated_at", evaluation->evaluated_at)
-              .field("as_of", evaluation->as_of)
-              .end_object();
+              .field("as_of", evaluation->as_of);
+          // The repeated texts the lots' clause results refer to by number.
+          w.key("texts").begin_array();
+          for (const auto& text : store.texts(s, evaluation->id)) w.value(text);
+          w.end_array().end_object();
         }
         w.key("lots").begin_array();
         int after = -1;
@@ -229,6 +232,16 @@ std::string Workspace::restore(std::istream& in, const std::string& source_name,
               s, version_id,
               {0, r.text(e, "rules_fingerprint", at + ".evaluation"), r.text(e, "evaluated_at", at + ".evaluation"),
                r.optional_text(e, "as_of", at + ".evaluation").value_or("")});
+          std::vector<std::pair<int, std::string>> texts;
+          if (e->has("texts")) {
+            const auto list = r.array(e, "texts", at + ".evaluation");
+            for (std::size_t k = 0; k < list->size(); ++k) {
+              if (!list->get(static_cast<unsigned>(k)).isString())
+                r.fail(at + ".evaluation.texts[" + std::to_string(k) + "]", "texte attendu");
+              texts.emplace_back(static_cast<int>(k), list->getElement<std::string>(static_cast<unsigned>(k)));
+            }
+          }
+          store.insert_texts(s, evaluation_id, std::move(texts));
         }
         store::WorkspaceStore::LotWriter writer(store, s, version_id, evaluation_id);
         for (std::size_t k = 0; k < lots->size(); ++k) {

@@ -119,6 +119,7 @@ void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceF
       lw.begin_array();
       std::ostringstream table;
 
+      const std::vector<std::string> texts = rules_changed ? std::vector<std::string>() : store.texts(s, evaluation->id);
       int after = -1;
       for (;;) {
         auto page = store.lots_page(s, version.id, rules_changed ? 0 : evaluation->id, after);
@@ -129,7 +130,7 @@ void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceF
           if (rules_changed) {
             clauses = run->evaluate(lot, totals).clauses;
           } else if (!page.clauses[i].empty()) {
-            clauses = store::results_from_json(page.clauses[i]);
+            clauses = store::results_from_json(page.clauses[i], texts);
           }
           // Clause types with a decision but no result (a plugin removed since) still show.
           for (const auto& [key, d] : decisions) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 
 #include "writers/json_writer.hpp"
 
@@ -16,17 +17,44 @@ namespace {
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-void write_strings(writers::JsonWriter& w, std::string_view key, const std::vector<std::string>& list) {
+void write_strings(writers::JsonWriter& w, std::string_view key, const std::vector<std::string>& list,
+                   TextDictionary* texts = nullptr) {
   if (list.empty()) return;
   w.key(key).begin_array();
-  for (const auto& s : list) w.value(s);
+  for (const auto& s : list) {
+    const int id = texts != nullptr ? texts->intern(s) : -1;
+    id >= 0 ? w.value(static_cast<std::int64_t>(id)) : w.value(s);
+  }
   w.end_array();
 }
 
-std::vector<std::string> strings(const Object::Ptr& o, const std::string& key) {
+std::string trace_json(const TraceEntry& t) {
+  std::ostringstream out;
+  writers::JsonWriter w(out, 0);
+  w.begin_array()
+      .value(t.parameter)
+      .value(t.key)
+      .value(t.matched)
+      .value(t.value)
+      .value(t.from)
+      .value(t.reference)
+      .value(t.status)
+      .value(t.source)
+      .end_array();
+  return out.str();
+}
+
+const std::string& text_at(const std::vector<std::string>& texts, const Poco::Dynamic::Var& v) {
+  const auto id = v.convert<std::int64_t>();
+  if (id < 0 || static_cast<std::size_t>(id) >= texts.size())
+    throw std::runtime_error("texte enregistré n° " + std::to_string(id) + " introuvable");
+  return texts[static_cast<std::size_t>(id)];
+}
+
+std::vector<std::string> strings(const Object::Ptr& o, const std::string& key, const std::vector<std::string>& texts) {
   std::vector<std::string> out;
   if (!o->has(key)) return out;
-  for (const auto& v : *o->getArray(key)) out.push_back(v.convert<std::string>());
+  for (const auto& v : *o->getArray(key)) out.push_back(v.isString() ? v.convert<std::string>() : text_at(texts, v));
   return out;
 }
 
@@ -36,7 +64,18 @@ std::string text(const Object::Ptr& o, const std::string& key) {
 
 }  // namespace
 
-std::string results_to_json(const std::vector<ClauseResult>& clauses) {
+int TextDictionary::intern(const std::string& text) {
+  if (const auto it = ids_.find(text); it != ids_.end()) return it->second;
+  if (ids_.size() >= capacity_) return -1;
+  const int id = static_cast<int>(ids_.size());
+  ids_.emplace(text, id);
+  new_.emplace_back(id, text);
+  return id;
+}
+
+std::vector<std::pair<int, std::string>> TextDictionary::take_new() { return std::exchange(new_, {}); }
+
+std::string results_to_json(const std::vector<ClauseResult>& clauses, TextDictionary* texts) {
   std::ostringstream out;
   writers::JsonWriter w(out, 0);
   w.begin_array();
@@ -53,22 +92,15 @@ std::string results_to_json(const std::vector<ClauseResult>& clauses) {
       }
       w.end_object();
     }
-    write_strings(w, "reasons", c.reasons);
-    write_strings(w, "basis", c.basis);
-    write_strings(w, "warnings", c.warnings);
+    write_strings(w, "reasons", c.reasons, texts);
+    write_strings(w, "basis", c.basis, texts);
+    write_strings(w, "warnings", c.warnings, texts);
     if (!c.trace.empty()) {
       w.key("trace").begin_array();
       for (const auto& t : c.trace) {
-        w.begin_array()
-            .value(t.parameter)
-            .value(t.key)
-            .value(t.matched)
-            .value(t.value)
-            .value(t.from)
-            .value(t.reference)
-            .value(t.status)
-            .value(t.source)
-            .end_array();
+        const std::string entry = trace_json(t);
+        const int id = texts != nullptr ? texts->intern(entry) : -1;
+        id >= 0 ? w.value(static_cast<std::int64_t>(id)) : w.raw(entry);
       }
       w.end_array();
     }
@@ -85,7 +117,7 @@ std::string results_to_json(const std::vector<ClauseResult>& clauses) {
   return out.str();
 }
 
-std::vector<ClauseResult> results_from_json(const std::string& json) {
+std::vector<ClauseResult> results_from_json(const std::string& json, const std::vector<std::string>& texts) {
   Poco::JSON::Parser parser;
   const auto root = parser.parse(json).extract<Array::Ptr>();
   if (!root) throw std::runtime_error("résultats enregistrés illisibles");
@@ -113,12 +145,18 @@ std::vector<ClauseResult> results_from_json(const std::string& json) {
       }
       std::sort(c.values.begin(), c.values.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     }
-    c.reasons = strings(o, "reasons");
-    c.basis = strings(o, "basis");
-    c.warnings = strings(o, "warnings");
+    c.reasons = strings(o, "reasons", texts);
+    c.basis = strings(o, "basis", texts);
+    c.warnings = strings(o, "warnings", texts);
     if (const auto trace = o->getArray("trace")) {
       for (std::size_t t = 0; t < trace->size(); ++t) {
-        const auto e = trace->getArray(static_cast<unsigned>(t));
+        Array::Ptr e;
+        if (trace->isArray(static_cast<unsigned>(t))) {
+          e = trace->getArray(static_cast<unsigned>(t));
+        } else {
+          Poco::JSON::Parser entry_parser;
+          e = entry_parser.parse(text_at(texts, trace->get(static_cast<unsigned>(t)))).extract<Array::Ptr>();
+        }
         if (!e || e->size() != 8) throw std::runtime_error("trace enregistrée illisible");
         const auto at = [&](unsigned k) { return e->getElement<std::string>(k); };
         c.trace.push_back({at(0), at(1), at(2), at(3), at(4), at(5), at(6), at(7)});

@@ -77,6 +77,10 @@ void WorkspaceStore::delete_programme(Session& s, std::int64_t programme) const 
            "DELETE FROM results WHERE evaluation_id IN (SELECT e.id FROM evaluations e JOIN versions v ON "
            "e.version_id = v.id WHERE v.programme_id = ?)"),
       use(programme), now;
+  s << db_.sql(
+           "DELETE FROM texts WHERE evaluation_id IN (SELECT e.id FROM evaluations e JOIN versions v ON "
+           "e.version_id = v.id WHERE v.programme_id = ?)"),
+      use(programme), now;
   s << db_.sql("DELETE FROM evaluations WHERE version_id IN (SELECT id FROM versions WHERE programme_id = ?)"),
       use(programme), now;
   s << db_.sql("DELETE FROM lots WHERE version_id IN (SELECT id FROM versions WHERE programme_id = ?)"),
@@ -142,6 +146,10 @@ WorkspaceStore::LotWriter::LotWriter(const WorkspaceStore& store, Session& s, st
                                      std::int64_t evaluation)
     : store_(store), s_(s), version_(version), evaluation_(evaluation) {}
 
+void WorkspaceStore::LotWriter::add(LotRow lot, const std::vector<ClauseResult>& results) {
+  add(std::move(lot), results_to_json(results, &texts_));
+}
+
 void WorkspaceStore::LotWriter::add(LotRow lot, std::string results_json) {
   positions_.push_back(lot.position);
   references_.push_back(std::move(lot.reference));
@@ -152,6 +160,7 @@ void WorkspaceStore::LotWriter::add(LotRow lot, std::string results_json) {
 }
 
 void WorkspaceStore::LotWriter::flush() {
+  store_.insert_texts(s_, evaluation_, texts_.take_new());
   if (positions_.empty()) return;
   std::vector<std::int64_t> versions(positions_.size(), version_);
   std::vector<std::int64_t> evaluations(positions_.size(), evaluation_);
@@ -259,6 +268,32 @@ std::optional<std::string> WorkspaceStore::result(Session& s, std::int64_t evalu
       into(clauses);
   if (st.execute() == 0) return std::nullopt;
   return clauses;
+}
+
+std::vector<std::string> WorkspaceStore::texts(Session& s, std::int64_t evaluation) const {
+  std::vector<int> ids;
+  std::vector<std::string> texts;
+  s << db_.sql("SELECT id, text FROM texts WHERE evaluation_id = ? ORDER BY id"), use(evaluation), into(ids),
+      into(texts), now;
+  std::vector<std::string> out(ids.empty() ? 0 : static_cast<std::size_t>(ids.back()) + 1);
+  for (std::size_t i = 0; i < ids.size(); ++i) out[static_cast<std::size_t>(ids[i])] = std::move(texts[i]);
+  return out;
+}
+
+void WorkspaceStore::insert_texts(Session& s, std::int64_t evaluation,
+                                  std::vector<std::pair<int, std::string>> texts) const {
+  if (texts.empty()) return;
+  std::vector<std::int64_t> evaluations(texts.size(), evaluation);
+  std::vector<int> ids;
+  std::vector<std::string> values;
+  ids.reserve(texts.size());
+  values.reserve(texts.size());
+  for (auto& [id, text] : texts) {
+    ids.push_back(id);
+    values.push_back(std::move(text));
+  }
+  s << db_.sql("INSERT INTO texts (evaluation_id, id, text) VALUES (?, ?, ?)"), use(evaluations), use(ids),
+      use(values), now;
 }
 
 namespace {

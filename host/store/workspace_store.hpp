@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "store/database.hpp"
+#include "store/result_json.hpp"
 
 namespace clausier::store {
 
@@ -110,6 +111,9 @@ class WorkspaceStore {
   class LotWriter {
    public:
     LotWriter(const WorkspaceStore& store, Poco::Data::Session& s, std::int64_t version, std::int64_t evaluation);
+    // A lot and its results, their repeated texts kept once (TextDictionary).
+    void add(LotRow lot, const std::vector<ClauseResult>& results);
+    // A lot and results already encoded (a restore: its texts come apart).
     void add(LotRow lot, std::string results_json);
     void flush();
 
@@ -123,6 +127,7 @@ class WorkspaceStore {
     std::vector<std::string> fingerprints_;
     std::vector<std::string> data_;
     std::vector<std::string> results_;
+    TextDictionary texts_;
   };
   // The lots after `after_position` (-1: from the first), at most a page,
   // each with its clause results in `evaluation` (empty text when it has
@@ -144,6 +149,10 @@ class WorkspaceStore {
   [[nodiscard]] std::optional<EvaluationRow> latest_evaluation(Poco::Data::Session& s, std::int64_t version) const;
   [[nodiscard]] std::optional<std::string> result(Poco::Data::Session& s, std::int64_t evaluation,
                                                   const std::string& reference) const;
+  // The texts the results of `evaluation` refer to, by number.
+  [[nodiscard]] std::vector<std::string> texts(Poco::Data::Session& s, std::int64_t evaluation) const;
+  void insert_texts(Poco::Data::Session& s, std::int64_t evaluation,
+                    std::vector<std::pair<int, std::string>> texts) const;
 
   // Decisions.
   [[nodiscard]] std::vector<DecisionRow> decisions(Poco::Data::Session& s, std::int64_t programme) const;

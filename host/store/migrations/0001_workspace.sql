@@ -48,6 +48,15 @@ CREATE TABLE evaluations (
   as_of TEXT
 );
 
+-- The texts an evaluation repeats from lot to lot (reasons, trace entries),
+-- kept once: the results below refer to them by number (store/result_json.hpp).
+CREATE TABLE texts (
+  evaluation_id BIGINT NOT NULL REFERENCES evaluations (id) ON DELETE CASCADE,
+  id INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (evaluation_id, id)
+);
+
 -- The clause results of one lot in one evaluation (JSON array).
 CREATE TABLE results (
   evaluation_id BIGINT NOT NULL REFERENCES evaluations (id) ON DELETE CASCADE,
