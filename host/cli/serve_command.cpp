@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "app/workspace.hpp"
 #include "base/french.hpp"
 #include "base/paths.hpp"
 #include "cli/common.hpp"
@@ -37,6 +38,8 @@ int run_serve(const std::vector<std::string>& argv) {
           {"--threads", "", true, "N", "requêtes traitées à la fois (par défaut : 4)"},
           {"--timeout", "", true, "SECONDES",
            "délai de réception ou d'envoi sur une connexion (par défaut : 30)"},
+          {"--db", "", true, "URL",
+           "base de l'espace de travail (par défaut : la variable CLAUSIER_DB, sinon sqlite:clausier.db)"},
       },
       {.as_of = false, .no_policy = false});
   const auto parsed = parse_args(argv, specs);
@@ -44,10 +47,11 @@ int run_serve(const std::vector<std::string>& argv) {
   const ParsedArgs& args = parsed.args;
   if (args.has("--help")) {
     return command_help(
-        "clausier serve [--bind 127.0.0.1] [--port 8080] [--token JETON] [--rules DOSSIER] …",
-        "Lance l'application web : revue d'une programmation envoyée (tableau filtrable, graphiques,\n"
-        "documents), rédaction d'une consultation évaluée à mesure de la saisie, référence des règles,\n"
-        "et l'API JSON (POST /api/evaluate, POST /api/render, GET /api/rules ; voir README.md).\n"
+        "clausier serve [--bind 127.0.0.1] [--port 8080] [--token JETON] [--db URL] [--rules DOSSIER] …",
+        "Lance l'application web : l'atelier des programmations (import dans l'espace de travail,\n"
+        "décisions lot par lot, historique, documents), rédaction d'une consultation évaluée à mesure\n"
+        "de la saisie, référence des règles, et l'API JSON (POST /api/evaluate, POST /api/render,\n"
+        "GET /api/rules, /api/programmes… ; voir README.md et docs/workspace.md).\n"
         "Les règles, plugins et modèles sont rechargés dès qu'ils changent ; une modification en erreur\n"
         "laisse les précédents en service et s'affiche sur la page « Règles ». Ctrl+C arrête le serveur.",
         specs);
@@ -94,11 +98,21 @@ int run_serve(const std::vector<std::string>& argv) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
+  // The workspace, opened (and migrated) once: a database that cannot be
+  // opened stops here, before the server listens.
+  std::optional<app::Workspace> workspace;
+  try {
+    workspace.emplace(app::Workspace::open(app::database_url(args.value("--db"))));
+  } catch (const app::WorkspaceError& e) {
+    std::cerr << "clausier" << fr::colon << " " << fr::typography(e.what()) << "\n";
+    return 1;
+  }
+
   DiagnosticList diags;
   server::ToolkitStore store(setup.paths, std::chrono::milliseconds(1000), diags);
   print_diagnostics(diags);
   announce_policy(*store.current().toolkit, setup);
-  server::Server http(options, store);
+  server::Server http(options, store, *workspace);
   try {
     http.start();
   } catch (const Poco::Exception& e) {
@@ -111,6 +125,7 @@ int run_serve(const std::vector<std::string>& argv) {
       options.bind.find(':') != std::string::npos ? "[" + options.bind + "]" : options.bind;
   std::cout << "clausier serve" << fr::colon << " à l'écoute sur http://" << host << ":" << http.port() << "/"
             << (options.token.empty() ? "" : "  (jeton exigé : ouvrez /?token=…)") << "\n"
+            << "Espace de travail" << fr::colon << " " << workspace->display_name() << "\n"
             << "Ctrl+C pour arrêter." << std::endl;
   int signal = 0;
   sigwait(&stop_signals, &signal);

@@ -8,6 +8,7 @@
 
 #include "app/evaluate.hpp"
 #include "app/review.hpp"
+#include "app/workspace.hpp"
 #include "base/build_info.hpp"
 #include "base/french.hpp"
 #include "params/parameter.hpp"
@@ -63,12 +64,58 @@ std::vector<Diagnostic> located(const DiagnosticList& diags) {
   return out;
 }
 
-// A request's programme, or an error reply already sent.
+// Hands each lot to the sink and the callback with the workspace's decisions
+// applied (decided verdicts and hours, motif and comment in the reasons).
+class Decided final : public writers::EvaluationSink {
+ public:
+  Decided(writers::EvaluationSink& inner, std::function<void(LotEvaluation&)> apply,
+          std::function<void(const LotEvaluation&)> on_lot)
+      : inner_(inner), apply_(std::move(apply)), on_lot_(std::move(on_lot)) {}
+  void begin(const std::vector<engine::ClauseInfo>& types) override { inner_.begin(types); }
+  void lot(const LotEvaluation& e) override {
+    LotEvaluation decided = e;
+    apply_(decided);
+    if (on_lot_) on_lot_(decided);
+    inner_.lot(decided);
+  }
+  void end(const std::vector<Diagnostic>& diagnostics, const writers::RunSummary& summary) override {
+    inner_.end(diagnostics, summary);
+  }
+
+ private:
+  writers::EvaluationSink& inner_;
+  std::function<void(LotEvaluation&)> apply_;
+  std::function<void(const LotEvaluation&)> on_lot_;
+};
+
+// A request's programme, or an error reply already sent: an upload, JSON
+// lots, or a programme of the workspace (field "workspace") with its
+// decisions.
 struct Evaluation {
   ToolkitSnapshot snapshot;
   ProgrammeInput input;
   std::optional<Date> as_of;
+  std::function<void(LotEvaluation&)> apply;  // the workspace's decisions, when from the workspace
 };
+
+// Opens the workspace programme the request names, with its decisions; an
+// error reply is sent when it cannot.
+bool open_workspace_programme(ServerContext& context, Evaluation& e, Response& response) {
+  const auto it = e.input.fields.find("workspace");
+  if (e.input.programme || it == e.input.fields.end() || it->second.empty()) return true;
+  try {
+    e.input.programme = context.workspace.programme(it->second);
+    e.apply = context.workspace.decisions_applier(it->second);
+    e.input.error.clear();
+    return true;
+  } catch (const app::WorkspaceError& error) {
+    send_json_error(response,
+                    error.kind() == app::WorkspaceError::Kind::not_found ? Status::HTTP_NOT_FOUND
+                                                                         : Status::HTTP_SERVICE_UNAVAILABLE,
+                    error.what());
+    return false;
+  }
+}
 
 std::optional<Evaluation> read_request(ServerContext& context, Request& request, Response& response,
                                        DiagnosticList& diags) {
@@ -80,7 +127,8 @@ std::optional<Evaluation> read_request(ServerContext& context, Request& request,
                         " au plus ; découpez la programmation ou relancez le serveur avec --max-upload");
     return std::nullopt;
   }
-  Evaluation e{context.store.current(), read_programme_input(request, body.bytes, diags), {}};
+  Evaluation e{context.store.current(), read_programme_input(request, body.bytes, diags), {}, {}};
+  if (!open_workspace_programme(context, e, response)) return std::nullopt;
   if (!e.input.programme) {
     send_json_error(response, Status::HTTP_UNPROCESSABLE_ENTITY, e.input.error, located(diags));
     return std::nullopt;
@@ -113,6 +161,11 @@ app::EvaluateOutcome evaluate(const Evaluation& e, const std::string& only, writ
                               DiagnosticList& diags,
                               const std::function<void(const LotEvaluation&)>& on_lot) {
   std::optional<engine::Evaluator> own;
+  if (e.apply) {
+    Decided decided(sink, e.apply, on_lot);
+    return app::evaluate_programme(request_evaluator(e, own), e.snapshot.toolkit->clause_infos(),
+                                   *e.input.programme, only, decided, diags);
+  }
   return app::evaluate_programme(request_evaluator(e, own), e.snapshot.toolkit->clause_infos(),
                                  *e.input.programme, only, sink, diags, on_lot);
 }
@@ -286,9 +339,18 @@ void serve_api_review(ServerContext& context, Request& request, Response& respon
     report = writers::make_review_html(
         out, figures ? writers::HtmlReviewPart::figures : writers::HtmlReviewPart::page);
   }
-  std::optional<engine::Evaluator> own;
-  const app::ReviewOutcome outcome =
-      app::review_programme(request_evaluator(*e, own), toolkit, *e->input.programme, about, *report, diags);
+  app::ReviewOutcome outcome;
+  if (e->apply) {
+    // A workspace programme: the review of the lots as decided.
+    app::ReviewPass pass(toolkit, about, *report);
+    auto none = writers::make_null_sink();
+    outcome.evaluation = evaluate(*e, "", *none, diags, [&](const LotEvaluation& lot) { pass.lot(lot); });
+    if (!outcome.evaluation.unreadable) outcome.data = pass.finish(outcome.evaluation.summary, diags.all());
+  } else {
+    std::optional<engine::Evaluator> own;
+    outcome = app::review_programme(request_evaluator(*e, own), toolkit, *e->input.programme, about, *report,
+                                    diags);
+  }
   if (outcome.evaluation.unreadable) {
     send_json_error(response, Status::HTTP_UNPROCESSABLE_ENTITY,
                     "la programmation n'a pas pu être lue : aucune revue", located(diags));

@@ -129,32 +129,50 @@ void serve_programme_page(ServerContext& context, Request& /*request*/, Response
   page.title = "Programme";
   page.tab = Tab::programme;
   page.script = "/static/programme.js";
-  page.body = config_block(context, snapshot) + R"(<h1>Revue d'une programmation d'achats</h1>
-<p class="chapeau">Envoyez la programmation (une ligne par lot)&#8239;: chaque lot est évalué avec les règles en vigueur à sa date de lancement. Le fichier est lu en mémoire et n'est pas conservé.</p>
-<form id="envoi" class="carte" enctype="multipart/form-data">
-<label for="fichier">Programmation (CSV, XLSX ou ODS, )" +
+  page.body = config_block(context, snapshot) + R"(<h1>Programmations d'achats</h1>
+<p class="chapeau">Importez la programmation d'un acheteur (une ligne par lot)&#8239;: chaque lot est évalué avec les règles en vigueur à sa date de lancement, puis vous décidez lot par lot avec l'acheteur. Programmations et décisions sont gardées dans l'espace de travail.</p>
+<div id="erreurs" class="alerte" role="alert" tabindex="-1" hidden></div>
+<div class="colonnes">
+<section class="carte" aria-labelledby="titre-import">
+<h2 id="titre-import">Importer une programmation</h2>
+<form id="envoi" enctype="multipart/form-data">
+<label for="fichier">Fichier (CSV, XLSX ou ODS, )" +
               esc(size_label(context.options.max_upload)) + R"( au plus)</label>
 <input type="file" id="fichier" name="programme" accept=".csv,.tsv,.txt,.xlsx,.xlsm,.ods" required>
-<button type="submit">Évaluer</button>
-<p id="etat" class="etat" role="status" aria-live="polite"></p>
+<label for="nom">Nom dans l'espace de travail <span class="aide">(facultatif&#8239;; par défaut, celui du fichier&#8239;; le même nom importe une nouvelle version)</span></label>
+<input id="nom" name="name" maxlength="120" autocomplete="off">
+<p class="actions"><button type="submit">Importer</button> <a id="modele" href="/modele-programmation.csv" download>Télécharger un modèle vierge (CSV)</a></p>
 </form>
-<section id="resultat" hidden>
-<div id="telecharger-revue" class="carte telechargements"><span>La revue de la programmation, à imprimer ou à modifier&#8239;:</span>
+<p id="etat" class="etat" role="status" aria-live="polite"></p>
+<div id="bilan"></div>
+</section>
+<section class="carte" aria-labelledby="titre-liste">
+<h2 id="titre-liste">Dans l'espace de travail</h2>
+<ul id="programmes" class="programmes"><li>Chargement…</li></ul>
+</section>
+</div>
+<section id="atelier" hidden aria-labelledby="titre-programme">
+<h2 id="titre-programme"></h2>
+<p id="resume-programme" class="resume"></p>
+<div id="telecharger-revue" class="telechargements"><span>La revue, avec vos décisions&#8239;:</span>
 <button type="button" class="secondaire" data-revue="html">Revue HTML</button>
 <button type="button" class="secondaire" data-revue="docx">Revue DOCX</button>
-<button type="button" class="secondaire" data-revue="odt">Revue ODT</button></div>
+<button type="button" class="secondaire" data-revue="odt">Revue ODT</button>
+<button type="button" class="secondaire" id="tout-telecharger">Tous les documents (zip)</button></div>
 <div id="revue" class="revue"></div>
-<h2>Lots</h2>
+<h3>Lots</h3>
 <form id="filtres" class="filtres" role="search">
 <label>Type de clause <select id="filtre-clause"><option value="">tous</option></select></label>
 <label>Verdict <select id="filtre-verdict"><option value="">tous</option><option value="obligatoire">obligatoire</option><option value="recommandee">recommandée</option><option value="possible">possible</option><option value="exclue">exclue</option></select></label>
+<label>Décision <select id="filtre-decision"><option value="">toutes</option><option value="a-decider">à décider</option><option value="decide">décidé</option><option value="conflit">en conflit</option></select></label>
 <label>Consultation <select id="filtre-consultation"><option value="">toutes</option></select></label>
 <label>Recherche <input type="search" id="filtre-texte" placeholder="référence, objet, acheteur…"></label>
 </form>
-<p><span id="compte"></span> <button type="button" id="tout-telecharger">Télécharger tous les documents (zip)</button></p>
-<div class="table-defile"><table id="lots"><thead></thead><tbody></tbody></table></div>
-<h2>Diagnostics</h2>
-<div id="diagnostics"></div>
+<p id="compte"></p>
+<div id="lots" class="lots"></div>
+<form id="apercu-form" method="post" action="/api/render" target="apercu" hidden>
+<input type="hidden" name="workspace"><input type="hidden" name="reference"><input type="hidden" name="document"><input type="hidden" name="format" value="html"><input type="hidden" name="disposition" value="inline">
+</form>
 </section>
 )";
   send_page(response, page);

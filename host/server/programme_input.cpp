@@ -7,6 +7,7 @@
 #include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/Net/PartHandler.h>
+#include <Poco/SHA2Engine.h>
 #include <Poco/StreamCopier.h>
 
 #include <algorithm>
@@ -170,14 +171,22 @@ ProgrammeInput read_programme_input(const Poco::Net::HTTPServerRequest& request,
       return input;
     }
     if (upload.found) {
+      Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+      sha.update(upload.content.data(), static_cast<unsigned>(upload.content.size()));
+      input.source_sha256 = Poco::DigestEngine::digestToHex(sha.digest());
+      input.source_name = upload_name(upload.file_name);
       input.programme =
           readers::programme_from_memory(std::move(upload.content), upload_name(upload.file_name), diags);
       if (!input.programme) input.error = "le fichier envoyé ne peut pas être lu comme une programmation";
       return input;
     }
     if (json.empty()) {
+      // A programme of the workspace, named: the caller opens it.
+      if (const auto it = input.fields.find("workspace"); it != input.fields.end() && !it->second.empty())
+        return input;
       input.error =
-          "aucune programmation : joignez un fichier (champ « programme ») ou décrivez les lots en JSON";
+          "aucune programmation : joignez un fichier (champ « programme »), décrivez les lots en JSON ou "
+          "nommez une programmation de l'espace de travail (champ « workspace »)";
       return input;
     }
   } else if (type.rfind("application/json", 0) == 0) {

@@ -3,7 +3,9 @@
 // multipart/form-data (field "programme"), or lots described in JSON
 // (application/json, or a form field "request" holding that JSON, used by the
 // pages to show a document in a frame), plus the request's other fields
-// (reference, format, document, as_of).
+// (reference, format, document, as_of). A form with no file and no JSON but a
+// field "workspace" names a programme of the workspace: no programme and no
+// error are returned, the caller opens it.
 //
 // JSON lots: {"consultation": {...fields shared by the lots...},
 //             "lots": [{"reference": "...", "objet": "...", "montant_ht": 120000, ...}], ...}
@@ -32,6 +34,8 @@ struct ProgrammeInput {
   bool from_json = false;                       // lots described in JSON
   std::map<std::string, std::string> fields;    // reference, format, document, as_of…
   std::string error;                            // why there is no programme (French)
+  std::string source_name;                      // an uploaded file: its base name ("programme.xlsx")
+  std::string source_sha256;                    // and the SHA-256 of its bytes (hex)
 };
 
 // Parses `body` (already read under the size cap) by the request's content type.

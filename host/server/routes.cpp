@@ -5,6 +5,7 @@
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/URI.h>
 
+#include <optional>
 #include <string_view>
 
 #include "server/http.hpp"
@@ -20,8 +21,8 @@ using Serve = void (*)(ServerContext&, Request&, Response&);
 constexpr std::string_view token_cookie = "clausier_jeton";
 
 struct Route {
-  std::string_view method;
-  std::string_view path;  // exact, or a prefix when it ends with '/'
+  std::string_view method;  // "*": any (the handler answers 405 itself)
+  std::string_view path;    // exact, or a prefix when it ends with '/'
   Serve serve;
 };
 
@@ -34,6 +35,9 @@ constexpr Route routes[] = {
     {"POST", "/api/render", serve_api_render},
     {"POST", "/api/review", serve_api_review},
     {"GET", "/api/rules", serve_api_rules},
+    {"*", "/api/programmes", serve_api_programmes},
+    {"*", "/api/programmes/", serve_api_programmes},
+    {"GET", "/modele-programmation.csv", serve_programme_template},
 };
 
 // The path of the request, decoded; empty when the URI cannot be parsed.
@@ -65,7 +69,16 @@ class Guarded final : public Poco::Net::HTTPRequestHandler {
     set_security_headers(response);
     const std::string path = request_path(request);
     try {
-      if (!authorized(request, response, Poco::URI(request.getURI()))) return;
+      std::optional<Poco::URI> uri;
+      try {
+        uri.emplace(request.getURI());
+      } catch (const Poco::Exception&) {
+        // "%zz": the raw address tells whether the answer is JSON.
+        refuse(response, request.getURI(), Status::HTTP_BAD_REQUEST,
+               "adresse mal encodée : écrivez chaque caractère spécial en %XX");
+        return;
+      }
+      if (!authorized(request, response, *uri)) return;
       if (route_ == nullptr) {
         refuse(response, path, Status::HTTP_NOT_FOUND, "page introuvable : « " + path + " »");
       } else if (!method_ok_) {
@@ -132,7 +145,8 @@ class Router final : public Poco::Net::HTTPRequestHandlerFactory {
       const bool prefix = r.path.size() > 1 && r.path.back() == '/';
       if (prefix ? path.rfind(r.path, 0) == 0 : path == r.path) {
         if (found == nullptr) found = &r;
-        if (r.method == request.getMethod() || (r.method == "GET" && request.getMethod() == "HEAD")) {
+        if (r.method == "*" || r.method == request.getMethod() ||
+            (r.method == "GET" && request.getMethod() == "HEAD")) {
           found = &r;
           method_ok = true;
           break;

@@ -25,5 +25,7 @@ void serve_api_evaluate(ServerContext& context, Request& request, Response& resp
 void serve_api_render(ServerContext& context, Request& request, Response& response);
 void serve_api_review(ServerContext& context, Request& request, Response& response);
 void serve_api_rules(ServerContext& context, Request& request, Response& response);
+void serve_api_programmes(ServerContext& context, Request& request, Response& response);
+void serve_programme_template(ServerContext& context, Request& request, Response& response);
 
 }  // namespace clausier::server

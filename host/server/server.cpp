@@ -9,8 +9,8 @@
 #include "server/routes.hpp"
 
 namespace clausier::server {
-Server::Server(ServerOptions options, ToolkitStore& store)
-    : context_(std::make_unique<ServerContext>(ServerContext{std::move(options), store})) {}
+Server::Server(ServerOptions options, ToolkitStore& store, app::Workspace& workspace)
+    : context_(std::make_unique<ServerContext>(ServerContext{std::move(options), store, workspace})) {}
 
 Server::~Server() { stop(); }
 

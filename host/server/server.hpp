@@ -8,6 +8,9 @@
 //   GET  /regles      "Règles": the rules reference and the last reload error
 //   GET  /static/...  embedded CSS, JavaScript, SVG (an allow-list)
 //   POST /api/evaluate, POST /api/render, POST /api/review, GET /api/rules (README.md)
+//   /api/programmes…  the workspace: programmes and decisions (api_workspace.cpp,
+//                     docs/workspace.md)
+//   GET  /modele-programmation.csv  a blank programme to fill in
 //   GET  /static/revue.css  the review's styles (writers/html_style.hpp), for its charts
 
 #include <chrono>
@@ -25,6 +28,10 @@ class HTTPServer;
 }
 }  // namespace Poco
 
+namespace clausier::app {
+class Workspace;
+}
+
 namespace clausier::server {
 
 struct ServerOptions {
@@ -39,15 +46,18 @@ struct ServerOptions {
   std::chrono::seconds timeout{30};           // to receive or send on a connection
 };
 
-// What the handlers share.
+// What the handlers share. The workspace is opened once by `serve` and used
+// by every worker thread at once (app::Workspace is safe for that: its
+// store hands each call a connection of its own).
 struct ServerContext {
   ServerOptions options;
   ToolkitStore& store;
+  app::Workspace& workspace;
 };
 
 class Server {
  public:
-  Server(ServerOptions options, ToolkitStore& store);
+  Server(ServerOptions options, ToolkitStore& store, app::Workspace& workspace);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

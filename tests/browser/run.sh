@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Browser tests of `clausier serve`: starts the server on a free port, then
-# drives headless Chromium through chromedriver (tests/browser/serve_test.py).
-# Screenshots go to ARTEFACT_DIR (the build tree). Exit 77 (skipped) when
-# Chromium or chromedriver is missing.
+# Browser tests of `clausier serve`: starts the server on a free port with a
+# workspace in a temporary SQLite file, then drives headless Chromium through
+# chromedriver (tests/browser/serve_test.py). Then the decision taken in the
+# browser is read back by `clausier workspace show` and by the server
+# restarted on the same database. Screenshots go to ARTEFACT_DIR (the build
+# tree). Exit 77 (skipped) when Chromium or chromedriver is missing.
 # Usage: tests/browser/run.sh path/to/clausier ARTEFACT_DIR
 source "$(dirname "$0")/../cli/lib.sh"
 source "$(dirname "$0")/../cli/serve_lib.sh"
@@ -10,5 +12,29 @@ ARTEFACTS="${2:?usage: $0 clausier ARTEFACT_DIR}"
 for tool in /usr/bin/chromium /usr/bin/chromedriver; do
   [ -x "$tool" ] || { echo "$tool absent : test ignoré (.ci/install-deps l'installe)"; exit 77; }
 done
-start_server browser || exit 1
-python3 "$(dirname "$0")/serve_test.py" "$URL" samples/departement-2027/programme.xlsx "$ARTEFACTS"
+DB="sqlite:$WORK/navigateur.db"
+start_server browser --db "$DB" || exit 1
+python3 "$(dirname "$0")/serve_test.py" "$URL" samples/departement-2027/programme.xlsx "$ARTEFACTS" || fail "navigateur"
+
+# The decision made in the browser: in the database, seen by the CLI, and by
+# the server after a restart.
+decided() {  # decided FILE: the insertion decision of C2027-01-L3 in a `show` document is the browser's
+  python3 - "$1" <<'PY'
+import json, sys
+show = json.load(open(sys.argv[1]))
+lot = next(l for l in show["lots"] if l["reference"] == "C2027-01-L3")
+d = next(c for c in lot["clauses"] if c["type"] == "insertion")["decision"]
+assert d and d["verdict"] == "recommandee" and d["hours"] == 900 and "acheteur" in d["comment"], d
+PY
+}
+run cli_show workspace show programme --format json --db "$DB"
+expect_status cli_show 0
+CHECKS=$((CHECKS + 1))
+decided "$WORK/cli_show.out" || fail "workspace show ne voit pas la décision prise dans le navigateur"
+stop_servers
+start_server again --db "$DB" || exit 1
+http restarted "$URL/api/programmes/programme"
+expect_status restarted 200
+CHECKS=$((CHECKS + 1))
+decided "$WORK/restarted.out" || fail "la décision prise dans le navigateur n'a pas survécu au redémarrage"
+finish

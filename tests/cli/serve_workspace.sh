@@ -1,0 +1,226 @@
+#!/usr/bin/env bash
+# `clausier serve --db`: the workspace over HTTP (docs/workspace.md, "HTTP
+# routes"). Each route with its errors (404, 405, 413, 415, 422), path
+# segments URL-decoded (a reference with spaces), a decision made over HTTP
+# seen by `clausier workspace show` and surviving a restart of the server; a
+# database that cannot be opened stops `serve` with a French message.
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/serve_lib.sh"
+SAMPLE=samples/departement-2027
+DB="sqlite:$WORK/atelier.db"
+
+# A database that cannot be opened: a clear error naming it, exit 1.
+run bad_db serve --port 0 --db "sqlite:$WORK/absent/dossier/base.db"
+expect_status bad_db 1
+expect_in bad_db err "clausier :"
+expect_in bad_db err "$WORK/absent/dossier/base.db"
+CLAUSIER_DB="postgresql://personne@127.0.0.1:1/rien" run bad_pg serve --port 0
+expect_status bad_pg 1
+expect_in bad_pg err "127.0.0.1"
+
+start_server main --db "$DB" --max-upload 1 || exit 1
+expect_in main log "Espace de travail : sqlite:"
+
+# An empty workspace.
+http empty "$URL/api/programmes"
+expect_status empty 200
+expect_in empty out '"programmes": []'
+
+# The blank template: the README's columns, as Excel reads them.
+http template "$URL/modele-programmation.csv"
+expect_status template 200
+expect_in template err "Content-Type: text/csv; charset=utf-8"
+expect_in template err 'filename="modele-programmation.csv"'
+expect_in template out "Référence;Consultation;Lot;Objet;Acheteur;Type d'acheteur;Nature;Code CPV;Montant estimé HT;Durée (mois);Date prévisionnelle de lancement;Lieu d'exécution;Opération ANRU"
+# Read back, it is a programme with no lot (headers recognised, nothing missing).
+run template_read evaluate "$WORK/template.out"
+expect_not_in template_read err "colonne obligatoire"
+
+# POST /api/programmes: the sample, under its file's name, then under a name.
+http import -F "programme=@$SAMPLE/programme.csv" "$URL/api/programmes"
+expect_status import 201
+expect_in import out '"name": "programme"'
+expect_in import out '"version": 1'
+expect_in import out '"lots": 43'
+expect_in import err "Location: /api/programmes/programme"
+http import_named -F "programme=@$SAMPLE/programme.xlsx" -F "name=Département 2027" "$URL/api/programmes"
+expect_status import_named 201
+expect_in import_named out '"name": "Département 2027"'
+# A second import of the same file is a new version.
+http import_again -F "programme=@$SAMPLE/programme.csv" "$URL/api/programmes"
+expect_status import_again 201
+expect_in import_again out '"version": 2'
+http list "$URL/api/programmes"
+expect_status list 200
+expect_in list out '"name": "programme"'
+expect_in list out '"name": "Département 2027"'
+
+# Import errors: not a programme (422 with the diagnostics, nothing kept),
+# no file, not multipart, too large, a name with a slash.
+printf 'a;b\n1;2\n' >"$WORK/pas-un-programme.csv"
+http import_bad -F "programme=@$WORK/pas-un-programme.csv" "$URL/api/programmes"
+expect_status import_bad 422
+expect_in import_bad out '"diagnostics": ['
+expect_in import_bad out '"severity": "error"'
+http list_after_bad "$URL/api/programmes"
+expect_not_in list_after_bad out "pas-un-programme"
+http import_none -F "name=x" "$URL/api/programmes"
+expect_status import_none 400
+expect_in import_none out "aucun fichier"
+http import_json -H 'Content-Type: application/json' --data '{"lots":[]}' "$URL/api/programmes"
+expect_status import_json 415
+head -c 1500000 /dev/zero | tr '\0' 'a' >"$WORK/big.csv"
+http import_big -F "programme=@$WORK/big.csv" "$URL/api/programmes"
+expect_status import_big 413
+http import_slash -F "programme=@$SAMPLE/programme.csv" -F "name=a/b" "$URL/api/programmes"
+expect_status import_slash 400
+expect_in import_slash out "barre oblique"
+
+# GET /api/programmes/{name}: the show document; the name URL-decoded.
+http show "$URL/api/programmes/programme"
+expect_status show 200
+expect_in show out '"clause_types": ['
+expect_in show out '"motifs": ['
+expect_in show out '"reference": "C2027-01-L3"'
+http show_named "$URL/api/programmes/D%C3%A9partement%202027"
+expect_status show_named 200
+expect_in show_named out '"name": "Département 2027"'
+http show_unknown "$URL/api/programmes/inconnu"
+expect_status show_unknown 404
+expect_in show_unknown out '"error": "'
+http show_badenc "$URL/api/programmes/%zz"
+expect_status show_badenc 400
+expect_in show_badenc out "mal encodée"
+http show_ctrl "$URL/api/programmes/a%0Ab"
+expect_status show_ctrl 400
+http wrong_route "$URL/api/programmes/programme/nulle-part"
+expect_status wrong_route 404
+http wrong_method -X POST "$URL/api/programmes/programme"
+expect_status wrong_method 405
+expect_in wrong_method err "Allow: GET"
+
+# PUT a decision: 200 with the clause as `show` has it.
+CLAUSE="$URL/api/programmes/programme/lots/C2027-01-L3/clauses/insertion"
+http decide -X PUT -H 'Content-Type: application/json' \
+  --data '{"verdict":"recommandee","hours":900,"motif":null,"comment":"Vu avec l’acheteur"}' "$CLAUSE"
+expect_status decide 200
+expect_in decide out '"type": "insertion"'
+expect_in decide out '"verdict": "recommandee"'
+expect_in decide out '"hours": 900'
+expect_in decide out "Vu avec l’acheteur"
+expect_in decide out '"author": "web"'
+# Hours as text are read too.
+http decide_text -X PUT -H 'Content-Type: application/json' \
+  --data '{"verdict":"recommandee","hours":"950","comment":"Vu avec l’acheteur"}' "$CLAUSE"
+expect_status decide_text 200
+expect_in decide_text out '"hours": 950'
+
+# Invalid decisions: 422 with located French errors, nothing written.
+http bad_hours -X PUT -H 'Content-Type: application/json' --data '{"verdict":"possible","hours":-3}' "$CLAUSE"
+expect_status bad_hours 422
+expect_in bad_hours out '"errors": ['
+expect_in bad_hours out '"location": "'
+expect_in bad_hours out "-3"
+http bad_verdict -X PUT -H 'Content-Type: application/json' --data '{"verdict":"peut-etre"}' "$CLAUSE"
+expect_status bad_verdict 422
+expect_in bad_verdict out "peut-etre"
+http bad_field -X PUT -H 'Content-Type: application/json' --data '{"verdict":"possible","heures":3}' "$CLAUSE"
+expect_status bad_field 422
+expect_in bad_field out "champ inconnu « heures »"
+http bad_type -X PUT -H 'Content-Type: application/json' --data '{"verdict":["possible"]}' "$CLAUSE"
+expect_status bad_type 422
+http bad_json -X PUT -H 'Content-Type: application/json' --data '{"verdict":' "$CLAUSE"
+expect_status bad_json 400
+http bad_ctype -X PUT -H 'Content-Type: text/plain' --data '{}' "$CLAUSE"
+expect_status bad_ctype 415
+head -c 20000 /dev/zero | tr '\0' 'a' | sed 's/^/{"comment":"/; s/$/"}/' >"$WORK/big.json"
+http big_decision -X PUT -H 'Content-Type: application/json' --data-binary "@$WORK/big.json" "$CLAUSE"
+expect_status big_decision 413
+http after_bad "$URL/api/programmes/programme"
+CHECKS=$((CHECKS + 1))
+python3 - "$WORK/after_bad.out" <<'PY' || fail "une décision refusée a été écrite"
+import json, sys
+show = json.load(open(sys.argv[1]))
+lot = next(l for l in show["lots"] if l["reference"] == "C2027-01-L3")
+d = next(c for c in lot["clauses"] if c["type"] == "insertion")["decision"]
+assert d["verdict"] == "recommandee" and d["hours"] == 950, d
+PY
+
+# Unknown programme, lot or clause type: 404.
+http unknown_programme -X PUT -H 'Content-Type: application/json' --data '{"verdict":"possible"}' \
+  "$URL/api/programmes/inconnu/lots/C2027-01-L3/clauses/insertion"
+expect_status unknown_programme 404
+http unknown_lot -X PUT -H 'Content-Type: application/json' --data '{"verdict":"possible"}' \
+  "$URL/api/programmes/programme/lots/ABSENT/clauses/insertion"
+expect_status unknown_lot 404
+expect_in unknown_lot out "ABSENT"
+http unknown_clause -X PUT -H 'Content-Type: application/json' --data '{"verdict":"possible"}' \
+  "$URL/api/programmes/programme/lots/C2027-01-L3/clauses/inconnue"
+expect_status unknown_clause 404
+expect_in unknown_clause out "inconnue"
+http clause_get "$CLAUSE"
+expect_status clause_get 405
+expect_in clause_get err "Allow: PUT, DELETE"
+
+# A reference with spaces, URL-decoded; DELETE withdraws.
+printf '%s\n' "Référence;Objet;Nature;Code CPV;Montant estimé HT;Date prévisionnelle de lancement;Lieu d'exécution" \
+  "LOT 1 A;Maçonnerie du gymnase;travaux;45262500;1 000 000 €;01/03/2027;61" >"$WORK/espaces.csv"
+http import_spaces -F "programme=@$WORK/espaces.csv" "$URL/api/programmes"
+expect_status import_spaces 201
+SPACES="$URL/api/programmes/espaces/lots/LOT%201%20A/clauses/insertion"
+http spaces -X PUT -H 'Content-Type: application/json' --data '{"verdict":"exclue","motif":"lien-insuffisant"}' "$SPACES"
+expect_status spaces 200
+expect_in spaces out '"verdict": "exclue"'
+http withdraw -X DELETE "$SPACES"
+expect_status withdraw 200
+expect_in withdraw out '"decision": null'
+
+# GET …/history, for the programme or one lot.
+http history "$URL/api/programmes/programme/history"
+expect_status history 200
+expect_in history out '"programme": "programme"'
+expect_in history out '"action": "import"'
+expect_in history out '"action": "decision"'
+http history_lot "$URL/api/programmes/espaces/history?lot=LOT%201%20A"
+expect_status history_lot 200
+expect_in history_lot out '"action": "withdrawal"'
+expect_not_in history_lot out '"action": "import"'
+http history_unknown "$URL/api/programmes/inconnu/history"
+expect_status history_unknown 404
+
+# Documents and the review of a workspace programme use its decisions.
+http doc -F workspace=programme -F reference=C2027-01-L3 -F format=html "$URL/api/render"
+expect_status doc 200
+expect_in doc out "950"
+http doc_unknown -F workspace=inconnu -F reference=C2027-01-L3 -F format=html "$URL/api/render"
+expect_status doc_unknown 404
+http figures -F workspace=programme -F format=figures "$URL/api/review"
+expect_status figures 200
+expect_in figures out '<section id="synthese">'
+
+# The decision is in the database: `clausier workspace show` sees it, and it
+# survives a restart of the server.
+run cli_show workspace show programme --format json --db "$DB"
+expect_status cli_show 0
+CHECKS=$((CHECKS + 1))
+python3 - "$WORK/cli_show.out" <<'PY' || fail "workspace show ne voit pas la décision prise par HTTP"
+import json, sys
+show = json.load(open(sys.argv[1]))
+lot = next(l for l in show["lots"] if l["reference"] == "C2027-01-L3")
+d = next(c for c in lot["clauses"] if c["type"] == "insertion")["decision"]
+assert d["hours"] == 950 and d["author"] == "web" and "acheteur" in d["comment"], d
+PY
+stop_servers
+start_server again --db "$DB" || exit 1
+http restarted "$URL/api/programmes/programme"
+expect_status restarted 200
+CHECKS=$((CHECKS + 1))
+python3 - "$WORK/restarted.out" <<'PY' || fail "la décision n'a pas survécu au redémarrage"
+import json, sys
+show = json.load(open(sys.argv[1]))
+lot = next(l for l in show["lots"] if l["reference"] == "C2027-01-L3")
+d = next(c for c in lot["clauses"] if c["type"] == "insertion")["decision"]
+assert d["verdict"] == "recommandee" and d["hours"] == 950, d
+PY
+
+finish
