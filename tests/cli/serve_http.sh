@@ -13,7 +13,8 @@ export TMPDIR="$WORK/tmp" && mkdir -p "$TMPDIR"
 # The pages, in French, with their assets and no external resource.
 http home "$URL/"
 expect_status home 200
-expect_in home out "Revue d'une programmation d'achats"
+expect_in home out "Programmations d'achats"
+expect_in home out 'href="/modele-programmation.csv"'
 expect_in home out 'src="/static/programme.js"'
 expect_not_in home out "http://"
 expect_not_in home out "https://"

@@ -2,6 +2,9 @@
 # server on a free port, stop it, and curl it.
 
 SERVER_PIDS=()
+# The servers' workspace: a database of the test's own, never one in the
+# source tree (a test may give --db).
+export CLAUSIER_DB="sqlite:$WORK/clausier.db"
 
 # start_server NAME ARGS...: starts `clausier serve --port 0 ARGS...`, waits
 # for the address it announces and sets URL. The log is $WORK/NAME.log.

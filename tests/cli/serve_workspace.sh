@@ -162,6 +162,29 @@ http clause_get "$CLAUSE"
 expect_status clause_get 405
 expect_in clause_get err "Allow: PUT, DELETE"
 
+# Concurrent decisions (the server's workers share one workspace): each is
+# acknowledged, and each is kept.
+CHECKS=$((CHECKS + 1))
+python3 - "$URL" <<'PY' || fail "décisions simultanées perdues ou refusées"
+import concurrent.futures, json, sys, urllib.request
+url = sys.argv[1]
+refs = [f"C2027-01-L{i}" for i in range(1, 9)]
+def put(ref):
+    body = json.dumps({"verdict": "possible", "hours": None, "motif": None, "comment": "simultané " + ref})
+    request = urllib.request.Request(f"{url}/api/programmes/D%C3%A9partement%202027/lots/{ref}/clauses/reserve-siae",
+                                     data=body.encode(), method="PUT", headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return response.status
+with concurrent.futures.ThreadPoolExecutor(8) as pool:
+    statuses = list(pool.map(put, refs))
+assert statuses == [200] * len(refs), statuses
+with urllib.request.urlopen(f"{url}/api/programmes/D%C3%A9partement%202027", timeout=60) as response:
+    show = json.load(response)
+kept = {l["reference"] for l in show["lots"] for c in l["clauses"]
+        if c["type"] == "reserve-siae" and c["decision"] and c["decision"]["comment"].startswith("simultané")}
+assert kept == set(refs), sorted(kept)
+PY
+
 # A reference with spaces, URL-decoded; DELETE withdraws.
 printf '%s\n' "Référence;Objet;Nature;Code CPV;Montant estimé HT;Date prévisionnelle de lancement;Lieu d'exécution" \
   "LOT 1 A;Maçonnerie du gymnase;travaux;45262500;1 000 000 €;01/03/2027;61" >"$WORK/espaces.csv"
