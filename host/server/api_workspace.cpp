@@ -386,7 +386,7 @@ void send_decision_errors(Response& response, const std::vector<Diagnostic>& err
   std::ostringstream out;
   writers::JsonWriter json(out);
   std::string first = errors.empty() ? std::string() : errors.front().message;
-  json.begin_object().field("error", fr::typography("décision refusée, rien n'a été enregistré : " + first));
+  json.begin_object().field("error", fr::typography("Décision refusée, rien n'a été enregistré : " + first));
   json.key("errors").begin_array();
   for (const auto& e : errors) {
     json.begin_object().field("location", e.location.str()).field("message", fr::typography(e.message));

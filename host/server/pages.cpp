@@ -7,6 +7,7 @@
 
 #include "base/build_info.hpp"
 #include "base/french.hpp"
+#include "readers/columns.hpp"
 #include "render/renderer.hpp"
 #include "server/assets.hpp"
 #include "server/http.hpp"
@@ -106,6 +107,13 @@ std::string page_config(const app::Toolkit& toolkit, std::size_t max_upload) {
     json.end_array().end_object();
   }
   json.end_array();
+  // The programme columns by key, for the names of changed fields.
+  json.key("columns").begin_object();
+  for (std::size_t i = 0; i < readers::column_count; ++i) {
+    const auto c = static_cast<readers::Column>(i);
+    json.field(readers::column_key(c), readers::column_header(c));
+  }
+  json.end_object();
   json.field("max_upload", static_cast<std::int64_t>(max_upload));
   json.field("max_upload_label", size_label(max_upload));
   json.end_object();

@@ -17,7 +17,8 @@ namespace clausier::server {
 [[nodiscard]] std::string error_page(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& message);
 
 // The JSON the pages' scripts start from: clause types, document templates
-// (clause, verdicts, formats), the upload cap.
+// (clause, verdicts, formats), the programme columns' headers by key, the
+// upload cap.
 [[nodiscard]] std::string page_config(const app::Toolkit& toolkit, std::size_t max_upload);
 
 }  // namespace clausier::server

@@ -170,7 +170,7 @@ with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as 
         browser.click(FORM + " button[type=submit]")
         message = browser.wait(f"document.querySelector('{FORM} .etat.erreur') && "
                                f"document.querySelector('{FORM}').textContent", what="erreur de saisie")
-        check("-3" in message and "refusée" in message, f"message d'erreur: {message!r}")
+        check("-3" in message and "refusée, rien n'a été enregistré" in message, f"message d'erreur: {message!r}")
         color = browser.js(f"return getComputedStyle(document.querySelector('{FORM} .etat.erreur')).color")
         check(color == "rgb(201, 25, 30)", f"erreur pas en rouge: {color}")
         stored = stored_clause("C2027-01-L3", "insertion")["decision"] or {}

@@ -121,6 +121,7 @@ expect_status bad_hours 422
 expect_in bad_hours out '"errors": ['
 expect_in bad_hours out '"location": "'
 expect_in bad_hours out "-3"
+expect_in bad_hours out "Décision refusée, rien n'a été enregistré"
 http bad_verdict -X PUT -H 'Content-Type: application/json' --data '{"verdict":"peut-etre"}' "$CLAUSE"
 expect_status bad_verdict 422
 expect_in bad_verdict out "peut-etre"

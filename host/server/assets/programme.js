@@ -140,7 +140,7 @@
     if (outcome.removed.length) items.push(el("li", {}, outcome.removed.length + " lot(s) retiré(s)" + NBSP + ": " + outcome.removed.join(", ")));
     for (const c of outcome.changed) {
       items.push(el("li", {}, "Lot " + c.reference + " modifié" + NBSP + ": " +
-        c.fields.map((f) => f.field + " « " + f.before + " » → « " + f.after + " »").join(", ")));
+        c.fields.map((f) => fieldLabel(f.field) + " « " + f.before + " » → « " + f.after + " »").join(", ")));
     }
     if (outcome.decisions_on_changed.length) {
       items.push(el("li", { class: "erreur" }, "Décisions à revoir (lot modifié ou retiré)" + NBSP + ": " +
@@ -233,6 +233,8 @@
     return t ? t.label : type;
   }
 
+  const fieldLabel = (key) => (config.columns || {})[key] || key;
+
   function motifLabel(motif) {
     const m = (current?.motifs || []).find((x) => x.id === motif);
     return m ? m.label : motif;
@@ -303,9 +305,15 @@
       [lot.consultation && "Consultation " + lot.consultation, lot.acheteur, lot.nature, lot.cpv && "CPV " + lot.cpv,
         lot.date_lancement && "lancement le " + lot.date_lancement, lot.lieu && "lieu " + lot.lieu, lot.source]
         .filter(Boolean).join(" · ")));
-    for (const clause of lot.clauses) detail.append(clauseSection(lot, clause));
-    detail.append(documentsMenu(lot));
-    detail.append(historyBlock(lot));
+    detail.append(documentsMenu(lot), historyBlock(lot));
+    // The clauses that ask something first; the excluded ones folded below.
+    const others = lot.clauses.filter((c) => !inSummary(c));
+    for (const clause of lot.clauses.filter(inSummary)) detail.append(clauseSection(lot, clause));
+    if (others.length) {
+      detail.append(el("details", { class: "autres-clauses" },
+        el("summary", {}, others.length === 1 ? "1 autre clause, exclue" : others.length + " autres clauses, exclues"),
+        others.map((clause) => clauseSection(lot, clause))));
+    }
     return detail;
   }
 
@@ -383,12 +391,12 @@
         field("Verdict", verdict), field("Heures d'insertion", hours), field("Motif", motif), motifTextLabel,
         field("Commentaire", comment),
         el("p", { class: "actions" }, el("button", { type: "submit" }, "Enregistrer"), " ", withdraw),
-        errors, status));
+        status, errors));
 
     const report = (error) => {
-      status.className = "etat erreur";
-      status.textContent = error.message;
       const list = error.details || [];
+      status.className = "etat erreur";
+      status.textContent = list.length ? "Décision refusée, rien n'a été enregistré" + NBSP + ":" : error.message;
       errors.replaceChildren(...list.map((e) => el("li", { class: "error" }, e.location ? el("code", {}, e.location) : null, " ", e.message)));
       errors.hidden = list.length === 0;
     };
@@ -533,12 +541,32 @@
     try {
       const url = programmeUrl(current.programme.name) + "/history?lot=" + encodeURIComponent(lot.reference);
       const entries = (await (await call(url)).json()).history;
-      list.replaceChildren(...(entries.length ? entries.slice().reverse().map((h) =>
-        el("li", {}, el("span", { class: "aide" }, date(h.at) + " · " + (h.author || "?") + " · "), h.summary || h.action))
+      list.replaceChildren(...(entries.length ? entries.slice().reverse().map(historyItem)
         : [el("li", {}, "Aucun changement enregistré.")]));
     } catch (error) {
       list.replaceChildren(el("li", { class: "erreur" }, error.message));
     }
+  }
+
+  const actionLabels = { import: "Import", decision: "Décision", withdrawal: "Décision retirée", restore: "Restauration" };
+
+  // A change, said with the clause's name and the values in French.
+  function historyItem(h) {
+    const when = el("span", { class: "aide" }, date(h.at) + " · " + (h.author || "?") + (h.version ? " · version " + h.version : "") + " · ");
+    if (!h.clause) return el("li", {}, when, h.summary || actionLabels[h.action] || h.action);
+    const said = (d) => {
+      if (!d) return "aucune décision";
+      const parts = [];
+      if (d.verdict) parts.push(verdictLabels[d.verdict] || d.verdict);
+      if (d.hours !== null && d.hours !== undefined) parts.push(hoursText(d.hours));
+      if (d.motif) parts.push("motif" + NBSP + ": " + motifLabel(d.motif));
+      if (d.comment) parts.push("« " + d.comment + " »");
+      return parts.join(", ") || "proposition confirmée";
+    };
+    const text = (actionLabels[h.action] || h.action) + " · " + clauseLabel(h.clause) + NBSP + ": " +
+      (h.action === "withdrawal" ? "(elle était" + NBSP + ": " + said(h.before) + ")" :
+        said(h.after) + (h.before ? " (avant" + NBSP + ": " + said(h.before) + ")" : ""));
+    return el("li", {}, when, text);
   }
 
   // --- Filters ------------------------------------------------------------------------------
