@@ -186,6 +186,21 @@ kept = {l["reference"] for l in show["lots"] for c in l["clauses"]
 assert kept == set(refs), sorted(kept)
 PY
 
+# Imports at once: each is a version of its own.
+CHECKS=$((CHECKS + 1))
+python3 - "$URL" "$SAMPLE/programme.csv" <<'PY' || fail "imports simultanés"
+import concurrent.futures, json, subprocess, sys
+url, sample = sys.argv[1:3]
+def post(i):
+    out = subprocess.run(["curl", "-sS", "--max-time", "60", "-F", f"programme=@{sample}", "-F", f"name=simultané {i}",
+                          "-w", "\n%{http_code}", f"{url}/api/programmes"], capture_output=True, text=True).stdout
+    body, code = out.rsplit("\n", 1)
+    return code, json.loads(body)["programme"]["lots"]
+with concurrent.futures.ThreadPoolExecutor(3) as pool:
+    results = list(pool.map(post, range(3)))
+assert results == [("201", 43)] * 3, results
+PY
+
 # A reference with spaces, URL-decoded; DELETE withdraws.
 printf '%s\n' "Référence;Objet;Nature;Code CPV;Montant estimé HT;Date prévisionnelle de lancement;Lieu d'exécution" \
   "LOT 1 A;Maçonnerie du gymnase;travaux;45262500;1 000 000 €;01/03/2027;61" >"$WORK/espaces.csv"
