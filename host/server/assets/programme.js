@@ -326,6 +326,8 @@
         el("p", { class: "propose" }, "Proposé" + NBSP + ": ", badge(p.verdict), p.hours ? " " + hoursText(p.hours) : ""),
         (p.reasons || []).length ? el("ul", { class: "motifs" }, p.reasons.map((r) => el("li", {}, r))) : null,
         (p.basis || []).length ? el("p", { class: "fondements aide" }, "Fondements" + NBSP + ": " + p.basis.join(", ")) : null,
+        (p.warnings || []).length ? el("ul", { class: "avertissements" }, p.warnings.map((w) => el("li", {}, w))) : null,
+        p.error ? el("p", { class: "erreur" }, "La règle a échoué pour ce lot" + NBSP + ": " + p.error) : null,
         decisionText(clause),
         clause.decision && clause.conflict ? el("p", { class: "erreur conflit" }, "Conflit" + NBSP + ": " + clause.conflict) : null,
         decisionForm(lot, clause, (updated) => {
