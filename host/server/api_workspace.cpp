@@ -20,6 +20,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <mutex>
 #include <optional>
 #include <sstream>
@@ -188,6 +189,7 @@ void import_programme(ServerContext& context, Request& request, Response& respon
   }
   app::ImportRequest what;
   if (const auto it = input.fields.find("name"); it != input.fields.end()) what.name = trimmed(it->second);
+  if (what.name.empty()) what.name = trimmed(std::filesystem::path(input.source_name).stem().string());
   if (const std::string problem = name_problem(what.name); !problem.empty()) {
     send_json_error(response, Status::HTTP_BAD_REQUEST, problem);
     return;

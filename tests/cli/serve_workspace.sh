@@ -10,10 +10,11 @@ SAMPLE=samples/departement-2027
 DB="sqlite:$WORK/atelier.db"
 
 # A database that cannot be opened: a clear error naming it, exit 1.
-run bad_db serve --port 0 --db "sqlite:$WORK/absent/dossier/base.db"
+echo "ceci n'est pas une base" >"$WORK/pas-une-base.db"
+run bad_db serve --port 0 --db "sqlite:$WORK/pas-une-base.db"
 expect_status bad_db 1
 expect_in bad_db err "clausier :"
-expect_in bad_db err "$WORK/absent/dossier/base.db"
+expect_in bad_db err "$WORK/pas-une-base.db"
 CLAUSIER_DB="postgresql://personne@127.0.0.1:1/rien" run bad_pg serve --port 0
 expect_status bad_pg 1
 expect_in bad_pg err "127.0.0.1"
