@@ -159,7 +159,8 @@ std::string trimmed(const std::string& s) {
   return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
 }
 
-// POST /api/programmes: multipart `programme` (the file), optional `name`.
+// POST /api/programmes: multipart `programme` (the file), optional `name`
+// (else the file's stem).
 void import_programme(ServerContext& context, Request& request, Response& response) {
   const Body body = read_body(request, context.options.max_upload);
   if (body.too_large) {
@@ -203,7 +204,7 @@ void import_programme(ServerContext& context, Request& request, Response& respon
   const std::lock_guard lock(importing);
   const app::ImportOutcome outcome = context.workspace.import_programme(
       *snapshot.toolkit, *input.programme, input.source_name, input.source_sha256, what, diags);
-  if (!outcome.written) {
+  if (!outcome.written && !outcome.unchanged) {
     send_json_error(response, Status::HTTP_UNPROCESSABLE_ENTITY,
                     "aucun lot n'a pu être lu : rien n'a été enregistré ; corrigez les erreurs signalées",
                     diags.all());
@@ -237,8 +238,12 @@ void import_programme(ServerContext& context, Request& request, Response& respon
   for (const auto& d : diags.all()) writers::write_diagnostic(json, d);
   json.end_array().end_object();
   out << '\n';
-  response.set("Location", std::string(prefix) + "/" + Poco::URI(outcome.name).toString());
-  send_json(response, Status::HTTP_CREATED, out.str());
+  // 201 for a new version; 200 when the file is the current version's
+  // under the same rules (nothing written).
+  std::string encoded;
+  Poco::URI::encode(outcome.name, "/?#%", encoded);
+  response.set("Location", std::string(prefix) + "/" + encoded);
+  send_json(response, outcome.written ? Status::HTTP_CREATED : Status::HTTP_OK, out.str());
 }
 
 // GET /api/programmes/{name}

@@ -47,10 +47,11 @@ expect_in import err "Location: /api/programmes/programme"
 http import_named -F "programme=@$SAMPLE/programme.xlsx" -F "name=Département 2027" "$URL/api/programmes"
 expect_status import_named 201
 expect_in import_named out '"name": "Département 2027"'
-# A second import of the same file is a new version.
+# The same file again: nothing written (200, unchanged).
 http import_again -F "programme=@$SAMPLE/programme.csv" "$URL/api/programmes"
-expect_status import_again 201
-expect_in import_again out '"version": 2'
+expect_status import_again 200
+expect_in import_again out '"unchanged": true'
+expect_in import_again out '"version": 1'
 http list "$URL/api/programmes"
 expect_status list 200
 expect_in list out '"name": "programme"'
@@ -237,6 +238,17 @@ expect_status doc_unknown 404
 http figures -F workspace=programme -F format=figures "$URL/api/review"
 expect_status figures 200
 expect_in figures out '<section id="synthese">'
+
+# A revised file under the same name: a new version, the changed lot and the
+# decision that now sits on it.
+sed 's/^\(C2027-01-L3;.*\);1 000 000,00 €;/\1;1 100 000,00 €;/' "$SAMPLE/programme.csv" >"$WORK/programme.csv"
+http revised -F "programme=@$WORK/programme.csv" "$URL/api/programmes"
+expect_status revised 201
+expect_in revised out '"version": 2'
+expect_in revised out '"reference": "C2027-01-L3"'
+expect_in revised out '"field": "montant_ht"'
+expect_in revised out '"decisions_on_changed": ['
+expect_in revised out '"clause": "insertion"'
 
 # The decision is in the database: `clausier workspace show` sees it, and it
 # survives a restart of the server.

@@ -125,8 +125,11 @@
       showErrors(error.message, error.details);
       return;
     }
-    status.textContent = file.name + NBSP + ": version " + outcome.programme.version + " de « " +
-      outcome.programme.name + " », " + integer(outcome.programme.lots) + " lot(s) importé(s).";
+    status.textContent = outcome.unchanged
+      ? file.name + NBSP + ": déjà importé (version " + outcome.programme.version + " de « " + outcome.programme.name +
+        " »), rien de nouveau."
+      : file.name + NBSP + ": version " + outcome.programme.version + " de « " + outcome.programme.name + " », " +
+        integer(outcome.programme.lots) + " lot(s) importé(s).";
     showOutcome(outcome);
     await loadProgrammes();
     await open(outcome.programme.name);
@@ -135,7 +138,7 @@
   // What the import changed, and the file's problems (errors first).
   function showOutcome(outcome) {
     const items = [];
-    if (outcome.unchanged) items.push(el("li", {}, "Fichier identique à la version précédente."));
+    if (outcome.unchanged) items.push(el("li", {}, "Même fichier que la version en cours, mêmes règles" + NBSP + ": rien n'a été écrit."));
     if (outcome.added.length) items.push(el("li", {}, outcome.added.length + " lot(s) ajouté(s)" + NBSP + ": " + outcome.added.join(", ")));
     if (outcome.removed.length) items.push(el("li", {}, outcome.removed.length + " lot(s) retiré(s)" + NBSP + ": " + outcome.removed.join(", ")));
     for (const c of outcome.changed) {
