@@ -241,7 +241,14 @@ expect_in figures out '<section id="synthese">'
 
 # A revised file under the same name: a new version, the changed lot and the
 # decision that now sits on it.
-sed 's/^\(C2027-01-L3;.*\);1 000 000,00 €;/\1;1 100 000,00 €;/' "$SAMPLE/programme.csv" >"$WORK/programme.csv"
+python3 - "$SAMPLE/programme.csv" "$WORK/programme.csv" <<'PY'
+import sys
+lines = open(sys.argv[1], encoding="utf-8-sig").read().splitlines()
+fields = [l.split(";") for l in lines]
+row = next(f for f in fields if f[0] == "C2027-01-L3")
+row[8] = "1100000"  # Montant estimé HT
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(";".join(f) for f in fields) + "\n")
+PY
 http revised -F "programme=@$WORK/programme.csv" "$URL/api/programmes"
 expect_status revised 201
 expect_in revised out '"version": 2'
