@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `clausier serve --db`: the workspace over HTTP (docs/workspace.md, "HTTP
-# routes"). Each route with its errors (404, 405, 413, 415, 422), path
+# routes"). Each route with its errors (404, 405, 413, 415, 422, 503), path
 # segments URL-decoded (a reference with spaces), a decision made over HTTP
 # seen by `clausier workspace show` and surviving a restart of the server; a
 # database that cannot be opened stops `serve` with a French message.
@@ -186,6 +186,33 @@ with urllib.request.urlopen(f"{url}/api/programmes/D%C3%A9partement%202027", tim
 kept = {l["reference"] for l in show["lots"] for c in l["clauses"]
         if c["type"] == "reserve-siae" and c["decision"] and c["decision"]["comment"].startswith("simultané")}
 assert kept == set(refs), sorted(kept)
+PY
+
+# A database locked by another program beyond the busy timeout (5 s): 503,
+# with Retry-After, and nothing written.
+python3 - "$WORK/atelier.db" "$WORK/verrou" <<'PY' &
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=5)
+db.execute("BEGIN EXCLUSIVE")
+open(sys.argv[2], "w").close()
+time.sleep(8)
+db.execute("ROLLBACK")
+PY
+LOCKER=$!
+for _ in $(seq 1 50); do [ -e "$WORK/verrou" ] && break; sleep 0.1; done
+http locked -X PUT -H 'Content-Type: application/json' --data '{"verdict":"exclue"}' "$CLAUSE"
+expect_status locked 503
+expect_in locked err "Retry-After:"
+expect_in locked out "verrouillée"
+wait "$LOCKER"
+http after_lock "$URL/api/programmes/programme"
+CHECKS=$((CHECKS + 1))
+python3 - "$WORK/after_lock.out" <<'PY' || fail "une décision refusée (base verrouillée) a été écrite"
+import json, sys
+show = json.load(open(sys.argv[1]))
+lot = next(l for l in show["lots"] if l["reference"] == "C2027-01-L3")
+d = next(c for c in lot["clauses"] if c["type"] == "insertion")["decision"]
+assert d["verdict"] == "recommandee" and d["hours"] == 950, d
 PY
 
 # Imports at once: each is a version of its own.
