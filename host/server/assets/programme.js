@@ -338,6 +338,9 @@
           fill();
           const card = section.closest("details.lot");
           refreshSummary(card, lot);
+          // The documents the lot calls for follow its verdicts as decided.
+          const menu = card.querySelector(".documents-lot");
+          if (menu) menu.replaceWith(documentsMenu(lot));
           summary();
           refreshHistory(card, lot);
           filter();
