@@ -2,8 +2,8 @@
 # Browser tests of `clausier serve`: starts the server on a free port with a
 # workspace in a temporary SQLite file, then drives headless Chromium through
 # chromedriver (tests/browser/serve_test.py). Then the decision taken in the
-# browser is read back by `clausier workspace show` and by the server
-# restarted on the same database. Screenshots go to ARTEFACT_DIR (the build
+# browser is read back by `clausier workspace show`, used by `render
+# --workspace`, and kept by the server restarted on the same database. Screenshots go to ARTEFACT_DIR (the build
 # tree). Exit 77 (skipped) when Chromium or chromedriver is missing.
 # Usage: tests/browser/run.sh path/to/clausier ARTEFACT_DIR
 source "$(dirname "$0")/../cli/lib.sh"
@@ -31,6 +31,12 @@ run cli_show workspace show programme --format json --db "$DB"
 expect_status cli_show 0
 CHECKS=$((CHECKS + 1))
 decided "$WORK/cli_show.out" || fail "workspace show ne voit pas la décision prise dans le navigateur"
+# …and by the next `render --workspace`: the CCAP article has the decided hours.
+run cli_render render --workspace programme --only C2027-01-L3 --format html -o "$WORK/documents" --db "$DB"
+expect_status cli_render 0
+CHECKS=$((CHECKS + 1))
+grep -q "900" "$WORK/documents/C2027-01-L3/ccap-insertion.html" 2>/dev/null ||
+  fail "render --workspace n'a pas les 900 heures décidées dans le navigateur: $(ls -R "$WORK/documents" 2>&1 | head -5)"
 stop_servers
 start_server again --db "$DB" || exit 1
 http restarted "$URL/api/programmes/programme"

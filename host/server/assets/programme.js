@@ -238,8 +238,12 @@
 
   const fieldLabel = (key) => (config.columns || {})[key] || key;
 
+  // A motif of the rules, by its id or by its wording (the workspace keeps
+  // the wording of a motif given by its id).
+  const findMotif = (motif) => (current?.motifs || []).find((x) => x.id === motif || x.label === motif);
+
   function motifLabel(motif) {
-    const m = (current?.motifs || []).find((x) => x.id === motif);
+    const m = findMotif(motif);
     return m ? m.label : motif;
   }
 
@@ -371,7 +375,7 @@
     const id = "d" + (++formCount);
     const d = clause.decision || {};
     const motifs = current.motifs || [];
-    const knownMotif = d.motif && motifs.some((m) => m.id === d.motif);
+    const known = d.motif ? findMotif(d.motif) : null;
     const field = (label, control) => el("label", { for: control.id }, label, control);
 
     const verdict = el("select", { id: id + "-verdict", name: "verdict" },
@@ -381,14 +385,14 @@
       value: d.hours ?? "", placeholder: clause.proposed.hours ? String(clause.proposed.hours) : "" });
     const motif = el("select", { id: id + "-motif", name: "motif" },
       el("option", { value: "" }, "aucun"),
-      motifs.map((m) => el("option", { value: m.id, selected: d.motif === m.id }, m.label + (m.reference ? " (" + m.reference + ")" : ""))),
-      el("option", { value: "__libre", selected: !!(d.motif && !knownMotif) }, "autre (texte libre)…"));
-    const motifText = el("input", { id: id + "-motif-libre", name: "motif_libre", autocomplete: "off", maxlength: 500,
-      value: d.motif && !knownMotif ? d.motif : "" });
+      motifs.map((m) => el("option", { value: m.id, selected: known === m }, m.label + (m.reference ? " (" + m.reference + ")" : ""))),
+      el("option", { value: "__libre", selected: !!(d.motif && !known) }, "autre (texte libre)…"));
+    const motifText = el("input", { id: id + "-motif-libre", name: "motif_libre", autocomplete: "off", maxlength: 4000,
+      value: d.motif && !known ? d.motif : "" });
     const motifTextLabel = field("Motif en texte libre", motifText);
     motifTextLabel.hidden = motif.value !== "__libre";
     motif.addEventListener("change", () => { motifTextLabel.hidden = motif.value !== "__libre"; });
-    const comment = el("textarea", { id: id + "-commentaire", name: "comment", rows: 2, maxlength: 2000 }, d.comment || "");
+    const comment = el("textarea", { id: id + "-commentaire", name: "comment", rows: 2, maxlength: 4000 }, d.comment || "");
     const status = el("p", { class: "etat", role: "status", "aria-live": "polite" });
     const errors = el("ul", { class: "diagnostics erreurs-decision", hidden: true });
     const withdraw = el("button", { type: "button", class: "secondaire", name: "retirer", hidden: !clause.decision },
