@@ -3,11 +3,14 @@
 # routes"). Each route with its errors (404, 405, 413, 415, 422, 503), path
 # segments URL-decoded (a reference with spaces), a decision made over HTTP
 # seen by `clausier workspace show` and surviving a restart of the server; a
-# database that cannot be opened stops `serve` with a French message.
+# database that cannot be opened stops `serve` with a French message. On
+# SQLite, or on PostgreSQL (cli.serve_workspace_postgresql).
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/serve_lib.sh"
 SAMPLE=samples/departement-2027
-DB="sqlite:$WORK/atelier.db"
+# SQLite, or the PostgreSQL server of CLAUSIER_TEST_POSTGRES
+# (tests/postgres/with-postgres.sh: the test cli.serve_workspace_postgresql).
+DB="${CLAUSIER_TEST_POSTGRES:-sqlite:$WORK/atelier.db}"
 
 # A database that cannot be opened: a clear error naming it, exit 1.
 echo "ceci n'est pas une base" >"$WORK/pas-une-base.db"
@@ -20,7 +23,7 @@ expect_status bad_pg 1
 expect_in bad_pg err "127.0.0.1"
 
 start_server main --db "$DB" --max-upload 1 || exit 1
-expect_in main log "Espace de travail : sqlite:"
+expect_in main log "Espace de travail : ${DB%%:*}:"
 
 # An empty workspace.
 http empty "$URL/api/programmes"
@@ -189,7 +192,8 @@ assert kept == set(refs), sorted(kept)
 PY
 
 # A database locked by another program beyond the busy timeout (5 s): 503,
-# with Retry-After, and nothing written.
+# with Retry-After, and nothing written (SQLite).
+if [ -z "${CLAUSIER_TEST_POSTGRES:-}" ]; then
 python3 - "$WORK/atelier.db" "$WORK/verrou" <<'PY' &
 import sqlite3, sys, time
 db = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=5)
@@ -214,6 +218,7 @@ lot = next(l for l in show["lots"] if l["reference"] == "C2027-01-L3")
 d = next(c for c in lot["clauses"] if c["type"] == "insertion")["decision"]
 assert d["verdict"] == "recommandee" and d["hours"] == 950, d
 PY
+fi
 
 # Imports at once: each is a version of its own.
 CHECKS=$((CHECKS + 1))
