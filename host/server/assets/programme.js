@@ -8,7 +8,7 @@
 "use strict";
 
 (() => {
-  const { config, el, euros, integer, verdictLabels, api, download } = Clausier;
+  const { config, el, euros, integer, verdictLabels, download } = Clausier;
   const $ = (id) => document.getElementById(id);
   const NBSP = "\u00A0";
   const verdicts = ["obligatoire", "recommandee", "possible", "exclue"];
@@ -225,6 +225,9 @@
     }
   }
 
+  // The review's figures follow the decisions, once a series of them is done.
+  const reviewAgain = Clausier.debounce(() => { if (current) loadReview(current.programme.name, sequence); }, 1500);
+
   function fillSelect(select, options) {
     const first = select.options[0];
     select.replaceChildren(first, ...options.map(([value, label]) => el("option", { value }, label)));
@@ -348,6 +351,7 @@
           summary();
           refreshHistory(card, lot);
           filter();
+          reviewAgain();
         })].filter((node) => node !== null));
     };
     fill();
