@@ -281,6 +281,23 @@ with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as 
         browser.cdp("Emulation.clearDeviceMetricsOverride", {})
         check(csp_violations() == [], f"violations de la politique de sécurité: {csp_violations()}")
 
+        # 11b. A file with a bad row: its error first and in red, its valid
+        # lot imported and shown.
+        mixed = os.path.join(profile, "mixte.csv")
+        with open(mixed, "w", encoding="utf-8") as f:
+            f.write("Référence;Objet;Nature;Code CPV;Montant estimé HT;Date prévisionnelle de lancement\n"
+                    "M-1;Maçonnerie du gymnase;travaux;45262500;1 000 000 €;01/03/2027\n"
+                    "M-2;Peinture du gymnase;travaux;45442100;beaucoup;01/03/2027\n")
+        browser.type("#fichier", mixed, clear=False)
+        browser.type("#nom", "")
+        browser.click("#envoi button[type=submit]")
+        browser.wait("document.querySelector('#lots details.lot[data-reference=\"M-1\"]')", what="lot valide du fichier mixte")
+        errors = browser.js("const e = document.getElementById('erreurs'); return e.hidden ? '' : e.textContent")
+        check("beaucoup" in errors and "mixte.csv:3" in errors, f"erreur de la ligne 3 absente de l'encadré rouge: {errors!r}")
+        check(browser.js("return document.querySelectorAll('#lots details.lot').length") == 1, "lots du fichier mixte")
+        check(browser.js("return location.hash") == "#programme=mixte", "programme mixte non ouvert")
+        browser.screenshot(os.path.join(artefacts, "6-fichier-mixte.png"))
+
         # 12. The draft form: live verdicts as the user types.
         browser.get(url + "/rediger")
         browser.js(WATCH_CSP)

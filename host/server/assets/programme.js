@@ -149,13 +149,18 @@
       items.push(el("li", { class: "erreur" }, "Décisions à revoir (lot modifié ou retiré)" + NBSP + ": " +
         outcome.decisions_on_changed.map((d) => d.reference + " (" + clauseLabel(d.clause) + ")").join(", ")));
     }
-    const diags = [...outcome.diagnostics].sort((a, b) => (a.severity === "error" ? 0 : 1) - (b.severity === "error" ? 0 : 1));
+    // The file's errors first, in red at the top; its warnings with the outcome.
+    const errors = outcome.diagnostics.filter((d) => d.severity === "error");
+    const others = outcome.diagnostics.filter((d) => d.severity !== "error");
+    if (errors.length) {
+      showErrors(errors.length + " erreur(s) dans le fichier" + NBSP + ": les lignes concernées n'ont pas été importées, les autres l'ont été.", errors);
+    }
     const bilan = $("bilan");
     bilan.replaceChildren();
     if (items.length) bilan.append(el("ul", { class: "bilan" }, items));
-    if (diags.length) {
-      bilan.append(el("p", {}, diags.length + " problème(s) dans le fichier (les lignes valides sont importées)" + NBSP + ":"));
-      Clausier.diagnostics(bilan.appendChild(el("div", {})), diags);
+    if (others.length) {
+      bilan.append(el("p", {}, others.length + " remarque(s) sur le fichier" + NBSP + ":"));
+      Clausier.diagnostics(bilan.appendChild(el("div", {})), others);
     }
   }
 
