@@ -13,11 +13,13 @@
 // gives, and turns the workspace's errors into statuses (404 unknown
 // programme, lot or clause; 422 invalid decision; 503 database unavailable).
 
+#include <Poco/DeflatingStream.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/ParseHandler.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -65,6 +67,33 @@ void send_workspace_error(Response& response, const app::WorkspaceError& e) {
 
 void send_json(Response& response, Status status, const std::string& body) {
   send(response, status, "application/json; charset=utf-8", body);
+}
+
+// True when the client takes gzip ("Accept-Encoding: gzip, deflate, br"),
+// not refused by "gzip;q=0".
+bool accepts_gzip(const Request& request) {
+  std::string accepted = request.get("Accept-Encoding", "");
+  accepted.erase(std::remove(accepted.begin(), accepted.end(), ' '), accepted.end());
+  const auto at = accepted.find("gzip");
+  if (at == std::string::npos) return false;
+  const std::string rest = accepted.substr(at + 4, accepted.find(',', at) - (at + 4));
+  return rest.rfind(";q=0", 0) != 0 || rest.rfind(";q=0.", 0) == 0;
+}
+
+// A large document (a programme's lots, its history): compressed when the
+// client takes it, a tenth of its size or less.
+void send_large_json(Request& request, Response& response, const std::string& body) {
+  constexpr std::size_t worth_it = 32 * 1024;
+  if (body.size() < worth_it || !accepts_gzip(request)) return send_json(response, Status::HTTP_OK, body);
+  std::ostringstream compressed;
+  {
+    Poco::DeflatingOutputStream gzip(compressed, Poco::DeflatingStreamBuf::STREAM_GZIP);
+    gzip.write(body.data(), static_cast<std::streamsize>(body.size()));
+    gzip.close();
+  }
+  response.set("Content-Encoding", "gzip");
+  response.set("Vary", "Accept-Encoding");
+  send_json(response, Status::HTTP_OK, compressed.str());
 }
 
 // The route's segments after /api/programmes, decoded; nullopt (and `error`
@@ -247,11 +276,11 @@ void import_programme(ServerContext& context, Request& request, Response& respon
 }
 
 // GET /api/programmes/{name}
-void show_programme(ServerContext& context, const std::string& name, Response& response) {
+void show_programme(ServerContext& context, const std::string& name, Request& request, Response& response) {
   const ToolkitSnapshot snapshot = context.store.current();
   std::ostringstream out;
   context.workspace.show(*snapshot.toolkit, name, app::WorkspaceFormat::json, out);
-  send_json(response, Status::HTTP_OK, out.str());
+  send_large_json(request, response, out.str());
 }
 
 // GET /api/programmes/{name}/history[?lot=REFERENCE]
@@ -264,7 +293,7 @@ void programme_history(ServerContext& context, const std::string& name, Request&
   }
   std::ostringstream out;
   context.workspace.history(name, app::WorkspaceFormat::json, out, lot);
-  send_json(response, Status::HTTP_OK, out.str());
+  send_large_json(request, response, out.str());
 }
 
 // One field of a decision: a string, null or absent; hours may also be a
@@ -477,7 +506,7 @@ void serve_api_programmes(ServerContext& context, Request& request, Response& re
     }
     const std::string& name = (*parts)[0];
     if (n == 1) {
-      if (method == "GET" || method == "HEAD") return show_programme(context, name, response);
+      if (method == "GET" || method == "HEAD") return show_programme(context, name, request, response);
       return method_not_allowed(request, response, "GET");
     }
     if (n == 2 && (*parts)[1] == "history") {

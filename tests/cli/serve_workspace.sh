@@ -90,6 +90,17 @@ expect_in show out '"reference": "C2027-01-L3"'
 http show_named "$URL/api/programmes/D%C3%A9partement%202027"
 expect_status show_named 200
 expect_in show_named out '"name": "Département 2027"'
+# Compressed for a client that takes gzip (a tenth of its size or less).
+http show_gzip -H 'Accept-Encoding: gzip' "$URL/api/programmes/programme"
+expect_status show_gzip 200
+expect_in show_gzip err "Content-Encoding: gzip"
+expect_not_in show err "Content-Encoding"
+CHECKS=$((CHECKS + 1))
+gzip -dc "$WORK/show_gzip.out" | cmp -s - "$WORK/show.out" || fail "la réponse compressée diffère"
+CHECKS=$((CHECKS + 1))
+[ "$(stat -c %s "$WORK/show_gzip.out")" -lt $(($(stat -c %s "$WORK/show.out") / 10)) ] || fail "réponse peu compressée"
+http show_nogzip -H 'Accept-Encoding: gzip;q=0' "$URL/api/programmes/programme"
+expect_not_in show_nogzip err "Content-Encoding"
 http show_unknown "$URL/api/programmes/inconnu"
 expect_status show_unknown 404
 expect_in show_unknown out '"error": "'
