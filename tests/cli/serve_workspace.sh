@@ -281,6 +281,13 @@ expect_status doc_unknown 404
 http figures -F workspace=programme -F format=figures "$URL/api/review"
 expect_status figures 200
 expect_in figures out '<section id="synthese">'
+http review_page -F workspace=programme "$URL/api/review"
+expect_status review_page 200
+expect_in review_page out "C2027-01-L3"
+http zip -F workspace=programme -F format=zip "$URL/api/render"
+expect_status zip 200
+unzip -p "$WORK/zip.out" C2027-01-L3/ccap-insertion.md >"$WORK/zip_md.out" 2>/dev/null
+expect_in zip_md out "950"
 
 # A revised file under the same name: a new version, the changed lot and the
 # decision that now sits on it.
