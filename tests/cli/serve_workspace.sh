@@ -269,6 +269,9 @@ http history_lot "$URL/api/programmes/espaces/history?lot=LOT%201%20A"
 expect_status history_lot 200
 expect_in history_lot out '"action": "withdrawal"'
 expect_not_in history_lot out '"action": "import"'
+# The refused decisions (bad hours, verdict, field, locked database) left no trace.
+http history_l3 "$URL/api/programmes/programme/history?lot=C2027-01-L3"
+expect_count history_l3 out '"action": "decision"' 2
 http history_unknown "$URL/api/programmes/inconnu/history"
 expect_status history_unknown 404
 
