@@ -18,6 +18,9 @@ run bad_db serve --port 0 --db "sqlite:$WORK/pas-une-base.db"
 expect_status bad_db 1
 expect_in bad_db err "clausier :"
 expect_in bad_db err "$WORK/pas-une-base.db"
+run no_folder serve --port 0 --db "sqlite:$WORK/absent/base.db"
+expect_status no_folder 1
+expect_in no_folder err "$WORK/absent/base.db"
 CLAUSIER_DB="postgresql://personne@127.0.0.1:1/rien" run bad_pg serve --port 0
 expect_status bad_pg 1
 expect_in bad_pg err "127.0.0.1"
