@@ -70,7 +70,7 @@ bench-quick: build
 accept: build
 	CLAUSIER_ACCEPT=1 ctest --test-dir $(BUILD_DIR) -R golden --output-on-failure
 
-CXX_SOURCES = $(shell git ls-files 'host/*.cpp' 'host/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 2>/dev/null)
+CXX_SOURCES = $(shell git ls-files 'host/*.cpp' 'host/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp' 2>/dev/null)
 
 format:
 	clang-format -i $(CXX_SOURCES)

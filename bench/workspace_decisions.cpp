@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
   std::sort(ms.begin(), ms.end());
   double sum = 0;
   for (const double m : ms) sum += m;
-  std::printf("%.2f %.2f %.2f\n", ms[ms.size() / 2], ms[ms.size() * 95 / 100], sum / static_cast<double>(ms.size()));
+  std::printf("%.2f %.2f %.2f\n", ms[ms.size() / 2], ms[ms.size() * 95 / 100],
+              sum / static_cast<double>(ms.size()));
   return 0;
 }

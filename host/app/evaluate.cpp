@@ -55,7 +55,8 @@ ProgrammeScan scan_programme(const std::filesystem::path& path, const ProgrammeS
                              DiagnosticSink& diags,
                              const std::function<void(Lot&&, const ConsultationTotals&)>& on_lot,
                              const std::function<void(std::size_t rows)>& on_counted) {
-  if (selection.opened != nullptr) return scan_programme(*selection.opened, selection.only, diags, on_lot, on_counted);
+  if (selection.opened != nullptr)
+    return scan_programme(*selection.opened, selection.only, diags, on_lot, on_counted);
   readers::ProgrammeOptions options;
   options.sheet = selection.sheet;
   auto programme = readers::open_programme(path, diags, options);

@@ -23,7 +23,8 @@ void add_file(Poco::SHA2Engine& sha, const std::string& name, const std::filesys
 void add_folder(Poco::SHA2Engine& sha, const std::string& label, const std::filesystem::path& folder) {
   std::vector<std::filesystem::path> files;
   std::error_code ec;
-  for (std::filesystem::recursive_directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+  for (std::filesystem::recursive_directory_iterator it(folder, ec), end; !ec && it != end;
+       it.increment(ec)) {
     if (it.depth() == 0 && it->is_directory(ec) && it->path().filename() == "tests") {
       it.disable_recursion_pending();
       continue;

@@ -6,12 +6,17 @@ namespace clausier::app {
 
 StoredLots::StoredLots(const store::WorkspaceStore& store, std::int64_t version, bool own_totals,
                        DiagnosticSink& diags, std::string display_name)
-    : store_(store), version_(version), own_totals_(own_totals), diags_(diags), name_(std::move(display_name)) {}
+    : store_(store),
+      version_(version),
+      own_totals_(own_totals),
+      diags_(diags),
+      name_(std::move(display_name)) {}
 
 const store::LotRow* StoredLots::advance() {
   if (at_ < page_.size()) return &page_[at_++];
   if (finished_) return nullptr;
-  store_.database().read([&](Poco::Data::Session& s) { page_ = store_.lots_page(s, version_, 0, after_).lots; });
+  store_.database().read(
+      [&](Poco::Data::Session& s) { page_ = store_.lots_page(s, version_, 0, after_).lots; });
   at_ = 0;
   if (page_.empty()) {
     finished_ = true;

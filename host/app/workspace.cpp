@@ -39,8 +39,10 @@ constexpr std::int64_t max_hours = 100'000'000;
 // file names: no slash, no control character, no surrounding space.
 std::optional<std::string> name_problem(const std::string& name) {
   if (name.empty()) return "le nom du programme est vide";
-  if (name.size() > max_name) return "le nom du programme dépasse " + std::to_string(max_name) + " caractères";
-  if (name.front() == ' ' || name.back() == ' ') return "le nom du programme commence ou finit par une espace";
+  if (name.size() > max_name)
+    return "le nom du programme dépasse " + std::to_string(max_name) + " caractères";
+  if (name.front() == ' ' || name.back() == ' ')
+    return "le nom du programme commence ou finit par une espace";
   for (const unsigned char c : name) {
     if (c < 0x20 || c == 0x7f || c == '/' || c == '\\')
       return "le nom du programme « " + name + " » contient une barre oblique ou un caractère de contrôle";
@@ -52,7 +54,8 @@ std::string sha256_file(const std::filesystem::path& file) {
   Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
   std::ifstream in(file, std::ios::binary);
   char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) sha.update(buffer, static_cast<unsigned>(in.gcount()));
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+    sha.update(buffer, static_cast<unsigned>(in.gcount()));
   return Poco::DigestEngine::digestToHex(sha.digest());
 }
 
@@ -156,7 +159,8 @@ ImportOutcome Workspace::import_programme(const Toolkit& toolkit, const readers:
       if (!p) return;
       const auto v = current_version(store, s, *p);
       const auto e = store.latest_evaluation(s, v.id);
-      same = !source_sha256.empty() && v.source_sha256 == source_sha256 && e && e->rules_fingerprint == fingerprint;
+      same = !source_sha256.empty() && v.source_sha256 == source_sha256 && e &&
+             e->rules_fingerprint == fingerprint;
       outcome.version = v.number;
       outcome.lots = static_cast<std::size_t>(v.lots);
     });
@@ -168,99 +172,100 @@ ImportOutcome Workspace::import_programme(const Toolkit& toolkit, const readers:
   }
 
   try {
-  guarded([&] {
-    db_->write([&](Session& s) {
-      auto existing = store.find_programme(s, request.name);
-      if (existing && !request.structure.empty() && existing->structure != request.structure) {
-        throw WorkspaceError(WorkspaceError::Kind::conflict,
-                             "le programme « " + request.name + " » appartient à la structure « " +
-                                 existing->structure + " », pas à « " + request.structure + " »");
-      }
-      const std::int64_t programme_id =
-          existing ? existing->id : store.insert_programme(s, request.name, structure);
-      std::optional<store::VersionRow> previous;
-      if (existing) previous = current_version(store, s, *existing);
-      store::VersionRow version;
-      version.number = previous ? previous->number + 1 : 1;
-      version.source_name = source_name;
-      version.source_sha256 = source_sha256;
-      version.imported_at = store::utc_now();
-      version.imported_by = request.author;
-      version.diagnostics = "[]";
-      {
-        auto reader = programme.open(readers::discard_diagnostics());
-        version.own_totals = reader && reader->lots_are_consultations();
-      }
-      const std::int64_t version_id = store.insert_version(s, programme_id, version);
-      const std::int64_t evaluation_id = store.insert_evaluation(
-          s, version_id, {0, fingerprint, version.imported_at, request.as_of ? request.as_of->iso() : ""});
+    guarded([&] {
+      db_->write([&](Session& s) {
+        auto existing = store.find_programme(s, request.name);
+        if (existing && !request.structure.empty() && existing->structure != request.structure) {
+          throw WorkspaceError(WorkspaceError::Kind::conflict,
+                               "le programme « " + request.name + " » appartient à la structure « " +
+                                   existing->structure + " », pas à « " + request.structure + " »");
+        }
+        const std::int64_t programme_id =
+            existing ? existing->id : store.insert_programme(s, request.name, structure);
+        std::optional<store::VersionRow> previous;
+        if (existing) previous = current_version(store, s, *existing);
+        store::VersionRow version;
+        version.number = previous ? previous->number + 1 : 1;
+        version.source_name = source_name;
+        version.source_sha256 = source_sha256;
+        version.imported_at = store::utc_now();
+        version.imported_by = request.author;
+        version.diagnostics = "[]";
+        {
+          auto reader = programme.open(readers::discard_diagnostics());
+          version.own_totals = reader && reader->lots_are_consultations();
+        }
+        const std::int64_t version_id = store.insert_version(s, programme_id, version);
+        const std::int64_t evaluation_id = store.insert_evaluation(
+            s, version_id, {0, fingerprint, version.imported_at, request.as_of ? request.as_of->iso() : ""});
 
-      store::WorkspaceStore::LotWriter writer(store, s, version_id, evaluation_id);
-      int position = 0;
-      std::exception_ptr failure;  // a database error, rethrown once the run has ended
-      NoOutput sink;
-      EvaluateRequest run;
-      run.programme = source_name;
-      run.as_of = request.as_of;
-      run.jobs = 0;
-      run.opened = std::make_shared<readers::Programme>(programme);
-      const EvaluateOutcome evaluated =
-          evaluate_programme(toolkit, run, sink, diags, [&](const LotEvaluation& e) {
-            if (failure) return;
-            try {
-              writer.add({position++, e.lot.reference, store::lot_fingerprint(e.lot),
-                          store::lot_to_json(e.lot, e.consultation)},
-                         e.clauses);
-            } catch (...) {
-              failure = std::current_exception();
-            }
-          });
-      if (failure) std::rethrow_exception(failure);
-      writer.flush();
-      outcome.plugin_errors = evaluated.plugin_errors;
-      outcome.input_errors = evaluated.input_errors || evaluated.unreadable;
-      if (position == 0) throw NothingToKeep{};  // rolls the transaction back
-      outcome.lots = static_cast<std::size_t>(position);
-      outcome.version = version.number;
-      store.set_version_lots(s, version_id, position, diagnostics_json(diags.all()));
-      store.set_current_version(s, programme_id, version.number);
+        store::WorkspaceStore::LotWriter writer(store, s, version_id, evaluation_id);
+        int position = 0;
+        std::exception_ptr failure;  // a database error, rethrown once the run has ended
+        NoOutput sink;
+        EvaluateRequest run;
+        run.programme = source_name;
+        run.as_of = request.as_of;
+        run.jobs = 0;
+        run.opened = std::make_shared<readers::Programme>(programme);
+        const EvaluateOutcome evaluated =
+            evaluate_programme(toolkit, run, sink, diags, [&](const LotEvaluation& e) {
+              if (failure) return;
+              try {
+                writer.add({position++, e.lot.reference, store::lot_fingerprint(e.lot),
+                            store::lot_to_json(e.lot, e.consultation)},
+                           e.clauses);
+              } catch (...) {
+                failure = std::current_exception();
+              }
+            });
+        if (failure) std::rethrow_exception(failure);
+        writer.flush();
+        outcome.plugin_errors = evaluated.plugin_errors;
+        outcome.input_errors = evaluated.input_errors || evaluated.unreadable;
+        if (position == 0) throw NothingToKeep{};  // rolls the transaction back
+        outcome.lots = static_cast<std::size_t>(position);
+        outcome.version = version.number;
+        store.set_version_lots(s, version_id, position, diagnostics_json(diags.all()));
+        store.set_current_version(s, programme_id, version.number);
 
-      if (previous) {
-        const store::VersionDiff diff = store.diff(s, previous->id, version_id);
-        outcome.added = diff.added;
-        outcome.removed = diff.removed;
-        for (const auto& reference : diff.changed) {
-          const auto before = store.lot(s, previous->id, reference);
-          const auto after = store.lot(s, version_id, reference);
-          LotChange change{reference, {}};
-          if (before && after) {
-            const auto old_fields = store::lot_fields(store::lot_from_json(before->data).first);
-            const auto new_fields = store::lot_fields(store::lot_from_json(after->data).first);
-            for (std::size_t i = 0; i < old_fields.size() && i < new_fields.size(); ++i) {
-              if (old_fields[i].second != new_fields[i].second)
-                change.fields.push_back({old_fields[i].first, old_fields[i].second, new_fields[i].second});
+        if (previous) {
+          const store::VersionDiff diff = store.diff(s, previous->id, version_id);
+          outcome.added = diff.added;
+          outcome.removed = diff.removed;
+          for (const auto& reference : diff.changed) {
+            const auto before = store.lot(s, previous->id, reference);
+            const auto after = store.lot(s, version_id, reference);
+            LotChange change{reference, {}};
+            if (before && after) {
+              const auto old_fields = store::lot_fields(store::lot_from_json(before->data).first);
+              const auto new_fields = store::lot_fields(store::lot_from_json(after->data).first);
+              for (std::size_t i = 0; i < old_fields.size() && i < new_fields.size(); ++i) {
+                if (old_fields[i].second != new_fields[i].second)
+                  change.fields.push_back({old_fields[i].first, old_fields[i].second, new_fields[i].second});
+              }
             }
+            outcome.changed.push_back(std::move(change));
           }
-          outcome.changed.push_back(std::move(change));
+          const std::set<std::string> touched = [&] {
+            std::set<std::string> t(diff.changed.begin(), diff.changed.end());
+            t.insert(diff.removed.begin(), diff.removed.end());
+            return t;
+          }();
+          for (const auto& d : store.decisions(s, programme_id)) {
+            if (touched.count(d.reference) != 0)
+              outcome.decisions_on_changed.push_back({d.reference, d.clause});
+          }
         }
-        const std::set<std::string> touched = [&] {
-          std::set<std::string> t(diff.changed.begin(), diff.changed.end());
-          t.insert(diff.removed.begin(), diff.removed.end());
-          return t;
-        }();
-        for (const auto& d : store.decisions(s, programme_id)) {
-          if (touched.count(d.reference) != 0) outcome.decisions_on_changed.push_back({d.reference, d.clause});
-        }
-      }
-      store::HistoryRow h;
-      h.at = version.imported_at;
-      h.author = request.author;
-      h.action = "import";
-      h.version = version.number;
-      h.summary = import_summary(outcome, source_name);
-      store.append_history(s, programme_id, h);
+        store::HistoryRow h;
+        h.at = version.imported_at;
+        h.author = request.author;
+        h.action = "import";
+        h.version = version.number;
+        h.summary = import_summary(outcome, source_name);
+        store.append_history(s, programme_id, h);
+      });
     });
-  });
   } catch (const NothingToKeep&) {
     return outcome;  // no valid lot: the diagnostics say why, nothing was written
   }
@@ -307,9 +312,10 @@ std::vector<Diagnostic> check_decision(const DecisionInput& in, const std::strin
     return Location::in_table(where, "lot « " + in.reference + " », clause " + in.clause + ", " + field);
   };
   if (!lot_known) {
-    errors.error(Location::in_table(where, "lot « " + in.reference + " »"),
-                 "aucun lot de référence « " + in.reference +
-                     " » dans la version en cours du programme : vérifiez la référence (clausier workspace show)");
+    errors.error(
+        Location::in_table(where, "lot « " + in.reference + " »"),
+        "aucun lot de référence « " + in.reference +
+            " » dans la version en cours du programme : vérifiez la référence (clausier workspace show)");
   }
   const bool clause_known = std::any_of(clause_types.begin(), clause_types.end(),
                                         [&](const engine::ClauseInfo& c) { return c.id == in.clause; });
@@ -327,7 +333,8 @@ std::vector<Diagnostic> check_decision(const DecisionInput& in, const std::strin
     const bool digits = h.size() <= 12 && h.find_first_not_of("0123456789") == std::string::npos;
     const std::int64_t n = digits ? std::stoll(h) : -1;
     if (!digits || n > max_hours) {
-      errors.error(at("heures"), "nombre d'heures « " + h + " » invalide : indiquez un nombre entier d'heures, " +
+      errors.error(at("heures"), "nombre d'heures « " + h +
+                                     " » invalide : indiquez un nombre entier d'heures, " +
                                      "0 ou plus (sans espace ni décimale)");
     } else {
       hours = n;
@@ -359,8 +366,8 @@ DecideOutcome Workspace::decide(const Toolkit& toolkit, const std::string& name,
       const auto version = current_version(store, s, programme);
       const auto lot = store.lot(s, version.id, input.reference);
       std::optional<std::int64_t> hours;
-      outcome.errors = check_decision(input, "programme « " + name + " »", toolkit.clause_infos(),
-                                      lot.has_value(), hours);
+      outcome.errors =
+          check_decision(input, "programme « " + name + " »", toolkit.clause_infos(), lot.has_value(), hours);
       if (!outcome.errors.empty()) return;
       const auto before = store.decision(s, programme.id, input.reference, input.clause);
       store::HistoryRow h;
@@ -417,8 +424,8 @@ DecideOutcome Workspace::decide(const Toolkit& toolkit, const std::string& name,
       store.put_decision(s, programme.id, d);
       h.action = "decision";
       h.after_json = decision_json(d);
-      h.summary = "Décision sur le lot " + input.reference + ", clause " + input.clause + " : " + decision_text(d) +
-                  (before ? " (avant : " + decision_text(*before) + ")." : ".");
+      h.summary = "Décision sur le lot " + input.reference + ", clause " + input.clause + " : " +
+                  decision_text(d) + (before ? " (avant : " + decision_text(*before) + ")." : ".");
       store.append_history(s, programme.id, h);
       outcome.saved = true;
     });
@@ -515,18 +522,22 @@ std::function<void(LotEvaluation&)> Workspace::decisions_applier(const std::stri
       const auto it = decisions->find({e.lot.reference, clause.type});
       if (it == decisions->end()) continue;
       const store::DecisionRow& d = it->second;
-      std::string proposed = clause.verdict ? std::string(verdict_label(*clause.verdict)) : std::string("aucune");
+      std::string proposed =
+          clause.verdict ? std::string(verdict_label(*clause.verdict)) : std::string("aucune");
       if (clause.hours) proposed += ", " + fr::hours(*clause.hours);
       if (clause.verdict)
-        clause.values.push_back({std::string(proposed_verdict_value), std::string(verdict_id(*clause.verdict))});
-      if (clause.hours) clause.values.push_back({std::string(proposed_hours_value), static_cast<double>(*clause.hours)});
+        clause.values.push_back(
+            {std::string(proposed_verdict_value), std::string(verdict_id(*clause.verdict))});
+      if (clause.hours)
+        clause.values.push_back({std::string(proposed_hours_value), static_cast<double>(*clause.hours)});
       if (d.verdict) clause.verdict = verdict_from_id(*d.verdict);
       if (d.hours) clause.hours = *d.hours;
       if (d.motif) clause.values.push_back({std::string(decided_motif_value), *d.motif});
       std::sort(clause.values.begin(), clause.values.end(),
                 [](const NamedValue& a, const NamedValue& b) { return a.name < b.name; });
       std::string reason = "Décision du facilitateur avec l'acheteur (" + d.author + ", " +
-                           d.decided_at.substr(0, 10) + ") : " + decision_text(d) + " (proposition des règles : " + proposed + ").";
+                           d.decided_at.substr(0, 10) + ") : " + decision_text(d) +
+                           " (proposition des règles : " + proposed + ").";
       clause.reasons.push_back(fr::typography(reason));
     }
   };

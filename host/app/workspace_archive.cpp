@@ -54,7 +54,8 @@ class Reader {
     if (!o->has(key) || o->isNull(key)) return std::nullopt;
     return text(o, key, path);
   }
-  std::int64_t integer(const Poco::JSON::Object::Ptr& o, const std::string& key, const std::string& path) const {
+  std::int64_t integer(const Poco::JSON::Object::Ptr& o, const std::string& key,
+                       const std::string& path) const {
     if (!o->has(key) || !o->get(key).isInteger()) fail(path + "." + key, "nombre entier attendu");
     return o->getValue<std::int64_t>(key);
   }
@@ -65,7 +66,8 @@ class Reader {
     Poco::JSON::Stringifier::stringify(o->get(key), out, 0, -1);
     return out.str();
   }
-  Poco::JSON::Object::Ptr element(const Poco::JSON::Array::Ptr& a, std::size_t i, const std::string& path) const {
+  Poco::JSON::Object::Ptr element(const Poco::JSON::Array::Ptr& a, std::size_t i,
+                                  const std::string& path) const {
     const auto o = a->getObject(static_cast<unsigned>(i));
     if (!o) fail(path + "[" + std::to_string(i) + "]", "objet attendu");
     return o;
@@ -182,9 +184,11 @@ std::string Workspace::restore(std::istream& in, const std::string& source_name,
     r.fail("(document)", "JSON illisible (" + e.message() + ")");
   }
   if (!root) r.fail("(document)", "objet JSON attendu");
-  if (r.text(root, "format", "") != archive_format) r.fail(".format", "« " + std::string(archive_format) + " » attendu");
+  if (r.text(root, "format", "") != archive_format)
+    r.fail(".format", "« " + std::string(archive_format) + " » attendu");
   if (r.integer(root, "format_version", "") > archive_version) {
-    r.fail(".format_version", "version de sauvegarde " + std::to_string(r.integer(root, "format_version", "")) +
+    r.fail(".format_version", "version de sauvegarde " +
+                                  std::to_string(r.integer(root, "format_version", "")) +
                                   " inconnue de ce programme (" + std::to_string(archive_version) +
                                   " au plus) : utilisez une version plus récente de clausier");
   }
@@ -201,10 +205,11 @@ std::string Workspace::restore(std::istream& in, const std::string& source_name,
     db_->write([&](Session& s) {
       if (const auto existing = store.find_programme(s, name)) {
         if (!replace) {
-          throw WorkspaceError(WorkspaceError::Kind::conflict,
-                               "le programme « " + name +
-                                   " » existe déjà dans l'espace de travail : ajoutez --replace pour le remplacer "
-                                   "par la sauvegarde (son historique actuel sera remplacé)");
+          throw WorkspaceError(
+              WorkspaceError::Kind::conflict,
+              "le programme « " + name +
+                  " » existe déjà dans l'espace de travail : ajoutez --replace pour le remplacer "
+                  "par la sauvegarde (son historique actuel sera remplacé)");
         }
         store.delete_programme(s, existing->id);
       }
@@ -228,17 +233,19 @@ std::string Workspace::restore(std::istream& in, const std::string& source_name,
         std::int64_t evaluation_id = 0;
         if (v->has("evaluation")) {
           const auto e = r.object(v, "evaluation", at);
-          evaluation_id = store.insert_evaluation(
-              s, version_id,
-              {0, r.text(e, "rules_fingerprint", at + ".evaluation"), r.text(e, "evaluated_at", at + ".evaluation"),
-               r.optional_text(e, "as_of", at + ".evaluation").value_or("")});
+          evaluation_id =
+              store.insert_evaluation(s, version_id,
+                                      {0, r.text(e, "rules_fingerprint", at + ".evaluation"),
+                                       r.text(e, "evaluated_at", at + ".evaluation"),
+                                       r.optional_text(e, "as_of", at + ".evaluation").value_or("")});
           std::vector<std::pair<int, std::string>> texts;
           if (e->has("texts")) {
             const auto list = r.array(e, "texts", at + ".evaluation");
             for (std::size_t k = 0; k < list->size(); ++k) {
               if (!list->get(static_cast<unsigned>(k)).isString())
                 r.fail(at + ".evaluation.texts[" + std::to_string(k) + "]", "texte attendu");
-              texts.emplace_back(static_cast<int>(k), list->getElement<std::string>(static_cast<unsigned>(k)));
+              texts.emplace_back(static_cast<int>(k),
+                                 list->getElement<std::string>(static_cast<unsigned>(k)));
             }
           }
           store.insert_texts(s, evaluation_id, std::move(texts));
@@ -248,8 +255,8 @@ std::string Workspace::restore(std::istream& in, const std::string& source_name,
           const std::string lot_at = at + ".lots[" + std::to_string(k) + "]";
           const auto lot = r.element(lots, k, lot_at);
           if (!lot->isObject("data")) r.fail(lot_at + ".data", "objet attendu");
-          writer.add({static_cast<int>(k), r.text(lot, "reference", lot_at), r.text(lot, "fingerprint", lot_at),
-                      r.json(lot, "data", lot_at)},
+          writer.add({static_cast<int>(k), r.text(lot, "reference", lot_at),
+                      r.text(lot, "fingerprint", lot_at), r.json(lot, "data", lot_at)},
                      lot->isArray("clauses") ? r.json(lot, "clauses", lot_at) : std::string("[]"));
         }
         writer.flush();
@@ -292,7 +299,8 @@ std::string Workspace::restore(std::istream& in, const std::string& source_name,
       restored.author = author;
       restored.action = "restore";
       restored.version = current;
-      restored.summary = "Programme restauré depuis " + source_name + " (version " + std::to_string(current) + ").";
+      restored.summary =
+          "Programme restauré depuis " + source_name + " (version " + std::to_string(current) + ").";
       store.append_history(s, id, restored);
     });
   });

@@ -11,7 +11,8 @@ store::ProgrammeRow require_programme(const store::WorkspaceStore& store, Poco::
                                       const std::string& name) {
   if (auto p = store.find_programme(s, name)) return *p;
   std::string known;
-  for (const auto& p : store.programmes(s)) known += (known.empty() ? "" : ", ") + std::string("« ") + p.name + " »";
+  for (const auto& p : store.programmes(s))
+    known += (known.empty() ? "" : ", ") + std::string("« ") + p.name + " »";
   throw WorkspaceError(WorkspaceError::Kind::not_found,
                        "aucun programme « " + name + " » dans l'espace de travail " +
                            (known.empty() ? std::string("(il est vide : importez d'abord un programme avec "
@@ -55,7 +56,9 @@ void write_decision(writers::JsonWriter& w, const std::optional<store::DecisionR
   d->motif ? w.value(*d->motif) : w.null();
   w.key("comment");
   d->comment ? w.value(*d->comment) : w.null();
-  w.field("author", d->author).field("at", d->decided_at).field("version", static_cast<std::int64_t>(d->version));
+  w.field("author", d->author)
+      .field("at", d->decided_at)
+      .field("version", static_cast<std::int64_t>(d->version));
   w.end_object();
 }
 

@@ -26,8 +26,8 @@ auto guarded(F&& work) -> decltype(work()) {
 }
 
 // The programme `name`, or WorkspaceError not_found naming the known ones.
-[[nodiscard]] store::ProgrammeRow require_programme(const store::WorkspaceStore& store, Poco::Data::Session& s,
-                                                    const std::string& name);
+[[nodiscard]] store::ProgrammeRow require_programme(const store::WorkspaceStore& store,
+                                                    Poco::Data::Session& s, const std::string& name);
 // Its current version (a programme always has one).
 [[nodiscard]] store::VersionRow current_version(const store::WorkspaceStore& store, Poco::Data::Session& s,
                                                 const store::ProgrammeRow& programme);

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include "app/rules_fingerprint.hpp"
@@ -36,7 +36,8 @@ bool mandatory_by_law(const ClauseResult& c) {
 
 // Why a decision no longer holds, or nothing.
 std::optional<std::string> conflict_of(const store::DecisionRow& d, const ClauseResult* proposal,
-                                       const std::string& lot_fingerprint, const std::string& changed_fields) {
+                                       const std::string& lot_fingerprint,
+                                       const std::string& changed_fields) {
   if (d.lot_fingerprint != lot_fingerprint) {
     return "le lot a changé depuis la décision (version " + std::to_string(d.version) + ")" +
            (changed_fields.empty() ? std::string() : " : " + changed_fields) + " ; revoyez-la";
@@ -51,7 +52,9 @@ std::optional<std::string> conflict_of(const store::DecisionRow& d, const Clause
 
 std::string hours_text(const std::optional<std::int64_t>& h) { return h ? fr::hours(*h) : std::string(); }
 
-std::string verdict_text(const std::optional<Verdict>& v) { return v ? std::string(verdict_label(*v)) : "échec"; }
+std::string verdict_text(const std::optional<Verdict>& v) {
+  return v ? std::string(verdict_label(*v)) : "échec";
+}
 
 }  // namespace
 
@@ -106,7 +109,8 @@ void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceF
         std::string fields;
         for (std::size_t i = 0; i < before.size() && i < after.size(); ++i) {
           if (before[i].second != after[i].second)
-            fields += (fields.empty() ? "" : ", ") + before[i].first + " " + before[i].second + " → " + after[i].second;
+            fields += (fields.empty() ? "" : ", ") + before[i].first + " " + before[i].second + " → " +
+                      after[i].second;
         }
         return fields;
       };
@@ -119,7 +123,8 @@ void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceF
       lw.begin_array();
       std::ostringstream table;
 
-      const std::vector<std::string> texts = rules_changed ? std::vector<std::string>() : store.texts(s, evaluation->id);
+      const std::vector<std::string> texts =
+          rules_changed ? std::vector<std::string>() : store.texts(s, evaluation->id);
       int after = -1;
       for (;;) {
         auto page = store.lots_page(s, version.id, rules_changed ? 0 : evaluation->id, after);
@@ -160,7 +165,8 @@ void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceF
           if (new_in_version.count(lot.reference) != 0)
             lw.field("changed_in_version", static_cast<std::int64_t>(version.number));
           lw.key("clauses").begin_array();
-          table << lot.reference << "  " << lot.objet << "  (" << fr::euros_cents(lot.montant_ht_cents) << ")\n";
+          table << lot.reference << "  " << lot.objet << "  (" << fr::euros_cents(lot.montant_ht_cents)
+                << ")\n";
           for (const auto& c : clauses) {
             const auto it = decisions.find({lot.reference, c.type});
             const std::optional<store::DecisionRow> decision =
@@ -202,7 +208,8 @@ void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceF
             if (!worth_a_line) continue;
             table << "    " << label(c.type) << fr::colon << ' ' << verdict_text(c.verdict);
             if (c.hours) table << ", " << hours_text(c.hours);
-            if (decision) table << "  → décidé" << fr::colon << ' ' << fr::typography(decision_text(*decision));
+            if (decision)
+              table << "  → décidé" << fr::colon << ' ' << fr::typography(decision_text(*decision));
             if (conflict) table << "\n      ⚠ conflit" << fr::colon << ' ' << fr::typography(*conflict);
             table << '\n';
           }
@@ -222,10 +229,10 @@ void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceF
 
       const Date today = Date::parse_iso(store::utc_now().substr(0, 10)).value_or(Date{});
       if (format == WorkspaceFormat::table) {
-        out << "Programme « " << programme.name << " », version " << version.number << " (" << version.source_name
-            << ", importée le " << version.imported_at.substr(0, 10) << " par " << version.imported_by << ")"
-            << fr::colon << ' ' << version.lots << " lot(s), " << decided << " décision(s), " << conflicts
-            << " conflit(s)\n";
+        out << "Programme « " << programme.name << " », version " << version.number << " ("
+            << version.source_name << ", importée le " << version.imported_at.substr(0, 10) << " par "
+            << version.imported_by << ")" << fr::colon << ' ' << version.lots << " lot(s), " << decided
+            << " décision(s), " << conflicts << " conflit(s)\n";
         if (rules_changed)
           out << "Les règles ont changé depuis l'import" << fr::colon
               << " les propositions ci-dessous sont celles des règles actuelles.\n";
@@ -276,7 +283,8 @@ void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceF
       for (const auto& d : orphans) {
         w.begin_object().field("reference", d.reference).field("clause", d.clause).key("decision");
         write_decision(w, d);
-        w.field("conflict", "le lot n'est plus dans la version " + std::to_string(version.number) + " du programme");
+        w.field("conflict",
+                "le lot n'est plus dans la version " + std::to_string(version.number) + " du programme");
         w.end_object();
       }
       w.end_array().end_object();

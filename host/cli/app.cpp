@@ -160,17 +160,19 @@ int run_render(const std::vector<std::string>& argv) {
   const ParsedArgs& args = parsed.args;
   if (args.has("--help")) {
     return command_help(
-        "clausier render PROGRAMME|--workspace NOM [-o DOSSIER] [--format docx,odt,html,md] [--only REFERENCE]",
+        "clausier render PROGRAMME|--workspace NOM [-o DOSSIER] [--format docx,odt,html,md] [--only "
+        "REFERENCE]",
         "Rédige, pour chaque lot dont l'évaluation les appelle, les documents des modèles "
-        "(article du CCAP de la clause d'insertion…), dans DOSSIER/<référence du lot>/.\nAvec --workspace, les "
+        "(article du CCAP de la clause d'insertion…), dans DOSSIER/<référence du lot>/.\nAvec --workspace, "
+        "les "
         "verdicts et heures décidés dans l'espace de travail remplacent ceux proposés.",
         specs);
   }
   const ProgrammeInput input = programme_input(args, 0, true);
   if (!input.usage.empty()) return usage_error(input.usage, "render");
   if (!input.failure.empty()) return workspace_failure(input.failure);
-  const CommonSetup setup = common_setup(
-      args, input.opened ? std::nullopt : std::optional<std::filesystem::path>(input.path));
+  const CommonSetup setup =
+      common_setup(args, input.opened ? std::nullopt : std::optional<std::filesystem::path>(input.path));
   if (!setup.error.empty()) return usage_error(setup.error, "render");
   std::vector<std::string> formats;
   if (auto v = args.value("--format")) {

@@ -26,7 +26,8 @@ int run_diff(const std::vector<std::string>& argv) {
   const ParsedArgs& args = parsed.args;
   if (args.has("--help")) {
     return command_help(
-        "clausier diff PROGRAMME|--workspace NOM --rules-before DOSSIER --rules-after DOSSIER [--format table|json] [-o "
+        "clausier diff PROGRAMME|--workspace NOM --rules-before DOSSIER --rules-after DOSSIER [--format "
+        "table|json] [-o "
         "FICHIER]",
         "Évalue chaque lot de PROGRAMME avec les deux jeux de règles et liste seulement les lots dont un "
         "verdict ou un nombre d'heures change (avant → après, par type de clause), puis l'écart des heures\n"
@@ -53,8 +54,8 @@ int run_diff(const std::vector<std::string>& argv) {
   } else {
     return usage_error("format inconnu « " + format_name + " » : choisissez table ou json", "diff");
   }
-  const CommonSetup setup = common_setup(
-      args, input.opened ? std::nullopt : std::optional<std::filesystem::path>(input.path));
+  const CommonSetup setup =
+      common_setup(args, input.opened ? std::nullopt : std::optional<std::filesystem::path>(input.path));
   if (!setup.error.empty()) return usage_error(setup.error, "diff");
 
   DiagnosticList diags;

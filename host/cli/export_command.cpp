@@ -25,7 +25,8 @@ int run_export(const std::vector<std::string>& argv) {
   const ParsedArgs& args = parsed.args;
   if (args.has("--help")) {
     return command_help(
-        "clausier export decp|eforms PROGRAMME|--workspace NOM [-o FICHIER] [--format json|csv] [--include-possible]",
+        "clausier export decp|eforms PROGRAMME|--workspace NOM [-o FICHIER] [--format json|csv] "
+        "[--include-possible]",
         "Évalue chaque lot de PROGRAMME et écrit ses considérations sociales aux formats des données "
         "ouvertes :\n"
         "  decp    données essentielles de la commande publique (format DECP 2.0) : considerationsSociales "
@@ -56,8 +57,8 @@ int run_export(const std::vector<std::string>& argv) {
   const ProgrammeInput input = programme_input(args, 1, true);
   if (!input.usage.empty()) return usage_error(input.usage, "export");
   if (!input.failure.empty()) return workspace_failure(input.failure);
-  const CommonSetup setup = common_setup(
-      args, input.opened ? std::nullopt : std::optional<std::filesystem::path>(input.path));
+  const CommonSetup setup =
+      common_setup(args, input.opened ? std::nullopt : std::optional<std::filesystem::path>(input.path));
   if (!setup.error.empty()) return usage_error(setup.error, "export");
 
   DiagnosticList diags;

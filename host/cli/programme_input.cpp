@@ -12,12 +12,14 @@ namespace clausier::cli {
 
 std::vector<OptionSpec> with_workspace_input(std::vector<OptionSpec> specs) {
   specs.insert(specs.end(), {
-      {"--workspace", "", true, "NOM",
-       "lit les lots du programme NOM de l'espace de travail au lieu d'un fichier, avec les décisions prises"},
-      {"--db", "", true, "URL",
-       "base de l'espace de travail : sqlite:FICHIER ou postgresql://utilisateur@hôte:port/base (par défaut : "
-       "CLAUSIER_DB, sinon sqlite:clausier.db)"},
-  });
+                                {"--workspace", "", true, "NOM",
+                                 "lit les lots du programme NOM de l'espace de travail au lieu d'un fichier, "
+                                 "avec les décisions prises"},
+                                {"--db", "", true, "URL",
+                                 "base de l'espace de travail : sqlite:FICHIER ou "
+                                 "postgresql://utilisateur@hôte:port/base (par défaut : "
+                                 "CLAUSIER_DB, sinon sqlite:clausier.db)"},
+                            });
   return specs;
 }
 
@@ -37,7 +39,8 @@ ProgrammeInput programme_input(const ParsedArgs& args, std::size_t position, boo
     return input;
   }
   try {
-    input.workspace = std::make_shared<app::Workspace>(app::Workspace::open(app::database_url(args.value("--db"))));
+    input.workspace =
+        std::make_shared<app::Workspace>(app::Workspace::open(app::database_url(args.value("--db"))));
     input.opened = std::make_shared<const readers::Programme>(input.workspace->programme(*name));
     input.path = input.opened->display_name();
     if (decisions) input.adjust = input.workspace->decisions_applier(*name);

@@ -26,7 +26,8 @@ int run_review(const std::vector<std::string>& argv) {
   const ParsedArgs& args = parsed.args;
   if (args.has("--help")) {
     return command_help(
-        "clausier review PROGRAMME|--workspace NOM [-o FICHIER] [--format html|md|docx|odt] [--policy FICHIER] [--as-of "
+        "clausier review PROGRAMME|--workspace NOM [-o FICHIER] [--format html|md|docx|odt] [--policy "
+        "FICHIER] [--as-of "
         "AAAA-MM-JJ]",
         "Revue de toute une programmation, pour le facilitateur et l'acheteur avant publication : lots, "
         "montants, part des lots avec une considération sociale\nface à l'objectif national, heures "
@@ -44,8 +45,8 @@ int run_review(const std::vector<std::string>& argv) {
   if (format != "html" && format != "md" && !office) {
     return usage_error("format inconnu « " + format + " » : choisissez html, md, docx ou odt", "review");
   }
-  const CommonSetup setup = common_setup(
-      args, input.opened ? std::nullopt : std::optional<std::filesystem::path>(input.path));
+  const CommonSetup setup =
+      common_setup(args, input.opened ? std::nullopt : std::optional<std::filesystem::path>(input.path));
   if (!setup.error.empty()) return usage_error(setup.error, "review");
 
   DiagnosticList diags;

@@ -16,11 +16,13 @@ namespace {
 const char* workspace_help =
     "Usage\u00A0: clausier workspace SOUS-COMMANDE [options]\n"
     "\n"
-    "L'espace de travail garde les programmes, leurs versions et les décisions du facilitateur dans une base\n"
+    "L'espace de travail garde les programmes, leurs versions et les décisions du facilitateur dans une "
+    "base\n"
     "(--db sqlite:FICHIER ou postgresql://utilisateur@hôte:port/base\u202F; par défaut CLAUSIER_DB, sinon\n"
     "sqlite:clausier.db dans le dossier courant).\n"
     "\n"
-    "  import PROGRAMME [--name NOM] [--structure S]   importe (ou réimporte) un programme et son évaluation\n"
+    "  import PROGRAMME [--name NOM] [--structure S]   importe (ou réimporte) un programme et son "
+    "évaluation\n"
     "  list                                            les programmes de l'espace de travail\n"
     "  show NOM [--format table|json]                  lots, propositions, décisions et conflits\n"
     "  decide NOM REFERENCE --clause TYPE [--verdict V] [--hours N] [--motif T] [--comment T] [--clear]\n"
@@ -31,9 +33,10 @@ const char* workspace_help =
     "\n"
     "«\u00A0clausier workspace SOUS-COMMANDE --help\u00A0» détaille chaque sous-commande.\n";
 
-const OptionSpec db_spec{"--db", "", true, "URL",
-                         "base de l'espace de travail : sqlite:FICHIER ou postgresql://utilisateur@hôte:port/base "
-                         "(par défaut : CLAUSIER_DB, sinon sqlite:clausier.db)"};
+const OptionSpec db_spec{
+    "--db", "", true, "URL",
+    "base de l'espace de travail : sqlite:FICHIER ou postgresql://utilisateur@hôte:port/base "
+    "(par défaut : CLAUSIER_DB, sinon sqlite:clausier.db)"};
 const OptionSpec format_spec{"--format", "", true, "FORMAT", "table (par défaut) ou json"};
 
 std::optional<app::WorkspaceFormat> parse_format(const ParsedArgs& args) {
@@ -70,21 +73,24 @@ void print_import(const app::ImportOutcome& o, const std::string& database) {
   for (const auto& c : o.changed) {
     std::cout << "  ~ " << c.reference << " (lot modifié)\n";
     for (const auto& f : c.fields) {
-      std::cout << "      " << f.field << fr::colon << ' ' << (f.before.empty() ? "(vide)" : f.before) << " → "
-                << (f.after.empty() ? "(vide)" : f.after) << '\n';
+      std::cout << "      " << f.field << fr::colon << ' ' << (f.before.empty() ? "(vide)" : f.before)
+                << " → " << (f.after.empty() ? "(vide)" : f.after) << '\n';
     }
   }
   if (!o.decisions_on_changed.empty()) {
     std::cout << o.decisions_on_changed.size()
               << " décision(s) portent sur un lot modifié ou retiré, à revoir" << fr::colon << '\n';
-    for (const auto& d : o.decisions_on_changed) std::cout << "  ! " << d.reference << ", clause " << d.clause << '\n';
+    for (const auto& d : o.decisions_on_changed)
+      std::cout << "  ! " << d.reference << ", clause " << d.clause << '\n';
   }
 }
 
 int run_import(const std::vector<std::string>& argv) {
   const auto specs = with_common({
-      {"--name", "", true, "NOM", "nom du programme dans l'espace de travail (par défaut : le nom du fichier)"},
-      {"--structure", "", true, "S", "structure (locataire) à laquelle le programme appartient (par défaut : default)"},
+      {"--name", "", true, "NOM",
+       "nom du programme dans l'espace de travail (par défaut : le nom du fichier)"},
+      {"--structure", "", true, "S",
+       "structure (locataire) à laquelle le programme appartient (par défaut : default)"},
       db_spec,
   });
   const auto parsed = parse_args(argv, specs);
@@ -93,12 +99,15 @@ int run_import(const std::vector<std::string>& argv) {
   if (args.has("--help")) {
     return command_help(
         "clausier workspace import PROGRAMME [--name NOM] [--structure S] [--db URL]",
-        "Lit et évalue PROGRAMME (CSV, XLSX, ODS, DECP ou fiche de consultation) et l'enregistre dans l'espace de "
-        "travail.\nUn programme déjà importé sous ce nom reçoit une nouvelle version : la commande liste les lots "
+        "Lit et évalue PROGRAMME (CSV, XLSX, ODS, DECP ou fiche de consultation) et l'enregistre dans "
+        "l'espace de "
+        "travail.\nUn programme déjà importé sous ce nom reçoit une nouvelle version : la commande liste les "
+        "lots "
         "ajoutés, retirés et modifiés\n(champ par champ) et les décisions qui portent sur un lot modifié.",
         specs);
   }
-  if (args.positional.size() != 1) return usage_error("indiquez un et un seul fichier de programmation", "workspace import");
+  if (args.positional.size() != 1)
+    return usage_error("indiquez un et un seul fichier de programmation", "workspace import");
   const CommonSetup setup = common_setup(args, std::filesystem::path(args.positional[0]));
   if (!setup.error.empty()) return usage_error(setup.error, "workspace import");
   auto workspace = open_workspace(args);
@@ -126,7 +135,8 @@ int run_import(const std::vector<std::string>& argv) {
 }
 
 int run_list(const std::vector<std::string>& argv) {
-  const std::vector<OptionSpec> specs = {format_spec, db_spec, {"--help", "-h", false, "", "affiche cette aide"}};
+  const std::vector<OptionSpec> specs = {
+      format_spec, db_spec, {"--help", "-h", false, "", "affiche cette aide"}};
   const auto parsed = parse_args(argv, specs);
   if (!parsed.error.empty()) return usage_error(parsed.error, "workspace list");
   const ParsedArgs& args = parsed.args;
@@ -159,8 +169,8 @@ int run_list(const std::vector<std::string>& argv) {
       return 0;
     }
     if (programmes.empty()) {
-      std::cout << "L'espace de travail " << workspace->display_name()
-                << " est vide" << fr::colon << " importez un programme avec « clausier workspace import FICHIER ».\n";
+      std::cout << "L'espace de travail " << workspace->display_name() << " est vide" << fr::colon
+                << " importez un programme avec « clausier workspace import FICHIER ».\n";
       return 0;
     }
     for (const auto& p : programmes) {
@@ -175,7 +185,8 @@ int run_list(const std::vector<std::string>& argv) {
 }
 
 int run_show(const std::vector<std::string>& argv) {
-  const auto specs = with_common({format_spec, db_spec}, {.templates = false, .no_policy = false, .sheet = false});
+  const auto specs =
+      with_common({format_spec, db_spec}, {.templates = false, .no_policy = false, .sheet = false});
   const auto parsed = parse_args(argv, specs);
   if (!parsed.error.empty()) return usage_error(parsed.error, "workspace show");
   const ParsedArgs& args = parsed.args;
@@ -183,8 +194,10 @@ int run_show(const std::vector<std::string>& argv) {
     return command_help(
         "clausier workspace show NOM [--format table|json] [--db URL]",
         "Montre la version en cours du programme NOM : pour chaque lot et type de clause, la proposition des "
-        "règles, la décision prise\net, s'il y a lieu, le conflit (lot modifié depuis la décision, lot retiré, "
-        "décision contraire à une obligation).\nSi les règles ont changé depuis l'import, les propositions sont "
+        "règles, la décision prise\net, s'il y a lieu, le conflit (lot modifié depuis la décision, lot "
+        "retiré, "
+        "décision contraire à une obligation).\nSi les règles ont changé depuis l'import, les propositions "
+        "sont "
         "celles des règles actuelles.",
         specs);
   }
@@ -209,7 +222,8 @@ int run_show(const std::vector<std::string>& argv) {
 int run_decide(const std::vector<std::string>& argv) {
   const auto specs = with_common(
       {
-          {"--clause", "", true, "TYPE", "type de clause (insertion, critere-insertion, reserve-siae…), obligatoire"},
+          {"--clause", "", true, "TYPE",
+           "type de clause (insertion, critere-insertion, reserve-siae…), obligatoire"},
           {"--verdict", "", true, "V", "obligatoire, recommandee, possible ou exclue"},
           {"--hours", "", true, "N", "nombre d'heures d'insertion retenu (entier, 0 ou plus)"},
           {"--motif", "", true, "TEXTE",
@@ -224,7 +238,8 @@ int run_decide(const std::vector<std::string>& argv) {
   const ParsedArgs& args = parsed.args;
   if (args.has("--help")) {
     return command_help(
-        "clausier workspace decide NOM REFERENCE --clause TYPE [--verdict V] [--hours N] [--motif T] [--comment "
+        "clausier workspace decide NOM REFERENCE --clause TYPE [--verdict V] [--hours N] [--motif T] "
+        "[--comment "
         "T] [--clear]",
         "Enregistre la décision prise avec l'acheteur sur un lot et un type de clause. Les options données "
         "remplacent ces champs de la\ndécision, les autres sont gardés ; chaque changement entre dans "
@@ -239,7 +254,8 @@ int run_decide(const std::vector<std::string>& argv) {
   const bool clear = args.has("--clear");
   if (!clear && !args.value("--verdict") && !args.value("--hours") && !args.value("--motif") &&
       !args.value("--comment")) {
-    return usage_error("indiquez au moins --verdict, --hours, --motif ou --comment (ou --clear)", "workspace decide");
+    return usage_error("indiquez au moins --verdict, --hours, --motif ou --comment (ou --clear)",
+                       "workspace decide");
   }
   const CommonSetup setup = common_setup(args);
   if (!setup.error.empty()) return usage_error(setup.error, "workspace decide");
@@ -248,10 +264,14 @@ int run_decide(const std::vector<std::string>& argv) {
   DiagnosticList diags;
   const app::Toolkit toolkit = app::Toolkit::load(setup.paths, diags, {});
   print_diagnostics(diags);
-  app::DecisionInput input{args.positional[1],    *clause,
-                           args.value("--verdict"), args.value("--hours"),
-                           args.value("--motif"),   args.value("--comment"),
-                           false,                   clear};
+  app::DecisionInput input{args.positional[1],
+                           *clause,
+                           args.value("--verdict"),
+                           args.value("--hours"),
+                           args.value("--motif"),
+                           args.value("--comment"),
+                           false,
+                           clear};
   try {
     const auto outcome = workspace->decide(toolkit, args.positional[0], input, cli_author());
     if (!outcome.errors.empty()) {
@@ -265,7 +285,8 @@ int run_decide(const std::vector<std::string>& argv) {
       std::cout << (outcome.saved ? "Décision retirée" : "Aucune décision à retirer") << " sur le lot "
                 << args.positional[1] << ", clause " << *clause << ".\n";
     } else {
-      std::cout << "Décision enregistrée sur le lot " << args.positional[1] << ", clause " << *clause << ".\n";
+      std::cout << "Décision enregistrée sur le lot " << args.positional[1] << ", clause " << *clause
+                << ".\n";
     }
   } catch (const app::WorkspaceError& e) {
     return workspace_failure(e.what());
@@ -274,10 +295,11 @@ int run_decide(const std::vector<std::string>& argv) {
 }
 
 int run_history(const std::vector<std::string>& argv) {
-  const std::vector<OptionSpec> specs = {format_spec,
-                                         {"--lot", "", true, "REFERENCE", "seulement les changements de ce lot"},
-                                         db_spec,
-                                         {"--help", "-h", false, "", "affiche cette aide"}};
+  const std::vector<OptionSpec> specs = {
+      format_spec,
+      {"--lot", "", true, "REFERENCE", "seulement les changements de ce lot"},
+      db_spec,
+      {"--help", "-h", false, "", "affiche cette aide"}};
   const auto parsed = parse_args(argv, specs);
   if (!parsed.error.empty()) return usage_error(parsed.error, "workspace history");
   const ParsedArgs& args = parsed.args;
@@ -302,17 +324,19 @@ int run_history(const std::vector<std::string>& argv) {
 
 int run_export_workspace(const std::vector<std::string>& argv) {
   const std::vector<OptionSpec> specs = {
-      {"--output", "-o", true, "FICHIER", "écrit la sauvegarde dans FICHIER (écrit en entier ou pas du tout)"},
+      {"--output", "-o", true, "FICHIER",
+       "écrit la sauvegarde dans FICHIER (écrit en entier ou pas du tout)"},
       db_spec,
       {"--help", "-h", false, "", "affiche cette aide"}};
   const auto parsed = parse_args(argv, specs);
   if (!parsed.error.empty()) return usage_error(parsed.error, "workspace export");
   const ParsedArgs& args = parsed.args;
   if (args.has("--help")) {
-    return command_help("clausier workspace export NOM [-o FICHIER] [--db URL]",
-                        "Écrit tout le programme NOM (versions, lots, évaluations, décisions, historique) en JSON, "
-                        "pour le recréer ailleurs avec « clausier workspace restore ».",
-                        specs);
+    return command_help(
+        "clausier workspace export NOM [-o FICHIER] [--db URL]",
+        "Écrit tout le programme NOM (versions, lots, évaluations, décisions, historique) en JSON, "
+        "pour le recréer ailleurs avec « clausier workspace restore ».",
+        specs);
   }
   if (args.positional.size() != 1) return usage_error("indiquez le nom d'un programme", "workspace export");
   auto workspace = open_workspace(args);
@@ -341,7 +365,8 @@ int run_restore(const std::vector<std::string>& argv) {
                         "workspace export » (« - » pour l'entrée standard), tout ou rien.",
                         specs);
   }
-  if (args.positional.size() != 1) return usage_error("indiquez le fichier de sauvegarde", "workspace restore");
+  if (args.positional.size() != 1)
+    return usage_error("indiquez le fichier de sauvegarde", "workspace restore");
   const std::string& file = args.positional[0];
   std::ifstream in;
   if (file != "-") {
@@ -351,8 +376,9 @@ int run_restore(const std::vector<std::string>& argv) {
   auto workspace = open_workspace(args);
   if (!workspace) return 1;
   try {
-    const std::string name = workspace->restore(file == "-" ? std::cin : in, file == "-" ? "(entrée standard)" : file,
-                                                cli_author(), args.has("--replace"));
+    const std::string name =
+        workspace->restore(file == "-" ? std::cin : in, file == "-" ? "(entrée standard)" : file,
+                           cli_author(), args.has("--replace"));
     std::cout << "Programme « " << name << " » restauré dans " << workspace->display_name() << ".\n";
   } catch (const app::WorkspaceError& e) {
     return workspace_failure(e.what());

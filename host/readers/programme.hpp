@@ -65,7 +65,8 @@ class Programme {
   friend std::optional<Programme> programme_from_memory(std::string, std::string, DiagnosticSink&,
                                                         const ProgrammeOptions&);
   friend Programme fiche_programme(std::shared_ptr<const Fiche>);
-  friend Programme programme_from_source(std::string, std::function<std::unique_ptr<LotSource>(DiagnosticSink&)>);
+  friend Programme programme_from_source(std::string,
+                                         std::function<std::unique_ptr<LotSource>(DiagnosticSink&)>);
   // A programme whose bytes are in `content`, or else in the file `path`.
   static std::optional<Programme> make(std::filesystem::path path, std::string name,
                                        std::shared_ptr<const std::string> content,

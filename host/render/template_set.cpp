@@ -275,8 +275,9 @@ std::vector<const ClauseResult*> DocumentTemplate::matches(const LotEvaluation& 
     if (std::find(a.verdicts.begin(), a.verdicts.end(), *r->verdict) == a.verdicts.end()) continue;
     if (!a.proposed_verdicts.empty()) {
       // Only a decision that changed the proposal (workspace) matches.
-      const auto proposed = std::find_if(r->values.begin(), r->values.end(),
-                                         [](const NamedValue& v) { return v.name == proposed_verdict_value; });
+      const auto proposed = std::find_if(r->values.begin(), r->values.end(), [](const NamedValue& v) {
+        return v.name == proposed_verdict_value;
+      });
       if (proposed == r->values.end()) continue;
       const auto* proposed_id = std::get_if<std::string>(&proposed->value);
       const auto verdict = proposed_id != nullptr ? verdict_from_id(*proposed_id) : std::nullopt;

@@ -106,7 +106,8 @@ class Database::Pool {
 
   Lease take() {
     std::unique_lock lock(mutex_);
-    if (!available_.wait_for(lock, std::chrono::seconds(30), [&] { return !idle_.empty() || open_ < max_; })) {
+    if (!available_.wait_for(lock, std::chrono::seconds(30),
+                             [&] { return !idle_.empty() || open_ < max_; })) {
       throw StoreError(StoreError::Kind::locked, "la base de données « " + url_.display +
                                                      " » est saturée (toutes ses connexions sont prises) : "
                                                      "réessayez");
@@ -269,9 +270,10 @@ StoreError Database::translate(const std::exception& e) const {
                                           std::to_string(busy_timeout_ms / 1000) +
                                           " s ; réessayez dans un instant"};
   }
-  const bool cannot_connect = dynamic_cast<const Poco::Data::PostgreSQL::ConnectionException*>(&e) != nullptr ||
-                              dynamic_cast<const Poco::Data::ConnectionFailedException*>(&e) != nullptr ||
-                              dynamic_cast<const Poco::Data::NotConnectedException*>(&e) != nullptr;
+  const bool cannot_connect =
+      dynamic_cast<const Poco::Data::PostgreSQL::ConnectionException*>(&e) != nullptr ||
+      dynamic_cast<const Poco::Data::ConnectionFailedException*>(&e) != nullptr ||
+      dynamic_cast<const Poco::Data::NotConnectedException*>(&e) != nullptr;
   if (dynamic_cast<const Poco::Data::SQLite::CantOpenDBFileException*>(&e) != nullptr ||
       (cannot_connect && url_.engine == Engine::sqlite)) {
     return {StoreError::Kind::unavailable,
@@ -285,7 +287,8 @@ StoreError Database::translate(const std::exception& e) const {
             "la " + base + " n'est pas une base SQLite lisible (fichier endommagé ou d'un autre type)"};
   }
   if (dynamic_cast<const Poco::Data::SQLite::ReadOnlyException*>(&e) != nullptr) {
-    return {StoreError::Kind::unavailable, "la " + base + " est en lecture seule : vérifiez les droits du fichier"};
+    return {StoreError::Kind::unavailable,
+            "la " + base + " est en lecture seule : vérifiez les droits du fichier"};
   }
   if (cannot_connect) {
     return {StoreError::Kind::unavailable, "impossible de joindre la " + base +
@@ -294,7 +297,8 @@ StoreError Database::translate(const std::exception& e) const {
                                                detail + ")"};
   }
   if (dynamic_cast<const Poco::Data::SessionPoolExhaustedException*>(&e) != nullptr) {
-    return {StoreError::Kind::locked, "la " + base + " est saturée (toutes ses connexions sont prises) : réessayez"};
+    return {StoreError::Kind::locked,
+            "la " + base + " est saturée (toutes ses connexions sont prises) : réessayez"};
   }
   return {StoreError::Kind::unavailable, "erreur de la " + base + " : " + detail};
 }
@@ -302,7 +306,8 @@ StoreError Database::translate(const std::exception& e) const {
 void Database::migrate() {
   auto leased = pool_->take();
   Session& s = *leased;
-  s << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", now;
+  s << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)",
+      now;
   const auto current = [&] {
     int version = 0;
     s << "SELECT COALESCE(MAX(version), 0) FROM schema_version", into(version), now;
@@ -317,9 +322,8 @@ void Database::migrate() {
                          std::to_string(known) + " au plus : utilisez une version plus récente de clausier");
   }
   std::vector<EmbeddedFile> files = embedded_files();
-  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
-    return migration_number(a.url) < migration_number(b.url);
-  });
+  std::sort(files.begin(), files.end(),
+            [](const auto& a, const auto& b) { return migration_number(a.url) < migration_number(b.url); });
   for (const auto& file : files) {
     const int number = migration_number(file.url);
     if (number <= schema_version_) continue;

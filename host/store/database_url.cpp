@@ -121,7 +121,8 @@ std::optional<std::string> keyword_form(std::string_view uri, std::string& probl
     }
     // Poco's connector splits the string on spaces and does not unquote.
     if (value.find_first_of(" '\\\t") != std::string::npos) {
-      problem = "la valeur de « " + key + " » contient une espace, une apostrophe ou une barre oblique inverse, "
+      problem = "la valeur de « " + key +
+                " » contient une espace, une apostrophe ou une barre oblique inverse, "
                 "que le connecteur ne sait pas transmettre";
       return std::nullopt;
     }
@@ -155,7 +156,8 @@ std::optional<DatabaseUrl> parse_database_url(std::string_view text, std::string
     }
     return DatabaseUrl{Engine::postgresql, std::move(*keywords), hide_password(text)};
   }
-  error = "adresse de base de données inconnue « " + hide_password(text) + " » : écrivez " + std::string(forms);
+  error =
+      "adresse de base de données inconnue « " + hide_password(text) + " » : écrivez " + std::string(forms);
   return std::nullopt;
 }
 

@@ -51,10 +51,12 @@ const std::string& text_at(const std::vector<std::string>& texts, const Poco::Dy
   return texts[static_cast<std::size_t>(id)];
 }
 
-std::vector<std::string> strings(const Object::Ptr& o, const std::string& key, const std::vector<std::string>& texts) {
+std::vector<std::string> strings(const Object::Ptr& o, const std::string& key,
+                                 const std::vector<std::string>& texts) {
   std::vector<std::string> out;
   if (!o->has(key)) return out;
-  for (const auto& v : *o->getArray(key)) out.push_back(v.isString() ? v.convert<std::string>() : text_at(texts, v));
+  for (const auto& v : *o->getArray(key))
+    out.push_back(v.isString() ? v.convert<std::string>() : text_at(texts, v));
   return out;
 }
 
@@ -143,7 +145,8 @@ std::vector<ClauseResult> results_from_json(const std::string& json, const std::
           c.values.push_back({name, v.convert<double>()});
         }
       }
-      std::sort(c.values.begin(), c.values.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+      std::sort(c.values.begin(), c.values.end(),
+                [](const auto& a, const auto& b) { return a.name < b.name; });
     }
     c.reasons = strings(o, "reasons", texts);
     c.basis = strings(o, "basis", texts);

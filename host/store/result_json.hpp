@@ -33,7 +33,8 @@ class TextDictionary {
 };
 
 // The results of a lot; repeated texts go to `texts` when given.
-[[nodiscard]] std::string results_to_json(const std::vector<ClauseResult>& clauses, TextDictionary* texts = nullptr);
+[[nodiscard]] std::string results_to_json(const std::vector<ClauseResult>& clauses,
+                                          TextDictionary* texts = nullptr);
 
 // Throws std::runtime_error when `json` is not stored results or refers to a
 // text `texts` (by number) does not have.

@@ -35,7 +35,8 @@ std::optional<ProgrammeRow> WorkspaceStore::find_programme(Session& s, const std
   std::string n = name;
   Statement st(s);
   st << db_.sql("SELECT id, name, structure, current_version, created_at FROM programmes WHERE name = ?"),
-      use(n), into(row.id), into(row.name), into(row.structure), into(row.current_version), into(row.created_at);
+      use(n), into(row.id), into(row.name), into(row.structure), into(row.current_version),
+      into(row.created_at);
   if (st.execute() == 0) return std::nullopt;
   return row;
 }
@@ -59,7 +60,8 @@ std::int64_t WorkspaceStore::insert_programme(Session& s, const std::string& nam
   std::string at = utc_now();
   std::int64_t id = 0;
   s << db_.sql(
-           "INSERT INTO programmes (name, structure, current_version, created_at) VALUES (?, ?, 0, ?) RETURNING id"),
+      "INSERT INTO programmes (name, structure, current_version, created_at) VALUES (?, ?, 0, ?) RETURNING "
+      "id"),
       use(n), use(st), use(at), into(id), now;
   return id;
 }
@@ -74,14 +76,15 @@ void WorkspaceStore::delete_programme(Session& s, std::int64_t programme) const 
   s << db_.sql("DELETE FROM history WHERE programme_id = ?"), use(programme), now;
   s << db_.sql("DELETE FROM decisions WHERE programme_id = ?"), use(programme), now;
   s << db_.sql(
-           "DELETE FROM results WHERE evaluation_id IN (SELECT e.id FROM evaluations e JOIN versions v ON "
-           "e.version_id = v.id WHERE v.programme_id = ?)"),
+      "DELETE FROM results WHERE evaluation_id IN (SELECT e.id FROM evaluations e JOIN versions v ON "
+      "e.version_id = v.id WHERE v.programme_id = ?)"),
       use(programme), now;
   s << db_.sql(
-           "DELETE FROM texts WHERE evaluation_id IN (SELECT e.id FROM evaluations e JOIN versions v ON "
-           "e.version_id = v.id WHERE v.programme_id = ?)"),
+      "DELETE FROM texts WHERE evaluation_id IN (SELECT e.id FROM evaluations e JOIN versions v ON "
+      "e.version_id = v.id WHERE v.programme_id = ?)"),
       use(programme), now;
-  s << db_.sql("DELETE FROM evaluations WHERE version_id IN (SELECT id FROM versions WHERE programme_id = ?)"),
+  s << db_.sql(
+      "DELETE FROM evaluations WHERE version_id IN (SELECT id FROM versions WHERE programme_id = ?)"),
       use(programme), now;
   s << db_.sql("DELETE FROM lots WHERE version_id IN (SELECT id FROM versions WHERE programme_id = ?)"),
       use(programme), now;
@@ -94,8 +97,9 @@ std::int64_t WorkspaceStore::insert_version(Session& s, std::int64_t programme, 
   int own_totals = v.own_totals ? 1 : 0;
   std::int64_t id = 0;
   s << db_.sql(
-           "INSERT INTO versions (programme_id, number, source_name, source_sha256, imported_at, imported_by, lots, "
-           "diagnostics, own_totals) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+      "INSERT INTO versions (programme_id, number, source_name, source_sha256, imported_at, imported_by, "
+      "lots, "
+      "diagnostics, own_totals) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
       use(programme), use(r.number), use(r.source_name), use(r.source_sha256), use(r.imported_at),
       use(r.imported_by), use(r.lots), use(r.diagnostics), use(own_totals), into(id), now;
   return id;
@@ -104,12 +108,14 @@ std::int64_t WorkspaceStore::insert_version(Session& s, std::int64_t programme, 
 void WorkspaceStore::set_version_lots(Session& s, std::int64_t version, int lots,
                                       const std::string& diagnostics) const {
   std::string d = diagnostics;
-  s << db_.sql("UPDATE versions SET lots = ?, diagnostics = ? WHERE id = ?"), use(lots), use(d), use(version), now;
+  s << db_.sql("UPDATE versions SET lots = ?, diagnostics = ? WHERE id = ?"), use(lots), use(d), use(version),
+      now;
 }
 
 namespace {
 constexpr const char* version_columns =
-    "SELECT id, number, source_name, source_sha256, imported_at, imported_by, lots, diagnostics, own_totals FROM "
+    "SELECT id, number, source_name, source_sha256, imported_at, imported_by, lots, diagnostics, own_totals "
+    "FROM "
     "versions ";
 }
 
@@ -118,8 +124,8 @@ std::optional<VersionRow> WorkspaceStore::version(Session& s, std::int64_t progr
   int own_totals = 0;
   Statement st(s);
   st << db_.sql(std::string(version_columns) + "WHERE programme_id = ? AND number = ?"), use(programme),
-      use(number), into(r.id), into(r.number), into(r.source_name), into(r.source_sha256), into(r.imported_at),
-      into(r.imported_by), into(r.lots), into(r.diagnostics), into(own_totals);
+      use(number), into(r.id), into(r.number), into(r.source_name), into(r.source_sha256),
+      into(r.imported_at), into(r.imported_by), into(r.lots), into(r.diagnostics), into(own_totals);
   if (st.execute() == 0) return std::nullopt;
   r.own_totals = own_totals != 0;
   return r;
@@ -164,10 +170,11 @@ void WorkspaceStore::LotWriter::flush() {
   if (positions_.empty()) return;
   std::vector<std::int64_t> versions(positions_.size(), version_);
   std::vector<std::int64_t> evaluations(positions_.size(), evaluation_);
-  s_ << store_.db_.sql("INSERT INTO lots (version_id, position, reference, fingerprint, data) VALUES (?, ?, ?, ?, ?)"),
+  s_ << store_.db_.sql(
+      "INSERT INTO lots (version_id, position, reference, fingerprint, data) VALUES (?, ?, ?, ?, ?)"),
       use(versions), use(positions_), use(references_), use(fingerprints_), use(data_), now;
-  s_ << store_.db_.sql("INSERT INTO results (evaluation_id, reference, clauses) VALUES (?, ?, ?)"), use(evaluations),
-      use(references_), use(results_), now;
+  s_ << store_.db_.sql("INSERT INTO results (evaluation_id, reference, clauses) VALUES (?, ?, ?)"),
+      use(evaluations), use(references_), use(results_), now;
   positions_.clear();
   references_.clear();
   fingerprints_.clear();
@@ -183,15 +190,17 @@ WorkspaceStore::LotPage WorkspaceStore::lots_page(Session& s, std::int64_t versi
   std::vector<std::string> data;
   LotPage page;
   s << db_.sql(
-           "SELECT l.position, l.reference, l.fingerprint, l.data, COALESCE(r.clauses, '') FROM lots l LEFT JOIN "
-           "results r ON r.evaluation_id = ? AND r.reference = l.reference WHERE l.version_id = ? AND l.position > "
-           "? ORDER BY l.position LIMIT " +
-           std::to_string(page_size)),
-      use(evaluation), use(version), use(after_position), into(positions), into(references), into(fingerprints),
-      into(data), into(page.clauses), now;
+      "SELECT l.position, l.reference, l.fingerprint, l.data, COALESCE(r.clauses, '') FROM lots l LEFT JOIN "
+      "results r ON r.evaluation_id = ? AND r.reference = l.reference WHERE l.version_id = ? AND l.position "
+      "> "
+      "? ORDER BY l.position LIMIT " +
+      std::to_string(page_size)),
+      use(evaluation), use(version), use(after_position), into(positions), into(references),
+      into(fingerprints), into(data), into(page.clauses), now;
   page.lots.reserve(positions.size());
   for (std::size_t i = 0; i < positions.size(); ++i) {
-    page.lots.push_back(LotRow{positions[i], std::move(references[i]), std::move(fingerprints[i]), std::move(data[i])});
+    page.lots.push_back(
+        LotRow{positions[i], std::move(references[i]), std::move(fingerprints[i]), std::move(data[i])});
   }
   return page;
 }
@@ -207,11 +216,13 @@ void WorkspaceStore::for_each_lot(Session& s, std::int64_t version,
   }
 }
 
-std::optional<LotRow> WorkspaceStore::lot(Session& s, std::int64_t version, const std::string& reference) const {
+std::optional<LotRow> WorkspaceStore::lot(Session& s, std::int64_t version,
+                                          const std::string& reference) const {
   LotRow row;
   std::string ref = reference;
   Statement st(s);
-  st << db_.sql("SELECT position, reference, fingerprint, data FROM lots WHERE version_id = ? AND reference = ?"),
+  st << db_.sql(
+      "SELECT position, reference, fingerprint, data FROM lots WHERE version_id = ? AND reference = ?"),
       use(version), use(ref), into(row.position), into(row.reference), into(row.fingerprint), into(row.data);
   if (st.execute() == 0) return std::nullopt;
   return row;
@@ -220,28 +231,29 @@ std::optional<LotRow> WorkspaceStore::lot(Session& s, std::int64_t version, cons
 VersionDiff WorkspaceStore::diff(Session& s, std::int64_t before, std::int64_t after) const {
   VersionDiff d;
   s << db_.sql(
-           "SELECT n.reference FROM lots n WHERE n.version_id = ? AND NOT EXISTS (SELECT 1 FROM lots o WHERE "
-           "o.version_id = ? AND o.reference = n.reference) ORDER BY n.position"),
+      "SELECT n.reference FROM lots n WHERE n.version_id = ? AND NOT EXISTS (SELECT 1 FROM lots o WHERE "
+      "o.version_id = ? AND o.reference = n.reference) ORDER BY n.position"),
       use(after), use(before), into(d.added), now;
   s << db_.sql(
-           "SELECT o.reference FROM lots o WHERE o.version_id = ? AND NOT EXISTS (SELECT 1 FROM lots n WHERE "
-           "n.version_id = ? AND n.reference = o.reference) ORDER BY o.position"),
+      "SELECT o.reference FROM lots o WHERE o.version_id = ? AND NOT EXISTS (SELECT 1 FROM lots n WHERE "
+      "n.version_id = ? AND n.reference = o.reference) ORDER BY o.position"),
       use(before), use(after), into(d.removed), now;
   s << db_.sql(
-           "SELECT n.reference FROM lots n JOIN lots o ON o.version_id = ? AND o.reference = n.reference WHERE "
-           "n.version_id = ? AND o.fingerprint <> n.fingerprint ORDER BY n.position"),
+      "SELECT n.reference FROM lots n JOIN lots o ON o.version_id = ? AND o.reference = n.reference WHERE "
+      "n.version_id = ? AND o.fingerprint <> n.fingerprint ORDER BY n.position"),
       use(before), use(after), into(d.changed), now;
   return d;
 }
 
-std::int64_t WorkspaceStore::insert_evaluation(Session& s, std::int64_t version, const EvaluationRow& e) const {
+std::int64_t WorkspaceStore::insert_evaluation(Session& s, std::int64_t version,
+                                               const EvaluationRow& e) const {
   EvaluationRow r = e;
   std::int64_t id = 0;
   Poco::Nullable<std::string> as_of;
   if (!r.as_of.empty()) as_of = r.as_of;
   s << db_.sql(
-           "INSERT INTO evaluations (version_id, rules_fingerprint, evaluated_at, as_of) VALUES (?, ?, ?, ?) "
-           "RETURNING id"),
+      "INSERT INTO evaluations (version_id, rules_fingerprint, evaluated_at, as_of) VALUES (?, ?, ?, ?) "
+      "RETURNING id"),
       use(version), use(r.rules_fingerprint), use(r.evaluated_at), use(as_of), into(id), now;
   return id;
 }
@@ -251,8 +263,8 @@ std::optional<EvaluationRow> WorkspaceStore::latest_evaluation(Session& s, std::
   Poco::Nullable<std::string> as_of;
   Statement st(s);
   st << db_.sql(
-            "SELECT id, rules_fingerprint, evaluated_at, as_of FROM evaluations WHERE version_id = ? ORDER BY id "
-            "DESC LIMIT 1"),
+      "SELECT id, rules_fingerprint, evaluated_at, as_of FROM evaluations WHERE version_id = ? ORDER BY id "
+      "DESC LIMIT 1"),
       use(version), into(r.id), into(r.rules_fingerprint), into(r.evaluated_at), into(as_of);
   if (st.execute() == 0) return std::nullopt;
   if (!as_of.isNull()) r.as_of = as_of.value();
@@ -264,8 +276,8 @@ std::optional<std::string> WorkspaceStore::result(Session& s, std::int64_t evalu
   std::string clauses;
   std::string ref = reference;
   Statement st(s);
-  st << db_.sql("SELECT clauses FROM results WHERE evaluation_id = ? AND reference = ?"), use(evaluation), use(ref),
-      into(clauses);
+  st << db_.sql("SELECT clauses FROM results WHERE evaluation_id = ? AND reference = ?"), use(evaluation),
+      use(ref), into(clauses);
   if (st.execute() == 0) return std::nullopt;
   return clauses;
 }
@@ -321,25 +333,26 @@ std::vector<DecisionRow> WorkspaceStore::decisions(Session& s, std::int64_t prog
   DecisionColumns c;
   Statement st(s);
   st << db_.sql(std::string(decision_columns) + "WHERE programme_id = ? ORDER BY reference, clause"),
-      use(programme), into(c.row.reference), into(c.row.clause), into(c.verdict), into(c.hours), into(c.motif),
-      into(c.comment), into(c.row.author), into(c.row.decided_at), into(c.row.version), into(c.row.lot_fingerprint),
-      range(0, 1);
+      use(programme), into(c.row.reference), into(c.row.clause), into(c.verdict), into(c.hours),
+      into(c.motif), into(c.comment), into(c.row.author), into(c.row.decided_at), into(c.row.version),
+      into(c.row.lot_fingerprint), range(0, 1);
   while (!st.done()) {
     if (st.execute() > 0) out.push_back(c.take());
   }
   return out;
 }
 
-std::optional<DecisionRow> WorkspaceStore::decision(Session& s, std::int64_t programme, const std::string& reference,
+std::optional<DecisionRow> WorkspaceStore::decision(Session& s, std::int64_t programme,
+                                                    const std::string& reference,
                                                     const std::string& clause) const {
   DecisionColumns c;
   std::string ref = reference;
   std::string cl = clause;
   Statement st(s);
   st << db_.sql(std::string(decision_columns) + "WHERE programme_id = ? AND reference = ? AND clause = ?"),
-      use(programme), use(ref), use(cl), into(c.row.reference), into(c.row.clause), into(c.verdict), into(c.hours),
-      into(c.motif), into(c.comment), into(c.row.author), into(c.row.decided_at), into(c.row.version),
-      into(c.row.lot_fingerprint);
+      use(programme), use(ref), use(cl), into(c.row.reference), into(c.row.clause), into(c.verdict),
+      into(c.hours), into(c.motif), into(c.comment), into(c.row.author), into(c.row.decided_at),
+      into(c.row.version), into(c.row.lot_fingerprint);
   if (st.execute() == 0) return std::nullopt;
   return c.take();
 }
@@ -353,8 +366,8 @@ void WorkspaceStore::put_decision(Session& s, std::int64_t programme, const Deci
   Poco::Nullable<Poco::Int64> hours;
   if (r.hours) hours = static_cast<Poco::Int64>(*r.hours);
   s << db_.sql(
-           "INSERT INTO decisions (programme_id, reference, clause, verdict, hours, motif, comment, author, "
-           "decided_at, version, lot_fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+      "INSERT INTO decisions (programme_id, reference, clause, verdict, hours, motif, comment, author, "
+      "decided_at, version, lot_fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
       use(programme), use(r.reference), use(r.clause), use(verdict), use(hours), use(motif), use(comment),
       use(r.author), use(r.decided_at), use(r.version), use(r.lot_fingerprint), now;
 }
@@ -363,17 +376,17 @@ void WorkspaceStore::delete_decision(Session& s, std::int64_t programme, const s
                                      const std::string& clause) const {
   std::string ref = reference;
   std::string cl = clause;
-  s << db_.sql("DELETE FROM decisions WHERE programme_id = ? AND reference = ? AND clause = ?"), use(programme),
-      use(ref), use(cl), now;
+  s << db_.sql("DELETE FROM decisions WHERE programme_id = ? AND reference = ? AND clause = ?"),
+      use(programme), use(ref), use(cl), now;
 }
 
 void WorkspaceStore::append_history(Session& s, std::int64_t programme, const HistoryRow& h) const {
   HistoryRow r = h;
   s << db_.sql(
-           "INSERT INTO history (programme_id, at, author, action, version, reference, clause, before_json, "
-           "after_json, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-      use(programme), use(r.at), use(r.author), use(r.action), use(r.version), use(r.reference), use(r.clause),
-      use(r.before_json), use(r.after_json), use(r.summary), now;
+      "INSERT INTO history (programme_id, at, author, action, version, reference, clause, before_json, "
+      "after_json, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+      use(programme), use(r.at), use(r.author), use(r.action), use(r.version), use(r.reference),
+      use(r.clause), use(r.before_json), use(r.after_json), use(r.summary), now;
 }
 
 std::vector<HistoryRow> WorkspaceStore::history(Session& s, std::int64_t programme,
@@ -382,10 +395,12 @@ std::vector<HistoryRow> WorkspaceStore::history(Session& s, std::int64_t program
   HistoryRow r;
   std::string ref = reference;
   Statement st(s);
-  const std::string where = reference.empty() ? "WHERE programme_id = ? " : "WHERE programme_id = ? AND reference = ? ";
+  const std::string where =
+      reference.empty() ? "WHERE programme_id = ? " : "WHERE programme_id = ? AND reference = ? ";
   st << db_.sql(
-            "SELECT at, author, action, version, reference, clause, before_json, after_json, summary FROM history " +
-            where + "ORDER BY id"),
+      "SELECT at, author, action, version, reference, clause, before_json, after_json, summary FROM "
+      "history " +
+      where + "ORDER BY id"),
       use(programme);
   if (!reference.empty()) st, use(ref);
   st, into(r.at), into(r.author), into(r.action), into(r.version), into(r.reference), into(r.clause),

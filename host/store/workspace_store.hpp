@@ -94,23 +94,28 @@ class WorkspaceStore {
   [[nodiscard]] Database& database() const { return db_; }
 
   // Programmes.
-  [[nodiscard]] std::optional<ProgrammeRow> find_programme(Poco::Data::Session& s, const std::string& name) const;
+  [[nodiscard]] std::optional<ProgrammeRow> find_programme(Poco::Data::Session& s,
+                                                           const std::string& name) const;
   [[nodiscard]] std::vector<ProgrammeRow> programmes(Poco::Data::Session& s) const;
-  std::int64_t insert_programme(Poco::Data::Session& s, const std::string& name, const std::string& structure) const;
+  std::int64_t insert_programme(Poco::Data::Session& s, const std::string& name,
+                                const std::string& structure) const;
   void set_current_version(Poco::Data::Session& s, std::int64_t programme, int version) const;
   void delete_programme(Poco::Data::Session& s, std::int64_t programme) const;
 
   // Versions.
   std::int64_t insert_version(Poco::Data::Session& s, std::int64_t programme, const VersionRow& v) const;
-  void set_version_lots(Poco::Data::Session& s, std::int64_t version, int lots, const std::string& diagnostics) const;
-  [[nodiscard]] std::optional<VersionRow> version(Poco::Data::Session& s, std::int64_t programme, int number) const;
+  void set_version_lots(Poco::Data::Session& s, std::int64_t version, int lots,
+                        const std::string& diagnostics) const;
+  [[nodiscard]] std::optional<VersionRow> version(Poco::Data::Session& s, std::int64_t programme,
+                                                  int number) const;
   [[nodiscard]] std::vector<VersionRow> versions(Poco::Data::Session& s, std::int64_t programme) const;
 
   // Lots, written in batches and read back in the file's order, a page at a
   // time (memory stays flat whatever the number of lots).
   class LotWriter {
    public:
-    LotWriter(const WorkspaceStore& store, Poco::Data::Session& s, std::int64_t version, std::int64_t evaluation);
+    LotWriter(const WorkspaceStore& store, Poco::Data::Session& s, std::int64_t version,
+              std::int64_t evaluation);
     // A lot and its results, their repeated texts kept once (TextDictionary).
     void add(LotRow lot, const std::vector<ClauseResult>& results);
     // A lot and results already encoded (a restore: its texts come apart).
@@ -146,7 +151,8 @@ class WorkspaceStore {
 
   // Evaluations and their results.
   std::int64_t insert_evaluation(Poco::Data::Session& s, std::int64_t version, const EvaluationRow& e) const;
-  [[nodiscard]] std::optional<EvaluationRow> latest_evaluation(Poco::Data::Session& s, std::int64_t version) const;
+  [[nodiscard]] std::optional<EvaluationRow> latest_evaluation(Poco::Data::Session& s,
+                                                               std::int64_t version) const;
   [[nodiscard]] std::optional<std::string> result(Poco::Data::Session& s, std::int64_t evaluation,
                                                   const std::string& reference) const;
   // The texts the results of `evaluation` refer to, by number.
@@ -157,7 +163,8 @@ class WorkspaceStore {
   // Decisions.
   [[nodiscard]] std::vector<DecisionRow> decisions(Poco::Data::Session& s, std::int64_t programme) const;
   [[nodiscard]] std::optional<DecisionRow> decision(Poco::Data::Session& s, std::int64_t programme,
-                                                    const std::string& reference, const std::string& clause) const;
+                                                    const std::string& reference,
+                                                    const std::string& clause) const;
   void put_decision(Poco::Data::Session& s, std::int64_t programme, const DecisionRow& d) const;
   void delete_decision(Poco::Data::Session& s, std::int64_t programme, const std::string& reference,
                        const std::string& clause) const;

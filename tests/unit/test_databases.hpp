@@ -8,12 +8,12 @@
 
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/Session.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 #include "test_paths.hpp"
@@ -44,8 +44,8 @@ inline std::vector<TestDatabase> test_databases(const std::string& name) {
     const std::string host = authority.substr(at + 1, colon - at - 1);
     const std::string port = authority.substr(colon + 1);
     Poco::Data::PostgreSQL::Connector::registerConnector();
-    Poco::Data::Session admin("PostgreSQL",
-                              "host=" + host + " port=" + port + " user=" + user + " dbname=" + base.substr(slash + 1));
+    Poco::Data::Session admin("PostgreSQL", "host=" + host + " port=" + port + " user=" + user +
+                                                " dbname=" + base.substr(slash + 1));
     std::string db = unique;
     for (auto& c : db) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     admin << "CREATE DATABASE " + db, Poco::Data::Keywords::now;

@@ -29,7 +29,8 @@ namespace {
 const app::Toolkit& toolkit() {
   static DiagnosticList diags;
   static const app::Toolkit t = app::Toolkit::load(
-      {testing::source_path("rules"), testing::source_path("plugins"), testing::source_path("templates")}, diags, {});
+      {testing::source_path("rules"), testing::source_path("plugins"), testing::source_path("templates")},
+      diags, {});
   return t;
 }
 
@@ -58,7 +59,8 @@ std::string revised_sample() {
   return path;
 }
 
-app::ImportOutcome import(app::Workspace& ws, const std::string& file, const std::string& name = "programme") {
+app::ImportOutcome import(app::Workspace& ws, const std::string& file,
+                          const std::string& name = "programme") {
   DiagnosticList diags;
   app::ImportRequest request;
   request.name = name;
@@ -152,7 +154,8 @@ TEST_SUITE("store") {
       const auto refused = ws.decide(toolkit(), "programme", bad, "marie");
       CHECK_FALSE(refused.saved);
       REQUIRE(refused.errors.size() == 4);
-      CHECK(testing::plain(refused.errors[0].message).find("aucun lot de référence « NOPE »") != std::string::npos);
+      CHECK(testing::plain(refused.errors[0].message).find("aucun lot de référence « NOPE »") !=
+            std::string::npos);
       CHECK(testing::plain(refused.errors[1].message).find("type de clause inconnu « inserton »") !=
             std::string::npos);
       CHECK(refused.errors[2].location.str().find("verdict") != std::string::npos);
@@ -356,8 +359,11 @@ TEST_SUITE("store") {
       CAPTURE(db.engine);
       auto ws = app::Workspace::open(db.url);
       const std::string path = testing::scratch_path("workspace/no-lot.csv");
-      { std::ofstream(path) << "Référence;Objet;Nature;Code CPV;Montant estimé HT;Date prévisionnelle de lancement\n"
-                               "X1;Objet;travaux;pas un code;abc;hier\n"; }
+      {
+        std::ofstream(path)
+            << "Référence;Objet;Nature;Code CPV;Montant estimé HT;Date prévisionnelle de lancement\n"
+               "X1;Objet;travaux;pas un code;abc;hier\n";
+      }
       DiagnosticList diags;
       app::ImportRequest request;
       request.author = "marie";
@@ -373,7 +379,8 @@ TEST_SUITE("store") {
       CAPTURE(db.engine);
       auto ws = app::Workspace::open(db.url);
       import(ws, sample);
-      const std::vector<std::string> references = {"C2027-01-L2", "C2027-01-L3", "C2027-01-L4", "C2027-01-L5"};
+      const std::vector<std::string> references = {"C2027-01-L2", "C2027-01-L3", "C2027-01-L4",
+                                                   "C2027-01-L5"};
       std::vector<std::thread> threads;
       std::atomic<int> saved{0};
       for (const auto& reference : references) {

@@ -21,10 +21,12 @@ TEST_SUITE("store") {
     REQUIRE(url);
     CHECK(url->target == "/var/lib/clausier/ws.db");
 
-    url = store::parse_database_url("postgresql://marie:s%40cret@db.local:5433/clausier?sslmode=require", error);
+    url = store::parse_database_url("postgresql://marie:s%40cret@db.local:5433/clausier?sslmode=require",
+                                    error);
     REQUIRE(url);
     CHECK(url->engine == store::Engine::postgresql);
-    CHECK(url->target == "host=db.local port=5433 user=marie password=s@cret dbname=clausier sslmode=require");
+    CHECK(url->target ==
+          "host=db.local port=5433 user=marie password=s@cret dbname=clausier sslmode=require");
     CHECK(url->display == "postgresql://marie:***@db.local:5433/clausier?sslmode=require");
     url = store::parse_database_url("postgres://[::1]/ws", error);
     REQUIRE(url);
@@ -53,7 +55,8 @@ TEST_SUITE("store") {
       auto again = store::Database::open(url);
       CHECK(again->schema_version() == store::Database::known_schema());
       int rows = 0;
-      again->read([&](Poco::Data::Session& s) { s << "SELECT COUNT(*) FROM schema_version", into(rows), now; });
+      again->read(
+          [&](Poco::Data::Session& s) { s << "SELECT COUNT(*) FROM schema_version", into(rows), now; });
       CHECK(rows == store::Database::known_schema());
 
       // A later program's migration: this one refuses the base rather than misread it.
@@ -78,14 +81,16 @@ TEST_SUITE("store") {
       std::string error;
       auto database = store::Database::open(*store::parse_database_url(db.url, error));
       CHECK_THROWS_AS(database->write([](Poco::Data::Session& s) {
-        s << "INSERT INTO programmes (name, structure, current_version, created_at) VALUES ('p', 'default', 0, "
+        s << "INSERT INTO programmes (name, structure, current_version, created_at) VALUES ('p', 'default', "
+             "0, "
              "'2027-01-01T00:00:00Z')",
             now;
         throw std::runtime_error("refus en cours de transaction");
       }),
                       std::runtime_error);
       int count = -1;
-      database->read([&](Poco::Data::Session& s) { s << "SELECT COUNT(*) FROM programmes", into(count), now; });
+      database->read(
+          [&](Poco::Data::Session& s) { s << "SELECT COUNT(*) FROM programmes", into(count), now; });
       CHECK(count == 0);
     }
   }
