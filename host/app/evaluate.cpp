@@ -199,7 +199,8 @@ EvaluateOutcome evaluate_programme(const Toolkit& toolkit, const EvaluateRequest
     read_diags.release_before(delivery.outcome.summary.lots_evaluated);
     delivery(std::move(evaluation));
   };
-  engine::ParallelRunner runner(toolkit.evaluators(request.as_of, worker_count(request.jobs)), deliver);
+  engine::ParallelRunner runner(
+      toolkit.evaluators(request.as_of, worker_count(request.jobs), request.shared_state), deliver);
   const ProgrammeScan scan = scan_programme(
       request.programme, {request.only, request.sheet, request.opened.get()}, read_diags,
       [&](Lot&& lot, const ConsultationTotals& totals) {

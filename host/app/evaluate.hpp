@@ -41,6 +41,9 @@ struct EvaluateRequest {
   // Called on each evaluation before anything else sees it, in input order:
   // the workspace applies its decisions there.
   std::function<void(LotEvaluation&)> adjust = {};
+  // False: no worker uses the toolkit's own Lua state, so that the run may
+  // go on beside other users of the toolkit (Toolkit::evaluators).
+  bool shared_state = true;
 };
 
 struct EvaluateOutcome {

@@ -153,7 +153,11 @@ class Workspace {
   // The current version of a programme, each lot with its clauses: the
   // proposal (stored evaluation, or a fresh one when the toolkit changed
   // since the import), the decision, the conflict. Throws not_found.
-  void show(const Toolkit& toolkit, const std::string& name, WorkspaceFormat format, std::ostream& out) const;
+  // With `only`, the lot of that reference alone (its decisions and
+  // conflicts; the programme's counts are then those of this lot): what the
+  // web server answers a decision with, whatever the size of the programme.
+  void show(const Toolkit& toolkit, const std::string& name, WorkspaceFormat format, std::ostream& out,
+            const std::string& only = "") const;
 
   DecideOutcome decide(const Toolkit& toolkit, const std::string& name, const DecisionInput& input,
                        const std::string& author);

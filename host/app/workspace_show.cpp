@@ -58,8 +58,8 @@ std::string verdict_text(const std::optional<Verdict>& v) {
 
 }  // namespace
 
-void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceFormat format,
-                     std::ostream& out) const {
+void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceFormat format, std::ostream& out,
+                     const std::string& only) const {
   store::WorkspaceStore store(*db_);
   const std::string fingerprint = rules_fingerprint(toolkit.paths());
   std::map<std::string, std::string> labels;
@@ -125,9 +125,20 @@ void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceF
 
       const std::vector<std::string> texts =
           rules_changed ? std::vector<std::string>() : store.texts(s, evaluation->id);
+      // One lot (`only`): read alone. Else every lot, a page at a time.
       int after = -1;
       for (;;) {
-        auto page = store.lots_page(s, version.id, rules_changed ? 0 : evaluation->id, after);
+        store::WorkspaceStore::LotPage page;
+        if (!only.empty()) {
+          if (auto row = store.lot(s, version.id, only)) {
+            std::string clauses;
+            if (!rules_changed) clauses = store.result(s, evaluation->id, only).value_or("");
+            page.lots.push_back(std::move(*row));
+            page.clauses.push_back(std::move(clauses));
+          }
+        } else {
+          page = store.lots_page(s, version.id, rules_changed ? 0 : evaluation->id, after);
+        }
         for (std::size_t i = 0; i < page.lots.size(); ++i) {
           const store::LotRow& row = page.lots[i];
           auto [lot, totals] = store::lot_from_json(row.data);
@@ -215,7 +226,7 @@ void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceF
           }
           lw.end_array().end_object();
         }
-        if (page.lots.empty()) break;
+        if (page.lots.empty() || !only.empty()) break;
         after = page.lots.back().position;
       }
       lw.end_array();
@@ -223,7 +234,7 @@ void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceF
       // Decisions whose lot left the programme.
       std::vector<store::DecisionRow> orphans;
       for (const auto& [key, d] : decisions) {
-        if (seen_decisions.count(key) == 0) orphans.push_back(d);
+        if (only.empty() && seen_decisions.count(key) == 0) orphans.push_back(d);
       }
       conflicts += orphans.size();
 

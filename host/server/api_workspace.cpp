@@ -23,7 +23,6 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <mutex>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -226,11 +225,7 @@ void import_programme(ServerContext& context, Request& request, Response& respon
   }
   what.author = "web";
   const ToolkitSnapshot snapshot = context.store.current();
-  // One import at a time: an import evaluates its lots with the toolkit's
-  // own plugins (one Lua state, which two threads may not share); the
-  // other requests use their worker's evaluator and are not held.
-  static std::mutex importing;
-  const std::lock_guard lock(importing);
+  // Imports run side by side: each evaluates in Lua states of its own.
   const app::ImportOutcome outcome = context.workspace.import_programme(
       *snapshot.toolkit, *input.programme, input.source_name, input.source_sha256, what, diags);
   if (!outcome.written && !outcome.unchanged) {
@@ -403,9 +398,11 @@ Found find_clause(const std::string& show_json, const std::string& reference, co
   return found;
 }
 
-std::string show_json(ServerContext& context, const app::Toolkit& toolkit, const std::string& name) {
+// The `show` document of the lot `reference` alone.
+std::string show_json(ServerContext& context, const app::Toolkit& toolkit, const std::string& name,
+                      const std::string& reference) {
   std::ostringstream out;
-  context.workspace.show(toolkit, name, app::WorkspaceFormat::json, out);
+  context.workspace.show(toolkit, name, app::WorkspaceFormat::json, out, reference);
   return out.str();
 }
 
@@ -475,7 +472,7 @@ void decide(ServerContext& context, const std::string& name, const std::string& 
 
   const ToolkitSnapshot snapshot = context.store.current();
   const app::DecideOutcome outcome = context.workspace.decide(*snapshot.toolkit, name, input, "web");
-  const Found found = find_clause(show_json(context, *snapshot.toolkit, name), reference, type);
+  const Found found = find_clause(show_json(context, *snapshot.toolkit, name, reference), reference, type);
   if (refuse_unknown(response, found, reference, type)) return;
   if (!outcome.errors.empty()) {
     send_decision_errors(response, outcome.errors);
