@@ -58,8 +58,8 @@ std::string verdict_text(const std::optional<Verdict>& v) {
 
 }  // namespace
 
-void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceFormat format, std::ostream& out,
-                     const std::string& only) const {
+void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceFormat format,
+                     std::ostream& out, const std::string& only) const {
   store::WorkspaceStore store(*db_);
   const std::string fingerprint = rules_fingerprint(toolkit.paths());
   std::map<std::string, std::string> labels;
