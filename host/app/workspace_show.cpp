@@ -2,6 +2,8 @@
 // proposal, the decision and the conflict of each clause.
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <optional>
 #include <set>
@@ -11,6 +13,7 @@
 #include "app/workspace.hpp"
 #include "app/workspace_records.hpp"
 #include "base/french.hpp"
+#include "base/temp_file.hpp"
 #include "engine/evaluator.hpp"
 #include "params/parameter.hpp"
 #include "store/lot_json.hpp"
@@ -49,6 +52,34 @@ std::optional<std::string> conflict_of(const store::DecisionRow& d, const Clause
   }
   return std::nullopt;
 }
+
+// A temporary file to write to, then copy from (in memory when none can be
+// made: correct, not flat).
+class Spool {
+ public:
+  Spool() {
+    std::string error;
+    if (const auto path = make_temp_file("clausier-show", error)) {
+      file_.open(*path, std::ios::in | std::ios::out | std::ios::trunc | std::ios::binary);
+      std::error_code ec;
+      std::filesystem::remove(*path, ec);  // unlinked now: nothing left behind, even if killed
+    }
+  }
+  std::ostream& stream() { return file_.is_open() ? static_cast<std::ostream&>(file_) : memory_; }
+  void copy_to(std::ostream& out) {
+    if (!file_.is_open()) {
+      out << memory_.str();
+      return;
+    }
+    file_.flush();
+    file_.seekg(0);
+    out << file_.rdbuf();
+  }
+
+ private:
+  std::fstream file_;
+  std::ostringstream memory_;
+};
 
 std::string hours_text(const std::optional<std::int64_t>& h) { return h ? fr::hours(*h) : std::string(); }
 
@@ -118,10 +149,16 @@ void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceF
       std::size_t conflicts = 0;
       std::size_t decided = 0;
       std::set<std::pair<std::string, std::string>> seen_decisions;
-      std::ostringstream lots_json;
+      // What grows with the lots (the lots' JSON, or the table's lines) goes to
+      // a temporary file, copied to `out` after the counts that come first:
+      // memory stays flat whatever the size of the programme. The format not
+      // asked for is written nowhere.
+      Spool spool;
+      std::ostream nowhere(nullptr);
+      std::ostream& lots_json = format == WorkspaceFormat::json ? spool.stream() : nowhere;
       writers::JsonWriter lw(lots_json, 2);
       lw.begin_array();
-      std::ostringstream table;
+      std::ostream& table = format == WorkspaceFormat::table ? spool.stream() : nowhere;
 
       const std::vector<std::string> texts =
           rules_changed ? std::vector<std::string>() : store.texts(s, evaluation->id);
@@ -247,7 +284,8 @@ void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceF
         if (rules_changed)
           out << "Les règles ont changé depuis l'import" << fr::colon
               << " les propositions ci-dessous sont celles des règles actuelles.\n";
-        out << '\n' << table.str();
+        out << '\n';
+        spool.copy_to(out);
         for (const auto& d : orphans) {
           out << d.reference << "  (lot retiré du programme)\n    " << label(d.clause) << fr::colon
               << " décidé : " << fr::typography(decision_text(d)) << "\n      ⚠ conflit" << fr::colon
@@ -289,7 +327,8 @@ void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceF
       for (const Verdict v : {Verdict::obligatoire, Verdict::recommandee, Verdict::possible, Verdict::exclue})
         w.begin_object().field("id", verdict_id(v)).field("label", verdict_label(v)).end_object();
       w.end_array();
-      w.key("lots").raw(lots_json.str());
+      w.key("lots").raw("");
+      spool.copy_to(out);
       w.key("decisions_without_lot").begin_array();
       for (const auto& d : orphans) {
         w.begin_object().field("reference", d.reference).field("clause", d.clause).key("decision");
