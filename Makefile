@@ -9,12 +9,17 @@ SAMPLE = samples/departement-2027/programme.csv
 
 FUZZ_SECONDS ?= 20
 
-.PHONY: all deps configure build demo test test-sanitize fuzz accept format format-check clean bench bench-quick bench-workspace
+.PHONY: all deps test-deps configure build demo test test-sanitize fuzz accept format format-check clean bench bench-quick bench-workspace
 
 all: build
 
+# What building and running need; `make test` adds the test tools (browser,
+# LibreOffice, poppler, python test libraries, PostgreSQL).
 deps:
 	@.ci/install-deps
+
+test-deps:
+	@.ci/install-deps --test
 
 configure: deps
 	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCLAUSIER_SANITIZE=$(SANITIZE) -DCLAUSIER_WERROR=$(WERROR) $(CMAKE_FLAGS) >/dev/null
@@ -44,7 +49,7 @@ demo: build
 	@echo "  $(CLAUSIER) serve --db $(DEMO_DB)    puis http://127.0.0.1:8080/"
 	@echo "ou en ligne de commande : $(CLAUSIER) workspace show departement-2027 --db $(DEMO_DB)"
 
-test: build
+test: build test-deps
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 
 test-sanitize:
@@ -67,7 +72,7 @@ bench-quick: build
 	BENCH_SIZES=10000 BENCH_XLSX_ROWS=10000 bench/run.sh
 
 # Rewrites the golden files from the current outputs; review with `git diff`.
-accept: build
+accept: build test-deps
 	CLAUSIER_ACCEPT=1 ctest --test-dir $(BUILD_DIR) -R golden --output-on-failure
 
 CXX_SOURCES = $(shell git ls-files 'host/*.cpp' 'host/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp' 2>/dev/null)

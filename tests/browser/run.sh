@@ -10,7 +10,7 @@ source "$(dirname "$0")/../cli/lib.sh"
 source "$(dirname "$0")/../cli/serve_lib.sh"
 ARTEFACTS="${2:?usage: $0 clausier ARTEFACT_DIR}"
 for tool in /usr/bin/chromium /usr/bin/chromedriver; do
-  [ -x "$tool" ] || { echo "$tool absent : test ignoré (.ci/install-deps l'installe)"; exit 77; }
+  [ -x "$tool" ] || { echo "$tool absent : test ignoré (.ci/install-deps --test l'installe)"; exit 77; }
 done
 DB="sqlite:$WORK/navigateur.db"
 start_server browser --db "$DB" || exit 1

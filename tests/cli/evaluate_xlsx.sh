@@ -5,7 +5,7 @@
 # written only to a file.
 source "$(dirname "$0")/lib.sh"
 SAMPLE=samples/departement-2027/programme.csv
-PY="$(python_with openpyxl)" || { fail "python3-openpyxl absent : lancez .ci/install-deps"; finish; }
+PY="$(python_with openpyxl)" || { fail "python3-openpyxl absent : lancez .ci/install-deps --test"; finish; }
 
 run no_file evaluate "$SAMPLE" --format xlsx
 expect_status no_file 2
@@ -59,7 +59,7 @@ if command -v soffice >/dev/null 2>&1; then
   expect_in lo out "01/03/2027"
   expect_in lo out "000 €"
 else
-  fail "LibreOffice (soffice) absent : lancez .ci/install-deps"
+  fail "LibreOffice (soffice) absent : lancez .ci/install-deps --test"
 fi
 
 # Standard output only when it is not a terminal (here, a file): a zip archive.

@@ -7,7 +7,7 @@
 source "$(dirname "$0")/lib.sh"
 SAMPLE=samples/departement-2027/programme.csv
 SCHEMA=tests/fixtures/decp/schema_decp_v2.0.3.json
-PY="$(python_with jsonschema)" || { fail "python3-jsonschema absent : lancez .ci/install-deps"; finish; }
+PY="$(python_with jsonschema)" || { fail "python3-jsonschema absent : lancez .ci/install-deps --test"; finish; }
 
 # --- DECP, JSON ---------------------------------------------------------------
 run decp export decp "$SAMPLE" -o "$WORK/decp.json"

@@ -9,7 +9,7 @@ source "$(dirname "$0")/lib.sh"
 SAMPLE=samples/departement-2027/programme.csv
 
 for tool in soffice pdftotext; do
-  command -v "$tool" >/dev/null || { fail "$tool absent : lancez .ci/install-deps"; finish; }
+  command -v "$tool" >/dev/null || { fail "$tool absent : lancez .ci/install-deps --test"; finish; }
 done
 
 run render render "$SAMPLE" -o "$WORK/documents"

@@ -7,7 +7,7 @@ source "$(dirname "$0")/serve_lib.sh"
 SAMPLE=samples/departement-2027
 
 for tool in soffice pdftotext; do
-  command -v "$tool" >/dev/null || { fail "$tool absent : lancez .ci/install-deps"; finish; }
+  command -v "$tool" >/dev/null || { fail "$tool absent : lancez .ci/install-deps --test"; finish; }
 done
 start_server office || exit 1
 

@@ -24,9 +24,9 @@ declare -A libraries=(
   ["kainjow/"]="render"
   ["libxml/"]="readers"
   ["zlib.h"]="readers writers"
-  ["Poco/Zip/"]="readers writers"
+  ["Poco/Zip/"]="writers"
+  ["Poco/JSON/"]="render store app server"
   ["Poco/Net/"]="server cli"
-  ["Poco/Util/"]="cli server"
   ["mimalloc"]="base"
   ["Poco/Data/"]="store"
 )
