@@ -1,10 +1,10 @@
--- Charte nationale d'insertion de l'ANRU (design.md, clause type `anru`):
+-- Charte nationale d'insertion de l'ANRU (clause type `anru`):
 -- on an operation financed by the ANRU (NPNRU, programme column « Opération
 -- ANRU »), the residents of the priority neighbourhoods get at least a share
 -- of the hours worked: one rate on works and the engineering the works need,
 -- another on gestion urbaine de proximité (GUP) contracts.
 --
--- The charter is a funding condition, so its clause is `obligatoire` (design.md).
+-- The charter is a funding condition, so its clause is `obligatoire`.
 -- Every rate, CPV list, labour share, hourly cost and rounding comes from ctx.
 -- Hours per lot: montant_ht × part de main-d'œuvre × taux de la charte ÷ coût
 -- horaire, rounded as `heures.arrondi` says. A lot's own `taux_insertion` can

@@ -1,5 +1,5 @@
 -- Critère d'attribution « performance en matière d'insertion professionnelle
--- des publics en difficulté » (design.md, clause type `critere-insertion`):
+-- des publics en difficulté » (clause type `critere-insertion`):
 -- CCP L2152-7, R2152-7 2° a). The Conseil d'État admits it when the contract
 -- can be performed at least partly by people in insertion, with an objective
 -- weight and sub-criteria (CE, 25 mars 2013, Département de l'Isère,

@@ -1,4 +1,4 @@
--- Clause d'insertion, condition d'exécution (design.md, clause type
+-- Clause d'insertion, condition d'exécution (clause type
 -- `insertion`): CCP L2112-2, and, from the date the rules give, the obligation
 -- of L2112-2-1 for consultations at or above the EU thresholds.
 --

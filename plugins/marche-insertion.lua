@@ -1,5 +1,5 @@
 -- Marché de services de qualification et d'insertion professionnelle
--- (design.md, clause type `marche-insertion`): CCP R2123-1 3°, procédure
+-- (clause type `marche-insertion`): CCP R2123-1 3°, procédure
 -- adaptée whatever the amount. The insertion service is the object of the
 -- contract; the works or services performed are its "support".
 --

@@ -1,5 +1,5 @@
--- Marché réservé aux entreprises de l'économie sociale et solidaire (design.md,
--- clause type `reserve-ess`): CCP L2113-15 (health, social and cultural
+-- Marché réservé aux entreprises de l'économie sociale et solidaire (clause
+-- type `reserve-ess`): CCP L2113-15 (health, social and cultural
 -- services of the annexed list, for ESS enterprises with a public-service
 -- mission) and L2113-16 (three years at most).
 --

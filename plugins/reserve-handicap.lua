@@ -1,5 +1,5 @@
--- Marché ou lot réservé aux entreprises adaptées et aux ESAT (design.md,
--- clause type `reserve-handicap`): CCP L2113-12, R2113-7 (at least 50 % of
+-- Marché ou lot réservé aux entreprises adaptées et aux ESAT (clause
+-- type `reserve-handicap`): CCP L2113-12, R2113-7 (at least 50 % of
 -- disabled workers), L2113-14 (joint reservation with the SIAE).
 --
 -- The logic is shared with its twin in plugins/lib/reserve_structures.lua:

@@ -1,5 +1,5 @@
 -- Marché ou lot réservé aux structures d'insertion par l'activité économique
--- (design.md, clause type `reserve-siae`): CCP L2113-13, R2113-7 (at least
+-- (clause type `reserve-siae`): CCP L2113-13, R2113-7 (at least
 -- 50 % of disadvantaged workers), L2113-14 (joint reservation with the EA and
 -- ESAT, allowed since the loi ASAP).
 --

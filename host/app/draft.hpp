@@ -48,7 +48,7 @@ struct DraftOutcome {
   bool written = false;       // false: nothing written (errors, or no document called for)
 };
 
-// Exit status of design.md: 0 success, 1 input errors, 3 a rule, plugin or
+// Exit status (docs/cli.md): 0 success, 1 input errors, 3 a rule, plugin or
 // template failed.
 [[nodiscard]] int exit_status(const DraftOutcome& outcome, const Toolkit& toolkit);
 

@@ -9,8 +9,8 @@
 namespace clausier::app {
 namespace {
 
-// The article whose obligation the review counts apart (design.md, clause
-// type `insertion`): cited in the basis of a mandatory result.
+// The article whose obligation the review counts apart (plugins/insertion.lua,
+// clause type `insertion`): cited in the basis of a mandatory result.
 constexpr std::string_view social_condition_article = "L2112-2-1";
 
 // The DECP label saying that nothing was recorded, compared folded.

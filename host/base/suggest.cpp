@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/quoted.hpp"
+
 namespace clausier {
 namespace {
 
@@ -48,7 +50,7 @@ std::string quoted_or_list(std::span<const std::string_view> items) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i > 0) out += i + 1 == items.size() ? " ou " : ", ";
-    out += "« " + std::string(items[i]) + " »";
+    out += fr::quoted(items[i]);
   }
   return out;
 }
@@ -57,9 +59,9 @@ std::string quoted_or_list(const std::vector<std::string>& items) { return quote
 
 std::string unknown_word(std::string_view what, std::string_view word,
                          std::span<const std::string_view> choices, std::string_view list_intro) {
-  std::string out = std::string(what) + " « " + std::string(word) + " » : ";
+  std::string out = std::string(what) + " " + fr::quoted(word) + " : ";
   if (const std::string guess = closest_word(word, choices); !guess.empty()) {
-    return out + "vouliez-vous écrire « " + guess + " » ?";
+    return out + "vouliez-vous écrire " + fr::quoted(guess) + " ?";
   }
   return out + std::string(list_intro) + " " + quoted_or_list(choices);
 }

@@ -12,6 +12,7 @@
 #include "cli/progress.hpp"
 #include "writers/documents.hpp"
 #include "writers/evaluation_xlsx.hpp"
+#include "writers/output_format.hpp"
 
 namespace clausier::cli {
 namespace {
@@ -86,24 +87,19 @@ int run_evaluate(const std::vector<std::string>& argv) {
   }
   if (args.positional.size() != 1)
     return usage_error("indiquez un et un seul fichier de programmation", "evaluate");
-  const std::string format_name = args.value("--format").value_or("table");
-  writers::EvaluationFormat format;
-  if (format_name == "table") {
-    format = writers::EvaluationFormat::table;
-  } else if (format_name == "json") {
-    format = writers::EvaluationFormat::json;
-  } else if (format_name == "jsonl") {
-    format = writers::EvaluationFormat::jsonl;
-  } else if (format_name == "csv") {
-    format = writers::EvaluationFormat::csv;
-  } else if (format_name == "xlsx") {
-    format = writers::EvaluationFormat::xlsx;
-    if (std::string error = binary_output_error(args.value("--output"), "classeur xlsx", ".xlsx");
+  const std::string format_name =
+      args.value("--format").value_or(writers::format_names(writers::Output::evaluation).front());
+  const auto format = writers::evaluation_format(format_name);
+  if (!format) {
+    return usage_error("format inconnu « " + format_name + " » : choisissez " +
+                           writers::format_choices(writers::Output::evaluation),
+                       "evaluate");
+  }
+  if (const writers::OutputFormat& entry = *writers::output_format(format_name); entry.binary) {
+    if (std::string error =
+            binary_output_error(args.value("--output"), "classeur " + format_name, entry.extension);
         !error.empty())
       return usage_error(error, "evaluate");
-  } else {
-    return usage_error("format inconnu « " + format_name + " » : choisissez table, json, jsonl, csv ou xlsx",
-                       "evaluate");
   }
   std::size_t jobs = 0;
   if (auto v = args.value("--jobs")) {
@@ -128,12 +124,12 @@ int run_evaluate(const std::vector<std::string>& argv) {
   if (!output.ok()) return 1;
   std::unique_ptr<writers::EvaluationSink> sink;
   const writers::XlsxEvaluationSink* workbook = nullptr;
-  if (format == writers::EvaluationFormat::xlsx) {
+  if (*format == writers::EvaluationFormat::xlsx) {
     auto xlsx = writers::make_xlsx_sink(output.stream());
     workbook = xlsx.get();
     sink = std::move(xlsx);
   } else {
-    sink = writers::make_sink(format, output.stream(), {args.has("--explain")});
+    sink = writers::make_sink(*format, output.stream(), {args.has("--explain")});
   }
   const app::EvaluateOutcome outcome = app::evaluate_programme(toolkit, request, *sink, diags);
   print_diagnostics(diags);

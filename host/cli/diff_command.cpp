@@ -6,6 +6,7 @@
 #include "app/diff.hpp"
 #include "cli/common.hpp"
 #include "cli/programme_input.hpp"
+#include "writers/output_format.hpp"
 
 namespace clausier::cli {
 
@@ -52,7 +53,9 @@ int run_diff(const std::vector<std::string>& argv) {
   } else if (format_name == "json") {
     format = writers::DiffFormat::json;
   } else {
-    return usage_error("format inconnu « " + format_name + " » : choisissez table ou json", "diff");
+    return usage_error("format inconnu « " + format_name + " » : choisissez " +
+                           writers::format_choices(writers::Output::diff),
+                       "diff");
   }
   const CommonSetup setup =
       common_setup(args, input.opened ? std::nullopt : std::optional<std::filesystem::path>(input.path));

@@ -5,6 +5,7 @@
 #include "app/export.hpp"
 #include "cli/common.hpp"
 #include "cli/programme_input.hpp"
+#include "writers/output_format.hpp"
 
 namespace clausier::cli {
 
@@ -47,12 +48,17 @@ int run_export(const std::vector<std::string>& argv) {
         "export");
   }
   const bool decp = args.positional[0] == "decp";
-  const std::string format = args.value("--format").value_or(decp ? "json" : "xml");
-  if (decp && format != "json" && format != "csv") {
-    return usage_error("format inconnu « " + format + " » pour decp : choisissez json ou csv", "export");
+  const writers::Output what = decp ? writers::Output::export_decp : writers::Output::export_eforms;
+  const std::string format = args.value("--format").value_or(writers::format_names(what).front());
+  if (decp && !writers::offers(what, format)) {
+    return usage_error(
+        "format inconnu « " + format + " » pour decp : choisissez " + writers::format_choices(what),
+        "export");
   }
-  if (!decp && format != "xml") {
-    return usage_error("format inconnu « " + format + " » pour eforms : le seul format est xml", "export");
+  if (!decp && !writers::offers(what, format)) {
+    return usage_error(
+        "format inconnu « " + format + " » pour eforms : le seul format est " + writers::format_choices(what),
+        "export");
   }
   const ProgrammeInput input = programme_input(args, 1, true);
   if (!input.usage.empty()) return usage_error(input.usage, "export");

@@ -7,6 +7,7 @@
 #include "base/french.hpp"
 #include "cli/common.hpp"
 #include "cli/programme_input.hpp"
+#include "writers/output_format.hpp"
 #include "writers/review_office.hpp"
 
 namespace clausier::cli {
@@ -40,10 +41,13 @@ int run_review(const std::vector<std::string>& argv) {
   const ProgrammeInput input = programme_input(args, 0, true);
   if (!input.usage.empty()) return usage_error(input.usage, "review");
   if (!input.failure.empty()) return workspace_failure(input.failure);
-  const std::string format = args.value("--format").value_or("html");
+  const std::string format =
+      args.value("--format").value_or(writers::format_names(writers::Output::review).front());
   const bool office = writers::is_office_format(format);
-  if (format != "html" && format != "md" && !office) {
-    return usage_error("format inconnu « " + format + " » : choisissez html, md, docx ou odt", "review");
+  if (!writers::offers(writers::Output::review, format)) {
+    return usage_error(
+        "format inconnu « " + format + " » : choisissez " + writers::format_choices(writers::Output::review),
+        "review");
   }
   const CommonSetup setup =
       common_setup(args, input.opened ? std::nullopt : std::optional<std::filesystem::path>(input.path));
@@ -58,7 +62,8 @@ int run_review(const std::vector<std::string>& argv) {
   request.evaluate.opened = input.opened;
   request.evaluate.adjust = input.adjust;
 
-  Output output(args.value("--output").value_or("revue." + format));
+  Output output(
+      args.value("--output").value_or("revue" + std::string(writers::output_format(format)->extension)));
   if (!output.ok()) return 1;
   DiagnosticList document_problems;
   std::unique_ptr<writers::ReviewReport> report;

@@ -9,6 +9,7 @@
 #include "base/paths.hpp"
 #include "cli/common.hpp"
 #include "writers/atomic_file.hpp"
+#include "writers/output_format.hpp"
 #include "writers/rules_doc.hpp"
 
 namespace clausier::cli {
@@ -153,10 +154,10 @@ int run_rules_doc(const std::vector<std::string>& argv) {
         specs);
   }
   if (!args.positional.empty()) return usage_error("rules doc ne prend pas d'argument", "rules doc");
-  std::vector<std::string> formats = {"md", "html"};
+  std::vector<std::string> formats = writers::format_names(writers::Output::rules_doc);
   if (auto v = args.value("--format")) {
     std::string error;
-    auto list = format_list(*v, {"md", "html"}, error);
+    auto list = format_list(*v, formats, error);
     if (!list) return usage_error(error, "rules doc");
     formats = *list;
   }

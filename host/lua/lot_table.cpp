@@ -2,6 +2,7 @@
 
 #include "lua/cfunction.hpp"
 #include "lua/read_only.hpp"
+#include "model/lot_field.hpp"
 
 namespace clausier::lua {
 namespace {
@@ -14,19 +15,30 @@ bool same_table(const Lot& a, const Lot& b) {
          a.anru == b.anru && a.lieu == b.lieu && a.objet == b.objet && a.acheteur == b.acheteur;
 }
 
-void set(lua_State* L, const char* field, std::string_view text) {
+// The fields of the lot are named by model/lot_field.hpp; the consultation's
+// totals are the table's own.
+void set(lua_State* L, LotField field, std::string_view text) {
+  push(L, lot_field_key(field));
   push(L, text);
-  lua_setfield(L, -2, field);
+  lua_rawset(L, -3);
 }
 
-void set(lua_State* L, const char* field, double number) {
+void set(lua_State* L, LotField field, double number) {
+  push(L, lot_field_key(field));
   lua_pushnumber(L, number);
-  lua_setfield(L, -2, field);
+  lua_rawset(L, -3);
 }
 
-void set_integer(lua_State* L, const char* field, lua_Integer n) {
+void set_integer(lua_State* L, LotField field, lua_Integer n) {
+  push(L, lot_field_key(field));
   lua_pushinteger(L, n);
-  lua_setfield(L, -2, field);
+  lua_rawset(L, -3);
+}
+
+void set_boolean(lua_State* L, LotField field, bool b) {
+  push(L, lot_field_key(field));
+  lua_pushboolean(L, b ? 1 : 0);
+  lua_rawset(L, -3);
 }
 
 }  // namespace
@@ -54,24 +66,23 @@ void LotTable::push(const Lot& lot, const ConsultationTotals& totals) {
 
 void LotTable::build(const Lot& lot, const ConsultationTotals& totals) {
   lua_createtable(L_, 0, 15);
-  set(L_, "reference", lot.reference);
-  set(L_, "consultation", lot.consultation);
-  set(L_, "lot", lot.lot);
-  set(L_, "objet", lot.objet);
-  set(L_, "acheteur", lot.acheteur);
-  set(L_, "type_acheteur", buyer_type_id(lot.type_acheteur));
-  set(L_, "nature", nature_id(lot.nature));
-  set(L_, "cpv", lot.cpv);
-  set(L_, "montant_ht", lot.montant_ht());
-  if (lot.duree_mois) set_integer(L_, "duree_mois", *lot.duree_mois);
-  set(L_, "date_lancement", lot.date_lancement.iso());
-  if (!lot.lieu.empty()) set(L_, "lieu", lot.lieu);
-  if (lot.anru) {
-    lua_pushboolean(L_, *lot.anru ? 1 : 0);
-    lua_setfield(L_, -2, "anru");
-  }
-  set(L_, "total_consultation_ht", totals.montant_ht());
-  set_integer(L_, "lots_consultation", totals.lots);
+  set(L_, LotField::reference, lot.reference);
+  set(L_, LotField::consultation, lot.consultation);
+  set(L_, LotField::lot, lot.lot);
+  set(L_, LotField::objet, lot.objet);
+  set(L_, LotField::acheteur, lot.acheteur);
+  set(L_, LotField::type_acheteur, buyer_type_id(lot.type_acheteur));
+  set(L_, LotField::nature, nature_id(lot.nature));
+  set(L_, LotField::cpv, lot.cpv);
+  set(L_, LotField::montant_ht, lot.montant_ht());
+  if (lot.duree_mois) set_integer(L_, LotField::duree_mois, *lot.duree_mois);
+  set(L_, LotField::date_lancement, lot.date_lancement.iso());
+  if (!lot.lieu.empty()) set(L_, LotField::lieu, lot.lieu);
+  if (lot.anru) set_boolean(L_, LotField::anru, *lot.anru);
+  lua_pushnumber(L_, totals.montant_ht());
+  lua_setfield(L_, -2, "total_consultation_ht");
+  lua_pushinteger(L_, totals.lots);
+  lua_setfield(L_, -2, "lots_consultation");
   lua_rawgeti(L_, LUA_REGISTRYINDEX, refusal_ref_);
   wrap_read_only(L_);
 }

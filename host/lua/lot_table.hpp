@@ -1,10 +1,11 @@
 #pragma once
 // The read-only `lot` table a plugin's evaluate(lot, ctx) receives (plugin
-// api 1); assigning to it is an error:
+// api 1, docs/plugin-api.md); assigning to it is an error. Fields are named by
+// model/lot_field.hpp, values by model/lot.hpp (buyer_type_id, nature_id):
 //
 //   reference consultation lot objet acheteur   text
-//   type_acheteur   "collectivite" | "etat" | "entite-adjudicatrice" | "defense"
-//   nature          "travaux" | "fournitures" | "services"
+//   type_acheteur   buyer_type_id(): "collectivite", "etat"…
+//   nature          nature_id(): "travaux", "fournitures", "services"
 //   cpv             8-digit text
 //   montant_ht      number, euros
 //   duree_mois      integer or nil

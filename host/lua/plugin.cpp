@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <system_error>
 
+#include "base/lua_files.hpp"
 #include "base/paths.hpp"
 #include "lua/plugin_runtime.hpp"
 
@@ -37,20 +38,12 @@ Location file_location(const std::filesystem::path& p) {
 std::optional<std::vector<std::filesystem::path>> plugin_files(const std::filesystem::path& dir,
                                                                DiagnosticSink& diags) {
   std::error_code ec;
-  std::vector<std::filesystem::path> files;
-  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    const auto& p = it->path();
-    std::error_code type_ec;
-    if (p.extension() == ".lua" && !p.filename().string().starts_with(".") && it->is_regular_file(type_ec)) {
-      files.push_back(p);
-    }
-  }
+  std::vector<std::filesystem::path> files = lua_files(dir, ec);
   if (ec) {
     diags.error(file_location(dir),
                 "le dossier des plugins est illisible ou n'existe pas (" + ec.message() + ")");
     return std::nullopt;
   }
-  std::sort(files.begin(), files.end());
   return files;
 }
 

@@ -35,14 +35,22 @@ using FieldSlots = std::array<int, field_count>;
 
 int type_of(lua_State* L, int slot) { return slot == 0 ? LUA_TNIL : lua_type(L, slot); }
 
+// The verdicts of model/evaluation.hpp: "obligatoire, recommandee, possible<last>exclue".
+std::string verdict_list(std::string_view last_separator) {
+  std::string out;
+  for (std::size_t i = 0; i < all_verdicts.size(); ++i) {
+    if (i > 0) out += i + 1 == all_verdicts.size() ? last_separator : ", ";
+    out += verdict_id(all_verdicts[i]);
+  }
+  return out;
+}
+
 std::string read_verdict(lua_State* L, int slot, ClauseResult& out) {
-  if (type_of(L, slot) != LUA_TSTRING)
-    return missing("verdict", "obligatoire, recommandee, possible ou exclue");
+  if (type_of(L, slot) != LUA_TSTRING) return missing("verdict", verdict_list(" ou "));
   const auto id = string_at(L, slot);
   out.verdict = verdict_from_id(id);
   if (out.verdict) return {};
-  return invalid("verdict",
-                 guillemets(id) + " n'est pas un verdict (obligatoire, recommandee, possible, exclue)");
+  return invalid("verdict", guillemets(id) + " n'est pas un verdict (" + verdict_list(", ") + ")");
 }
 
 // A list of texts, with French typography; `required`: present and not empty.

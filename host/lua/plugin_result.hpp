@@ -1,7 +1,8 @@
 #pragma once
-// The table a plugin's evaluate(lot, ctx) returns (plugin api 1):
+// The table a plugin's evaluate(lot, ctx) returns (plugin api 1,
+// docs/plugin-api.md):
 //
-//   verdict   "obligatoire" | "recommandee" | "possible" | "exclue", required
+//   verdict   verdict_id() of model/evaluation.hpp: "obligatoire"…, required
 //   reasons   non-empty list of texts a buyer can read, required
 //   basis     list of texts (default: the plugin's basis)
 //   hours     whole number >= 0

@@ -23,10 +23,9 @@ std::string_view verdict_label(Verdict v) {
 }
 
 std::optional<Verdict> verdict_from_id(std::string_view id) {
-  if (id == "obligatoire") return Verdict::obligatoire;
-  if (id == "recommandee") return Verdict::recommandee;
-  if (id == "possible") return Verdict::possible;
-  if (id == "exclue") return Verdict::exclue;
+  for (const Verdict v : all_verdicts) {
+    if (verdict_id(v) == id) return v;
+  }
   return std::nullopt;
 }
 

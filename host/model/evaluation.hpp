@@ -1,6 +1,7 @@
 #pragma once
 // What the evaluation says of a lot: one result per clause type.
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,9 @@
 namespace clausier {
 
 enum class Verdict { obligatoire, recommandee, possible, exclue };
+// Every verdict, from the strongest.
+inline constexpr std::array<Verdict, 4> all_verdicts = {Verdict::obligatoire, Verdict::recommandee,
+                                                        Verdict::possible, Verdict::exclue};
 
 [[nodiscard]] std::string_view verdict_id(Verdict v);     // "recommandee"
 [[nodiscard]] std::string_view verdict_label(Verdict v);  // "recommandée", for readers

@@ -41,17 +41,16 @@ std::string_view buyer_type_label(BuyerType t) {
 }
 
 std::optional<Nature> nature_from_id(std::string_view id) {
-  if (id == "travaux") return Nature::travaux;
-  if (id == "fournitures") return Nature::fournitures;
-  if (id == "services") return Nature::services;
+  for (const Nature n : all_natures) {
+    if (nature_id(n) == id) return n;
+  }
   return std::nullopt;
 }
 
 std::optional<BuyerType> buyer_type_from_id(std::string_view id) {
-  if (id == "collectivite") return BuyerType::collectivite;
-  if (id == "etat") return BuyerType::etat;
-  if (id == "entite-adjudicatrice") return BuyerType::entite_adjudicatrice;
-  if (id == "defense") return BuyerType::defense;
+  for (const BuyerType t : all_buyer_types) {
+    if (buyer_type_id(t) == id) return t;
+  }
   return std::nullopt;
 }
 

@@ -2,6 +2,7 @@
 // A lot of a purchasing programme: one row of the buyer's table. A consultation
 // without lots is one lot. Values are already parsed and checked by a reader.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,6 +16,10 @@ namespace clausier {
 
 enum class Nature { travaux, fournitures, services };
 enum class BuyerType { collectivite, etat, entite_adjudicatrice, defense };
+// Every value, in the order the program lists them.
+inline constexpr std::array<Nature, 3> all_natures = {Nature::travaux, Nature::fournitures, Nature::services};
+inline constexpr std::array<BuyerType, 4> all_buyer_types = {
+    BuyerType::collectivite, BuyerType::etat, BuyerType::entite_adjudicatrice, BuyerType::defense};
 
 [[nodiscard]] std::string_view nature_id(Nature n);         // "travaux"
 [[nodiscard]] std::string_view buyer_type_id(BuyerType t);  // "entite-adjudicatrice"

@@ -2,125 +2,24 @@
 
 #include <array>
 
+#include "base/quoted.hpp"
 #include "base/text.hpp"
 #include "readers/values.hpp"
 
 namespace clausier::readers {
 namespace {
 
-struct ColumnInfo {
-  Column column;
-  std::string_view key;
-  std::string_view header;
-  bool required;
-  // Other headers naming the column, folded with text::fold_key. The usual
-  // header and the key are matched too.
-  std::vector<std::string_view> synonyms;
-};
-
-const std::array<ColumnInfo, column_count>& columns() {
-  static const std::array<ColumnInfo, column_count> table = {{
-      {Column::reference,
-       "reference",
-       "Référence",
-       true,
-       {"ref", "references", "referencedulot", "referencelot", "referenceinterne", "identifiant",
-        "identifiantdulot", "id"}},
-      {Column::consultation,
-       "consultation",
-       "Consultation",
-       false,
-       {"refconsultation", "referenceconsultation", "referencedelaconsultation", "noconsultation",
-        "nodeconsultation", "numeroconsultation", "numerodeconsultation", "idconsultation", "operation"}},
-      {Column::lot,
-       "lot",
-       "Lot",
-       false,
-       {"nolot", "nodelot", "numerolot", "numerodelot", "lotno", "lotnumero"}},
-      {Column::objet,
-       "objet",
-       "Objet",
-       true,
-       {"intitule", "libelle", "designation", "objetdumarche", "objetdulot", "objetdelaconsultation",
-        "intituledumarche", "intituledulot", "libelledumarche", "libelledulot"}},
-      {Column::acheteur,
-       "acheteur",
-       "Acheteur",
-       false,
-       {"pouvoiradjudicateur", "maitredouvrage", "maitreouvrage", "acheteurpublic", "entiteacheteuse"}},
-      {Column::type_acheteur,
-       "type_acheteur",
-       "Type d'acheteur",
-       false,
-       {"typeacheteur", "typedeacheteur", "categoriedacheteur", "categorieacheteur", "categoriedeacheteur"}},
-      {Column::nature,
-       "nature",
-       "Nature",
-       true,
-       {"naturedumarche", "naturedulot", "naturedesprestations", "typedemarche", "typemarche"}},
-      {Column::cpv, "cpv", "Code CPV", true, {"cpvprincipal", "codecpvprincipal", "nomenclaturecpv"}},
-      {Column::montant_ht,
-       "montant_ht",
-       "Montant estimé HT",
-       true,
-       {"montantht", "montant", "montantestime", "montantestimehorstaxes", "montanthorstaxes", "estimationht",
-        "estimation", "montantprevisionnelht", "montantprevisionnel", "montanttotalht", "valeurestimeeht"}},
-      {Column::duree_mois,
-       "duree_mois",
-       "Durée (mois)",
-       false,
-       {"duree", "dureeenmois", "dureedumarche", "dureedumarcheenmois", "dureedumarchemois"}},
-      {Column::date_lancement,
-       "date_lancement",
-       "Date prévisionnelle de lancement",
-       true,
-       {"datedelancement", "lancement", "dateprevisionnelle", "datelancement",
-        "datedelancementprevisionnelle", "dateprevisionnelledepublication", "datedepublication"}},
-      {Column::lieu,
-       "lieu",
-       "Lieu d'exécution",
-       false,
-       {"lieu", "lieuexecution", "lieuprincipaldexecution", "departement", "codepostal", "codedepartement"}},
-      {Column::anru, "anru", "Opération ANRU", false, {"npnru", "operationnpnru", "anrunpnru", "projetanru"}},
-      {Column::part_main_oeuvre,
-       "part_main_oeuvre",
-       "Part main-d'œuvre",
-       false,
-       {"partdemaindoeuvre", "maindoeuvre", "tauxdemaindoeuvre"}},
-      {Column::taux_insertion, "taux_insertion", "Taux d'insertion", false, {"tauxinsertion"}},
-      {Column::cout_horaire, "cout_horaire", "Coût horaire", false, {"couthorairemoyen"}},
-  }};
-  return table;
-}
-
-const ColumnInfo& info(Column c) { return columns()[static_cast<std::size_t>(c)]; }
-
 std::optional<Column> column_for_key(std::string_view key) {
-  for (const ColumnInfo& c : columns()) {
-    if (key == text::fold_key(c.key) || key == text::fold_key(c.header)) return c.column;
+  for (const LotFieldInfo& c : lot_fields()) {
+    if (key == text::fold_key(c.key) || key == text::fold_key(c.header)) return c.field;
     for (const std::string_view synonym : c.synonyms) {
-      if (key == synonym) return c.column;
+      if (key == synonym) return c.field;
     }
   }
   return std::nullopt;
 }
 
-std::string quoted_list(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!out.empty()) out += ", ";
-    out += "« " + item + " »";
-  }
-  return out;
-}
-
-std::string quoted(std::string_view s) { return "« " + std::string(s) + " »"; }
-
 }  // namespace
-
-std::string_view column_key(Column c) { return info(c).key; }
-std::string_view column_header(Column c) { return info(c).header; }
-bool column_required(Column c) { return info(c).required; }
 
 std::optional<Column> column_for_header(std::string_view header) {
   const std::string key = text::fold_key(header);
@@ -164,24 +63,24 @@ ColumnMap map_columns(const Record& header_row, const TabularSource& src, Diagno
       continue;
     }
     diags.error(src.locate(header_row, i, header),
-                "les en-têtes " + quoted(map.headers_[slot]) + " et " + quoted(header) +
-                    " désignent tous deux la colonne " + quoted(column_header(*column)) +
+                "les en-têtes " + fr::quoted(map.headers_[slot]) + " et " + fr::quoted(header) +
+                    " désignent tous deux la colonne " + fr::quoted(column_header(*column)) +
                     " : seul le premier est lu ; renommez ou supprimez l'autre");
   }
   const Location row = src.locate(header_row, TabularSource::whole_record, "");
   if (!unknown.empty()) {
     diags.note(row, std::string(unknown.size() == 1 ? "colonne non reconnue, ignorée : "
                                                     : "colonnes non reconnues, ignorées : ") +
-                        quoted_list(unknown));
+                        fr::quoted_list(unknown));
   }
   map.ok_ = true;
-  for (const ColumnInfo& c : columns()) {
-    if (!c.required || map.has(c.column)) continue;
+  for (const LotFieldInfo& c : lot_fields()) {
+    if (!c.required || map.has(c.field)) continue;
     map.ok_ = false;
     diags.error(row,
-                "colonne obligatoire " + quoted(c.header) +
+                "colonne obligatoire " + fr::quoted(c.header) +
                     " absente : ajoutez-la ou renommez l'en-tête qui en tient lieu ; en-têtes trouvés : " +
-                    quoted_list(map.headers_));
+                    fr::quoted_list(map.headers_));
   }
   return map;
 }

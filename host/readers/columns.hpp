@@ -1,7 +1,8 @@
 #pragma once
-// The columns of a programme (design.md, "Programme columns") and how the
-// headers of a file are matched to them: without regard to case, accents,
-// spaces or punctuation, by the usual French header or an obvious synonym.
+// How the headers of a file are matched to the columns of a programme (the
+// lot fields of model/lot_field.hpp, docs/programme.md): without regard to
+// case, accents, spaces or punctuation, by the usual French header, the key
+// or an obvious synonym.
 
 #include <array>
 #include <cstddef>
@@ -11,33 +12,18 @@
 #include <vector>
 
 #include "base/diagnostic.hpp"
+#include "model/lot_field.hpp"
 #include "readers/tabular.hpp"
 
 namespace clausier::readers {
 
-enum class Column {
-  reference,
-  consultation,
-  lot,
-  objet,
-  acheteur,
-  type_acheteur,
-  nature,
-  cpv,
-  montant_ht,
-  duree_mois,
-  date_lancement,
-  lieu,
-  anru,
-  part_main_oeuvre,
-  taux_insertion,
-  cout_horaire,
-};
-inline constexpr std::size_t column_count = 16;
+using Column = LotField;
+inline constexpr std::size_t column_count = lot_field_count;
 
-[[nodiscard]] std::string_view column_key(Column c);     // "montant_ht"
-[[nodiscard]] std::string_view column_header(Column c);  // "Montant estimé HT", the usual header
-[[nodiscard]] bool column_required(Column c);
+[[nodiscard]] inline std::string_view column_key(Column c) { return lot_field(c).key; }  // "montant_ht"
+// "Montant estimé HT", the usual header.
+[[nodiscard]] inline std::string_view column_header(Column c) { return lot_field(c).header; }
+[[nodiscard]] inline bool column_required(Column c) { return lot_field(c).required; }
 // The column a header names ("Montant HT", "MONTANT ESTIMÉ (HT)"), if any.
 [[nodiscard]] std::optional<Column> column_for_header(std::string_view header);
 

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "base/french.hpp"
+#include "base/quoted.hpp"
 #include "base/text.hpp"
 #include "readers/decp_text.hpp"
 #include "readers/values.hpp"
@@ -11,7 +12,8 @@
 namespace clausier::readers {
 namespace {
 
-std::string quoted(std::string_view s) { return "« " + text::truncate(text::single_line(s), 40) + " »"; }
+// A value of the file, on one line and cut short.
+std::string quoted(std::string_view s) { return fr::quoted(text::single_line(s), 40); }
 
 bool is_blank(const DecpField* f) {
   return f == nullptr || f->kind == DecpField::Kind::null || text::trim(f->text).empty();

@@ -1,5 +1,6 @@
 #include "readers/decp_reader.hpp"
 
+#include "base/quoted.hpp"
 #include "base/text.hpp"
 #include "readers/decp_json.hpp"
 #include "readers/decp_lot.hpp"
@@ -17,8 +18,6 @@ const char* format_label(DecpFormat f) {
   }
   return "JSON";
 }
-
-std::string quoted(std::string_view s) { return "« " + text::truncate(s, 40) + " »"; }
 
 }  // namespace
 
@@ -85,7 +84,7 @@ bool DecpReader::next(Lot& out) {
     const std::string reference = decp_reference(record_);
     if (!reference.empty() && record_.problem().empty()) {
       if (const std::uint32_t first = references_.insert(reference, record_.line())) {
-        diags_->warning(at(record_.line()), "marché " + quoted(reference) + " déjà lu ligne " +
+        diags_->warning(at(record_.line()), "marché " + fr::quoted(reference, 40) + " déjà lu ligne " +
                                                 std::to_string(first) +
                                                 " (même acheteur, même identifiant) : cette nouvelle "
                                                 "publication est ignorée");
@@ -95,7 +94,7 @@ bool DecpReader::next(Lot& out) {
     }
     const DecpMapping mapping = decp_lot(record_, out);
     out.source = at(record_.line());
-    const std::string label = reference.empty() ? "marché" : "marché " + quoted(reference);
+    const std::string label = reference.empty() ? "marché" : "marché " + fr::quoted(reference, 40);
     if (!mapping.repairs.empty()) {
       std::string message = label + " : valeurs corrigées à la lecture : ";
       for (std::size_t i = 0; i < mapping.repairs.size(); ++i)

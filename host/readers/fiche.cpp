@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "base/paths.hpp"
+#include "base/quoted.hpp"
 #include "base/text.hpp"
 #include "readers/chunked_input.hpp"
 
@@ -15,8 +16,6 @@ namespace {
 constexpr const char* stdin_name = "(entrée standard)";
 constexpr std::size_t max_label_bytes = 12;
 constexpr std::size_t max_slug_bytes = 40;
-
-std::string guillemets(std::string_view s) { return "« " + std::string(s) + " »"; }
 
 // Bytes as UTF-8: byte-order marks and UTF-16 handled by ChunkedInput, then
 // Windows-1252 when what is left is not valid UTF-8.
@@ -132,13 +131,13 @@ class Parser {
     const std::string_view inner = text::trim(line.substr(1, line.size() - 2));
     const auto label = lot_label(inner);
     if (!label) {
-      diags_.error(where, "section " + guillemets(line) +
+      diags_.error(where, "section " + fr::quoted(line) +
                               " inconnue : seules les sections [lot 1], [lot 2]… sont lues ; les valeurs de "
                               "la consultation s'écrivent avant la première ; cette section est ignorée");
       return;
     }
     if (!label_ok(*label)) {
-      diags_.error(where, "numéro de lot " + guillemets(*label) +
+      diags_.error(where, "numéro de lot " + fr::quoted(*label) +
                               " illisible : écrivez [lot 1], [lot 2], [lot 3 bis]… (lettres, chiffres et "
                               "espaces), puis l'objet du lot sur une ligne « objet : … » ; cette section est "
                               "ignorée");
@@ -146,7 +145,7 @@ class Parser {
     }
     for (const FicheLot& lot : fiche_.lots) {
       if (text::fold_key(lot.label) != text::fold_key(*label)) continue;
-      diags_.error(where, "le lot " + guillemets(*label) + " est déjà décrit ligne " +
+      diags_.error(where, "le lot " + fr::quoted(*label) + " est déjà décrit ligne " +
                               std::to_string(lot.where.line) +
                               " : donnez à chaque lot son propre numéro ; cette section est ignorée");
       return;
@@ -172,7 +171,7 @@ class Parser {
     if (!column) {
       diags_.error(
           where,
-          (key.empty() ? std::string("clé manquante avant « : »") : "clé " + guillemets(key) + " inconnue") +
+          (key.empty() ? std::string("clé manquante avant « : »") : "clé " + fr::quoted(key) + " inconnue") +
               " : les clés reconnues sont " + known_keys() + " (et les en-têtes de colonnes d'un programme)");
       return;
     }
@@ -194,7 +193,7 @@ class Parser {
     auto& slot =
         (in_lot ? fiche_.lots.back().values : fiche_.consultation)[static_cast<std::size_t>(*column)];
     if (slot) {
-      diags_.error(where, guillemets(fiche_key(*column)) + " est déjà indiqué ligne " +
+      diags_.error(where, fr::quoted(fiche_key(*column)) + " est déjà indiqué ligne " +
                               std::to_string(slot->where.line) + (in_lot ? " pour ce lot" : "") +
                               " : gardez une seule ligne ; celle-ci est ignorée");
       return;
@@ -214,27 +213,7 @@ void Fiche::set(Column c, std::string text, Location where) {
   consultation[static_cast<std::size_t>(c)] = FicheValue{std::move(text), std::move(where)};
 }
 
-std::string_view fiche_key(Column c) {
-  switch (c) {
-    case Column::reference: return "référence";
-    case Column::consultation: return "consultation";
-    case Column::lot: return "lot";
-    case Column::objet: return "objet";
-    case Column::acheteur: return "acheteur";
-    case Column::type_acheteur: return "type d'acheteur";
-    case Column::nature: return "nature";
-    case Column::cpv: return "cpv";
-    case Column::montant_ht: return "montant";
-    case Column::duree_mois: return "durée";
-    case Column::date_lancement: return "date de lancement";
-    case Column::lieu: return "lieu";
-    case Column::anru: return "anru";
-    case Column::part_main_oeuvre: return "part de main-d'œuvre";
-    case Column::taux_insertion: return "taux d'insertion";
-    case Column::cout_horaire: return "coût horaire";
-  }
-  return "";
-}
+std::string_view fiche_key(Column c) { return lot_field(c).name; }
 
 Fiche parse_fiche(std::string_view bytes, std::string name, DiagnosticSink& diags) {
   Fiche fiche;
@@ -265,11 +244,11 @@ std::optional<Fiche> read_fiche(const std::filesystem::path& path, DiagnosticSin
   if (!from_stdin) {
     const auto status = std::filesystem::status(path, ec);
     if (!std::filesystem::exists(status)) {
-      diags.error(file, "le fichier " + guillemets(name) + " est introuvable : vérifiez le chemin");
+      diags.error(file, "le fichier " + fr::quoted(name) + " est introuvable : vérifiez le chemin");
       return std::nullopt;
     }
     if (std::filesystem::is_directory(status)) {
-      diags.error(file, guillemets(name) + " est un dossier : donnez le chemin de la fiche de consultation");
+      diags.error(file, fr::quoted(name) + " est un dossier : donnez le chemin de la fiche de consultation");
       return std::nullopt;
     }
   }
@@ -278,7 +257,7 @@ std::optional<Fiche> read_fiche(const std::filesystem::path& path, DiagnosticSin
   std::istream& in = from_stdin ? std::cin : file_in;
   if (!in) {
     diags.error(file,
-                "le fichier " + guillemets(name) + " ne peut pas être lu : vérifiez les droits d'accès");
+                "le fichier " + fr::quoted(name) + " ne peut pas être lu : vérifiez les droits d'accès");
     return std::nullopt;
   }
   std::string bytes(max_fiche_bytes + 1, '\0');

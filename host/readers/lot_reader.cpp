@@ -1,5 +1,6 @@
 #include "readers/lot_reader.hpp"
 
+#include "base/quoted.hpp"
 #include "base/text.hpp"
 #include "readers/values.hpp"
 
@@ -20,18 +21,9 @@ bool is_blank_record(const Record& r) {
 
 // What a required column holds, for "missing value" messages.
 std::string what(Column c) {
-  switch (c) {
-    case Column::reference: return "la référence du lot, unique dans le programme";
-    case Column::objet: return "l'objet du lot";
-    case Column::nature: return "la nature : travaux, fournitures ou services";
-    case Column::cpv: return "le code CPV, par exemple 45214200";
-    case Column::montant_ht: return "le montant estimé hors taxes, par exemple 1 234 567,89 €";
-    case Column::date_lancement: return "la date prévisionnelle de lancement, par exemple 01/03/2027";
-    default: return "« " + std::string(column_header(c)) + " »";
-  }
+  const LotFieldInfo& field = lot_field(c);
+  return field.content.empty() ? fr::quoted(field.header) : std::string(field.content);
 }
-
-std::string quoted(std::string_view s) { return "« " + text::truncate(s, 40) + " »"; }
 
 }  // namespace
 
@@ -155,7 +147,7 @@ bool LotReader::read_lot(Lot& out) {
   if (required(Column::reference) != nullptr) {
     out.reference = text(Column::reference);
     if (const std::uint32_t first = references_.insert(out.reference, record_.line)) {
-      problem(Column::reference, "référence " + quoted(out.reference) + " déjà utilisée ligne " +
+      problem(Column::reference, "référence " + fr::quoted(out.reference, 40) + " déjà utilisée ligne " +
                                      std::to_string(first) +
                                      " : chaque ligne doit avoir sa propre référence");
     }

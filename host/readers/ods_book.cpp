@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "base/french.hpp"
+#include "base/quoted.hpp"
 #include "base/text.hpp"
 #include "readers/values.hpp"
 #include "readers/xml_reader.hpp"
@@ -49,11 +50,11 @@ void check_ods(ZipPackage& package) {
       const std::string prefix = "application/vnd.oasis.opendocument.";
       if (type.starts_with(prefix)) {
         throw Error(
-            "ce fichier est un document OpenDocument de type " + in_quotes(type.substr(prefix.size())) +
+            "ce fichier est un document OpenDocument de type " + fr::quoted(type.substr(prefix.size())) +
             ", pas un classeur : donnez le programme enregistré par votre tableur (.ods, .xlsx ou .csv)");
       }
       throw Error("ce fichier zip n'est pas un classeur OpenDocument (type " +
-                  in_quotes(text::truncate(type, 60)) +
+                  fr::quoted(text::truncate(type, 60)) +
                   ") : donnez le programme enregistré par votre tableur (.ods, .xlsx ou .csv)");
     }
   }

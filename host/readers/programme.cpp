@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "base/paths.hpp"
+#include "base/quoted.hpp"
 #include "base/text.hpp"
 #include "readers/csv_source.hpp"
 #include "readers/decp_reader.hpp"
@@ -65,8 +66,6 @@ Location file_location(const std::string& name) {
   return where;
 }
 
-std::string quoted(const std::string& s) { return "« " + s + " »"; }
-
 // The first bytes of a file, to recognise a workbook, JSON, XML or a fiche
 // de consultation whatever its extension.
 std::string head_of(const std::filesystem::path& path) {
@@ -117,7 +116,7 @@ bool check_format(Format format, const std::string& extension, const std::string
   if (format != Format::unknown) return true;
   diags.error(
       file_location(name),
-      "extension " + quoted(extension) +
+      "extension " + fr::quoted(extension) +
           " non reconnue : donnez un programme au format CSV (.csv, .tsv ou .txt), XLSX (.xlsx), ODS "
           "(.ods) ou un fichier des données essentielles de la commande publique (DECP, .json ou .xml)");
   return false;
@@ -154,7 +153,7 @@ std::unique_ptr<LotSource> Programme::open(DiagnosticSink& diags) const {
   } else {
     auto file = std::make_unique<std::ifstream>(path_, std::ios::binary);
     if (!*file) {
-      diags.error(file_location(name_), "le fichier " + quoted(name_) +
+      diags.error(file_location(name_), "le fichier " + fr::quoted(name_) +
                                             " ne peut plus être lu : vérifiez qu'il n'a pas été déplacé");
       return nullptr;
     }
@@ -185,7 +184,7 @@ std::optional<Programme> Programme::make(std::filesystem::path path, std::string
   }
   if (!text::trim(options.sheet).empty()) {
     diags.warning(file_location(name),
-                  "le choix de la feuille " + quoted(options.sheet) +
+                  "le choix de la feuille " + fr::quoted(options.sheet) +
                       " ne vaut que pour un classeur (xlsx, ods) : il est ignoré pour ce "
                       "fichier texte");
   }
@@ -231,18 +230,19 @@ std::optional<Programme> open_programme(const std::filesystem::path& path, Diagn
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
   if (!std::filesystem::exists(status)) {
-    diags.error(file_location(name), "le fichier " + quoted(name) + " est introuvable : vérifiez le chemin");
+    diags.error(file_location(name),
+                "le fichier " + fr::quoted(name) + " est introuvable : vérifiez le chemin");
     return std::nullopt;
   }
   if (std::filesystem::is_directory(status)) {
     diags.error(file_location(name),
-                quoted(name) + " est un dossier : donnez le chemin du fichier du programme");
+                fr::quoted(name) + " est un dossier : donnez le chemin du fichier du programme");
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     diags.error(file_location(name),
-                "le fichier " + quoted(name) + " ne peut pas être lu : vérifiez les droits d'accès");
+                "le fichier " + fr::quoted(name) + " ne peut pas être lu : vérifiez les droits d'accès");
     return std::nullopt;
   }
   // A pipe ("<(commande)") can be read only once.

@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "base/quoted.hpp"
 #include "base/text.hpp"
 #include "readers/lot_reader.hpp"
 #include "readers/ods_book.hpp"
@@ -15,8 +16,6 @@
 
 namespace clausier::readers {
 namespace {
-
-using sheet::in_quotes;
 
 constexpr std::string_view ole2_signature = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 constexpr const char* save_as = "enregistrez le programme en .xlsx, .ods ou .csv depuis votre tableur";
@@ -187,7 +186,7 @@ void scan_rows(sheet::RowReader& rows, const SpreadsheetLimits& limits, SheetSca
 
 std::string column_list(const std::vector<Column>& columns) {
   std::string out;
-  for (const Column c : columns) out += (out.empty() ? "" : ", ") + in_quotes(column_header(c));
+  for (const Column c : columns) out += (out.empty() ? "" : ", ") + fr::quoted(column_header(c));
   return out;
 }
 
@@ -203,7 +202,7 @@ std::string required_list() {
 std::string sheet_list(const std::vector<SheetScan>& scans, const SpreadsheetLimits& limits) {
   std::string out;
   for (const SheetScan& s : scans) {
-    out += (out.empty() ? "" : ", ") + in_quotes(s.name) + " (";
+    out += (out.empty() ? "" : ", ") + fr::quoted(s.name) + " (";
     if (s.hidden && !s.scanned) {
       out += "masquée, ignorée";
     } else if (!s.scanned) {
@@ -305,8 +304,8 @@ bool choose_sheet(SpreadsheetPlan& plan, const std::shared_ptr<sheet::ZipPackage
     if (!chosen) {
       std::string names;
       for (const SheetScan& s : scans)
-        names += (names.empty() ? "" : ", ") + in_quotes(s.name) + (s.hidden ? " (masquée)" : "");
-      diags.error(at_file, "feuille " + in_quotes(text::trim(wanted)) +
+        names += (names.empty() ? "" : ", ") + fr::quoted(s.name) + (s.hidden ? " (masquée)" : "");
+      diags.error(at_file, "feuille " + fr::quoted(text::trim(wanted)) +
                                " introuvable dans le classeur ; ses feuilles : " + names);
       return false;
     }
@@ -314,7 +313,7 @@ bool choose_sheet(SpreadsheetPlan& plan, const std::shared_ptr<sheet::ZipPackage
     if (scan.empty) {
       Location where = at_file;
       where.sheet = scan.name;
-      diags.error(where, "la feuille " + in_quotes(scan.name) +
+      diags.error(where, "la feuille " + fr::quoted(scan.name) +
                              " est vide : indiquez la feuille qui porte le programme");
       return false;
     }
@@ -358,7 +357,7 @@ class SheetSource final : public TabularSource {
       sheet::SheetInfo info;
       for (std::size_t i = 0; i <= plan_->sheet_index; ++i) {
         if (!ods_->next_sheet(info))
-          throw sheet::Error("la feuille " + in_quotes(plan_->sheet_name) + " a disparu du classeur");
+          throw sheet::Error("la feuille " + fr::quoted(plan_->sheet_name) + " a disparu du classeur");
       }
       rows_ = &ods_->rows();
     }

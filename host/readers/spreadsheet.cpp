@@ -119,8 +119,6 @@ std::optional<double> iso_to_serial(std::string_view iso) {
   return serial;
 }
 
-std::string in_quotes(std::string_view s) { return "« " + std::string(s) + " »"; }
-
 bool is_blank_row(const Record& r) {
   return std::all_of(r.cells.begin(), r.cells.end(), [](const Cell& c) { return is_blank(c); });
 }

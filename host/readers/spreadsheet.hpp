@@ -76,8 +76,6 @@ class Error final : public std::exception {
 
 // "1 024 Mo", for messages.
 [[nodiscard]] std::string megabytes(std::uint64_t bytes);
-// "« name »".
-[[nodiscard]] std::string in_quotes(std::string_view s);
 
 // Appends `add` to `out` while `out` stays within `cap` bytes, without
 // cutting a UTF-8 sequence; sets `cut` when something was left out.

@@ -1,7 +1,10 @@
 #pragma once
-// The interface every programme reader implements (CSV now; xlsx, ods, DECP
-// later): a source of records, one at a time, so that a programme of a million
-// rows never has to be held in memory.
+// A table of cells read one record at a time, so that a programme of a
+// million rows never has to be held in memory. CsvSource, the sheet of an
+// XLSX or ODS workbook (open_spreadsheet, sheet_source.hpp) and FicheSource
+// (a fiche de consultation) implement it; LotReader matches its header row to
+// the programme columns and turns each record into a Lot. DECP open data is
+// not a table: DecpReader (lot_source.hpp) reads it directly.
 
 #include <cstddef>
 #include <cstdint>

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "base/quoted.hpp"
 #include "base/text.hpp"
 #include "readers/values.hpp"
 
@@ -13,7 +14,7 @@ char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + '
 
 }  // namespace
 
-std::string quoted(std::string_view value) { return "« " + text::truncate(text::trim(value), 40) + " »"; }
+std::string quoted(std::string_view value) { return fr::quoted(text::trim(value), 40); }
 
 std::string quoted(const Cell& cell) { return quoted(cell_display(cell)); }
 

@@ -93,9 +93,6 @@ constexpr std::array<BuyerName, 19> buyer_names = {{
     {"marchededefenseoudesecurite", BuyerType::defense},
 }};
 
-constexpr std::array<BuyerType, 4> buyer_types = {BuyerType::collectivite, BuyerType::etat,
-                                                  BuyerType::entite_adjudicatrice, BuyerType::defense};
-
 }  // namespace
 
 Parsed<BuyerType> parse_buyer_type(std::string_view text) {
@@ -104,7 +101,7 @@ Parsed<BuyerType> parse_buyer_type(std::string_view text) {
     if (key == name.key) return name.type;
   }
   // The identifiers and labels the program itself writes read back too.
-  for (const BuyerType type : buyer_types) {
+  for (const BuyerType type : all_buyer_types) {
     if (key == text::fold_key(buyer_type_id(type)) || key == text::fold_key(buyer_type_label(type)))
       return type;
   }

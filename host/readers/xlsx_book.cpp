@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "base/french.hpp"
+#include "base/quoted.hpp"
 #include "base/text.hpp"
 #include "readers/values.hpp"
 #include "readers/xml_reader.hpp"
@@ -338,7 +339,7 @@ std::shared_ptr<const XlsxData> read_xlsx(ZipPackage& package, const Spreadsheet
     }
   }
   const auto stored = package.find(workbook);
-  if (!stored) throw Error("le classeur n'a pas de partie " + in_quotes(workbook) + save_again, workbook);
+  if (!stored) throw Error("le classeur n'a pas de partie " + fr::quoted(workbook) + save_again, workbook);
   workbook = *stored;
   std::vector<std::string> sheet_ids;
   read_workbook(package, workbook, *data, sheet_ids, limits);

@@ -10,6 +10,8 @@
 #include <mutex>
 #include <optional>
 
+#include "base/quoted.hpp"
+
 namespace clausier::readers::sheet {
 namespace {
 
@@ -98,18 +100,18 @@ std::string read_xml_prolog(ZipEntry& entry, XmlReader::Source source) {
     switch (check_prolog(head)) {
       case Prolog::fine: return head;
       case Prolog::doctype:
-        throw Error(words.subject + in_quotes(entry.name()) +
+        throw Error(words.subject + fr::quoted(entry.name()) +
                         " contient une déclaration DOCTYPE, que n'écrit " + words.writers +
                         " (tentative d'attaque par entités XML ?) : " + words.not_read,
                     entry.name());
       case Prolog::utf16:
-        throw Error(words.subject + in_quotes(entry.name()) + " est encodé en UTF-16, non pris en charge" +
+        throw Error(words.subject + fr::quoted(entry.name()) + " est encodé en UTF-16, non pris en charge" +
                         words.save_again,
                     entry.name());
       case Prolog::undecided: break;
     }
     if (head.size() >= max_prolog_bytes) {
-      throw Error(words.subject + in_quotes(entry.name()) +
+      throw Error(words.subject + fr::quoted(entry.name()) +
                       " commence par un prologue XML anormalement long" + words.save_again,
                   entry.name());
     }
@@ -122,7 +124,7 @@ std::string read_xml_prolog(ZipEntry& entry, XmlReader::Source source) {
 
 Error damaged_xml(const std::string& part, int line, XmlReader::Source source) {
   const Wording& words = source == XmlReader::Source::file ? file_words : workbook_words;
-  return Error("le contenu XML de " + in_quotes(part) + " est endommagé (ligne " + std::to_string(line) +
+  return Error("le contenu XML de " + fr::quoted(part) + " est endommagé (ligne " + std::to_string(line) +
                    ") : " + words.damaged,
                part);
 }
@@ -130,7 +132,7 @@ Error damaged_xml(const std::string& part, int line, XmlReader::Source source) {
 std::string unsupported_encoding(const std::string& part, std::string_view encoding,
                                  XmlReader::Source source) {
   const Wording& words = source == XmlReader::Source::file ? file_words : workbook_words;
-  return words.subject + in_quotes(part) + " est encodé en " + std::string(encoding) +
+  return words.subject + fr::quoted(part) + " est encodé en " + std::string(encoding) +
          ", non pris en charge" + words.save_again;
 }
 
@@ -169,7 +171,7 @@ struct XmlReader::Impl {
       input_error = e;
     } catch (const std::exception&) {
       input_error =
-          Error(words->subject + in_quotes(entry->name()) + " ne peut pas être lu" + words->save_again);
+          Error(words->subject + fr::quoted(entry->name()) + " ne peut pas être lu" + words->save_again);
     }
     return -1;
   }
@@ -195,7 +197,7 @@ XmlReader::XmlReader(ZipEntry& entry, Source source) : impl_(std::make_unique<Im
   if (impl_->reader == nullptr) {
     if (impl_->input_error) throw *impl_->input_error;
     throw Error(
-        impl_->words->subject + in_quotes(entry.name()) + " ne peut pas être lu" + impl_->words->save_again,
+        impl_->words->subject + fr::quoted(entry.name()) + " ne peut pas être lu" + impl_->words->save_again,
         entry.name());
   }
   xmlTextReaderSetStructuredErrorHandler(impl_->reader, &Impl::error_callback, impl_.get());
@@ -217,7 +219,7 @@ bool XmlReader::step(int result) {
       case XML_READER_TYPE_DOCUMENT_TYPE:
       case XML_READER_TYPE_ENTITY_REFERENCE:
       case XML_READER_TYPE_ENTITY:
-        throw Error(impl_->words->subject + in_quotes(part()) + " déclare des entités XML, ce que ne fait " +
+        throw Error(impl_->words->subject + fr::quoted(part()) + " déclare des entités XML, ce que ne fait " +
                         impl_->words->writers + " : " + impl_->words->not_read,
                     part());
       default: node_ = Node::other; break;

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "base/french.hpp"
+#include "base/quoted.hpp"
 #include "readers/memory_stream.hpp"
 
 namespace clausier::readers::sheet {
@@ -58,7 +59,7 @@ void check_extra(std::string_view extra, const std::string& name) {
   while (extra.size() - at >= 4) {
     const std::uint16_t size = u16(extra, at + 2);
     at += 4;
-    if (size > extra.size() - at) damaged("champ supplémentaire mal formé pour " + in_quotes(name));
+    if (size > extra.size() - at) damaged("champ supplémentaire mal formé pour " + fr::quoted(name));
     at += size;
   }
 }
@@ -168,7 +169,7 @@ void ZipPackage::Impl::read_directory() {
     if ((e.flags & 0x0041) != 0 || e.method == 99) encrypted();  // traditional, strong or AES encryption
     if (e.name.empty()) damaged("élément sans nom");
     if (!by_name.emplace(e.name, entries.size()).second)
-      damaged("élément " + in_quotes(e.name) + " en double");
+      damaged("élément " + fr::quoted(e.name) + " en double");
     by_folded.emplace(lower_ascii(e.name), entries.size());
     check_local_header(e, directory_offset);
     entries.push_back(std::move(e));
@@ -177,22 +178,22 @@ void ZipPackage::Impl::read_directory() {
 
 void ZipPackage::Impl::check_local_header(EntryInfo& e, std::uint64_t directory_offset) {
   if (e.local_offset + local_size > directory_offset)
-    damaged("en-tête de " + in_quotes(e.name) + " hors du fichier");
+    damaged("en-tête de " + fr::quoted(e.name) + " hors du fichier");
   const std::string header = read_at(e.local_offset, local_size);
-  if (u32(header, 0) != local_signature) damaged("en-tête de " + in_quotes(e.name) + " introuvable");
+  if (u32(header, 0) != local_signature) damaged("en-tête de " + fr::quoted(e.name) + " introuvable");
   // Version needed, host system, compression method: what no spreadsheet writer leaves out of range.
   const auto version = static_cast<unsigned char>(header[4]);
   const auto host = static_cast<unsigned char>(header[5]);
   const std::uint16_t flags = u16(header, 6);
   const std::uint16_t method = u16(header, 8);
-  if (version / 10 > 4 || host >= 18) damaged("version de " + in_quotes(e.name) + " inconnue");
+  if (version / 10 > 4 || host >= 18) damaged("version de " + fr::quoted(e.name) + " inconnue");
   if ((flags & 0x0041) != 0 || method == 99) encrypted();
-  if (method != e.method) damaged("méthode de compression incohérente pour " + in_quotes(e.name));
+  if (method != e.method) damaged("méthode de compression incohérente pour " + fr::quoted(e.name));
   const std::size_t name_length = u16(header, 26);
   const std::size_t extra_length = u16(header, 28);
   const std::uint64_t data_start = e.local_offset + local_size + name_length + extra_length;
   if (data_start > directory_offset || e.compressed > directory_offset - data_start) {
-    damaged("données de " + in_quotes(e.name) + " hors du fichier");
+    damaged("données de " + fr::quoted(e.name) + " hors du fichier");
   }
   const std::string rest = read_at(e.local_offset + local_size, name_length + extra_length);
   check_extra(std::string_view(rest).substr(name_length), e.name);
@@ -246,13 +247,13 @@ class InflatingEntry final : public ZipEntry {
                  std::uint64_t& total, bool& open_flag, bool verify_crc)
       : in_(in), info_(info), limits_(limits), total_(total), open_flag_(open_flag), verify_crc_(verify_crc) {
     if (info.method != 0 && info.method != 8) {
-      throw Error("l'élément " + in_quotes(info.name) +
+      throw Error("l'élément " + fr::quoted(info.name) +
                       " est compressé par une méthode non prise en charge (n° " +
                       std::to_string(info.method) + ")" + save_again,
                   info.name);
     }
     if (info.size > limits.max_entry_bytes) {
-      throw Error("l'élément " + in_quotes(info.name) + " ferait " + megabytes(info.size) +
+      throw Error("l'élément " + fr::quoted(info.name) + " ferait " + megabytes(info.size) +
                       " une fois décompressé (au plus " + megabytes(limits.max_entry_bytes) +
                       ") : le classeur n'est pas lu",
                   info.name);
@@ -283,7 +284,7 @@ class InflatingEntry final : public ZipEntry {
     total_ += got;
     if (produced_ > info_.size) {
       throw Error(
-          "l'élément " + in_quotes(info_.name) +
+          "l'élément " + fr::quoted(info_.name) +
               " est plus grand que ce qu'annonce l'archive : fichier endommagé ou malveillant, non lu",
           info_.name);
     }
@@ -353,7 +354,7 @@ class InflatingEntry final : public ZipEntry {
     if (bytes <= limits_.ratio_free_bytes) return;
     const std::uint64_t compressed = std::max<std::uint64_t>(info_.compressed, 1);
     if (bytes / compressed <= limits_.max_ratio) return;
-    throw Error("l'élément " + in_quotes(info_.name) + " se décompresse " +
+    throw Error("l'élément " + fr::quoted(info_.name) + " se décompresse " +
                     fr::integer(static_cast<std::int64_t>(bytes / compressed)) +
                     " fois plus gros que sa taille compressée (au plus " + fr::integer(limits_.max_ratio) +
                     " fois) : le fichier ressemble à une bombe de décompression et n'est pas lu",
@@ -361,9 +362,9 @@ class InflatingEntry final : public ZipEntry {
   }
 
   [[noreturn]] void unreadable() const {
-    throw Error(
-        "l'élément " + in_quotes(info_.name) + " est endommagé (données compressées illisibles)" + save_again,
-        info_.name);
+    throw Error("l'élément " + fr::quoted(info_.name) + " est endommagé (données compressées illisibles)" +
+                    save_again,
+                info_.name);
   }
 
   std::istream& in_;
@@ -387,7 +388,7 @@ class InflatingEntry final : public ZipEntry {
 std::unique_ptr<ZipEntry> ZipPackage::open(std::string_view name, Checksum checksum) {
   const auto stored = find(name);
   if (!stored)
-    throw Error("élément " + in_quotes(name) + " absent du classeur" + save_again, std::string(name));
+    throw Error("élément " + fr::quoted(name) + " absent du classeur" + save_again, std::string(name));
   if (impl_->entry_open) throw Error("lecture de deux éléments à la fois (erreur interne)", *stored);
   const EntryInfo& info = impl_->entries[impl_->by_name.at(*stored)];
   return std::make_unique<InflatingEntry>(*impl_->in, info, impl_->limits, impl_->total_read,
@@ -403,7 +404,7 @@ std::string ZipPackage::read_small(std::string_view name, std::size_t max_bytes)
     if (got == 0) break;
     if (out.size() + got > max_bytes) {
       throw Error(
-          "l'élément " + in_quotes(entry->name()) + " est anormalement grand : le classeur n'est pas lu",
+          "l'élément " + fr::quoted(entry->name()) + " est anormalement grand : le classeur n'est pas lu",
           entry->name());
     }
     out.append(buf, got);

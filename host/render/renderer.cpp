@@ -4,10 +4,12 @@
 #include <charconv>
 #include <functional>
 #include <kainjow/mustache.hpp>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "base/french.hpp"
 #include "base/key_set.hpp"
+#include "base/xml_escape.hpp"
 #include "render/markup.hpp"
 
 namespace clausier::render {
@@ -169,8 +171,13 @@ std::string french_template_error(std::string_view message) {
 
 }  // namespace
 
-std::string escape(std::string_view format, std::string_view value) {
-  return format == "md" ? escape_markdown(value) : escape_html(value);
+std::string escape(Escaping escaping, std::string_view value) {
+  switch (escaping) {
+    case Escaping::markdown: return escape_markdown(value);
+    case Escaping::html: return escape_html(value);
+    case Escaping::xml: return escape_xml(value);
+  }
+  throw std::logic_error("render::escape: unknown escaping");
 }
 
 struct PreparedView::Data {
@@ -196,7 +203,7 @@ mus::mustache* compiled(std::string_view source) {
   return cache.emplace(std::string(source), std::move(tmpl)).first->second.get();
 }
 
-Rendered render_data(std::string_view source, const std::string& file, const std::string& format,
+Rendered render_data(std::string_view source, const std::string& file, Escaping escaping,
                      const mus::data& data) {
   Rendered out;
   if (source.find("{{") == std::string_view::npos) {
@@ -214,7 +221,7 @@ Rendered render_data(std::string_view source, const std::string& file, const std
         {Severity::error, locate_offset(file, source, message), french_template_error(message)});
     return out;
   }
-  tmpl->set_custom_escape([format](const std::string& s) { return escape(format, s); });
+  tmpl->set_custom_escape([escaping](const std::string& s) { return escape(escaping, s); });
   out.text.reserve(source.size() + source.size() / 2);
   tmpl->render(data, [&out](const std::string& s) { out.text += s; });
   remove_marked_line_ends(out.text);
@@ -224,15 +231,14 @@ Rendered render_data(std::string_view source, const std::string& file, const std
 
 }  // namespace
 
-Rendered render_text(std::string_view source, const std::string& file, const std::string& format,
-                     const View& view) {
-  if (source.find("{{") == std::string_view::npos) return render_data(source, file, format, mus::data());
-  return render_data(source, file, format, to_data(view));
+Rendered render_text(std::string_view source, const std::string& file, Escaping escaping, const View& view) {
+  if (source.find("{{") == std::string_view::npos) return render_data(source, file, escaping, mus::data());
+  return render_data(source, file, escaping, to_data(view));
 }
 
-Rendered render_text(std::string_view source, const std::string& file, const std::string& format,
+Rendered render_text(std::string_view source, const std::string& file, Escaping escaping,
                      const PreparedView& view) {
-  return render_data(source, file, format, view.data().value);
+  return render_data(source, file, escaping, view.data().value);
 }
 
 Rendered render_document(const DocumentTemplate& t, const View& view) {
@@ -249,7 +255,7 @@ Rendered render_document(const DocumentTemplate& t, const View& view, const Prep
     }
   }
   if (!out.problems.empty()) return out;
-  return render_text(t.source, t.file, "md", prepared);
+  return render_text(t.source, t.file, Escaping::markdown, prepared);
 }
 
 std::vector<Tag> scan_tags(std::string_view source, const std::string& file, DiagnosticSink& diags) {

@@ -14,10 +14,15 @@
 
 namespace clausier::render {
 
-// Escapes a value for a format: XML/HTML entities for "html" and "xml",
-// backslash escapes for the markup ("md"): every ASCII punctuation character
-// is escaped, so a value never starts a list, a heading or a table cell.
-[[nodiscard]] std::string escape(std::string_view format, std::string_view value);
+// How values are escaped in a text: the output format table
+// (writers/output_format.hpp) says which escaping each format's texts use.
+//   markdown  backslash escapes for the markup: every ASCII punctuation
+//             character that means something is escaped, so a value never
+//             starts a list, a heading or a table cell
+//   html      HTML entities (& < > " ')
+//   xml       base/xml_escape.hpp (& < > ", characters XML forbids left out)
+enum class Escaping { markdown, html, xml };
+[[nodiscard]] std::string escape(Escaping escaping, std::string_view value);
 
 struct Rendered {
   bool ok = false;
@@ -50,13 +55,13 @@ class PreparedView {
 };
 
 // Renders any Mustache text (a format skeleton's part, shown as `file`) with
-// values escaped for `format` ("xml", "html" or "md"). Templates are compiled
+// values escaped as `escaping` says. Templates are compiled
 // once per thread and kept by their text (a reloaded template set compiles
 // afresh); a text without any tag is returned as it is.
-[[nodiscard]] Rendered render_text(std::string_view source, const std::string& file,
-                                   const std::string& format, const View& view);
-[[nodiscard]] Rendered render_text(std::string_view source, const std::string& file,
-                                   const std::string& format, const PreparedView& view);
+[[nodiscard]] Rendered render_text(std::string_view source, const std::string& file, Escaping escaping,
+                                   const View& view);
+[[nodiscard]] Rendered render_text(std::string_view source, const std::string& file, Escaping escaping,
+                                   const PreparedView& view);
 
 // `base` (a document_view) with `modele.id`, `modele.titre` (the manifest's
 // title) and `document.date_iso`: what format skeletons add (file metadata).

@@ -19,6 +19,7 @@
 #include "writers/documents.hpp"
 #include "writers/evaluation_json.hpp"
 #include "writers/json_writer.hpp"
+#include "writers/output_format.hpp"
 #include "writers/review_html.hpp"
 #include "writers/review_markdown.hpp"
 #include "writers/review_office.hpp"
@@ -195,11 +196,8 @@ std::string review_file_name(const std::string& programme, const std::string& fo
 }
 
 std::string_view document_type(const std::string& format) {
-  if (format == "html") return "text/html; charset=utf-8";
-  if (format == "md") return "text/markdown; charset=utf-8";
-  if (format == "docx") return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-  if (format == "odt") return "application/vnd.oasis.opendocument.text";
-  return "application/octet-stream";
+  const writers::OutputFormat* entry = writers::output_format(format);
+  return entry != nullptr ? entry->media_type : "application/octet-stream";
 }
 
 }  // namespace
@@ -318,9 +316,13 @@ void serve_api_review(ServerContext& context, Request& request, Response& respon
   if (!e) return;
   const std::string format = field(e->input, "format").empty() ? "html" : field(e->input, "format");
   const bool figures = format == "figures";
-  if (!figures && format != "html" && format != "md" && !writers::is_office_format(format)) {
+  if (!figures && !writers::offers(writers::Output::review, format)) {
+    const std::vector<std::string>& names = writers::format_names(writers::Output::review);
+    std::string choices;
+    for (const auto& name : names) choices += name + ", ";
     send_json_error(response, Status::HTTP_BAD_REQUEST,
-                    "format inconnu « " + format + " » : choisissez html, md, docx, odt ou figures");
+                    "format inconnu « " + format + " » : choisissez " +
+                        choices.substr(0, choices.size() - 2) + " ou figures");
     return;
   }
   const app::Toolkit& toolkit = *e->snapshot.toolkit;

@@ -23,7 +23,7 @@ namespace {
 
 using Status = Poco::Net::HTTPResponse::HTTPStatus;
 
-std::string esc(std::string_view s) { return render::escape("html", s); }
+std::string esc(std::string_view s) { return render::escape(render::Escaping::html, s); }
 
 enum class Tab { programme, draft, rules, none };
 

@@ -9,7 +9,7 @@
 //
 // JSON lots: {"consultation": {...fields shared by the lots...},
 //             "lots": [{"reference": "...", "objet": "...", "montant_ht": 120000, ...}], ...}
-// with the keys of the programme columns (design.md); a lot's own fields win
+// with the keys of the programme columns (docs/programme.md); a lot's own fields win
 // over the consultation's. They are read by the same reader as a CSV file, so
 // values are checked the same way; diagnostics name the lot and the field
 // ("formulaire", path "lots[1].montant_ht").

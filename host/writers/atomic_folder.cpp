@@ -7,13 +7,14 @@
 #include <system_error>
 
 #include "base/paths.hpp"
+#include "base/quoted.hpp"
 
 namespace clausier::writers {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string guillemets(const fs::path& p) { return "« " + display_path(p) + " »"; }
+std::string guillemets(const fs::path& p) { return fr::quoted(display_path(p)); }
 
 // Removes the temporary folder however the writing ends.
 class TempFolder {

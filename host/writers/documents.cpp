@@ -7,21 +7,23 @@
 #include "writers/atomic_file.hpp"
 #include "writers/markup_office.hpp"
 #include "writers/markup_text.hpp"
+#include "writers/output_format.hpp"
 #include "writers/package.hpp"
 
 namespace clausier::writers {
 
 namespace {
 
-// Renders every part of a skeleton with the view (values escaped for XML) and
-// puts `fills` (marker -> content) in place. Problems are reported.
+// Renders every part of a skeleton with the view (values escaped as the
+// format's entry of output_format.cpp says) and puts `fills` (marker ->
+// content) in place. Problems are reported.
 std::optional<std::vector<PackagePart>> skeleton_parts(
-    const render::FormatSkeleton& skeleton, const render::PreparedView& view,
+    const render::FormatSkeleton& skeleton, render::Escaping escaping, const render::PreparedView& view,
     const std::vector<std::pair<std::string_view, std::string>>& fills, DiagnosticSink& diags) {
   std::vector<PackagePart> parts;
   bool ok = true;
   for (const auto& f : skeleton.files) {
-    render::Rendered r = render::render_text(f.text, f.file, "xml", view);
+    render::Rendered r = render::render_text(f.text, f.file, escaping, view);
     for (auto& p : r.problems) diags.report(std::move(p));
     if (!r.ok) {
       ok = false;
@@ -52,6 +54,12 @@ std::optional<std::string> format_document(const std::string& format, const rend
                                            const render::PreparedView& view,
                                            const render::TemplateSet& templates, const Date& date,
                                            DiagnosticSink& diags, const Location& where) {
+  const OutputFormat* entry = output_format(format);
+  if (entry == nullptr || !entry->escaping || !offers(Output::documents, format)) {
+    diags.error(where, "format de document inconnu « " + format + " » : choisissez " +
+                           format_choices(Output::documents));
+    return std::nullopt;
+  }
   if (format == "md") return markup_to_markdown(doc);
   const render::FormatSkeleton* skeleton = templates.skeleton(format);
   if (skeleton == nullptr) {
@@ -71,7 +79,7 @@ std::optional<std::string> format_document(const std::string& format, const rend
     odt = markup_to_odt(doc);
     fills.emplace_back(render::body_marker, std::move(odt.body));
   }
-  auto parts = skeleton_parts(*skeleton, view, fills, diags);
+  auto parts = skeleton_parts(*skeleton, *output_format(format)->escaping, view, fills, diags);
   if (!parts) return std::nullopt;
   if (format == "odt") {
     for (auto& part : *parts) {
@@ -139,7 +147,10 @@ std::vector<LotDocument> render_lot_documents(const LotEvaluation& evaluation,
       for (const auto& format : formats.empty() ? document_formats() : formats) {
         auto bytes = format_document(format, doc, prepared, templates, context.generated, problems,
                                      Location::in_file(t.file));
-        if (bytes) outputs.push_back({t.id, t.title, format, t.basename + "." + format, std::move(*bytes)});
+        if (bytes) {
+          outputs.push_back({t.id, t.title, format,
+                             t.basename + std::string(output_format(format)->extension), std::move(*bytes)});
+        }
       }
     }
     for (auto p : problems.all()) {
@@ -170,9 +181,6 @@ std::vector<std::filesystem::path> write_lot_documents(const LotEvaluation& eval
   return written;
 }
 
-const std::vector<std::string>& document_formats() {
-  static const std::vector<std::string> formats = {"docx", "odt", "html", "md"};
-  return formats;
-}
+const std::vector<std::string>& document_formats() { return format_names(Output::documents); }
 
 }  // namespace clausier::writers

@@ -1,8 +1,10 @@
-// `evaluate --format json`: the shape fixed by design.md, plus traceability.
+// `evaluate --format json`: the shape of docs/json.md, the lot fields named as
+// in model/lot_field.hpp, plus traceability.
 
 #include "writers/evaluation_json.hpp"
 
 #include "base/french.hpp"
+#include "model/lot_field.hpp"
 
 namespace clausier::writers {
 
@@ -95,19 +97,20 @@ void write_optional_list(JsonWriter& json, std::string_view key,
 void write_lot(JsonWriter& json, const LotEvaluation& e) {
   const Lot& lot = e.lot;
   json.begin_object();
-  json.field("reference", lot.reference);
-  json.field("consultation", lot.consultation);
-  if (!lot.lot.empty()) json.field("lot", lot.lot);
-  json.field("objet", lot.objet);
-  if (!lot.acheteur.empty()) json.field("acheteur", lot.acheteur);
-  json.field("type_acheteur", buyer_type_id(lot.type_acheteur));
-  json.field("nature", nature_id(lot.nature));
-  json.field("cpv", lot.cpv);
-  json.key("montant_ht").cents(lot.montant_ht_cents);
-  if (lot.duree_mois) json.key("duree_mois").value(static_cast<std::int64_t>(*lot.duree_mois));
-  json.field("date_lancement", lot.date_lancement.iso());
-  if (!lot.lieu.empty()) json.field("lieu", lot.lieu);
-  if (lot.anru) json.key("anru").value(*lot.anru);
+  json.field(lot_field_key(LotField::reference), lot.reference);
+  json.field(lot_field_key(LotField::consultation), lot.consultation);
+  if (!lot.lot.empty()) json.field(lot_field_key(LotField::lot), lot.lot);
+  json.field(lot_field_key(LotField::objet), lot.objet);
+  if (!lot.acheteur.empty()) json.field(lot_field_key(LotField::acheteur), lot.acheteur);
+  json.field(lot_field_key(LotField::type_acheteur), buyer_type_id(lot.type_acheteur));
+  json.field(lot_field_key(LotField::nature), nature_id(lot.nature));
+  json.field(lot_field_key(LotField::cpv), lot.cpv);
+  json.key(lot_field_key(LotField::montant_ht)).cents(lot.montant_ht_cents);
+  if (lot.duree_mois)
+    json.key(lot_field_key(LotField::duree_mois)).value(static_cast<std::int64_t>(*lot.duree_mois));
+  json.field(lot_field_key(LotField::date_lancement), lot.date_lancement.iso());
+  if (!lot.lieu.empty()) json.field(lot_field_key(LotField::lieu), lot.lieu);
+  if (lot.anru) json.key(lot_field_key(LotField::anru)).value(*lot.anru);
   write_optional_list(json, "recorded_social_considerations", lot.recorded_social_considerations);
   write_optional_list(json, "recorded_environmental_considerations",
                       lot.recorded_environmental_considerations);

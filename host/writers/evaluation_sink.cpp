@@ -5,6 +5,7 @@
 #include "writers/evaluation_jsonl.hpp"
 #include "writers/evaluation_table.hpp"
 #include "writers/evaluation_xlsx.hpp"
+#include "writers/output_format.hpp"
 
 namespace clausier::writers {
 
@@ -18,6 +19,15 @@ class NullSink final : public EvaluationSink {
 }  // namespace
 
 std::unique_ptr<EvaluationSink> make_null_sink() { return std::make_unique<NullSink>(); }
+
+std::optional<EvaluationFormat> evaluation_format(std::string_view name) {
+  if (!offers(Output::evaluation, name)) return std::nullopt;
+  for (const EvaluationFormat f : {EvaluationFormat::table, EvaluationFormat::json, EvaluationFormat::jsonl,
+                                   EvaluationFormat::csv, EvaluationFormat::xlsx}) {
+    if (format_names(Output::evaluation)[static_cast<std::size_t>(f)] == name) return f;
+  }
+  return std::nullopt;
+}
 
 std::unique_ptr<EvaluationSink> make_sink(EvaluationFormat format, std::ostream& out, SinkOptions options) {
   switch (format) {

@@ -3,6 +3,7 @@
 // CSV file, a terminal table. A sink never needs the whole programme.
 
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string_view>
 #include <vector>
@@ -28,7 +29,11 @@ class EvaluationSink {
   virtual void end(const std::vector<Diagnostic>& diagnostics, const RunSummary& summary) = 0;
 };
 
+// In the order of format_names(Output::evaluation) (output_format.cpp).
 enum class EvaluationFormat { table, json, jsonl, csv, xlsx };
+// The sink of a format of Output::evaluation (output_format.hpp) by its name;
+// nullopt for any other name.
+[[nodiscard]] std::optional<EvaluationFormat> evaluation_format(std::string_view name);
 
 struct SinkOptions {
   bool explain = false;  // table: show each clause's reasons and parameters

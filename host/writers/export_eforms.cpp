@@ -29,8 +29,8 @@
 #include <string_view>
 
 #include "base/french.hpp"
+#include "base/xml_escape.hpp"
 #include "writers/export_sink.hpp"
-#include "writers/xml_escape.hpp"
 
 namespace clausier::writers {
 namespace {

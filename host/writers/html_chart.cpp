@@ -24,7 +24,7 @@ constexpr const char* bar_fill = "#1f5f8b";
 constexpr const char* text_fill = "#1a1a1a";
 constexpr const char* font = "font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"12\"";
 
-std::string esc(std::string_view s) { return render::escape("html", s); }
+std::string esc(std::string_view s) { return render::escape(render::Escaping::html, s); }
 
 std::string num(double x) {
   // Coordinates with one decimal, '.' as separator (SVG syntax, not prose).

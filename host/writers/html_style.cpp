@@ -4,7 +4,7 @@
 
 namespace clausier::writers::html {
 
-std::string escape(std::string_view text) { return render::escape("html", text); }
+std::string escape(std::string_view text) { return render::escape(render::Escaping::html, text); }
 
 const std::string& review_stylesheet() {
   static const std::string css =

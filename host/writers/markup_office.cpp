@@ -13,7 +13,7 @@ using render::markup::Block;
 using render::markup::Inline;
 using render::markup::Inlines;
 
-std::string xml(std::string_view s) { return render::escape("xml", s); }
+std::string xml(std::string_view s) { return render::escape(render::Escaping::xml, s); }
 
 // Characters (code points) of a cell's text: its mean length, its longest word.
 struct CellMeasure {

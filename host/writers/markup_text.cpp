@@ -124,7 +124,7 @@ std::string html_inlines(const Inlines& inlines) {
   std::string out;
   for (const auto& i : inlines) {
     switch (i.kind) {
-      case Inline::Kind::text: out += render::escape("html", i.text); break;
+      case Inline::Kind::text: out += render::escape(render::Escaping::html, i.text); break;
       case Inline::Kind::strong: out += "<strong>" + html_inlines(i.children) + "</strong>"; break;
       case Inline::Kind::emphasis: out += "<em>" + html_inlines(i.children) + "</em>"; break;
       case Inline::Kind::line_break: out += "<br>\n"; break;

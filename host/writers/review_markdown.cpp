@@ -8,7 +8,7 @@
 namespace clausier::writers {
 namespace {
 
-std::string md(std::string_view s) { return render::escape("md", s); }
+std::string md(std::string_view s) { return render::escape(render::Escaping::markdown, s); }
 
 std::string table_md(const review::Table& t) {
   std::string out = "|";

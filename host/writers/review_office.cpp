@@ -5,6 +5,7 @@
 #include "base/french.hpp"
 #include "render/markup.hpp"
 #include "writers/documents.hpp"
+#include "writers/output_format.hpp"
 #include "writers/review_markdown.hpp"
 #include "writers/review_text.hpp"
 
@@ -61,7 +62,10 @@ class OfficeReview final : public ReviewReport {
 
 }  // namespace
 
-bool is_office_format(std::string_view format) { return format == "docx" || format == "odt"; }
+bool is_office_format(std::string_view format) {
+  const OutputFormat* entry = output_format(format);
+  return entry != nullptr && entry->binary && offers(Output::review, format);
+}
 
 render::View review_view(const ReviewData& data, const std::string& buyer) {
   render::View root;

@@ -68,7 +68,7 @@ class Document {
           break;
         case Block::Kind::table: {
           out += "|";
-          for (const auto& h : b.header) out += " " + render::escape("md", h) + " |";
+          for (const auto& h : b.header) out += " " + render::escape(render::Escaping::markdown, h) + " |";
           out += "\n|";
           for (std::size_t i = 0; i < b.header.size(); ++i) out += "---|";
           out += "\n";
@@ -90,7 +90,8 @@ class Document {
     std::string out =
         "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
         "content=\"width=device-width, initial-scale=1\">\n<title>" +
-        render::escape("html", title) + "</title>\n<style>\n" + css() + "</style>\n</head>\n<body>\n";
+        render::escape(render::Escaping::html, title) + "</title>\n<style>\n" + css() +
+        "</style>\n</head>\n<body>\n";
     for (const Block& b : blocks_) {
       switch (b.kind) {
         case Block::Kind::heading: {
@@ -107,7 +108,7 @@ class Document {
           break;
         case Block::Kind::table:
           out += "<table>\n<thead><tr>";
-          for (const auto& h : b.header) out += "<th>" + render::escape("html", h) + "</th>";
+          for (const auto& h : b.header) out += "<th>" + render::escape(render::Escaping::html, h) + "</th>";
           out += "</tr></thead>\n<tbody>\n";
           for (const auto& row : b.rows) {
             out += "<tr>";
@@ -126,7 +127,7 @@ class Document {
     std::string out;
     for (const Span& s : t) {
       const std::string one_line = text::single_line(s.text);
-      out += s.code ? "`" + one_line + "`" : render::escape("md", one_line);
+      out += s.code ? "`" + one_line + "`" : render::escape(render::Escaping::markdown, one_line);
     }
     return out;
   }
@@ -134,7 +135,7 @@ class Document {
   static std::string html(const Text& t) {
     std::string out;
     for (const Span& s : t) {
-      std::string piece = render::escape("html", s.text);
+      std::string piece = render::escape(render::Escaping::html, s.text);
       if (s.code) piece = "<code>" + piece + "</code>";
       if (!s.link.empty()) piece = "<a href=\"#" + s.link + "\">" + piece + "</a>";
       out += piece;

@@ -11,7 +11,7 @@
 #include <sstream>
 #include <system_error>
 
-#include "writers/xml_escape.hpp"
+#include "base/xml_escape.hpp"
 
 namespace clausier::writers::xlsx {
 namespace {

@@ -2,7 +2,7 @@
 # clausier draft: a consultation described by options or by a fiche de
 # consultation, its evaluation on standard output and every document of every
 # lot written to one folder, whole or not at all; options override the fiche;
-# errors located and exit codes as design.md. The published example (the
+# errors located and exit codes as docs/cli.md. The published example (the
 # sample's lot C2027-01-L3 as a consultation of its own) gives the 833 hours
 # of `render` on the sample.
 source "$(dirname "$0")/lib.sh"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage errors, help and version: exit codes of design.md.
+# Usage errors, help and version: exit statuses of docs/cli.md.
 source "$(dirname "$0")/lib.sh"
 
 run version --version

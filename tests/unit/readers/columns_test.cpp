@@ -37,7 +37,7 @@ const char* const design_headers =
 }  // namespace
 
 TEST_SUITE("readers/columns") {
-  TEST_CASE("the headers of design.md") {
+  TEST_CASE("the usual headers of docs/programme.md") {
     const auto m = map_header(design_headers);
     CHECK(m.map.ok());
     CHECK(m.diags.all().empty());

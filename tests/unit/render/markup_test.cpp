@@ -62,7 +62,7 @@ TEST_CASE("markup: inlines, escapes and hard breaks") {
 
 TEST_CASE("markup: a value with * or | prints literally once escaped") {
   DiagnosticList diags;
-  const std::string value = render::escape("md", "A*B | C_D [1] #2");
+  const std::string value = render::escape(render::Escaping::markdown, "A*B | C_D [1] #2");
   const Document d = parsed("| x |\n|---|\n| " + value + " |\n\n" + value + "\n", diags);
   CHECK(diags.all().empty());
   CHECK(plain_text(d.blocks.at(0).rows.at(1).at(0)) == "A*B | C_D [1] #2");

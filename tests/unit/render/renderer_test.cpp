@@ -40,7 +40,7 @@ TEST_CASE("render: values are escaped for the markup, skeleton values for XML") 
   const auto md = render_document(t, sample_view());
   REQUIRE(md.ok);
   CHECK(md.text == "# C1-L1 — Peinture \\<intérieure\\> & \\*sols\\*");
-  const auto xml = render_text("<w:t>{{lot.objet}}</w:t>", "header1.xml", "xml", sample_view());
+  const auto xml = render_text("<w:t>{{lot.objet}}</w:t>", "header1.xml", Escaping::xml, sample_view());
   REQUIRE(xml.ok);
   CHECK(xml.text == "<w:t>Peinture &lt;intérieure&gt; &amp; *sols*</w:t>");
 }
@@ -52,21 +52,21 @@ TEST_CASE("render: a template compiled once renders each view with its own value
   lot.set("objet", View::text("Voirie & réseaux"));
   other.set("lot", std::move(lot));
   // The same text, compiled once for the thread, with two views and two formats.
-  CHECK(render_text(source, "a", "xml", sample_view()).text ==
+  CHECK(render_text(source, "a", Escaping::xml, sample_view()).text ==
         "<p>Peinture &lt;intérieure&gt; &amp; *sols*</p>");
-  CHECK(render_text(source, "b", "xml", other).text == "<p>Voirie &amp; réseaux</p>");
-  CHECK(render_text(source, "c", "md", other).text == "<p>Voirie & réseaux</p>");
+  CHECK(render_text(source, "b", Escaping::xml, other).text == "<p>Voirie &amp; réseaux</p>");
+  CHECK(render_text(source, "c", Escaping::markdown, other).text == "<p>Voirie & réseaux</p>");
   // A view prepared once serves several texts.
   const PreparedView prepared(other);
-  CHECK(render_text("[{{lot.objet}}]", "d", "xml", prepared).text == "[Voirie &amp; réseaux]");
-  CHECK(render_text(source, "e", "xml", prepared).text == "<p>Voirie &amp; réseaux</p>");
+  CHECK(render_text("[{{lot.objet}}]", "d", Escaping::xml, prepared).text == "[Voirie &amp; réseaux]");
+  CHECK(render_text(source, "e", Escaping::xml, prepared).text == "<p>Voirie &amp; réseaux</p>");
   // Without any tag, the text as it is.
-  const auto plain = render_text("<styles/>\n", "styles.xml", "xml", prepared);
+  const auto plain = render_text("<styles/>\n", "styles.xml", Escaping::xml, prepared);
   REQUIRE(plain.ok);
   CHECK(plain.text == "<styles/>\n");
   // An invalid template is reported each time, at its line.
   for (int i = 0; i < 2; ++i) {
-    const auto bad = render_text("a\n{{#x}}\n", "bad.xml", "xml", prepared);
+    const auto bad = render_text("a\n{{#x}}\n", "bad.xml", Escaping::xml, prepared);
     CHECK_FALSE(bad.ok);
     REQUIRE(bad.problems.size() == 1);
     CHECK(bad.problems[0].location.line == 2);
@@ -74,10 +74,18 @@ TEST_CASE("render: a template compiled once renders each view with its own value
 }
 
 TEST_CASE("render: a value never opens a list or a heading at the start of a line") {
-  CHECK(escape("md", "- tiret") == "\\- tiret");
-  CHECK(escape("md", "12. douze") == "12\\. douze");
-  CHECK(escape("md", "2027-01") == "2027-01");
-  CHECK(escape("md", "a|b\nc") == "a\\|b c");
+  CHECK(escape(Escaping::markdown, "- tiret") == "\\- tiret");
+  CHECK(escape(Escaping::markdown, "12. douze") == "12\\. douze");
+  CHECK(escape(Escaping::markdown, "2027-01") == "2027-01");
+  CHECK(escape(Escaping::markdown, "a|b\nc") == "a\\|b c");
+}
+
+TEST_CASE("render: each escaping its own rules, XML not HTML's") {
+  const std::string value = "l'eau & <gaz> \"x\"\x01";
+  CHECK(escape(Escaping::html, value) == "l&#39;eau &amp; &lt;gaz&gt; &quot;x&quot;\x01");
+  // XML 1.0 forbids the control character: left out, where HTML keeps it.
+  CHECK(escape(Escaping::xml, value) == "l'eau &amp; &lt;gaz&gt; &quot;x&quot;");
+  CHECK(escape(Escaping::markdown, "a*b") == "a\\*b");
 }
 
 TEST_CASE("render: sections, lists and required fields") {

@@ -1,6 +1,6 @@
-#include "writers/xml_escape.hpp"
+#include "base/xml_escape.hpp"
 
-namespace clausier::writers {
+namespace clausier {
 
 std::string escape_xml(std::string_view s) {
   std::string out;
@@ -19,4 +19,4 @@ std::string escape_xml(std::string_view s) {
   return out;
 }
 
-}  // namespace clausier::writers
+}  // namespace clausier
