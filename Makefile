@@ -9,7 +9,7 @@ SAMPLE = samples/departement-2027/programme.csv
 
 FUZZ_SECONDS ?= 20
 
-.PHONY: all deps test-deps configure build demo test test-sanitize fuzz accept format format-check clean bench bench-quick bench-workspace
+.PHONY: all deps test-deps configure build demo test test-sanitize fuzz accept format format-check tidy clean bench bench-quick bench-workspace
 
 all: build
 
@@ -83,6 +83,10 @@ format:
 format-check:
 	@command -v clang-format >/dev/null || .ci/install-deps clang-format
 	@clang-format --dry-run --Werror $(CXX_SOURCES) && echo "clang-format : sources conformes"
+
+# clang-tidy on host/ and tests/unit/, the checks of .clang-tidy as errors (.ci/clang-tidy).
+tidy: build
+	@JOBS=$(JOBS) .ci/clang-tidy $(BUILD_DIR)
 
 clean:
 	rm -rf $(BUILD_DIR) build-sanitize build-fuzz out

@@ -73,7 +73,7 @@ void ParallelRunner::deliver_ready(std::unique_lock<std::mutex>& lock, bool wait
     lock.unlock();
     for (auto& e : finished.results) {
       deliver_(std::move(e));
-      e.lot = Lot{};  // read, so allocated, in this thread
+      e.lot = Lot{};  // NOLINT(bugprone-use-after-move): reset, read, so allocated, in this thread
     }
     lock.lock();
     spent_[finished.worker].push_back(std::move(finished.results));

@@ -11,7 +11,6 @@ namespace clausier::render {
 namespace {
 
 namespace fs = std::filesystem;
-using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 const std::vector<std::string> manifest_keys = {"id", "title", "basename", "applies", "required"};
@@ -112,7 +111,7 @@ void read_applies(const Object& root, ManifestReader& m, DocumentTemplate& t) {
     return;
   }
   const auto arr = root.getArray("applies");
-  if (!arr || arr->size() == 0) {
+  if (!arr || arr->empty()) {
     m.error("applies",
             "« applies » doit être une liste non vide d'objets {\"clause\": …, \"verdicts\": […]}");
     return;

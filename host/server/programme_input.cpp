@@ -98,7 +98,7 @@ std::string lots_json_to_csv(const std::string& json, std::map<std::string, std:
       fields[key] = text_of(value);
   }
   const Poco::JSON::Array::Ptr lots = root->getArray("lots");
-  if (!lots || lots->size() == 0) {
+  if (!lots || lots->empty()) {
     error = "aucun lot : la clé « lots » doit être une liste d'au moins un lot";
     return "";
   }

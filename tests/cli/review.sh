@@ -46,7 +46,7 @@ expect_in docx_xml out "C2027-01-L3"
 unzip -p "$WORK/revue.docx" word/header1.xml >"$WORK/docx_header.out"
 expect_not_in docx_header out "Consultation"  # a review spans the consultations
 unzip -p "$WORK/revue.docx" docProps/core.xml >"$WORK/docx_core.out"
-expect_in docx_core out "Revue de la programmation d&#39;achats – samples/departement-2027/programme.csv"
+expect_in docx_core out "Revue de la programmation d'achats – samples/departement-2027/programme.csv"
 if command -v soffice >/dev/null && command -v pdftotext >/dev/null; then
   # Distinct names: soffice names each PDF after its input.
   cp "$WORK/revue.docx" "$WORK/pdf-docx.docx"

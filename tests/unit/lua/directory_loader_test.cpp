@@ -14,7 +14,6 @@
 namespace {
 
 using clausier::testing::messages;
-using clausier::testing::plain;
 
 using namespace clausier;
 

@@ -16,7 +16,6 @@
 namespace {
 
 using clausier::testing::messages;
-using clausier::testing::plain;
 
 using namespace clausier;
 using params::Lookup;

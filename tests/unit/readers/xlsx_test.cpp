@@ -22,7 +22,6 @@ using clausier::testing::num;
 using clausier::testing::plain;
 using clausier::testing::read_lots;
 using clausier::testing::read_records;
-using clausier::testing::TestSheet;
 
 const Cell& at(const clausier::readers::Record& r, std::size_t column) {
   static const Cell empty;
