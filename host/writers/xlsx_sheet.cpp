@@ -1,9 +1,5 @@
 #include "writers/xlsx_sheet.hpp"
 
-#include <Poco/DateTime.h>
-#include <Poco/Exception.h>
-#include <Poco/Path.h>
-#include <Poco/Zip/Compress.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -12,6 +8,7 @@
 #include <system_error>
 
 #include "base/xml_escape.hpp"
+#include "writers/zip_writer.hpp"
 
 namespace clausier::writers::xlsx {
 namespace {
@@ -234,27 +231,16 @@ std::string SheetWriter::write(std::ostream& out) {
   if (!scratch_.good()) return "écriture impossible dans le fichier de travail (disque plein ?)";
   scratch_.seekg(0);
 
-  const bool seekable = out.tellp() != std::streampos(-1);
-  // A fixed time: the same programme gives the same bytes.
-  const Poco::DateTime stamp(2020, 1, 1);
-  try {
-    Poco::Zip::Compress zip(out, seekable);
-    auto add = [&](const std::string& name, const std::string& content) {
-      std::istringstream in(content);
-      zip.addFile(in, stamp, Poco::Path(name, Poco::Path::PATH_UNIX), Poco::Zip::ZipCommon::CM_DEFLATE,
-                  Poco::Zip::ZipCommon::CL_NORMAL);
-    };
-    add("[Content_Types].xml", content_types_xml());
-    add("_rels/.rels", root_rels_xml());
-    add("xl/workbook.xml", workbook_xml(sheet_name_, "$A$1:$" + last_column + "$" + last_row));
-    add("xl/_rels/workbook.xml.rels", workbook_rels_xml());
-    add("xl/styles.xml", styles_xml());
-    zip.addFile(scratch_, stamp, Poco::Path("xl/worksheets/sheet1.xml", Poco::Path::PATH_UNIX),
-                Poco::Zip::ZipCommon::CM_DEFLATE, Poco::Zip::ZipCommon::CL_NORMAL);
-    zip.close();
-  } catch (const Poco::Exception& e) {
-    return "écriture du classeur impossible : " + e.displayText();
-  }
+  // A fixed date: the same programme gives the same bytes.
+  ZipWriter zip(*Date::from_ymd(2020, 1, 1), out);
+  const bool added =
+      zip.add("[Content_Types].xml", content_types_xml(), false) &&
+      zip.add("_rels/.rels", root_rels_xml(), false) &&
+      zip.add("xl/workbook.xml", workbook_xml(sheet_name_, "$A$1:$" + last_column + "$" + last_row), false) &&
+      zip.add("xl/_rels/workbook.xml.rels", workbook_rels_xml(), false) &&
+      zip.add("xl/styles.xml", styles_xml(), false) && zip.add("xl/worksheets/sheet1.xml", scratch_);
+  if (added) (void)zip.finish();
+  if (!zip.error().empty()) return "écriture du classeur impossible : " + zip.error();
   out.flush();
   if (!out.good()) return "écriture du classeur interrompue (disque plein ?)";
   return {};

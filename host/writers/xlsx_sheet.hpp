@@ -6,7 +6,8 @@
 //
 // Rows go to a scratch file as they are given (memory stays flat whatever the
 // number of rows); write() then stores the workbook parts and that sheet in a
-// zip archive (Poco Zip). Strings are inline (no shared-string table to hold
+// zip archive (ZipWriter, the sheet deflated as it is read back from the
+// scratch file). Strings are inline (no shared-string table to hold
 // in memory), XML-escaped, with the characters XML 1.0 forbids left out.
 
 #include <cstdint>

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <memory>
+#include <sstream>
 #include <string>
 
 #include "readers/zip_package.hpp"
@@ -67,4 +68,24 @@ TEST_CASE("zip writer: an entry it cannot hold is refused with a reason") {
   CHECK(zip.error() == "entrée sans nom");
   CHECK_FALSE(zip.add(std::string(70'000, 'n'), "x", false));
   CHECK(zip.error().find("4 Gio") != std::string::npos);
+}
+
+TEST_CASE("zip writer: to a stream, an entry deflated from a stream larger than its buffers") {
+  std::string sheet;
+  for (int i = 0; sheet.size() < 300'000; ++i) sheet += "<row r=\"" + std::to_string(i) + "\"><c/></row>";
+  std::ostringstream out;
+  writers::ZipWriter zip(*Date::from_ymd(2020, 1, 1), out);
+  REQUIRE(zip.add("[Content_Types].xml", "<Types/>", false));
+  std::istringstream in(sheet);
+  REQUIRE(zip.add("xl/worksheets/sheet1.xml", in));
+  CHECK(zip.finish().empty());
+  CHECK(zip.error().empty());
+  const std::string archive = out.str();
+  CHECK(read_back(archive, "[Content_Types].xml") == "<Types/>");
+  CHECK(read_back(archive, "xl/worksheets/sheet1.xml") == sheet);
+
+  writers::ZipWriter in_memory(*Date::from_ymd(2020, 1, 1));
+  std::istringstream again(sheet);
+  CHECK_FALSE(in_memory.add("sheet.xml", again));  // a streamed entry needs a stream to go to
+  CHECK_FALSE(in_memory.error().empty());
 }
