@@ -84,3 +84,14 @@ TEST_CASE("docs/json.md names every verdict and the lot fields it writes") {
     CHECK_MESSAGE(doc.find("\"" + std::string(info.key) + "\":") != std::string::npos, info.key);
   }
 }
+
+TEST_CASE("rules/tests/README.md describes a case's lot with every field and value") {
+  const std::string doc = read_doc("rules/tests/README.md");
+  const auto quoted_id = [&doc](std::string_view id) {
+    return doc.find("`\"" + std::string(id) + "\"`") != std::string::npos;
+  };
+  for (const LotFieldInfo& info : lot_fields()) CHECK_MESSAGE(mentions(doc, info.key), info.key);
+  for (const Verdict v : all_verdicts) CHECK_MESSAGE(quoted_id(verdict_id(v)), verdict_id(v));
+  for (const Nature n : all_natures) CHECK_MESSAGE(quoted_id(nature_id(n)), nature_id(n));
+  for (const BuyerType t : all_buyer_types) CHECK_MESSAGE(quoted_id(buyer_type_id(t)), buyer_type_id(t));
+}
