@@ -39,11 +39,6 @@ int guarded(lua_State* L) {
 double number_argument(lua_State* L, int arg, const char* function);
 std::string_view string_argument(lua_State* L, int arg, const char* function);
 
-// "« name »", French quotes with their no-break spaces, for messages.
-inline std::string guillemets(std::string_view s) {
-  return std::string(fr::guillemet_open) + std::string(s) + fr::guillemet_close;
-}
-
 // Pushes `s` (which may hold NUL bytes) as a Lua string.
 inline void push(lua_State* L, std::string_view s) { lua_pushlstring(L, s.data(), s.size()); }
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <iterator>
 
+#include "base/quoted.hpp"
 #include "lua/cfunction.hpp"
 #include "lua/ctx_format.hpp"
 #include "lua/lot_overrides.hpp"
@@ -259,7 +260,7 @@ int HostApi::get(lua_State* L, Want want, const char* function) {
   }
   const auto& lookup = std::get<params::Lookup>(resolved.found);
   if (key && !takes_key(lookup.parameter->kind)) {
-    raise(L, function, "le paramètre " + guillemets(name) + " n'est pas une table : il ne prend pas de clé");
+    raise(L, function, "le paramètre " + fr::quoted(name) + " n'est pas une table : il ne prend pas de clé");
   }
   record(found_slot, resolved.entry);
   if (want == Want::description) {
@@ -280,7 +281,7 @@ int HostApi::override_value(lua_State* L) {
   const LotOverride* field = find_lot_override(name);
   if (field == nullptr) {
     raise(L, "ctx.override",
-          guillemets(name) +
+          fr::quoted(name) +
               " n'est pas une valeur que le programme peut donner par lot (valeurs admises : " +
               override_list() + ")");
   }

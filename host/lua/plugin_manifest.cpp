@@ -4,6 +4,7 @@
 #include <lua.hpp>
 
 #include "base/french.hpp"
+#include "base/quoted.hpp"
 #include "lua/cfunction.hpp"
 #include "lua/table_reader.hpp"
 
@@ -24,7 +25,7 @@ class ManifestReader {
     check_params(params);
     for (const auto& name : unknown_fields(
              L_, index_, {"id", "api", "evaluate", "title", "basis", "params", "units", "order"})) {
-      diags_.warning(where_, "champ " + guillemets(name) +
+      diags_.warning(where_, "champ " + fr::quoted(name) +
                                  " inconnu, ignoré (champs admis : id, api, evaluate, title, basis, params, "
                                  "units, order)");
     }
@@ -37,13 +38,13 @@ class ManifestReader {
  private:
   // "champ « api » invalide : <problem>".
   void invalid(std::string_view field, std::string_view problem) {
-    diags_.error(where_, "champ " + guillemets(field) + " invalide : " + std::string(problem));
+    diags_.error(where_, "champ " + fr::quoted(field) + " invalide : " + std::string(problem));
     ok_ = false;
   }
 
   // "champ « id » absent : <hint>".
   void missing(std::string_view field, std::string_view hint) {
-    diags_.error(where_, "champ " + guillemets(field) + " absent : " + std::string(hint));
+    diags_.error(where_, "champ " + fr::quoted(field) + " absent : " + std::string(hint));
     ok_ = false;
   }
 
@@ -122,7 +123,7 @@ class ManifestReader {
   void check_params(const params::ParameterSet& params) {
     for (const auto& name : out_.info.params) {
       if (params.find(name) == nullptr) {
-        diags_.warning(where_, "champ " + guillemets("params") + " : le paramètre " + guillemets(name) +
+        diags_.warning(where_, "champ " + fr::quoted("params") + " : le paramètre " + fr::quoted(name) +
                                    " n'existe pas dans les règles chargées");
       }
     }

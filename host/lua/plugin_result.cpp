@@ -6,6 +6,7 @@
 #include <lua.hpp>
 
 #include "base/french.hpp"
+#include "base/quoted.hpp"
 #include "lua/cfunction.hpp"
 #include "lua/table_reader.hpp"
 
@@ -17,12 +18,12 @@ constexpr double max_hours = 9007199254740992.0;  // 2^53
 
 // "champ « hours » invalide : <problem>".
 std::string invalid(std::string_view field, std::string_view problem) {
-  return "champ " + guillemets(field) + " invalide : " + std::string(problem);
+  return "champ " + fr::quoted(field) + " invalide : " + std::string(problem);
 }
 
 // "champ « verdict » absent : <hint>".
 std::string missing(std::string_view field, std::string_view hint) {
-  return "champ " + guillemets(field) + " absent : " + std::string(hint);
+  return "champ " + fr::quoted(field) + " absent : " + std::string(hint);
 }
 
 // The fields of a result, in the order they are checked.
@@ -50,7 +51,7 @@ std::string read_verdict(lua_State* L, int slot, ClauseResult& out) {
   const auto id = string_at(L, slot);
   out.verdict = verdict_from_id(id);
   if (out.verdict) return {};
-  return invalid("verdict", guillemets(id) + " n'est pas un verdict (" + verdict_list(", ") + ")");
+  return invalid("verdict", fr::quoted(id) + " n'est pas un verdict (" + verdict_list(", ") + ")");
 }
 
 // A list of texts, with French typography; `required`: present and not empty.
@@ -176,7 +177,7 @@ std::string read_result(lua_State* L, int index, const engine::ClauseInfo& info,
   const auto unknown = take_fields(L, index, slots);
   std::string problem;
   if (!unknown.empty()) {
-    problem = "champ " + guillemets(unknown.front()) +
+    problem = "champ " + fr::quoted(unknown.front()) +
               " inconnu (champs admis : verdict, reasons, basis, hours, values, warnings)";
   } else {
     problem = read_fields(L, slots, info, out);

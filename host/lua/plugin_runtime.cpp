@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "base/french.hpp"
+#include "base/quoted.hpp"
 #include "lua/cfunction.hpp"
 #include "lua/lua_message.hpp"
 #include "lua/plugin_manifest.hpp"
@@ -58,7 +59,7 @@ int PluginRuntime::include(lua_State* L) {
       known += (known.empty() ? "" : ", ") + std::filesystem::path(l.display).stem().string();
     luaL_error(
         L, "include : bibliothèque %s inconnue : les bibliothèques sont les fichiers de plugins/lib/ (%s)",
-        guillemets(name).c_str(), known.empty() ? "aucune" : known.c_str());
+        fr::quoted(name).c_str(), known.empty() ? "aucune" : known.c_str());
   }
   if (std::string error = load_sandboxed(runtime.vm_, library->text, library->display); !error.empty())
     luaL_error(L, "include : %s", error.c_str());
@@ -121,7 +122,7 @@ bool PluginRuntime::add(std::string source, const std::string& display, Diagnost
   if (!manifest) return false;
   const auto same_id = [&](const LoadedPlugin& p) { return p.info.id == manifest->info.id; };
   if (const auto other = std::find_if(plugins_.begin(), plugins_.end(), same_id); other != plugins_.end()) {
-    diags.error(where, "l'identifiant " + guillemets(manifest->info.id) + " est déjà celui de " +
+    diags.error(where, "l'identifiant " + fr::quoted(manifest->info.id) + " est déjà celui de " +
                            other->info.source + " : ce plugin est ignoré");
     return false;
   }
