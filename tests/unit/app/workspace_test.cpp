@@ -21,7 +21,6 @@
 #include "test_paths.hpp"
 
 using namespace clausier;
-using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 namespace {
