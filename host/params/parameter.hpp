@@ -16,7 +16,7 @@
 
 namespace clausier::params {
 
-// How sure we are of a value (domain.md tags [V] [P] [M] [U]).
+// How sure we are of a value (rules/README.md, « Degré de certitude »).
 enum class Status { verifie, partiel, a_verifier, hypothese };
 inline constexpr Status all_statuses[] = {Status::verifie, Status::partiel, Status::a_verifier,
                                           Status::hypothese};

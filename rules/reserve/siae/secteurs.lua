@@ -15,7 +15,7 @@
 -- Le préfixe le plus long l'emporte ; "" vaut pour tous les autres codes.
 --
 -- Ce classement n'est pas une règle de droit (L2113-13 ne limite aucun
--- secteur) : ce sont des repères de praticien (domain.md, § 9), à calibrer
+-- secteur) : ce sont des repères de praticien (statut « hypothese »), à calibrer
 -- avec le sourcing local (annuaire « le marché de l'inclusion », réseaux de
 -- l'IAE). Une politique locale peut remplacer ce fichier par le sien.
 return {
