@@ -49,8 +49,9 @@ demo: build
 	@echo "  $(CLAUSIER) serve --db $(DEMO_DB)    puis http://127.0.0.1:8080/"
 	@echo "ou en ligne de commande : $(CLAUSIER) workspace show departement-2027 --db $(DEMO_DB)"
 
+# LSAN_OPTIONS: third-party leaks the sanitizer build must not count (tests/lsan.supp).
 test: build test-deps
-	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 
 test-sanitize:
 	$(MAKE) test BUILD_DIR=build-sanitize SANITIZE=ON

@@ -237,7 +237,8 @@ TEST_SUITE("shipped_plugins") {
 
     Lot anru = lot_of(Nature::travaux, "45210000", 1'000'000, "2025-01-01");
     anru.anru = true;
-    const TraceEntry* rate = traced(evaluate("anru", anru), "anru.taux_travaux");
+    const ClauseResult anru_result = evaluate("anru", anru);  // kept: `rate` points into it
+    const TraceEntry* rate = traced(anru_result, "anru.taux_travaux");
     REQUIRE(rate);
     CHECK(rate->status == "a-verifier");
     CHECK(rate->from == "2025-01-01");
