@@ -170,7 +170,7 @@ PY
   ) &
   writer=$!
   sleep 2
-  pkill -9 -f "kill.db" || true
+  pkill -9 -f -- "--db sqlite:$KILLDB" || true  # only this test's writers
   kill -9 "$writer" 2>/dev/null || true
   wait "$writer" 2>/dev/null
   # A last import killed in the middle of its transaction.
