@@ -199,8 +199,7 @@ EvaluateOutcome evaluate_programme(const Toolkit& toolkit, const EvaluateRequest
     read_diags.release_before(delivery.outcome.summary.lots_evaluated);
     delivery(std::move(evaluation));
   };
-  engine::ParallelRunner runner(
-      toolkit.evaluators(request.as_of, worker_count(request.jobs), request.shared_state), deliver);
+  engine::ParallelRunner runner(toolkit.evaluators(request.as_of, worker_count(request.jobs)), deliver);
   const ProgrammeScan scan = scan_programme(
       request.programme, {request.only, request.sheet, request.opened.get()}, read_diags,
       [&](Lot&& lot, const ConsultationTotals& totals) {

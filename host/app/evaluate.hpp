@@ -41,9 +41,6 @@ struct EvaluateRequest {
   // Called on each evaluation before anything else sees it, in input order:
   // the workspace applies its decisions there.
   std::function<void(LotEvaluation&)> adjust = {};
-  // False: no worker uses the toolkit's own Lua state, so that the run may
-  // go on beside other users of the toolkit (Toolkit::evaluators).
-  bool shared_state = true;
 };
 
 struct EvaluateOutcome {
@@ -53,7 +50,7 @@ struct EvaluateOutcome {
   bool plugin_errors = false;
 };
 
-// Exit status (docs/cli.md): 0 success, 1 input errors, 3 a rule or plugin failed.
+// Exit status of design.md: 0 success, 1 input errors, 3 a rule or plugin failed.
 [[nodiscard]] int exit_status(const EvaluateOutcome& outcome, const Toolkit& toolkit);
 
 // The worker threads `jobs` asks for: itself, or the number of cores when 0.

@@ -42,11 +42,10 @@ engine::Evaluator Toolkit::thread_evaluator(std::optional<Date> as_of) const {
   return engine::Evaluator(std::move(types), as_of);
 }
 
-std::vector<engine::Evaluator> Toolkit::evaluators(std::optional<Date> as_of, std::size_t count,
-                                                   bool shared_state) const {
+std::vector<engine::Evaluator> Toolkit::evaluators(std::optional<Date> as_of, std::size_t count) const {
   std::vector<engine::Evaluator> out;
   out.reserve(count);
-  out.push_back(shared_state ? evaluator(as_of) : thread_evaluator(as_of));
+  out.push_back(evaluator(as_of));
   for (std::size_t i = 1; i < count; ++i) {
     out.push_back(thread_evaluator(as_of));
   }

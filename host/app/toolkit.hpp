@@ -46,11 +46,7 @@ class Toolkit {
   [[nodiscard]] engine::Evaluator thread_evaluator(std::optional<Date> as_of) const;
   // `count` (>= 1) evaluators for as many worker threads: the first over this
   // toolkit's plugins, each other over a copy of them in its own Lua state.
-  // With `shared_state` false, every one has its own Lua state, the first
-  // too: for a caller that may run beside another user of this toolkit (the
-  // web server's workspace imports).
-  [[nodiscard]] std::vector<engine::Evaluator> evaluators(std::optional<Date> as_of, std::size_t count,
-                                                          bool shared_state = true) const;
+  [[nodiscard]] std::vector<engine::Evaluator> evaluators(std::optional<Date> as_of, std::size_t count) const;
   // The same with only the clause types of these ids (rule test cases).
   [[nodiscard]] engine::Evaluator evaluator(std::optional<Date> as_of,
                                             const std::vector<std::string>& only) const;

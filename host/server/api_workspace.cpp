@@ -23,6 +23,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -225,7 +226,11 @@ void import_programme(ServerContext& context, Request& request, Response& respon
   }
   what.author = "web";
   const ToolkitSnapshot snapshot = context.store.current();
-  // Imports run side by side: each evaluates in Lua states of its own.
+  // One import at a time: an import evaluates its lots with the toolkit's
+  // own plugins (one Lua state, which two threads may not share); the
+  // other requests use their worker's evaluator and are not held.
+  static std::mutex importing;
+  const std::lock_guard lock(importing);
   const app::ImportOutcome outcome = context.workspace.import_programme(
       *snapshot.toolkit, *input.programme, input.source_name, input.source_sha256, what, diags);
   if (!outcome.written && !outcome.unchanged) {
