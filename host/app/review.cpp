@@ -55,6 +55,10 @@ std::string nature_key(const Nature& n) { return std::string(nature_id(n)); }
 
 }  // namespace
 
+bool social_condition_mandatory(const ClauseResult& c) {
+  return c.verdict == Verdict::obligatoire && cites(c, social_condition_article);
+}
+
 writers::LotReview review_lot(const LotEvaluation& e,
                               const std::optional<std::vector<std::string>>& recorded) {
   writers::LotReview r;
@@ -69,7 +73,7 @@ writers::LotReview review_lot(const LotEvaluation& e,
     }
     if (*c.verdict == Verdict::obligatoire) {
       r.mandatory = true;
-      if (cites(c, social_condition_article)) r.social_condition_mandatory = true;
+      if (social_condition_mandatory(c)) r.social_condition_mandatory = true;
     }
     const auto threshold = number_value(c, "seuil");
     const auto total = number_value(c, "total_consultation");

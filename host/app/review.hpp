@@ -44,6 +44,10 @@ inline constexpr const char* target_parameter = "objectifs.considerations_social
 [[nodiscard]] writers::LotReview review_lot(
     const LotEvaluation& evaluation, const std::optional<std::vector<std::string>>& recorded_social = {});
 
+// True when the result makes the social condition of CCP L2112-2-1
+// mandatory: obligatoire, and its basis cites that article.
+[[nodiscard]] bool social_condition_mandatory(const ClauseResult& c);
+
 // "2027-T1" and "T1 2027" for a launch date.
 [[nodiscard]] std::string quarter_key(Date d);
 [[nodiscard]] std::string quarter_label(Date d);

@@ -4,13 +4,9 @@
 
 namespace clausier::app {
 
-StoredLots::StoredLots(const store::WorkspaceStore& store, std::int64_t version, bool own_totals,
-                       DiagnosticSink& diags, std::string display_name)
-    : store_(store),
-      version_(version),
-      own_totals_(own_totals),
-      diags_(diags),
-      name_(std::move(display_name)) {}
+StoredLots::StoredLots(store::Database& db, std::int64_t version, bool own_totals, DiagnosticSink& diags,
+                       std::string display_name)
+    : store_(db), version_(version), own_totals_(own_totals), diags_(diags), name_(std::move(display_name)) {}
 
 const store::LotRow* StoredLots::advance() {
   if (at_ < page_.size()) return &page_[at_++];

@@ -13,7 +13,7 @@ namespace clausier::app {
 
 class StoredLots final : public readers::LotSource {
  public:
-  StoredLots(const store::WorkspaceStore& store, std::int64_t version, bool own_totals, DiagnosticSink& diags,
+  StoredLots(store::Database& db, std::int64_t version, bool own_totals, DiagnosticSink& diags,
              std::string display_name);
 
   bool next(Lot& out) override;
@@ -26,7 +26,7 @@ class StoredLots final : public readers::LotSource {
   // The next stored row, or null at the end.
   const store::LotRow* advance();
 
-  const store::WorkspaceStore& store_;
+  store::WorkspaceStore store_;
   std::int64_t version_;
   bool own_totals_;
   DiagnosticSink& diags_;

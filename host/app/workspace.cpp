@@ -238,12 +238,8 @@ ImportOutcome Workspace::import_programme(const Toolkit& toolkit, const readers:
             const auto after = store.lot(s, version_id, reference);
             LotChange change{reference, {}};
             if (before && after) {
-              const auto old_fields = store::lot_fields(store::lot_from_json(before->data).first);
-              const auto new_fields = store::lot_fields(store::lot_from_json(after->data).first);
-              for (std::size_t i = 0; i < old_fields.size() && i < new_fields.size(); ++i) {
-                if (old_fields[i].second != new_fields[i].second)
-                  change.fields.push_back({old_fields[i].first, old_fields[i].second, new_fields[i].second});
-              }
+              change.fields = changed_fields(store::lot_from_json(before->data).first,
+                                             store::lot_from_json(after->data).first);
             }
             outcome.changed.push_back(std::move(change));
           }
@@ -397,8 +393,7 @@ DecideOutcome Workspace::decide(const Toolkit& toolkit, const std::string& name,
       if (input.replace || input.motif) d.motif = non_empty(input.motif);
       // A motif given by its id in the rules is kept as its wording.
       if (d.motif) {
-        const Date today = Date::parse_iso(store::utc_now().substr(0, 10)).value_or(Date{});
-        for (const auto& m : motifs_in_force(toolkit.params(), today)) {
+        for (const auto& m : motifs_in_force(toolkit.params(), today_utc())) {
           if (*d.motif == m.id) d.motif = m.label;
         }
       }
@@ -487,22 +482,10 @@ readers::Programme Workspace::programme(const std::string& name) const {
   });
   const std::string display = name + " (espace de travail, version " + std::to_string(version.number) + ")";
   store::Database* db = db_.get();
-  return readers::programme_from_source(
-      display, [db, id = version.id, own = version.own_totals, display](DiagnosticSink& diags) {
-        // The store object lives as long as the source that reads through it.
-        struct Source final : readers::LotSource {
-          Source(store::Database& d, std::int64_t v, bool o, DiagnosticSink& g, const std::string& n)
-              : store(d), lots(store, v, o, g, n) {}
-          bool next(Lot& out) override { return lots.next(out); }
-          bool next_keys(readers::RecordKeys& out) override { return lots.next_keys(out); }
-          void expect_repeats(const KeySet& c) override { lots.expect_repeats(c); }
-          [[nodiscard]] bool lots_are_consultations() const override { return lots.lots_are_consultations(); }
-          [[nodiscard]] const readers::LotReaderStats& stats() const override { return lots.stats(); }
-          store::WorkspaceStore store;
-          StoredLots lots;
-        };
-        return std::unique_ptr<readers::LotSource>(std::make_unique<Source>(*db, id, own, diags, display));
-      });
+  return readers::programme_from_source(display, [db, id = version.id, own = version.own_totals,
+                                                  display](DiagnosticSink& diags) {
+    return std::unique_ptr<readers::LotSource>(std::make_unique<StoredLots>(*db, id, own, diags, display));
+  });
 }
 
 std::function<void(LotEvaluation&)> Workspace::decisions_applier(const std::string& name) const {

@@ -4,6 +4,7 @@
 
 #include "base/french.hpp"
 #include "model/evaluation.hpp"
+#include "store/lot_json.hpp"
 
 namespace clausier::app::workspace_detail {
 
@@ -27,6 +28,19 @@ store::VersionRow current_version(const store::WorkspaceStore& store, Poco::Data
                        "le programme « " + programme.name + " » n'a pas de version " +
                            std::to_string(programme.current_version) + " : base de données incohérente");
 }
+
+std::vector<FieldChange> changed_fields(const Lot& before, const Lot& after) {
+  const auto old_fields = store::lot_fields(before);
+  const auto new_fields = store::lot_fields(after);
+  std::vector<FieldChange> out;
+  for (std::size_t i = 0; i < old_fields.size() && i < new_fields.size(); ++i) {
+    if (old_fields[i].second != new_fields[i].second)
+      out.push_back({old_fields[i].first, old_fields[i].second, new_fields[i].second});
+  }
+  return out;
+}
+
+Date today_utc() { return Date::parse_iso(store::utc_now().substr(0, 10)).value_or(Date{}); }
 
 std::vector<Motif> motifs_in_force(const params::ParameterSet& params, Date on) {
   std::vector<Motif> out;

@@ -44,6 +44,13 @@ struct Motif {
 inline constexpr std::string_view motifs_parameter = "obligation_sociale.motifs";
 [[nodiscard]] std::vector<Motif> motifs_in_force(const params::ParameterSet& params, Date on);
 
+// The fields whose values differ between two versions of a lot, in the
+// order of store::lot_fields, as shown to a user.
+[[nodiscard]] std::vector<FieldChange> changed_fields(const Lot& before, const Lot& after);
+
+// Today's date, UTC (the rules in force for the motifs).
+[[nodiscard]] Date today_utc();
+
 // {"verdict", "hours", "motif", "comment", "author", "at"}, or null.
 void write_decision(writers::JsonWriter& w, const std::optional<store::DecisionRow>& d);
 [[nodiscard]] std::string decision_json(const std::optional<store::DecisionRow>& d);

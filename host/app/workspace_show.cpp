@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "app/review.hpp"
 #include "app/rules_fingerprint.hpp"
 #include "app/workspace.hpp"
 #include "app/workspace_records.hpp"
@@ -29,14 +30,6 @@ namespace {
 
 using DecisionMap = std::map<std::pair<std::string, std::string>, store::DecisionRow>;
 
-bool mandatory_by_law(const ClauseResult& c) {
-  if (c.verdict != Verdict::obligatoire) return false;
-  for (const auto& b : c.basis) {
-    if (b.find("L2112-2-1") != std::string::npos) return true;
-  }
-  return false;
-}
-
 // Why a decision no longer holds, or nothing.
 std::optional<std::string> conflict_of(const store::DecisionRow& d, const ClauseResult* proposal,
                                        const std::string& lot_fingerprint,
@@ -45,7 +38,8 @@ std::optional<std::string> conflict_of(const store::DecisionRow& d, const Clause
     return "le lot a changé depuis la décision (version " + std::to_string(d.version) + ")" +
            (changed_fields.empty() ? std::string() : " : " + changed_fields) + " ; revoyez-la";
   }
-  if (proposal != nullptr && mandatory_by_law(*proposal) && d.verdict == std::string("exclue") && !d.motif) {
+  if (proposal != nullptr && social_condition_mandatory(*proposal) && d.verdict == std::string("exclue") &&
+      !d.motif) {
     return std::string(
         "la condition sociale est obligatoire pour ce lot (CCP L2112-2-1) : une décision « exclue » doit en "
         "consigner le motif");
@@ -135,14 +129,9 @@ void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceF
         if (!then_version) return std::string();
         const auto then = store.lot(s, then_version->id, d.reference);
         if (!then) return std::string();
-        const auto before = store::lot_fields(store::lot_from_json(then->data).first);
-        const auto after = store::lot_fields(now);
         std::string fields;
-        for (std::size_t i = 0; i < before.size() && i < after.size(); ++i) {
-          if (before[i].second != after[i].second)
-            fields += (fields.empty() ? "" : ", ") + before[i].first + " " + before[i].second + " → " +
-                      after[i].second;
-        }
+        for (const auto& f : changed_fields(store::lot_from_json(then->data).first, now))
+          fields += (fields.empty() ? "" : ", ") + f.field + " " + f.before + " → " + f.after;
         return fields;
       };
 
@@ -275,7 +264,6 @@ void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceF
       }
       conflicts += orphans.size();
 
-      const Date today = Date::parse_iso(store::utc_now().substr(0, 10)).value_or(Date{});
       if (format == WorkspaceFormat::table) {
         out << "Programme « " << programme.name << " », version " << version.number << " ("
             << version.source_name << ", importée le " << version.imported_at.substr(0, 10) << " par "
@@ -314,7 +302,7 @@ void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceF
         w.begin_object().field("type", c.id).field("label", c.title).end_object();
       w.end_array();
       w.key("motifs").begin_array();
-      for (const auto& m : motifs_in_force(toolkit.params(), today)) {
+      for (const auto& m : motifs_in_force(toolkit.params(), today_utc())) {
         w.begin_object()
             .field("id", m.id)
             .field("label", m.label)
