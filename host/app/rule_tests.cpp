@@ -10,7 +10,7 @@
 #include "base/text.hpp"
 #include "lua/case_file.hpp"
 #include "lua/data_schema.hpp"
-#include "lua/lot_overrides.hpp"
+#include "model/lot_field.hpp"
 
 namespace clausier::app {
 namespace fs = std::filesystem;
@@ -21,29 +21,36 @@ using lua::DataField;
 using lua::DataValue;
 using lua::describe;
 
-// The fields of a lot: those of a programme's row, and the per-lot overrides
-// of rule parameters that plugins read with ctx.override.
+// What a case must say of its lot (the other fields have defaults: the
+// reference "cas ligne N", the objet the case's name), and how to write it.
+struct CaseRequirement {
+  std::string_view key;
+  std::string_view when_missing;
+};
+constexpr CaseRequirement case_requirements[] = {
+    {"nature", "écrivez nature = \"travaux\", \"fournitures\" ou \"services\""},
+    {"cpv", "écrivez cpv = \"45262500\""},
+    {"montant_ht", "écrivez montant_ht = 1000000 (en euros)"},
+    {"date_lancement", "écrivez date_lancement = \"2027-03-01\""},
+};
+
+// The fields of a case's lot: every lot field of model/lot_field.hpp (rule
+// parameters included: plugins read them with ctx.override), and the totals
+// of its consultation.
 const std::vector<lua::SchemaField> lot_fields = [] {
-  std::vector<lua::SchemaField> fields = {
-      {.name = "reference"},
-      {.name = "consultation"},
-      {.name = "lot"},
-      {.name = "objet"},
-      {.name = "acheteur"},
-      {.name = "type_acheteur"},
-      {.name = "nature",
-       .required = true,
-       .when_missing = "écrivez nature = \"travaux\", \"fournitures\" ou \"services\""},
-      {.name = "cpv", .required = true, .when_missing = "écrivez cpv = \"45262500\""},
-      {.name = "montant_ht", .required = true, .when_missing = "écrivez montant_ht = 1000000 (en euros)"},
-      {.name = "total_consultation_ht"},
-      {.name = "lots_consultation"},
-      {.name = "duree_mois"},
-      {.name = "date_lancement", .required = true, .when_missing = "écrivez date_lancement = \"2027-03-01\""},
-      {.name = "lieu"},
-      {.name = "anru"},
-  };
-  for (std::string_view name : lua::override_names) fields.push_back({.name = name});
+  std::vector<lua::SchemaField> fields;
+  for (const LotFieldInfo& field : clausier::lot_fields()) {
+    lua::SchemaField f{.name = field.key};
+    for (const CaseRequirement& r : case_requirements) {
+      if (r.key == field.key) {
+        f.required = true;
+        f.when_missing = r.when_missing;
+      }
+    }
+    fields.push_back(f);
+  }
+  fields.push_back({.name = "total_consultation_ht"});
+  fields.push_back({.name = "lots_consultation"});
   return fields;
 }();
 const lua::DataSchema lot_schema{lot_fields};
@@ -71,9 +78,11 @@ const lua::SchemaField expectation_fields[] = {
     {.name = "verdict"}, {.name = "hours"}, {.name = "reason"}, {.name = "warning"}, {.name = "values"}};
 const lua::DataSchema expectation_schema{expectation_fields};
 
-const std::vector<std::string> verdicts = {"obligatoire", "recommandee", "possible", "exclue"};
-const std::vector<std::string> natures = {"travaux", "fournitures", "services"};
-const std::vector<std::string> buyer_types = {"collectivite", "etat", "entite-adjudicatrice", "defense"};
+const std::vector<std::string_view> verdicts = [] {
+  std::vector<std::string_view> ids;
+  for (Verdict v : all_verdicts) ids.push_back(verdict_id(v));
+  return ids;
+}();
 
 std::string q(std::string_view s) { return fr::guillemet_open + std::string(s) + fr::guillemet_close; }
 
@@ -189,53 +198,25 @@ class CaseReader {
   void read_lot(const DataValue& t, RuleCase& out) {
     Lot& lot = out.lot;
     lot.source = out.where;
-    auto field = [&](const char* name) { return t.get(name); };
-    lot.reference = "cas ligne " + std::to_string(rep_.line);
-    if (const auto* v = field("reference")) lot.reference = text_or_integer(*v, "lot.reference").value_or("");
-    lot.consultation = lot.reference;
-    if (const auto* v = field("consultation"))
-      lot.consultation = text_or_integer(*v, "lot.consultation").value_or("");
-    if (const auto* v = field("lot")) lot.lot = text_or_integer(*v, "lot.lot").value_or("");
-    lot.objet = out.name;
-    if (const auto* v = field("objet")) lot.objet = text(*v, "lot.objet").value_or("");
-    if (const auto* v = field("acheteur")) lot.acheteur = text(*v, "lot.acheteur").value_or("");
-    if (const auto* v = field("type_acheteur")) {
-      if (auto s = text(*v, "lot.type_acheteur")) {
-        if (auto b = buyer_type_from_id(*s)) {
-          lot.type_acheteur = *b;
-        } else {
-          error("lot.type_acheteur", unknown_word("type d'acheteur inconnu", *s, buyer_types, "écrivez"));
-        }
-      }
+    for (const LotFieldInfo& field : clausier::lot_fields()) {
+      if (const DataValue* v = t.get(std::string(field.key))) read_field(field, *v, lot);
     }
-    if (const auto* v = field("nature")) {
-      if (auto s = text(*v, "lot.nature")) {
-        if (auto n = nature_from_id(*s)) {
-          lot.nature = *n;
-        } else {
-          error("lot.nature", unknown_word("nature inconnue", *s, natures, "écrivez"));
-        }
-      }
-    }
-    if (const auto* v = field("cpv")) lot.cpv = cpv(*v, "lot.cpv").value_or("");
-    std::optional<double> amount;
-    if (const auto* v = field("montant_ht")) {
-      amount = number(*v, "lot.montant_ht");
-      if (amount) lot.montant_ht_cents = std::llround(*amount * 100.0);
-    }
+    if (!t.get("reference")) lot.reference = "cas ligne " + std::to_string(rep_.line);
+    if (lot.consultation.empty()) lot.consultation = lot.reference;
+    if (!t.get("objet")) lot.objet = out.name;
     out.totals.montant_ht_cents = lot.montant_ht_cents;
     out.totals.lots = 1;
-    if (const auto* v = field("total_consultation_ht")) {
+    if (const auto* v = t.get("total_consultation_ht")) {
       if (auto total = number(*v, "lot.total_consultation_ht")) {
         out.totals.montant_ht_cents = std::llround(*total * 100.0);
-        if (amount && *total < *amount) {
+        if (t.get("montant_ht") && out.totals.montant_ht_cents < lot.montant_ht_cents) {
           error("lot.total_consultation_ht",
                 "le total de la consultation est inférieur au montant du lot : il comprend ce lot et les "
                 "autres");
         }
       }
     }
-    if (const auto* v = field("lots_consultation")) {
+    if (const auto* v = t.get("lots_consultation")) {
       if (auto n = whole(*v, "lot.lots_consultation")) {
         if (*n < 1) {
           error("lot.lots_consultation", "au moins 1 lot");
@@ -244,23 +225,52 @@ class CaseReader {
         }
       }
     }
-    if (const auto* v = field("duree_mois")) {
-      if (auto n = whole(*v, "lot.duree_mois"))
-        lot.duree_mois = static_cast<int>(std::min<std::int64_t>(*n, 100'000));
-    }
-    if (const auto* v = field("date_lancement")) {
-      if (auto d = date(*v, "lot.date_lancement")) lot.date_lancement = *d;
-    }
-    if (const auto* v = field("lieu")) lot.lieu = text_or_integer(*v, "lot.lieu").value_or("");
-    if (const auto* v = field("anru")) lot.anru = boolean(*v, "lot.anru");
-    for (const lua::LotOverride& o : lua::lot_overrides) {
-      const DataValue* v = t.get(o.name);
-      if (v == nullptr) continue;
-      const std::string path = "lot." + std::string(o.name);
-      std::optional<double>& value = lot.overrides.*(o.member);
-      value = o.unit == "ratio" ? ratio(*v, path) : number(*v, path);
-      if (o.unit == "EUR/h" && value == 0.0)
-        error(path, "coût horaire nul : écrivez un coût en euros par heure");
+  }
+
+  // One field of the case's lot, read as its kind says.
+  void read_field(const LotFieldInfo& field, const DataValue& v, Lot& lot) {
+    const std::string path = "lot." + std::string(field.key);
+    const auto set = [&](const LotValue& value) { return field.set(lot, value); };
+    switch (field.kind) {
+      case LotValueKind::text:
+      case LotValueKind::departement:
+        if (auto s = text_or_integer(v, path)) set(std::string_view(*s));
+        break;
+      case LotValueKind::buyer_type:
+      case LotValueKind::nature:
+        if (auto s = text(v, path); s && !set(std::string_view(*s))) {
+          const bool nature = field.kind == LotValueKind::nature;
+          error(path, unknown_word(nature ? "nature inconnue" : "type d'acheteur inconnu", *s,
+                                   lot_value_ids(field.kind), "écrivez"));
+        }
+        break;
+      case LotValueKind::cpv:
+        if (auto code = cpv(v, path)) set(std::string_view(*code));
+        break;
+      case LotValueKind::amount:
+        if (auto amount = number(v, path)) set(static_cast<std::int64_t>(std::llround(*amount * 100.0)));
+        break;
+      case LotValueKind::months:
+        if (auto n = whole(v, path)) set(std::min<std::int64_t>(*n, 100'000));
+        break;
+      case LotValueKind::date:
+        if (auto d = date(v, path)) set(*d);
+        break;
+      case LotValueKind::flag:
+        if (auto b = boolean(v, path)) set(*b);
+        break;
+      case LotValueKind::ratio:
+        if (auto x = ratio(v, path)) set(*x);
+        break;
+      case LotValueKind::euros_per_hour:
+        if (auto x = number(v, path)) {
+          if (*x == 0.0) {
+            error(path, "coût horaire nul : écrivez un coût en euros par heure");
+          } else {
+            set(*x);
+          }
+        }
+        break;
     }
   }
 
@@ -313,8 +323,7 @@ class CaseReader {
     if (const auto* v = t.get("verdict")) {
       if (auto s = text(*v, path + ".verdict")) {
         e.verdict = verdict_from_id(*s);
-        for (Verdict label :
-             {Verdict::obligatoire, Verdict::recommandee, Verdict::possible, Verdict::exclue}) {
+        for (Verdict label : all_verdicts) {
           if (!e.verdict && *s == verdict_label(label)) e.verdict = label;  // "recommandée", the French way
         }
         if (!e.verdict) error(path + ".verdict", unknown_word("verdict inconnu", *s, verdicts, "écrivez"));

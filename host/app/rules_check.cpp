@@ -93,7 +93,7 @@ void check_plugin_source(std::string_view source, const std::string& display, co
     const Location where = Location::in_file(display, use.line);
     const std::string call = "ctx." + use.function + "(« " + use.name + " »)";
     if (use.function == "override") {
-      const auto& overrides = lua::override_names;
+      const auto& overrides = lua::override_names();
       if (std::find(std::begin(overrides), std::end(overrides), use.name) == std::end(overrides)) {
         diags.error(
             where,

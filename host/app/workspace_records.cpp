@@ -30,8 +30,8 @@ store::VersionRow current_version(const store::WorkspaceStore& store, Poco::Data
 }
 
 std::vector<FieldChange> changed_fields(const Lot& before, const Lot& after) {
-  const auto old_fields = store::lot_fields(before);
-  const auto new_fields = store::lot_fields(after);
+  const auto old_fields = store::shown_values(before);
+  const auto new_fields = store::shown_values(after);
   std::vector<FieldChange> out;
   for (std::size_t i = 0; i < old_fields.size() && i < new_fields.size(); ++i) {
     if (old_fields[i].second != new_fields[i].second)

@@ -45,7 +45,7 @@ inline constexpr std::string_view motifs_parameter = "obligation_sociale.motifs"
 [[nodiscard]] std::vector<Motif> motifs_in_force(const params::ParameterSet& params, Date on);
 
 // The fields whose values differ between two versions of a lot, in the
-// order of store::lot_fields, as shown to a user.
+// order of store::shown_values, as shown to a user.
 [[nodiscard]] std::vector<FieldChange> changed_fields(const Lot& before, const Lot& after);
 
 // Today's date, UTC (the rules in force for the motifs).

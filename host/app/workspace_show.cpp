@@ -19,6 +19,7 @@
 #include "params/parameter.hpp"
 #include "store/lot_json.hpp"
 #include "store/result_json.hpp"
+#include "writers/evaluation_json.hpp"
 #include "writers/json_writer.hpp"
 
 namespace clausier::app {
@@ -185,20 +186,9 @@ void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceF
               clauses.push_back(std::move(missing));
             }
           }
-          lw.begin_object()
-              .field("reference", lot.reference)
-              .field("consultation", lot.consultation)
-              .field("lot", lot.lot)
-              .field("objet", lot.objet)
-              .field("acheteur", lot.acheteur)
-              .field("type_acheteur", buyer_type_id(lot.type_acheteur))
-              .field("nature", nature_id(lot.nature))
-              .field("cpv", lot.cpv)
-              .key("montant_ht")
-              .cents(lot.montant_ht_cents)
-              .field("date_lancement", lot.date_lancement.iso())
-              .field("lieu", lot.lieu)
-              .field("source", lot.source.str());
+          lw.begin_object();
+          writers::write_lot_values(lw, lot);
+          lw.field("source", lot.source.str());
           if (new_in_version.count(lot.reference) != 0)
             lw.field("changed_in_version", static_cast<std::int64_t>(version.number));
           lw.key("clauses").begin_array();

@@ -27,7 +27,7 @@ constexpr std::size_t recent_size = 1024;
 // "part_main_oeuvre, taux_insertion, cout_horaire"
 std::string override_list() {
   std::string out;
-  for (std::string_view name : override_names) out += (out.empty() ? "" : ", ") + std::string(name);
+  for (std::string_view name : override_names()) out += (out.empty() ? "" : ", ") + std::string(name);
   return out;
 }
 
@@ -278,7 +278,7 @@ int HostApi::get(lua_State* L, Want want, const char* function) {
 
 int HostApi::override_value(lua_State* L) {
   const auto name = string_argument(L, 1, "ctx.override");
-  const LotOverride* field = find_lot_override(name);
+  const LotFieldInfo* field = find_lot_override(name);
   if (field == nullptr) {
     raise(L, "ctx.override",
           fr::quoted(name) +
@@ -286,8 +286,9 @@ int HostApi::override_value(lua_State* L) {
               override_list() + ")");
   }
   if (lot_ == nullptr) raise(L, "ctx.override", "utilisable seulement pendant evaluate");
-  const std::optional<double>& value = lot_->overrides.*(field->member);
-  if (!value) {
+  const LotValue read = field->get(*lot_);
+  const double* value = std::get_if<double>(&read);
+  if (value == nullptr) {
     lua_pushnil(L);
     return 1;
   }
@@ -296,7 +297,7 @@ int HostApi::override_value(lua_State* L) {
     trace_.push_back({std::string(name),
                       {},
                       {},
-                      params::format_value(*value, field->unit),
+                      params::format_value(*value, override_unit(*field)),
                       {},
                       {},
                       "saisie",

@@ -7,37 +7,38 @@
 namespace clausier::lua {
 namespace {
 
-// Whether the table of `a` shows `b` as well (overrides and source are not in it).
+// The fields plugins see in their lot table: all but the rule parameters.
+bool in_table(const LotFieldInfo& field) { return !field.parameter; }
+
+// Whether the table of `a` shows `b` as well.
 bool same_table(const Lot& a, const Lot& b) {
-  return a.montant_ht_cents == b.montant_ht_cents && a.date_lancement == b.date_lancement &&
-         a.reference == b.reference && a.consultation == b.consultation && a.lot == b.lot && a.cpv == b.cpv &&
-         a.nature == b.nature && a.type_acheteur == b.type_acheteur && a.duree_mois == b.duree_mois &&
-         a.anru == b.anru && a.lieu == b.lieu && a.objet == b.objet && a.acheteur == b.acheteur;
+  for (const LotFieldInfo& field : lot_fields()) {
+    if (in_table(field) && field.get(a) != field.get(b)) return false;
+  }
+  return true;
 }
 
-// The fields of the lot are named by model/lot_field.hpp; the consultation's
-// totals are the table's own.
-void set(lua_State* L, LotField field, std::string_view text) {
-  push(L, lot_field_key(field));
-  push(L, text);
-  lua_rawset(L, -3);
-}
-
-void set(lua_State* L, LotField field, double number) {
-  push(L, lot_field_key(field));
-  lua_pushnumber(L, number);
-  lua_rawset(L, -3);
-}
-
-void set_integer(lua_State* L, LotField field, lua_Integer n) {
-  push(L, lot_field_key(field));
-  lua_pushinteger(L, n);
-  lua_rawset(L, -3);
-}
-
-void set_boolean(lua_State* L, LotField field, bool b) {
-  push(L, lot_field_key(field));
-  lua_pushboolean(L, b ? 1 : 0);
+// Sets lot[key] to `value`, typed by the field's kind; nothing when absent.
+void set(lua_State* L, const LotFieldInfo& field, const LotValue& value) {
+  struct Push {
+    lua_State* L;
+    const LotFieldInfo& field;
+    void operator()(std::monostate /*absent*/) const {}
+    void operator()(std::string_view s) const { push(L, s); }
+    void operator()(std::int64_t n) const {
+      if (field.kind == LotValueKind::amount) {
+        lua_pushnumber(L, static_cast<double>(n) / 100.0);
+      } else {
+        lua_pushinteger(L, n);
+      }
+    }
+    void operator()(double x) const { lua_pushnumber(L, x); }
+    void operator()(bool b) const { lua_pushboolean(L, b ? 1 : 0); }
+    void operator()(Date d) const { push(L, d.iso()); }
+  };
+  if (std::holds_alternative<std::monostate>(value)) return;
+  push(L, field.key);
+  std::visit(Push{L, field}, value);
   lua_rawset(L, -3);
 }
 
@@ -65,20 +66,10 @@ void LotTable::push(const Lot& lot, const ConsultationTotals& totals) {
 }
 
 void LotTable::build(const Lot& lot, const ConsultationTotals& totals) {
-  lua_createtable(L_, 0, 15);
-  set(L_, LotField::reference, lot.reference);
-  set(L_, LotField::consultation, lot.consultation);
-  set(L_, LotField::lot, lot.lot);
-  set(L_, LotField::objet, lot.objet);
-  set(L_, LotField::acheteur, lot.acheteur);
-  set(L_, LotField::type_acheteur, buyer_type_id(lot.type_acheteur));
-  set(L_, LotField::nature, nature_id(lot.nature));
-  set(L_, LotField::cpv, lot.cpv);
-  set(L_, LotField::montant_ht, lot.montant_ht());
-  if (lot.duree_mois) set_integer(L_, LotField::duree_mois, *lot.duree_mois);
-  set(L_, LotField::date_lancement, lot.date_lancement.iso());
-  if (!lot.lieu.empty()) set(L_, LotField::lieu, lot.lieu);
-  if (lot.anru) set_boolean(L_, LotField::anru, *lot.anru);
+  lua_createtable(L_, 0, static_cast<int>(lot_field_count));
+  for (const LotFieldInfo& field : lot_fields()) {
+    if (in_table(field)) set(L_, field, field.get(lot));
+  }
   lua_pushnumber(L_, totals.montant_ht());
   lua_setfield(L_, -2, "total_consultation_ht");
   lua_pushinteger(L_, totals.lots);

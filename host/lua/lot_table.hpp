@@ -1,17 +1,16 @@
 #pragma once
 // The read-only `lot` table a plugin's evaluate(lot, ctx) receives (plugin
-// api 1, docs/plugin-api.md); assigning to it is an error. Fields are named by
-// model/lot_field.hpp, values by model/lot.hpp (buyer_type_id, nature_id):
+// api 1, docs/plugin-api.md); assigning to it is an error. Its fields are
+// those of model/lot_field.hpp but the rule parameters, under their keys, typed
+// by their kind:
 //
-//   reference consultation lot objet acheteur   text
-//   type_acheteur   buyer_type_id(): "collectivite", "etat"…
-//   nature          nature_id(): "travaux", "fournitures", "services"
-//   cpv             8-digit text
-//   montant_ht      number, euros
-//   duree_mois      integer or nil
-//   date_lancement  ISO date text
-//   lieu            text or nil
-//   anru            boolean or nil
+//   text, cpv, ids (buyer_type, nature)  text ("travaux", "45262500")
+//   amount          number, euros
+//   months          integer
+//   date            ISO date text
+//   departement     text
+//   flag            boolean
+//   an absent value (no duree_mois, lieu or anru) is nil; plus
 //   total_consultation_ht  number, euros: the whole consultation
 //   lots_consultation      integer: lots in the consultation
 //

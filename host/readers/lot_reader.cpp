@@ -1,5 +1,7 @@
 #include "readers/lot_reader.hpp"
 
+#include <stdexcept>
+
 #include "base/quoted.hpp"
 #include "base/text.hpp"
 #include "readers/values.hpp"
@@ -106,20 +108,6 @@ const Cell* LotReader::required(Column c) {
   return nullptr;
 }
 
-// Parses column `c` into `out` with `parse` (a function of a Cell returning a
-// Parsed value). A blank optional cell leaves `out` as it is.
-template <typename Out, typename Parse>
-void LotReader::read_value(Column c, Parse parse, Out& out) {
-  const Cell* value = column_required(c) ? required(c) : &cell(c);
-  if (value == nullptr || is_blank(*value)) return;
-  const auto parsed = parse(*value);
-  if (parsed) {
-    out = parsed.value();
-  } else {
-    problem(c, parsed.error());
-  }
-}
-
 void LotReader::check_extra_cells() {
   for (std::size_t i = header_width_; i < record_.cells.size(); ++i) {
     if (is_blank(record_.cells[i])) continue;
@@ -144,42 +132,59 @@ bool LotReader::read_lot(Lot& out) {
   row_ok_ = true;
   out = Lot{};
   check_extra_cells();
-  if (required(Column::reference) != nullptr) {
-    out.reference = text(Column::reference);
-    if (const std::uint32_t first = references_.insert(out.reference, record_.line)) {
-      problem(Column::reference, "référence " + fr::quoted(out.reference, 40) + " déjà utilisée ligne " +
-                                     std::to_string(first) +
-                                     " : chaque ligne doit avoir sa propre référence");
+  for (const LotFieldInfo& field : lot_fields()) {
+    read_field(field, out);
+    if (field.field == Column::reference && !out.reference.empty()) {
+      if (const std::uint32_t first = references_.insert(out.reference, record_.line)) {
+        problem(Column::reference, "référence " + fr::quoted(out.reference, 40) + " déjà utilisée ligne " +
+                                       std::to_string(first) +
+                                       " : chaque ligne doit avoir sa propre référence");
+      }
     }
   }
-  out.consultation = text(Column::consultation);
   if (out.consultation.empty()) out.consultation = out.reference;
-  out.lot = text(Column::lot);
-  if (required(Column::objet) != nullptr) out.objet = text(Column::objet);
-  out.acheteur = text(Column::acheteur);
-  read_value(
-      Column::type_acheteur, [](const Cell& v) { return parse_buyer_type(v); }, out.type_acheteur);
-  read_value(
-      Column::nature, [](const Cell& v) { return parse_nature(v); }, out.nature);
-  read_value(
-      Column::cpv, [](const Cell& v) { return parse_cpv(v); }, out.cpv);
-  read_value(
-      Column::montant_ht, [](const Cell& v) { return parse_amount(v); }, out.montant_ht_cents);
-  read_value(
-      Column::duree_mois, [](const Cell& v) { return parse_months(v); }, out.duree_mois);
-  read_value(
-      Column::date_lancement, [](const Cell& v) { return parse_date(v); }, out.date_lancement);
-  read_value(
-      Column::lieu, [](const Cell& v) { return parse_lieu(v); }, out.lieu);
-  read_value(
-      Column::anru, [](const Cell& v) { return parse_bool(v); }, out.anru);
-  const auto ratio = [](const Cell& v) { return parse_ratio(v); };
-  read_value(Column::part_main_oeuvre, ratio, out.overrides.part_main_oeuvre);
-  read_value(Column::taux_insertion, ratio, out.overrides.taux_insertion);
-  read_value(
-      Column::cout_horaire, [](const Cell& v) { return parse_hourly_cost(v); }, out.overrides.cout_horaire);
   out.source = src_->locate(record_, TabularSource::whole_record, "");
   return row_ok_;
+}
+
+// Parses the cell of `field` with the parser of its kind and sets the value.
+// A blank cell leaves the field as Lot{} has it (a required one is reported).
+void LotReader::read_field(const LotFieldInfo& field, Lot& out) {
+  const Column c = field.field;
+  const Cell* value = field.required ? required(c) : &cell(c);
+  if (value == nullptr || is_blank(*value)) return;
+  const auto keep = [&](const auto& parsed, auto to_value) {
+    if (!parsed) {
+      problem(c, parsed.error());
+    } else if (!field.set(out, to_value(parsed.value()))) {
+      throw std::logic_error("lot field " + std::string(field.key) +
+                             ": its setter refuses a value of its kind");
+    }
+  };
+  const auto as_is = [](const auto& v) { return LotValue(v); };
+  const auto as_text = [](const std::string& s) { return LotValue(std::string_view(s)); };
+  const auto as_whole = [](auto n) { return LotValue(static_cast<std::int64_t>(n)); };
+  switch (field.kind) {
+    case LotValueKind::text: {
+      const std::string s = text(c);
+      field.set(out, std::string_view(s));
+      break;
+    }
+    case LotValueKind::buyer_type:
+      keep(parse_buyer_type(*value), [](BuyerType t) { return LotValue(buyer_type_id(t)); });
+      break;
+    case LotValueKind::nature:
+      keep(parse_nature(*value), [](Nature n) { return LotValue(nature_id(n)); });
+      break;
+    case LotValueKind::cpv: keep(parse_cpv(*value), as_text); break;
+    case LotValueKind::amount: keep(parse_amount(*value), as_whole); break;
+    case LotValueKind::months: keep(parse_months(*value), as_whole); break;
+    case LotValueKind::date: keep(parse_date(*value), as_is); break;
+    case LotValueKind::departement: keep(parse_lieu(*value), as_text); break;
+    case LotValueKind::flag: keep(parse_bool(*value), as_is); break;
+    case LotValueKind::ratio: keep(parse_ratio(*value), as_is); break;
+    case LotValueKind::euros_per_hour: keep(parse_hourly_cost(*value), as_is); break;
+  }
 }
 
 }  // namespace clausier::readers

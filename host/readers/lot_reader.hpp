@@ -61,8 +61,7 @@ class LotReader final : public LotSource {
   void problem(Column c, std::string_view message);
   [[nodiscard]] std::string text(Column c) const;
   [[nodiscard]] const Cell* required(Column c);
-  template <typename Out, typename Parse>
-  void read_value(Column c, Parse parse, Out& out);
+  void read_field(const LotFieldInfo& field, Lot& out);
 
   std::unique_ptr<TabularSource> owned_;
   TabularSource* src_;

@@ -7,15 +7,13 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "base/french.hpp"
+#include "model/lot_field.hpp"
 #include "writers/json_writer.hpp"
 
 namespace clausier::store {
 namespace {
 
 using Poco::JSON::Object;
-
-std::string optional_text(const std::optional<double>& v) { return v ? fr::decimal(*v, 4) : ""; }
 
 void write_labels(writers::JsonWriter& w, std::string_view key,
                   const std::optional<std::vector<std::string>>& labels) {
@@ -25,22 +23,21 @@ void write_labels(writers::JsonWriter& w, std::string_view key,
   w.end_array();
 }
 
+// Every field of the table under its key (amounts in cents, dates ISO),
+// absent values left out; then the considerations a DECP record declared.
 void write_values(writers::JsonWriter& w, const Lot& lot) {
-  w.field("reference", lot.reference)
-      .field("consultation", lot.consultation)
-      .field("lot", lot.lot)
-      .field("objet", lot.objet)
-      .field("acheteur", lot.acheteur)
-      .field("type_acheteur", buyer_type_id(lot.type_acheteur))
-      .field("nature", nature_id(lot.nature))
-      .field("cpv", lot.cpv)
-      .field("montant_ht_cents", lot.montant_ht_cents);
-  if (lot.duree_mois) w.field("duree_mois", static_cast<std::int64_t>(*lot.duree_mois));
-  w.field("date_lancement", lot.date_lancement.iso()).field("lieu", lot.lieu);
-  if (lot.anru) w.field("anru", *lot.anru);
-  if (lot.overrides.part_main_oeuvre) w.field("part_main_oeuvre", *lot.overrides.part_main_oeuvre);
-  if (lot.overrides.taux_insertion) w.field("taux_insertion", *lot.overrides.taux_insertion);
-  if (lot.overrides.cout_horaire) w.field("cout_horaire", *lot.overrides.cout_horaire);
+  for (const LotFieldInfo& field : clausier::lot_fields()) {
+    std::visit(
+        [&](const auto& v) {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, Date>) {
+            w.field(field.key, v.iso());
+          } else if constexpr (!std::is_same_v<T, std::monostate>) {
+            w.field(field.key, v);
+          }
+        },
+        field.get(lot));
+  }
   write_labels(w, "considerations_sociales", lot.recorded_social_considerations);
   write_labels(w, "considerations_environnementales", lot.recorded_environmental_considerations);
 }
@@ -49,16 +46,41 @@ std::string text(const Object::Ptr& o, const std::string& key) {
   return o->has(key) && !o->isNull(key) ? o->getValue<std::string>(key) : std::string();
 }
 
-std::optional<double> number(const Object::Ptr& o, const std::string& key) {
-  if (!o->has(key) || o->isNull(key)) return std::nullopt;
-  return o->getValue<double>(key);
-}
-
 std::optional<std::vector<std::string>> labels(const Object::Ptr& o, const std::string& key) {
   if (!o->has(key)) return std::nullopt;
   std::vector<std::string> out;
   for (const auto& v : *o->getArray(key)) out.push_back(v.convert<std::string>());
   return out;
+}
+
+// The value of `field` in `root`, by the field's kind; absent keys leave the
+// lot as Lot{} has it.
+void read_value(const Object::Ptr& root, const LotFieldInfo& field, Lot& lot) {
+  const std::string key(field.key);
+  if (!root->has(key) || root->isNull(key)) return;
+  bool ok = true;
+  switch (field.kind) {
+    case LotValueKind::text:
+    case LotValueKind::buyer_type:
+    case LotValueKind::nature:
+    case LotValueKind::cpv:
+    case LotValueKind::departement: {
+      const std::string s = root->getValue<std::string>(key);
+      ok = field.set(lot, std::string_view(s));
+      break;
+    }
+    case LotValueKind::amount:
+    case LotValueKind::months: ok = field.set(lot, root->getValue<std::int64_t>(key)); break;
+    case LotValueKind::date: {
+      const auto date = Date::parse_iso(root->getValue<std::string>(key));
+      ok = date && field.set(lot, *date);
+      break;
+    }
+    case LotValueKind::flag: ok = field.set(lot, root->getValue<bool>(key)); break;
+    case LotValueKind::ratio:
+    case LotValueKind::euros_per_hour: ok = field.set(lot, root->getValue<double>(key)); break;
+  }
+  if (!ok) throw std::runtime_error("lot enregistré illisible : valeur de « " + key + " » refusée");
 }
 
 }  // namespace
@@ -88,24 +110,7 @@ std::pair<Lot, ConsultationTotals> lot_from_json(const std::string& json) {
   const auto root = parser.parse(json).extract<Object::Ptr>();
   if (!root || !root->has("reference")) throw std::runtime_error("lot enregistré illisible");
   Lot lot;
-  lot.reference = text(root, "reference");
-  lot.consultation = text(root, "consultation");
-  lot.lot = text(root, "lot");
-  lot.objet = text(root, "objet");
-  lot.acheteur = text(root, "acheteur");
-  if (auto t = buyer_type_from_id(text(root, "type_acheteur"))) lot.type_acheteur = *t;
-  if (auto n = nature_from_id(text(root, "nature"))) lot.nature = *n;
-  lot.cpv = text(root, "cpv");
-  lot.montant_ht_cents = root->getValue<std::int64_t>("montant_ht_cents");
-  if (auto d = number(root, "duree_mois")) lot.duree_mois = static_cast<int>(*d);
-  const auto date = Date::parse_iso(text(root, "date_lancement"));
-  if (!date) throw std::runtime_error("date de lancement illisible dans un lot enregistré");
-  lot.date_lancement = *date;
-  lot.lieu = text(root, "lieu");
-  if (root->has("anru")) lot.anru = root->getValue<bool>("anru");
-  lot.overrides.part_main_oeuvre = number(root, "part_main_oeuvre");
-  lot.overrides.taux_insertion = number(root, "taux_insertion");
-  lot.overrides.cout_horaire = number(root, "cout_horaire");
+  for (const LotFieldInfo& field : clausier::lot_fields()) read_value(root, field, lot);
   lot.recorded_social_considerations = labels(root, "considerations_sociales");
   lot.recorded_environmental_considerations = labels(root, "considerations_environnementales");
   if (const auto source = root->getObject("source")) {
@@ -135,35 +140,21 @@ std::string lot_fingerprint(const Lot& lot) {
   return Poco::DigestEngine::digestToHex(sha.digest()).substr(0, 32);
 }
 
-std::vector<std::pair<std::string, std::string>> lot_fields(const Lot& lot) {
-  const auto yes_no = [](const std::optional<bool>& b) -> std::string {
-    return b ? (*b ? "oui" : "non") : "";
-  };
+std::vector<std::pair<std::string, std::string>> shown_values(const Lot& lot) {
   const auto join = [](const std::optional<std::vector<std::string>>& l) {
     std::string out;
     if (!l) return out;
     for (const auto& s : *l) out += (out.empty() ? "" : ", ") + s;
     return out;
   };
-  return {
-      {"consultation", lot.consultation},
-      {"lot", lot.lot},
-      {"objet", lot.objet},
-      {"acheteur", lot.acheteur},
-      {"type_acheteur", std::string(buyer_type_id(lot.type_acheteur))},
-      {"nature", std::string(nature_id(lot.nature))},
-      {"cpv", lot.cpv},
-      {"montant_ht", fr::euros_cents(lot.montant_ht_cents)},
-      {"duree_mois", lot.duree_mois ? std::to_string(*lot.duree_mois) : ""},
-      {"date_lancement", fr::date_short(lot.date_lancement)},
-      {"lieu", lot.lieu},
-      {"anru", yes_no(lot.anru)},
-      {"part_main_oeuvre", optional_text(lot.overrides.part_main_oeuvre)},
-      {"taux_insertion", optional_text(lot.overrides.taux_insertion)},
-      {"cout_horaire", optional_text(lot.overrides.cout_horaire)},
-      {"considerations_sociales", join(lot.recorded_social_considerations)},
-      {"considerations_environnementales", join(lot.recorded_environmental_considerations)},
-  };
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const LotFieldInfo& field : clausier::lot_fields()) {
+    if (field.field == LotField::reference) continue;  // what names the lot
+    out.emplace_back(field.key, lot_value_display(field, field.get(lot)));
+  }
+  out.emplace_back("considerations_sociales", join(lot.recorded_social_considerations));
+  out.emplace_back("considerations_environnementales", join(lot.recorded_environmental_considerations));
+  return out;
 }
 
 }  // namespace clausier::store

@@ -1,8 +1,9 @@
 #pragma once
 // A lot as the workspace keeps it: its values, the place of its row in the
 // source file and its consultation's totals, as compact JSON; and back.
-// Every field of model/lot.hpp is kept, so that a stored lot evaluates as
-// the row it came from.
+// Every field of model/lot_field.hpp is kept under its key (amounts in cents,
+// dates ISO), with the considerations a DECP record declared, so that a
+// stored lot evaluates as the row it came from.
 
 #include <optional>
 #include <string>
@@ -25,6 +26,6 @@ namespace clausier::store {
 
 // The values of a lot as shown to a user, field by field ("montant_ht",
 // "1 200 000 €"), in a fixed order: what a re-import compares.
-[[nodiscard]] std::vector<std::pair<std::string, std::string>> lot_fields(const Lot& lot);
+[[nodiscard]] std::vector<std::pair<std::string, std::string>> shown_values(const Lot& lot);
 
 }  // namespace clausier::store

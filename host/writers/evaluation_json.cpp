@@ -92,25 +92,42 @@ void write_optional_list(JsonWriter& json, std::string_view key,
   json.end_array();
 }
 
+// One field of a lot under its key: absent values and the empty texts of
+// optional fields are left out; amounts in euros with their cents.
+void write_lot_value(JsonWriter& json, const LotFieldInfo& field, const LotValue& value) {
+  struct Write {
+    JsonWriter& json;
+    const LotFieldInfo& field;
+    void operator()(std::monostate /*absent*/) const {}
+    void operator()(std::string_view s) const {
+      if (!s.empty() || field.required) json.field(field.key, s);
+    }
+    void operator()(std::int64_t n) const {
+      if (field.kind == LotValueKind::amount) {
+        json.key(field.key).cents(n);
+      } else {
+        json.key(field.key).value(n);
+      }
+    }
+    void operator()(double x) const { json.key(field.key).value(x); }
+    void operator()(bool b) const { json.key(field.key).value(b); }
+    void operator()(Date d) const { json.field(field.key, d.iso()); }
+  };
+  std::visit(Write{json, field}, value);
+}
+
 }  // namespace
+
+void write_lot_values(JsonWriter& json, const Lot& lot) {
+  for (const LotFieldInfo& field : lot_fields()) {
+    if (!field.parameter) write_lot_value(json, field, field.get(lot));
+  }
+}
 
 void write_lot(JsonWriter& json, const LotEvaluation& e) {
   const Lot& lot = e.lot;
   json.begin_object();
-  json.field(lot_field_key(LotField::reference), lot.reference);
-  json.field(lot_field_key(LotField::consultation), lot.consultation);
-  if (!lot.lot.empty()) json.field(lot_field_key(LotField::lot), lot.lot);
-  json.field(lot_field_key(LotField::objet), lot.objet);
-  if (!lot.acheteur.empty()) json.field(lot_field_key(LotField::acheteur), lot.acheteur);
-  json.field(lot_field_key(LotField::type_acheteur), buyer_type_id(lot.type_acheteur));
-  json.field(lot_field_key(LotField::nature), nature_id(lot.nature));
-  json.field(lot_field_key(LotField::cpv), lot.cpv);
-  json.key(lot_field_key(LotField::montant_ht)).cents(lot.montant_ht_cents);
-  if (lot.duree_mois)
-    json.key(lot_field_key(LotField::duree_mois)).value(static_cast<std::int64_t>(*lot.duree_mois));
-  json.field(lot_field_key(LotField::date_lancement), lot.date_lancement.iso());
-  if (!lot.lieu.empty()) json.field(lot_field_key(LotField::lieu), lot.lieu);
-  if (lot.anru) json.key(lot_field_key(LotField::anru)).value(*lot.anru);
+  write_lot_values(json, lot);
   write_optional_list(json, "recorded_social_considerations", lot.recorded_social_considerations);
   write_optional_list(json, "recorded_environmental_considerations",
                       lot.recorded_environmental_considerations);

@@ -152,9 +152,9 @@ TEST_CASE(
       std::vector<std::string>{
           f + "2: lot.montant : erreur : champ inconnu « montant » : champs permis : « reference », "
               "« consultation », « lot », « objet », « acheteur », « type_acheteur », « nature », « cpv », "
-              "« montant_ht », « total_consultation_ht », « lots_consultation », « duree_mois », "
-              "« date_lancement », « lieu », « anru », « part_main_oeuvre », « taux_insertion » ou "
-              "« cout_horaire »",
+              "« montant_ht », « duree_mois », « date_lancement », « lieu », « anru », "
+              "« part_main_oeuvre », « taux_insertion », « cout_horaire », « total_consultation_ht » ou "
+              "« lots_consultation »",
           f + "2: lot : erreur : champ « montant_ht » manquant : écrivez montant_ht = 1000000 (en euros)",
           f + "2: expect.demo.verdit : erreur : champ inconnu « verdit » : vouliez-vous écrire « verdict » ?",
           f + "8: lot.nature : erreur : nature inconnue « travail » : écrivez « travaux », « fournitures » "
