@@ -50,7 +50,7 @@ struct EvaluateOutcome {
   bool plugin_errors = false;
 };
 
-// Exit status of design.md: 0 success, 1 input errors, 3 a rule or plugin failed.
+// Exit status (docs/cli.md): 0 success, 1 input errors, 3 a rule or plugin failed.
 [[nodiscard]] int exit_status(const EvaluateOutcome& outcome, const Toolkit& toolkit);
 
 // The worker threads `jobs` asks for: itself, or the number of cores when 0.

@@ -6,6 +6,7 @@
 
 #include "app/rule_tests.hpp"
 #include "app/toolkit.hpp"
+#include "base/lua_files.hpp"
 #include "base/paths.hpp"
 #include "base/suggest.hpp"
 #include "lua/lot_overrides.hpp"
@@ -67,19 +68,6 @@ std::map<std::string, std::set<std::string>> computed_value_names(const Toolkit&
     }
   }
   return out;
-}
-
-std::vector<fs::path> plugin_files(const fs::path& dir) {
-  std::vector<fs::path> files;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    std::error_code type_ec;
-    const auto& p = it->path();
-    if (p.extension() == ".lua" && !p.filename().string().starts_with(".") && it->is_regular_file(type_ec))
-      files.push_back(p);
-  }
-  std::sort(files.begin(), files.end());
-  return files;
 }
 
 }  // namespace
@@ -169,7 +157,8 @@ CheckSummary check_rules(const ResourcePaths& paths, DiagnosticList& diags) {
     return nullptr;
   };
 
-  for (const fs::path& file : plugin_files(paths.plugins)) {
+  std::error_code listing;  // a folder that cannot be listed has no plugin to check
+  for (const fs::path& file : lua_files(paths.plugins, listing)) {
     std::string source;
     if (!read_file(file, source)) continue;  // reported by the plugin loader
     const std::string display = display_path(file);

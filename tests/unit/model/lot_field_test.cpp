@@ -1,13 +1,14 @@
 // The table of lot fields reads and writes every field of a Lot: a value of
 // the field's kind round-trips through its setter and getter, a value of
 // another kind is refused, and "absent" clears the field.
+#include "model/lot_field.hpp"
+
 #include <doctest/doctest.h>
 
 #include <set>
 #include <string>
 
 #include "base/french.hpp"
-#include "model/lot_field.hpp"
 
 using namespace clausier;
 
@@ -18,28 +19,17 @@ Date launch() { return *Date::parse_iso("2027-03-01"); }
 // A value of `kind`, different from what Lot{} holds.
 LotValue sample(LotValueKind kind) {
   switch (kind) {
-    case LotValueKind::text:
-      return std::string_view("Réhabilitation du gymnase");
-    case LotValueKind::buyer_type:
-      return std::string_view("entite-adjudicatrice");
-    case LotValueKind::nature:
-      return std::string_view("travaux");
-    case LotValueKind::cpv:
-      return std::string_view("45262500");
-    case LotValueKind::amount:
-      return std::int64_t{123456789};
-    case LotValueKind::months:
-      return std::int64_t{18};
-    case LotValueKind::date:
-      return launch();
-    case LotValueKind::departement:
-      return std::string_view("2A");
-    case LotValueKind::flag:
-      return true;
-    case LotValueKind::ratio:
-      return 0.35;
-    case LotValueKind::euros_per_hour:
-      return 28.5;
+    case LotValueKind::text: return std::string_view("Réhabilitation du gymnase");
+    case LotValueKind::buyer_type: return std::string_view("entite-adjudicatrice");
+    case LotValueKind::nature: return std::string_view("travaux");
+    case LotValueKind::cpv: return std::string_view("45262500");
+    case LotValueKind::amount: return std::int64_t{123456789};
+    case LotValueKind::months: return std::int64_t{18};
+    case LotValueKind::date: return launch();
+    case LotValueKind::departement: return std::string_view("2A");
+    case LotValueKind::flag: return true;
+    case LotValueKind::ratio: return 0.35;
+    case LotValueKind::euros_per_hour: return 28.5;
   }
   return {};
 }
@@ -79,13 +69,15 @@ TEST_CASE("an id field refuses an unknown id and lists the ids it takes") {
   const LotFieldInfo& nature = lot_field(LotField::nature);
   Lot lot;
   CHECK_FALSE(nature.set(lot, std::string_view("Travaux")));
-  CHECK(lot_value_ids(LotValueKind::nature) == std::vector<std::string_view>{"travaux", "fournitures", "services"});
+  CHECK(lot_value_ids(LotValueKind::nature) ==
+        std::vector<std::string_view>{"travaux", "fournitures", "services"});
   CHECK(lot_value_ids(LotValueKind::buyer_type).size() == all_buyer_types.size());
   CHECK(lot_value_ids(LotValueKind::text).empty());
 }
 
 TEST_CASE("values are shown as a French reader writes them") {
-  CHECK(lot_value_display(lot_field(LotField::montant_ht), std::int64_t{123456789}) == fr::euros_cents(123456789));
+  CHECK(lot_value_display(lot_field(LotField::montant_ht), std::int64_t{123456789}) ==
+        fr::euros_cents(123456789));
   CHECK(lot_value_display(lot_field(LotField::duree_mois), std::int64_t{18}) == "18");
   CHECK(lot_value_display(lot_field(LotField::date_lancement), launch()) == fr::date_short(launch()));
   CHECK(lot_value_display(lot_field(LotField::anru), false) == "non");
