@@ -17,21 +17,32 @@ std::filesystem::path temp_beside(const std::filesystem::path& target) {
   return target.parent_path() / name;
 }
 
+// A target that exists and is neither a regular file nor a folder: a device
+// or a pipe, written in place.
+bool is_special(const std::filesystem::path& target) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(target, ec);
+  return !ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
+         !std::filesystem::is_directory(status);
+}
+
 }  // namespace
 
 AtomicFile::AtomicFile(std::filesystem::path target)
-    : target_(std::move(target)), temp_(temp_beside(target_)) {
+    : target_(std::move(target)),
+      temp_(is_special(target_) ? std::filesystem::path() : temp_beside(target_)) {
   std::error_code ec;
-  if (target_.has_parent_path()) std::filesystem::create_directories(target_.parent_path(), ec);
+  if (!temp_.empty() && target_.has_parent_path())
+    std::filesystem::create_directories(target_.parent_path(), ec);
   // A large buffer: evaluation outputs of a million lots are written lot by
   // lot, a few kilobytes each; the default one made two system calls a lot.
   buffer_ = std::make_unique<char[]>(buffer_size);
   out_.rdbuf()->pubsetbuf(buffer_.get(), buffer_size);
-  out_.open(temp_, std::ios::binary | std::ios::trunc);
+  out_.open(temp_.empty() ? target_ : temp_, std::ios::binary | std::ios::trunc);
 }
 
 AtomicFile::~AtomicFile() {
-  if (!committed_) {
+  if (!committed_ && !temp_.empty()) {
     if (out_.is_open()) out_.close();
     std::error_code ec;
     std::filesystem::remove(temp_, ec);
@@ -45,6 +56,10 @@ std::string AtomicFile::commit() {
   const bool good = out_.good();
   out_.close();
   if (!good) return "écriture interrompue de « " + display_path(target_) + " » (disque plein ?)";
+  if (temp_.empty()) {
+    committed_ = true;
+    return {};
+  }
   std::error_code ec;
   std::filesystem::rename(temp_, target_, ec);
   if (ec) return "impossible de remplacer « " + display_path(target_) + " » : " + ec.message();

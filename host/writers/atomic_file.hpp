@@ -1,6 +1,8 @@
 #pragma once
 // Outputs are written whole or not at all: into a temporary file beside the
-// target, renamed over it only when complete.
+// target, renamed over it only when complete. A target that exists and is not
+// a regular file (/dev/null, /dev/stdout, a named pipe) is written directly:
+// renaming over it would replace the device by a file.
 
 #include <filesystem>
 #include <fstream>
@@ -25,7 +27,7 @@ class AtomicFile {
 
  private:
   std::filesystem::path target_;
-  std::filesystem::path temp_;
+  std::filesystem::path temp_;  // empty when the target is written directly
   static constexpr std::size_t buffer_size = std::size_t{256} << 10;
   std::unique_ptr<char[]> buffer_;  // before out_, which uses it until destroyed
   std::ofstream out_;
