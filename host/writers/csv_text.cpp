@@ -9,15 +9,24 @@ bool contains(std::string_view s, char c) {
   return !s.empty() && std::memchr(s.data(), c, s.size()) != nullptr;
 }
 
+// A text a spreadsheet program would take for a formula ("=HYPERLINK(…)",
+// "+33…", "-1", "@SUM(…)"), or that starts with a tab or a carriage return.
+bool looks_like_formula(std::string_view s) {
+  return !s.empty() &&
+         (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+}
+
 }  // namespace
 
 void append_csv_field(std::string& out, std::string_view s) {
+  const bool formula = looks_like_formula(s);
   // memchr scans many bytes at a time: reasons run to a few hundred bytes.
-  if (!contains(s, ';') && !contains(s, '"') && !contains(s, '\n') && !contains(s, '\r')) {
+  if (!formula && !contains(s, ';') && !contains(s, '"') && !contains(s, '\n') && !contains(s, '\r')) {
     out.append(s);
     return;
   }
   out += '"';
+  if (formula) out += '\'';  // read as text, as spreadsheet programs expect
   for (std::size_t start = 0;;) {
     const std::size_t quote = s.find('"', start);
     out.append(s.substr(start, quote == std::string_view::npos ? std::string_view::npos : quote - start));

@@ -11,7 +11,11 @@
 
 namespace clausier::writers {
 
-// One field, quoted when it holds a separator, a quote or a line break.
+// One text field, quoted when it holds a separator, a quote or a line break.
+// A text a spreadsheet would run as a formula (starting with =, +, -, @, a
+// tab or a carriage return: a cell typed "=HYPERLINK(…)" in a programme) is
+// quoted and prefixed with an apostrophe, which makes it text again (formula
+// injection). Numbers are written with append_plain_cents, never through here.
 void append_csv_field(std::string& out, std::string_view s);
 void write_csv_field(std::ostream& out, std::string_view s);
 

@@ -36,6 +36,15 @@ TEST_CASE("csv text: a field is quoted only when it holds a separator, a quote o
   CHECK(out.str() == "\"a;\"\"b\"\"\"");
 }
 
+TEST_CASE("csv text: a text a spreadsheet would run as a formula is made text again") {
+  CHECK(field("=HYPERLINK(\"http://x\";\"clic\")") == "x;\"'=HYPERLINK(\"\"http://x\"\";\"\"clic\"\")\"");
+  CHECK(field("+33 1 23") == "x;\"'+33 1 23\"");
+  CHECK(field("-2+3") == "x;\"'-2+3\"");
+  CHECK(field("@SUM(A1)") == "x;\"'@SUM(A1)\"");
+  CHECK(field("\t=1") == "x;\"'\t=1\"");
+  CHECK(field("Lot 1 = gros œuvre") == "x;Lot 1 = gros œuvre");  // only a leading sign counts
+}
+
 TEST_CASE("csv text: amounts in cents as plain numbers with a decimal comma") {
   CHECK(cents(0) == "0");
   CHECK(cents(120000) == "1200");
