@@ -156,7 +156,10 @@ void LotReader::read_field(const LotFieldInfo& field, Lot& out) {
   const auto keep = [&](const auto& parsed, auto to_value) {
     if (!parsed) {
       problem(c, parsed.error());
-    } else if (!field.set(out, to_value(parsed.value()))) {
+      return;
+    }
+    if (!parsed.warning().empty()) diags_->warning(where(c), parsed.warning());
+    if (!field.set(out, to_value(parsed.value()))) {
       throw std::logic_error("lot field " + std::string(field.key) +
                              ": its setter refuses a value of its kind");
     }

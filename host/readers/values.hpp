@@ -29,16 +29,25 @@ class Parsed {
     p.error_ = std::move(message);
     return p;
   }
+  // A value read by correcting what was written: the warning says what was done.
+  [[nodiscard]] static Parsed corrected(T value, std::string warning) {
+    Parsed p(std::move(value));
+    p.warning_ = std::move(warning);
+    return p;
+  }
 
   [[nodiscard]] bool ok() const { return value_.has_value(); }
   explicit operator bool() const { return ok(); }
   [[nodiscard]] const T& value() const { return *value_; }
   [[nodiscard]] const std::string& error() const { return error_; }
+  // Empty unless the value was corrected.
+  [[nodiscard]] const std::string& warning() const { return warning_; }
 
  private:
   Parsed() = default;
   std::optional<T> value_;
   std::string error_;
+  std::string warning_;
 };
 
 // Euros to cents: "1 234 567,89 €", "1234567.89", "1 234 567", "1.234.567,89",

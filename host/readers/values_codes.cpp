@@ -37,6 +37,22 @@ bool cpv_tail_ok(std::string_view rest) {
   return rest.empty() || is_letter_start(rest[0]);
 }
 
+// Seven digits: a spreadsheet that took "09310000" for a number dropped its
+// leading zero. Only divisions 03 and 09 of the vocabulary (règlement (CE)
+// n° 213/2008) start with a zero, so the zero is put back, with a warning,
+// only before a 3 or a 9; any other 7-digit code lacks a digit somewhere.
+Parsed<std::string> seven_digits(std::string_view digits) {
+  if (digits.front() == '3' || digits.front() == '9') {
+    const std::string code = "0" + std::string(digits);
+    return Parsed<std::string>::corrected(
+        code, "code CPV de 7 chiffres " + quoted(digits) + " lu " + code +
+                  " : un tableur a sans doute retiré le zéro initial ; vérifiez-le et écrivez les 8 chiffres "
+                  "dans une cellule au format texte");
+  }
+  return Parsed<std::string>::failure("code CPV de 7 chiffres " + quoted(digits) +
+                                      " : un code CPV en a 8 (par exemple 45214200) ; vérifiez le code");
+}
+
 }  // namespace
 
 Parsed<std::string> parse_cpv(std::string_view text) {
@@ -47,8 +63,8 @@ Parsed<std::string> parse_cpv(std::string_view text) {
   if ((digits != 7 && digits != 8) || !cpv_tail_ok(s.substr(digits))) {
     return Parsed<std::string>::failure(cpv_illegible(text));
   }
-  // Seven digits: a spreadsheet dropped the leading zero of "09310000".
-  return std::string(8 - digits, '0') + std::string(s.substr(0, digits));
+  if (digits == 7) return seven_digits(s.substr(0, 7));
+  return std::string(s.substr(0, 8));
 }
 
 Parsed<std::string> parse_cpv(const Cell& cell) {
@@ -56,7 +72,8 @@ Parsed<std::string> parse_cpv(const Cell& cell) {
   const auto code = detail::whole_number(cell.number, 1'000'000, 99'999'999);
   if (!code) return Parsed<std::string>::failure(cpv_illegible(cell_display(cell)));
   const std::string digits = std::to_string(*code);
-  return std::string(8 - digits.size(), '0') + digits;
+  if (digits.size() == 7) return seven_digits(digits);
+  return digits;
 }
 
 namespace {

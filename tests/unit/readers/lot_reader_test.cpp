@@ -184,6 +184,19 @@ TEST_SUITE("readers/lot_reader") {
     CHECK(r.diags.all()[0].location.line == 2);
   }
 
+  TEST_CASE("a corrected value is warned about at its cell, the row is kept") {
+    const auto r = read_lots(header + "L1;;;Carburants;;;Fournitures;9134100;1 000;;01/02/2027;;\n" +
+                             "L2;;;Voirie;;;Travaux;4523314;1 000;;01/02/2027;;\n");
+    REQUIRE(r.lots.size() == 1);
+    CHECK(r.lots[0].cpv == "09134100");
+    REQUIRE(r.diags.all().size() == 2);
+    CHECK(r.diags.all()[0].severity == Severity::warning);
+    CHECK(r.diags.all()[0].location.line == 2);
+    CHECK(r.diags.all()[0].location.column == "Code CPV");
+    CHECK(r.diags.all()[1].severity == Severity::error);  // 0452… is no division: a digit is missing
+    CHECK(r.diags.all()[1].location.line == 3);
+  }
+
   TEST_CASE("a header without a required column: no lot is read") {
     const auto r = read_lots("Référence;Objet\nL1;Voirie\n");
     CHECK_FALSE(r.header_ok);

@@ -174,10 +174,21 @@ TEST_SUITE("readers/values") {
     CHECK(r::parse_cpv("45214200 2").value() == "45214200");
     CHECK(r::parse_cpv(" 45214200-2 Travaux de construction de bâtiments scolaires").value() == "45214200");
     CHECK(r::parse_cpv("45214200 - Travaux").value() == "45214200");
-    CHECK(r::parse_cpv("9310000").value() == "09310000");
-    CHECK(r::parse_cpv(number(9310000)).value() == "09310000");
+    CHECK(r::parse_cpv("45214200").warning().empty());
     CHECK(r::parse_cpv(number(45214200)).value() == "45214200");
-    CHECK(r::parse_cpv("4521420").value() == "04521420");
+    // Seven digits: the leading zero of divisions 03 and 09, dropped by a
+    // spreadsheet, is put back with a warning; any other is an error.
+    CHECK(r::parse_cpv("9310000").value() == "09310000");
+    CHECK(r::parse_cpv("9310000").warning() ==
+          "code CPV de 7 chiffres « 9310000 » lu 09310000 : un tableur a sans doute retiré le zéro initial ; "
+          "vérifiez-le et écrivez les 8 chiffres dans une cellule au format texte");
+    CHECK(r::parse_cpv(number(9310000)).value() == "09310000");
+    CHECK_FALSE(r::parse_cpv(number(9310000)).warning().empty());
+    CHECK(r::parse_cpv("3100000").value() == "03100000");
+    CHECK(
+        r::parse_cpv("4526250").error() ==
+        "code CPV de 7 chiffres « 4526250 » : un code CPV en a 8 (par exemple 45214200) ; vérifiez le code");
+    CHECK_FALSE(r::parse_cpv(number(4526250)).ok());
     CHECK(
         r::parse_cpv("452142").error() ==
         "code CPV illisible « 452142 » : écrivez les 8 chiffres du code, par exemple 45214200 ou 45214200-2");
