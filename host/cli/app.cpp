@@ -87,14 +87,10 @@ int run_evaluate(const std::vector<std::string>& argv) {
   }
   if (args.positional.size() != 1)
     return usage_error("indiquez un et un seul fichier de programmation", "evaluate");
-  const std::string format_name =
-      args.value("--format").value_or(writers::format_names(writers::Output::evaluation).front());
+  std::string format_error;
+  const std::string format_name = chosen_format(args, writers::Output::evaluation, format_error);
+  if (format_name.empty()) return usage_error(format_error, "evaluate");
   const auto format = writers::evaluation_format(format_name);
-  if (!format) {
-    return usage_error("format inconnu « " + format_name + " » : choisissez " +
-                           writers::format_choices(writers::Output::evaluation),
-                       "evaluate");
-  }
   if (const writers::OutputFormat& entry = *writers::output_format(format_name); entry.binary) {
     if (std::string error =
             binary_output_error(args.value("--output"), "classeur " + format_name, entry.extension);

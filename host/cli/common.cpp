@@ -157,6 +157,36 @@ std::string binary_output_error(const std::optional<std::string>& output, std::s
   return {};
 }
 
+std::string chosen_format(const ParsedArgs& args, writers::Output output, std::string& error) {
+  const auto given = args.value("--format");
+  const auto file = args.value("--output");
+  const writers::OutputFormat* named = file && *file != "-" ? writers::format_of_file(*file) : nullptr;
+  if (given) {
+    if (!writers::offers(output, *given)) {
+      error = "format inconnu « " + *given + " » : choisissez " + writers::format_choices(output);
+      return {};
+    }
+    if (named != nullptr && named->name != *given) {
+      const std::string_view extension = writers::output_format(*given)->extension;
+      error = "« " + *file + " » porte l'extension " + std::string(named->extension) + " mais --format " +
+              *given + " écrit un fichier " + std::string(extension) + " : nommez le fichier en " +
+              std::string(extension) + " ou retirez --format";
+      return {};
+    }
+    return *given;
+  }
+  if (named != nullptr) {
+    if (!writers::offers(output, named->name)) {
+      error = "l'extension " + std::string(named->extension) + " de « " + *file +
+              " » n'est pas un format de cette commande : choisissez " + writers::format_choices(output) +
+              " (--format ou l'extension du fichier)";
+      return {};
+    }
+    return std::string(named->name);
+  }
+  return writers::format_names(output).front();
+}
+
 std::optional<std::vector<std::string>> format_list(const std::string& value,
                                                     const std::vector<std::string>& allowed,
                                                     std::string& error) {

@@ -15,6 +15,7 @@
 #include "base/diagnostic.hpp"
 #include "cli/args.hpp"
 #include "writers/atomic_file.hpp"
+#include "writers/output_format.hpp"
 
 namespace clausier::cli {
 
@@ -80,6 +81,14 @@ class Output {
 // terminal, a French usage message naming `what` and `extension`; else "".
 [[nodiscard]] std::string binary_output_error(const std::optional<std::string>& output, std::string_view what,
                                               std::string_view extension);
+
+// The format of a command that writes one file: --format when given, else the
+// one -o's extension names (revue.docx: docx), else the output's default.
+// Returns "" with `error` set (a French usage message) for a format `output`
+// does not offer, whether named by --format or by the extension, and for a
+// --format that -o's extension contradicts (--format docx -o revue.html).
+// Extensions no format has (-o revue.txt for a review) name no format.
+[[nodiscard]] std::string chosen_format(const ParsedArgs& args, writers::Output output, std::string& error);
 
 // "md,html" -> {"md", "html"}; a format outside `allowed` is an error message.
 [[nodiscard]] std::optional<std::vector<std::string>> format_list(const std::string& value,

@@ -46,17 +46,11 @@ int run_diff(const std::vector<std::string>& argv) {
     return usage_error("indiquez les deux jeux de règles : --rules-before DOSSIER et --rules-after DOSSIER",
                        "diff");
   }
-  const std::string format_name = args.value("--format").value_or("table");
-  writers::DiffFormat format;
-  if (format_name == "table") {
-    format = writers::DiffFormat::table;
-  } else if (format_name == "json") {
-    format = writers::DiffFormat::json;
-  } else {
-    return usage_error("format inconnu « " + format_name + " » : choisissez " +
-                           writers::format_choices(writers::Output::diff),
-                       "diff");
-  }
+  std::string format_error;
+  const std::string format_name = chosen_format(args, writers::Output::diff, format_error);
+  if (format_name.empty()) return usage_error(format_error, "diff");
+  const writers::DiffFormat format =
+      format_name == "json" ? writers::DiffFormat::json : writers::DiffFormat::table;
   const CommonSetup setup =
       common_setup(args, input.opened ? std::nullopt : std::optional<std::filesystem::path>(input.path));
   if (!setup.error.empty()) return usage_error(setup.error, "diff");

@@ -49,17 +49,10 @@ int run_export(const std::vector<std::string>& argv) {
   }
   const bool decp = args.positional[0] == "decp";
   const writers::Output what = decp ? writers::Output::export_decp : writers::Output::export_eforms;
-  const std::string format = args.value("--format").value_or(writers::format_names(what).front());
-  if (decp && !writers::offers(what, format)) {
-    return usage_error(
-        "format inconnu « " + format + " » pour decp : choisissez " + writers::format_choices(what),
-        "export");
-  }
-  if (!decp && !writers::offers(what, format)) {
-    return usage_error(
-        "format inconnu « " + format + " » pour eforms : le seul format est " + writers::format_choices(what),
-        "export");
-  }
+  std::string format_error;
+  const std::string format = chosen_format(args, what, format_error);
+  if (format.empty())
+    return usage_error(format_error + (decp ? " (export decp)" : " (export eforms)"), "export");
   const ProgrammeInput input = programme_input(args, 1, true);
   if (!input.usage.empty()) return usage_error(input.usage, "export");
   if (!input.failure.empty()) return workspace_failure(input.failure);

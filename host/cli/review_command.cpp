@@ -41,14 +41,10 @@ int run_review(const std::vector<std::string>& argv) {
   const ProgrammeInput input = programme_input(args, 0, true);
   if (!input.usage.empty()) return usage_error(input.usage, "review");
   if (!input.failure.empty()) return workspace_failure(input.failure);
-  const std::string format =
-      args.value("--format").value_or(writers::format_names(writers::Output::review).front());
+  std::string format_error;
+  const std::string format = chosen_format(args, writers::Output::review, format_error);
+  if (format.empty()) return usage_error(format_error, "review");
   const bool office = writers::is_office_format(format);
-  if (!writers::offers(writers::Output::review, format)) {
-    return usage_error(
-        "format inconnu « " + format + " » : choisissez " + writers::format_choices(writers::Output::review),
-        "review");
-  }
   const CommonSetup setup =
       common_setup(args, input.opened ? std::nullopt : std::optional<std::filesystem::path>(input.path));
   if (!setup.error.empty()) return usage_error(setup.error, "review");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 
 namespace clausier::writers {
 namespace {
@@ -48,6 +49,17 @@ const std::vector<std::string>& names_of(Output output) {
 const OutputFormat* output_format(std::string_view name) {
   const auto* it =
       std::find_if(formats.begin(), formats.end(), [&](const OutputFormat& f) { return f.name == name; });
+  return it == formats.end() ? nullptr : it;
+}
+
+const OutputFormat* format_of_file(std::string_view file) {
+  const auto dot = file.rfind('.');
+  const auto slash = file.find_last_of("/\\");
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return nullptr;
+  std::string extension(file.substr(dot));
+  for (char& c : extension) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  const auto* it = std::find_if(formats.begin(), formats.end(),
+                                [&](const OutputFormat& f) { return f.extension == extension; });
   return it == formats.end() ? nullptr : it;
 }
 

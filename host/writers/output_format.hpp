@@ -39,6 +39,8 @@ enum class Output {
 
 // The format named `name`, or nullptr.
 [[nodiscard]] const OutputFormat* output_format(std::string_view name);
+// The format whose extension `file` has ("revue.DOCX": docx), or nullptr.
+[[nodiscard]] const OutputFormat* format_of_file(std::string_view file);
 // The names of the formats `output` offers, in the order shown; the first is the default.
 [[nodiscard]] const std::vector<std::string>& format_names(Output output);
 [[nodiscard]] bool offers(Output output, std::string_view name);

@@ -44,3 +44,35 @@ TEST_CASE("cli: format lists") {
   CHECK(error == "format inconnu « pdf » : formats disponibles : md, html");
   CHECK_FALSE(format_list("", {"md"}, error));
 }
+
+TEST_CASE("cli: the format follows -o's extension, and a contradiction is a usage error") {
+  const auto with = [](std::map<std::string, std::string> values) {
+    ParsedArgs a;
+    a.values = std::move(values);
+    return a;
+  };
+  std::string error;
+  using writers::Output;
+  CHECK(chosen_format(with({}), Output::review, error) == "html");  // the default
+  CHECK(chosen_format(with({{"--output", "revue.docx"}}), Output::review, error) == "docx");
+  CHECK(chosen_format(with({{"--output", "sortie/Revue.ODT"}}), Output::review, error) == "odt");
+  CHECK(chosen_format(with({{"--output", "lots.json"}}), Output::evaluation, error) == "json");
+  CHECK(chosen_format(with({{"--output", "revue.txt"}}), Output::review, error).empty());
+  CHECK(error ==
+        "l'extension .txt de « revue.txt » n'est pas un format de cette commande : choisissez html, md, docx "
+        "ou "
+        "odt (--format ou l'extension du fichier)");
+  CHECK(chosen_format(with({{"--output", "dossier.v2/revue"}}), Output::review, error) == "html");
+  CHECK(chosen_format(with({{"--output", "-"}, {"--format", "md"}}), Output::review, error) == "md");
+  CHECK(chosen_format(with({{"--output", "revue.md"}, {"--format", "md"}}), Output::review, error) == "md");
+
+  error.clear();
+  CHECK(
+      chosen_format(with({{"--output", "revue.html"}, {"--format", "docx"}}), Output::review, error).empty());
+  CHECK(
+      error ==
+      "« revue.html » porte l'extension .html mais --format docx écrit un fichier .docx : nommez le fichier "
+      "en .docx ou retirez --format");
+  CHECK(chosen_format(with({{"--format", "pdf"}}), Output::review, error).empty());
+  CHECK(error == "format inconnu « pdf » : choisissez html, md, docx ou odt");
+}
