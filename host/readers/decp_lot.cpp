@@ -347,9 +347,30 @@ DecpMapping decp_lot(const DecpRecord& record, Lot& out) {
 
   const DecpField* notified = record.find("dateNotification");
   if (is_blank(notified)) {
-    m.error(notified,
-            "date de notification (« dateNotification ») absente : c'est la date à laquelle les règles sont "
-            "appliquées");
+    // Many published records lack it (half of a 2019 file): the rules are
+    // applied at the date the data were published, else the earliest other
+    // date the record has, and the repair says which.
+    std::optional<Date> fallback;
+    std::string used;
+    for (const char* name : {"datePublicationDonnees", "dateSignature", "dateDebutExecution"}) {
+      const DecpField* field = record.find(name);
+      if (is_blank(field)) continue;
+      const DateRead date = read_date(m.text_of(field));
+      if (!date.date || (fallback && *fallback <= *date.date)) continue;
+      fallback = date.date;
+      used = name;
+      if (used == "datePublicationDonnees") break;
+    }
+    if (fallback) {
+      out.date_lancement = *fallback;
+      m.repair("date de notification absente : règles appliquées au " + fallback->iso() + " (« " + used +
+               " »)");
+    } else {
+      m.error(notified,
+              "date de notification (« dateNotification ») absente, et aucune autre date "
+              "(« datePublicationDonnees », « dateSignature », « dateDebutExecution ») : c'est la date à "
+              "laquelle les règles sont appliquées");
+    }
   } else {
     const DateRead date = read_date(m.text_of(notified));
     if (date.date) {

@@ -278,6 +278,24 @@ TEST_SUITE("readers.decp") {
                                    "lue 2026-03-01 ; durée illisible « NC » ignorée"});
   }
 
+  TEST_CASE("a contract without its notification date is evaluated at its publication date, said so") {
+    const Read r =
+        read_bytes(decp("{\"id\": \"P\", \"objet\": \"x\", \"codeCPV\": \"45000000\", \"montant\": 100000, "
+                        "\"datePublicationDonnees\": \"2019-05-02\", \"dateSignature\": \"2019-04-01\", "
+                        "\"acheteur\": {\"id\": \"1\"}},\n"
+                        "{\"id\": \"S\", \"objet\": \"x\", \"codeCPV\": \"45000000\", \"montant\": 100000, "
+                        "\"dateDebutExecution\": \"2019-06-01\", \"dateSignature\": \"2019-04-01\", "
+                        "\"acheteur\": {\"id\": \"1\"}}"));
+    REQUIRE(r.lots.size() == 2);
+    CHECK(r.lots[0].date_lancement.iso() == "2019-05-02");  // the publication date, when there is one
+    CHECK(r.lots[1].date_lancement.iso() == "2019-04-01");  // else the earliest date
+    const auto warnings = r.messages(Severity::warning);
+    REQUIRE(warnings.size() == 2);
+    CHECK(warnings[0].find("date de notification absente : règles appliquées au 2019-05-02 "
+                           "(« datePublicationDonnees »)") != std::string::npos);
+    CHECK(warnings[1].find("(« dateSignature »)") != std::string::npos);
+  }
+
   TEST_CASE("a contract that cannot be a lot: every reason, located — the others go on") {
     const Read r =
         read_bytes(decp(contract("A") + ",\n{\"id\": \"B\",\n \"codeCPV\": \"46000000\",\n \"montant\": 0}," +
@@ -292,9 +310,9 @@ TEST_SUITE("readers.decp") {
               "vocabulaire "
               "commun (règlement (CE) n° 213/2008)",
               "decp.json:4 marché « B » : montant nul « 0 » : le montant du marché est attendu, hors taxes",
-              "decp.json:2 marché « B » : date de notification (« dateNotification ») absente : c'est la "
-              "date à "
-              "laquelle les règles sont appliquées",
+              "decp.json:2 marché « B » : date de notification (« dateNotification ») absente, et aucune "
+              "autre date (« datePublicationDonnees », « dateSignature », « dateDebutExecution ») : c'est la "
+              "date à laquelle les règles sont appliquées",
               "decp.json:5 marché : cet élément de la liste des marchés n'est pas un objet JSON : il est "
               "ignoré"});
   }
