@@ -5,7 +5,10 @@
 // placeholders; sql() gives each engine its own form.
 
 #include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
 
+#include <algorithm>
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <stdexcept>
@@ -57,6 +60,14 @@ class Database {
   // Runs `work` on one connection for reading; errors as StoreError.
   void read(const std::function<void(Poco::Data::Session&)>& work) const;
 
+  // Inserts rows given as columns of equal length (std::vectors), after
+  // `head` ("INSERT INTO texts (evaluation_id, id, text) VALUES "). SQLite
+  // runs one prepared statement per row, in process; PostgreSQL takes up to
+  // rows_per_statement rows in one multi-row INSERT: one round trip for
+  // them instead of one a row.
+  template <typename... Columns>
+  void insert_rows(Poco::Data::Session& s, std::string_view head, Columns&... columns) const;
+
   // A Poco::Data exception as the user should read it.
   [[nodiscard]] StoreError translate(const std::exception& e) const;
 
@@ -70,5 +81,33 @@ class Database {
   std::unique_ptr<Pool> pool_;
   int schema_version_ = 0;
 };
+
+template <typename... Columns>
+void Database::insert_rows(Poco::Data::Session& s, std::string_view head, Columns&... columns) const {
+  using Poco::Data::Keywords::use;
+  constexpr std::size_t width = sizeof...(Columns);
+  const std::size_t rows = std::min({columns.size()...});
+  if (rows == 0) return;
+  std::string one_row = "(";
+  for (std::size_t c = 0; c < width; ++c) one_row += c == 0 ? "?" : ", ?";
+  one_row += ")";
+  if (engine() != Engine::postgresql) {
+    Poco::Data::Statement st(s);
+    st << sql(std::string(head) + one_row);
+    (st, ..., use(columns));
+    st.execute();
+    return;
+  }
+  constexpr std::size_t rows_per_statement = 500;  // 500 × width parameters, far below PostgreSQL's 65 535
+  for (std::size_t start = 0; start < rows; start += rows_per_statement) {
+    const std::size_t end = std::min(rows, start + rows_per_statement);
+    std::string text(head);
+    for (std::size_t r = start; r < end; ++r) text += (r == start ? "" : ", ") + one_row;
+    Poco::Data::Statement st(s);
+    st << sql(text);
+    for (std::size_t r = start; r < end; ++r) (st, ..., use(columns[r]));
+    st.execute();
+  }
+}
 
 }  // namespace clausier::store

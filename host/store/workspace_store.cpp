@@ -170,11 +170,10 @@ void WorkspaceStore::LotWriter::flush() {
   if (positions_.empty()) return;
   std::vector<std::int64_t> versions(positions_.size(), version_);
   std::vector<std::int64_t> evaluations(positions_.size(), evaluation_);
-  s_ << store_.db_.sql(
-      "INSERT INTO lots (version_id, position, reference, fingerprint, data) VALUES (?, ?, ?, ?, ?)"),
-      use(versions), use(positions_), use(references_), use(fingerprints_), use(data_), now;
-  s_ << store_.db_.sql("INSERT INTO results (evaluation_id, reference, clauses) VALUES (?, ?, ?)"),
-      use(evaluations), use(references_), use(results_), now;
+  store_.db_.insert_rows(s_, "INSERT INTO lots (version_id, position, reference, fingerprint, data) VALUES ",
+                         versions, positions_, references_, fingerprints_, data_);
+  store_.db_.insert_rows(s_, "INSERT INTO results (evaluation_id, reference, clauses) VALUES ", evaluations,
+                         references_, results_);
   positions_.clear();
   references_.clear();
   fingerprints_.clear();
@@ -304,8 +303,7 @@ void WorkspaceStore::insert_texts(Session& s, std::int64_t evaluation,
     ids.push_back(id);
     values.push_back(std::move(text));
   }
-  s << db_.sql("INSERT INTO texts (evaluation_id, id, text) VALUES (?, ?, ?)"), use(evaluations), use(ids),
-      use(values), now;
+  db_.insert_rows(s, "INSERT INTO texts (evaluation_id, id, text) VALUES ", evaluations, ids, values);
 }
 
 namespace {
