@@ -290,6 +290,21 @@ expect_status short_ok 200
 sleep 3
 http short_expired -b "$WORK/short.jar" "$URL/api/programmes"
 expect_status short_expired 401
-stop_servers
+
+# SIGTERM: a request in flight finishes and is answered whole, then the
+# server stops (exit 0).
+python3 bench/gen_programme.py 3000 "$WORK/p3000.csv"
+http inflight -F "programme=@$WORK/p3000.csv" "$URL/api/evaluate" &
+CURL=$!
+sleep 0.3
+kill -TERM "$SERVER_PID"
+wait "$CURL"
+wait "$SERVER_PID"
+echo $? >"$WORK/stopped.status"
+SERVER_PIDS=()
+expect_status inflight 200
+expect_in inflight out '"diagnostics"'
+expect_status stopped 0
+expect_in short log "Serveur arrêté."
 
 finish
