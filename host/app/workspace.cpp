@@ -162,7 +162,7 @@ ImportOutcome Workspace::import_programme(const Toolkit& toolkit, const readers:
   if (const auto problem = name_problem(request.name))
     throw WorkspaceError(WorkspaceError::Kind::invalid, *problem + " : choisissez-en un autre avec --name");
   const std::string structure = request.structure.empty() ? std::string("default") : request.structure;
-  const std::string fingerprint = rules_fingerprint(toolkit.paths());
+  const std::string fingerprint = toolkit.fingerprint();
   store::WorkspaceStore store(*db_);
   ImportOutcome outcome;
   outcome.name = request.name;
@@ -387,6 +387,9 @@ DecideOutcome Workspace::decide(const Toolkit& toolkit, const std::string& name,
   guarded([&] {
     db_->write([&](Session& s) {
       const auto programme = require_programme(store, s, name);
+      // Concurrent decisions on a programme take turns: each reads the
+      // decision it replaces, and two inserts of one key would collide.
+      store.lock_programme(s, programme.id);
       const auto version = current_version(store, s, programme);
       const auto lot = store.lot(s, version.id, input.reference);
       std::optional<std::int64_t> hours;
