@@ -84,6 +84,8 @@ class Guarded final : public Poco::Net::HTTPRequestHandler {
 
   void handleRequest(Request& request, Response& response) override {
     set_security_headers(response);
+    // Under TLS, browsers keep to HTTPS for this host.
+    if (context_.options.tls) response.set("Strict-Transport-Security", "max-age=31536000");
     const std::string path = request_path(request);
     try {
       std::optional<Poco::URI> uri;

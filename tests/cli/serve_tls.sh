@@ -39,6 +39,7 @@ http login --cacert "$WORK/cert.pem" -H 'Content-Type: application/json' \
   --data "{\"login\": \"admin\", \"password\": \"$PASSWORD\"}" "$URL/api/session"
 expect_status login 200
 expect_in login err "; secure"
+expect_in login err "Strict-Transport-Security: max-age=31536000"
 expect_in login err "HttpOnly"
 expect_in login out '"csrf"'
 # An unknown certificate is refused by a client that checks it.

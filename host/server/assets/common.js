@@ -17,7 +17,7 @@
     } catch (_) { /* no session: an open workspace */ }
     return csrf;
   }
-  window.fetch = async (input, init = {}) => {
+  async function send(input, init) {
     const method = (init.method || "GET").toUpperCase();
     if (method !== "GET" && method !== "HEAD") {
       const value = await token();
@@ -27,7 +27,16 @@
         init = Object.assign({}, init, { headers });
       }
     }
-    const response = await plainFetch(input, init);
+    return plainFetch(input, init);
+  }
+  window.fetch = async (input, init = {}) => {
+    let response = await send(input, init);
+    // A token of an older session (a login in another tab): read it again, once.
+    if (response.status === 403 && csrf && init.method && init.method.toUpperCase() !== "GET") {
+      csrf = null;
+      sessionStorage.removeItem("clausier-csrf");
+      response = await send(input, init);
+    }
     if (response.status === 401 && String(input).startsWith("/api/programmes")) {
       window.location.assign("/connexion");
     }
