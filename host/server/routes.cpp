@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "app/accounts.hpp"
+#include "app/workspace.hpp"
 #include "server/http.hpp"
 #include "server/pages.hpp"
 #include "server/server.hpp"
@@ -98,7 +99,14 @@ class Guarded final : public Poco::Net::HTTPRequestHandler {
         return;
       }
       // Who calls (session cookie or API token), checked once here.
-      app::Caller caller = authenticate(context_, request);
+      app::Caller caller;
+      try {
+        caller = authenticate(context_, request);
+      } catch (const app::WorkspaceError& e) {  // the database is unavailable
+        response.set("Retry-After", "5");
+        refuse(response, path, Status::HTTP_SERVICE_UNAVAILABLE, e.what());
+        return;
+      }
       if (caller.by_cookie && changes_state(request.getMethod()) &&
           !(path == "/api/session" && request.getMethod() == "POST") &&
           !app::Accounts::same_secret(request.get("X-CSRF-Token", ""), caller.csrf)) {
