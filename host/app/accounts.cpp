@@ -230,6 +230,13 @@ std::vector<store::UserRow> Accounts::users() const {
   return out;
 }
 
+std::optional<store::UserRow> Accounts::user(const std::string& login) const {
+  std::optional<store::UserRow> out;
+  guarded([&] { db_.read([&](Session& s) { out = store::AccountsStore(db_).user(s, login); }); });
+  if (out) out->password_hash.clear();
+  return out;
+}
+
 void Accounts::disable(const std::string& login, const std::string& author) {
   store::AccountsStore store(db_);
   guarded([&] {

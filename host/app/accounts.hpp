@@ -88,6 +88,8 @@ class Accounts {
   // unavailable (database).
   void add_user(const UserInput& input, const std::string& author);
   [[nodiscard]] std::vector<store::UserRow> users() const;
+  // The user `login` (its password hash cleared), or nothing.
+  [[nodiscard]] std::optional<store::UserRow> user(const std::string& login) const;
   void disable(const std::string& login, const std::string& author);
   void set_password(const std::string& login, const std::string& password, const std::string& author);
   // A new API token for `login` (shown once; only its hash is kept).

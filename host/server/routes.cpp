@@ -43,6 +43,8 @@ constexpr Route routes[] = {
     {"GET", "/modele-programmation.csv", serve_programme_template},
     {"*", "/api/session", serve_api_session},
     {"GET", "/api/audit", serve_api_audit},
+    {"*", "/api/users", serve_api_users},
+    {"*", "/api/users/", serve_api_users},
     {"GET", "/connexion", serve_login_page},
     {"GET", "/healthz", serve_healthz},
 };

@@ -5,6 +5,7 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/NameValueCollection.h>
+#include <Poco/URI.h>
 
 #include <sstream>
 #include <thread>
@@ -242,6 +243,112 @@ void serve_api_audit(ServerContext& context, Request& /*request*/, Response& res
   json.end_array().end_object();
   out << '\n';
   send_json(response, Status::HTTP_OK, out.str());
+}
+
+namespace {
+
+void send_users(ServerContext& context, Response& response, const std::string& structure) {
+  std::ostringstream out;
+  writers::JsonWriter json(out);
+  json.begin_object().key("users").begin_array();
+  for (const auto& u : context.workspace.accounts().users()) {
+    if (u.structure != structure) continue;
+    json.begin_object().field("login", u.login).field("name", u.name).field("role", u.role);
+    json.key("siret");
+    u.siret.empty() ? json.null() : json.value(u.siret);
+    json.field("disabled", u.disabled).field("created_at", u.created_at).end_object();
+  }
+  json.end_array().end_object();
+  out << '\n';
+  send_json(response, Status::HTTP_OK, out.str());
+}
+
+Status user_error_status(const app::WorkspaceError& e) {
+  switch (e.kind()) {
+    case app::WorkspaceError::Kind::invalid: return Status::HTTP_UNPROCESSABLE_ENTITY;
+    case app::WorkspaceError::Kind::conflict: return Status::HTTP_CONFLICT;
+    case app::WorkspaceError::Kind::not_found: return Status::HTTP_NOT_FOUND;
+    case app::WorkspaceError::Kind::unavailable: break;
+  }
+  return Status::HTTP_SERVICE_UNAVAILABLE;
+}
+
+// POST /api/users: a user of the admin's own structure.
+void add_user(ServerContext& context, Request& request, Response& response, const app::Caller& admin) {
+  const Body body = read_body(request, max_login_body);
+  if (body.too_large) {
+    send_json_error(response, Status::HTTP_REQUEST_ENTITY_TOO_LARGE, "requête trop volumineuse");
+    return;
+  }
+  if (request.getContentType().rfind("application/json", 0) != 0) {
+    send_json_error(response, Status::HTTP_UNSUPPORTED_MEDIA_TYPE,
+                    "envoyez {\"login\", \"role\", \"password\", \"name\", \"siret\"} en JSON");
+    return;
+  }
+  app::UserInput input;
+  try {
+    Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));
+    const auto root = parser.parse(body.bytes).extract<Poco::JSON::Object::Ptr>();
+    if (!root) throw std::runtime_error("not an object");
+    input.login = root->optValue<std::string>("login", "");
+    input.role = root->optValue<std::string>("role", "");
+    input.password = root->optValue<std::string>("password", "");
+    input.name = root->optValue<std::string>("name", "");
+    input.siret = root->optValue<std::string>("siret", "");
+  } catch (const std::exception&) {
+    send_json_error(response, Status::HTTP_BAD_REQUEST,
+                    "le corps n'est pas un objet JSON {\"login\", \"role\", \"password\", …}");
+    return;
+  }
+  input.structure = admin.structure;  // never another structure
+  try {
+    context.workspace.accounts().add_user(input, admin.login);
+  } catch (const app::WorkspaceError& e) {
+    send_json_error(response, user_error_status(e), e.what());
+    return;
+  }
+  response.setStatusAndReason(Status::HTTP_CREATED);
+  send_users(context, response, admin.structure);
+}
+
+}  // namespace
+
+void serve_api_users(ServerContext& context, Request& request, Response& response) {
+  if (!allow(context, response, app::Action::users_manage)) return;
+  const app::Caller& caller = current_caller();
+  if (!caller.authenticated()) {
+    send_json_error(response, Status::HTTP_FORBIDDEN,
+                    "les comptes se gèrent avec un compte admin, ou par « clausier user »");
+    return;
+  }
+  std::string path;
+  try {
+    path = Poco::URI(request.getURI()).getPath();
+  } catch (const Poco::Exception&) {
+  }
+  const std::string& method = request.getMethod();
+  if (path == "/api/users") {
+    if (method == "GET" || method == "HEAD") return send_users(context, response, caller.structure);
+    if (method == "POST") return add_user(context, request, response, caller);
+    response.set("Allow", "GET, POST");
+    send_json_error(response, Status::HTTP_METHOD_NOT_ALLOWED,
+                    "méthode non prise en charge ici : GET ou POST");
+    return;
+  }
+  const std::string login = path.substr(std::string("/api/users/").size());
+  if (method != "DELETE") {
+    response.set("Allow", "DELETE");
+    send_json_error(response, Status::HTTP_METHOD_NOT_ALLOWED,
+                    "méthode non prise en charge ici : DELETE (désactive le compte)");
+    return;
+  }
+  const auto user = context.workspace.accounts().user(login);
+  if (!user || user->structure != caller.structure) {  // another structure's: as unknown
+    send_json_error(response, Status::HTTP_NOT_FOUND, "compte inconnu dans votre structure");
+    return;
+  }
+  context.workspace.accounts().disable(login, caller.login);
+  send_users(context, response, caller.structure);
 }
 
 void serve_healthz(ServerContext& /*context*/, Request& /*request*/, Response& response) {

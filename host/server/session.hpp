@@ -9,6 +9,9 @@
 //   GET    /connexion     the login page
 //   GET    /healthz       "ok" for supervisors (no authentication)
 //   GET    /api/audit     the audit trail of the admin's structure
+//   GET    /api/users     the users of the admin's structure
+//   POST   /api/users     JSON {"login", "role", "password", "name", "siret"}: a user of that structure
+//   DELETE /api/users/{login}   disables a user of that structure
 //
 // The router authenticates every request once (session cookie, or
 // "Authorization: Bearer" with a user's API token), checks X-CSRF-Token on
@@ -69,6 +72,7 @@ class CallerScope {
 
 void serve_api_session(ServerContext& context, Request& request, Response& response);
 void serve_api_audit(ServerContext& context, Request& request, Response& response);
+void serve_api_users(ServerContext& context, Request& request, Response& response);
 void serve_login_page(ServerContext& context, Request& request, Response& response);
 void serve_healthz(ServerContext& context, Request& request, Response& response);
 

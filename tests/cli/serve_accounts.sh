@@ -113,6 +113,8 @@ for user in a-admin a-facilitateur a-acheteur a-entreprise b-facilitateur b-ache
   check "$n-list" "$(status_of "$role" list own)" "$side"
   http "$n-audit" "${jar[@]}" "$URL/api/audit"
   check "$n-audit" "$(status_of "$role" audit own)" "$side"
+  http "$n-users" "${jar[@]}" "$URL/api/users"
+  check "$n-users" "$(status_of "$role" audit own)" "$side"
   for target in own other; do
     if [ "$target" = own ]; then p="${own[$side]}"; lot="${own_lot[$side]}"; else p="${other[$side]}"; lot="${other_lot[$side]}"; fi
     m="$n-$target"
@@ -137,7 +139,7 @@ for user in a-admin a-facilitateur a-acheteur a-entreprise b-facilitateur b-ache
     check "$m-import" "$(status_of "$role" import "$target")" "$side"
   done
 done
-[ "$cells" -eq 96 ] || fail "matrice : $cells cases, attendu 96"
+[ "$cells" -eq 102 ] || fail "matrice : $cells cases, attendu 102"
 # The programme imported by a-facilitateur is filed under mde-61.
 run list_after workspace list
 expect_in list_after out "neuf-a-facilitateur  version 1"
@@ -145,6 +147,30 @@ expect_in list_after out "structure mde-61"
 # The decision is signed with the login.
 run history_alpha workspace history alphaprog
 expect_in history_alpha out "a-facilitateur"
+
+# An admin manages the users of its own structure only.
+ADMIN=(-b "$WORK/a-admin.jar" -H "X-CSRF-Token: $(cat "$WORK/a-admin.csrf")")
+http users_add "${ADMIN[@]}" -H 'Content-Type: application/json' \
+  --data "{\"login\": \"a-nouveau\", \"role\": \"acheteur\", \"password\": \"$PASSWORD\"}" "$URL/api/users"
+expect_status users_add 201
+expect_in users_add out '"login": "a-nouveau"'
+expect_clean users_add a
+run users_cli user list
+expect_in users_cli out "mde-61  a-nouveau  acheteur"
+http users_weak "${ADMIN[@]}" -H 'Content-Type: application/json' \
+  --data '{"login": "a-faible", "role": "acheteur", "password": "court"}' "$URL/api/users"
+expect_status users_weak 422
+expect_in users_weak out "10 caractères"
+http users_other "${ADMIN[@]}" -X DELETE "$URL/api/users/b-acheteur"
+expect_status users_other 404
+expect_clean users_other a
+http users_facil -b "$WORK/a-facilitateur.jar" -H "X-CSRF-Token: $(cat "$WORK/a-facilitateur.csrf")" \
+  -H 'Content-Type: application/json' --data '{"login": "x", "role": "admin", "password": "xxxxxxxxxxxx"}' \
+  "$URL/api/users"
+expect_status users_facil 403
+http users_disable "${ADMIN[@]}" -X DELETE "$URL/api/users/a-nouveau"
+expect_status users_disable 200
+expect_in users_disable out '"disabled": true'
 
 # Without a session: 401 on every workspace route; the stateless routes
 # stay open; the Programme page sends to the login page.
