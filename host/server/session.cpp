@@ -247,7 +247,8 @@ void serve_api_audit(ServerContext& context, Request& /*request*/, Response& res
 
 namespace {
 
-void send_users(ServerContext& context, Response& response, const std::string& structure) {
+void send_users(ServerContext& context, Response& response, const std::string& structure,
+                Status status = Status::HTTP_OK) {
   std::ostringstream out;
   writers::JsonWriter json(out);
   json.begin_object().key("users").begin_array();
@@ -260,7 +261,7 @@ void send_users(ServerContext& context, Response& response, const std::string& s
   }
   json.end_array().end_object();
   out << '\n';
-  send_json(response, Status::HTTP_OK, out.str());
+  send_json(response, status, out.str());
 }
 
 Status user_error_status(const app::WorkspaceError& e) {
@@ -307,8 +308,7 @@ void add_user(ServerContext& context, Request& request, Response& response, cons
     send_json_error(response, user_error_status(e), e.what());
     return;
   }
-  response.setStatusAndReason(Status::HTTP_CREATED);
-  send_users(context, response, admin.structure);
+  send_users(context, response, admin.structure, Status::HTTP_CREATED);
 }
 
 }  // namespace
