@@ -9,7 +9,7 @@ SAMPLE = samples/departement-2027/programme.csv
 
 FUZZ_SECONDS ?= 20
 
-.PHONY: all deps test-deps configure build demo test test-sanitize fuzz accept format format-check tidy clean bench bench-quick bench-workspace
+.PHONY: all deps test-deps configure build demo test test-sanitize fuzz accept format format-check tidy clean bench bench-quick bench-workspace bench-serve
 
 all: build
 
@@ -68,6 +68,9 @@ bench: build
 
 bench-workspace: build
 	bench/workspace.sh
+
+bench-serve: build
+	bench/serve.sh
 
 bench-quick: build
 	BENCH_SIZES=10000 BENCH_XLSX_ROWS=10000 bench/run.sh

@@ -146,3 +146,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 } >"$RESULTS"
 echo
 cat "$RESULTS"
+
+# The server under load (bench/serve.sh): its own table, appended.
+bench/serve.sh
+cat "$OUT/serve.md" >>"$RESULTS"

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/policy.hpp"
+#include "app/rules_fingerprint.hpp"
 #include "lua/rules_loader.hpp"
 
 namespace clausier::app {
@@ -61,6 +62,11 @@ engine::Evaluator Toolkit::evaluator(std::optional<Date> as_of, const std::vecto
     }
   }
   return engine::Evaluator(std::move(types), as_of);
+}
+
+const std::string& Toolkit::fingerprint() const {
+  std::call_once(fingerprint_->once, [this] { fingerprint_->value = rules_fingerprint(paths_); });
+  return fingerprint_->value;
 }
 
 }  // namespace clausier::app

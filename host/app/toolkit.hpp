@@ -4,6 +4,7 @@
 // Loading reports every problem and keeps what is valid.
 
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,10 @@ class Toolkit {
   static Toolkit load(const ResourcePaths& paths, DiagnosticSink& diags, Options options);
 
   [[nodiscard]] const ResourcePaths& paths() const { return paths_; }
+  // rules_fingerprint(paths()), computed once per toolkit (the server asks
+  // it at each workspace request; its files are read again only when a
+  // changed set is loaded as a new toolkit).
+  [[nodiscard]] const std::string& fingerprint() const;
   [[nodiscard]] const params::ParameterSet& params() const { return params_; }
   [[nodiscard]] const std::vector<engine::ClauseInfo>& clause_infos() const { return infos_; }
   [[nodiscard]] const render::TemplateSet& templates() const { return templates_; }
@@ -53,6 +58,11 @@ class Toolkit {
 
  private:
   ResourcePaths paths_;
+  struct Fingerprint {
+    std::once_flag once;
+    std::string value;
+  };
+  std::shared_ptr<Fingerprint> fingerprint_ = std::make_shared<Fingerprint>();
   params::ParameterSet params_;
   std::shared_ptr<lua::PluginSet> plugins_;
   std::vector<engine::ClauseInfo> infos_;

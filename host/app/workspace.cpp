@@ -9,12 +9,14 @@
 #include <set>
 #include <sstream>
 
+#include "app/accounts.hpp"
 #include "app/evaluate.hpp"
 #include "app/rules_fingerprint.hpp"
 #include "app/stored_lots.hpp"
 #include "app/workspace_records.hpp"
 #include "base/french.hpp"
 #include "readers/programme.hpp"
+#include "store/accounts_store.hpp"
 #include "store/database.hpp"
 #include "store/lot_json.hpp"
 #include "store/result_json.hpp"
@@ -113,7 +115,8 @@ std::string database_url(const std::optional<std::string>& option) {
   return default_database;
 }
 
-Workspace::Workspace(std::unique_ptr<store::Database> db) : db_(std::move(db)) {}
+Workspace::Workspace(std::unique_ptr<store::Database> db)
+    : db_(std::move(db)), accounts_(std::make_unique<Accounts>(*db_)) {}
 Workspace::Workspace(Workspace&&) noexcept = default;
 Workspace& Workspace::operator=(Workspace&&) noexcept = default;
 Workspace::~Workspace() = default;
@@ -126,6 +129,19 @@ Workspace Workspace::open(const std::string& url) {
 }
 
 const std::string& Workspace::display_name() const { return db_->display(); }
+
+Accounts& Workspace::accounts() const { return *accounts_; }
+
+std::optional<std::string> Workspace::structure_of(const std::string& name) const {
+  store::WorkspaceStore store(*db_);
+  std::optional<std::string> structure;
+  guarded([&] {
+    db_->read([&](Session& s) {
+      if (const auto p = store.find_programme(s, name)) structure = p->structure;
+    });
+  });
+  return structure;
+}
 
 ImportOutcome Workspace::import_file(const Toolkit& toolkit, const std::filesystem::path& file,
                                      const ImportRequest& request, DiagnosticList& diags) {
@@ -146,7 +162,7 @@ ImportOutcome Workspace::import_programme(const Toolkit& toolkit, const readers:
   if (const auto problem = name_problem(request.name))
     throw WorkspaceError(WorkspaceError::Kind::invalid, *problem + " : choisissez-en un autre avec --name");
   const std::string structure = request.structure.empty() ? std::string("default") : request.structure;
-  const std::string fingerprint = rules_fingerprint(toolkit.paths());
+  const std::string fingerprint = toolkit.fingerprint();
   store::WorkspaceStore store(*db_);
   ImportOutcome outcome;
   outcome.name = request.name;
@@ -352,6 +368,18 @@ std::optional<std::string> non_empty(const std::optional<std::string>& v) {
 
 }  // namespace
 
+namespace {
+
+// A decision in the audit trail (docs/accounts.md), in the decision's own
+// transaction.
+void audit_decision(const store::Database& db, Session& s, const store::ProgrammeRow& programme,
+                    const std::string& name, const store::HistoryRow& h) {
+  store::AccountsStore(db).append_audit(s, {h.at, programme.structure, h.author, h.action,
+                                            name + "/" + h.reference + "/" + h.clause, h.summary, ""});
+}
+
+}  // namespace
+
 DecideOutcome Workspace::decide(const Toolkit& toolkit, const std::string& name, const DecisionInput& input,
                                 const std::string& author) {
   store::WorkspaceStore store(*db_);
@@ -359,6 +387,9 @@ DecideOutcome Workspace::decide(const Toolkit& toolkit, const std::string& name,
   guarded([&] {
     db_->write([&](Session& s) {
       const auto programme = require_programme(store, s, name);
+      // Concurrent decisions on a programme take turns: each reads the
+      // decision it replaces, and two inserts of one key would collide.
+      store.lock_programme(s, programme.id);
       const auto version = current_version(store, s, programme);
       const auto lot = store.lot(s, version.id, input.reference);
       std::optional<std::int64_t> hours;
@@ -381,6 +412,7 @@ DecideOutcome Workspace::decide(const Toolkit& toolkit, const std::string& name,
         h.summary = "Décision retirée sur le lot " + input.reference + ", clause " + input.clause +
                     " (elle était : " + decision_text(*before) + ").";
         store.append_history(s, programme.id, h);
+        audit_decision(*db_, s, programme, name, h);
         outcome.saved = true;
         return;
       }
@@ -422,6 +454,7 @@ DecideOutcome Workspace::decide(const Toolkit& toolkit, const std::string& name,
       h.summary = "Décision sur le lot " + input.reference + ", clause " + input.clause + " : " +
                   decision_text(d) + (before ? " (avant : " + decision_text(*before) + ")." : ".");
       store.append_history(s, programme.id, h);
+      audit_decision(*db_, s, programme, name, h);
       outcome.saved = true;
     });
   });

@@ -37,6 +37,8 @@ class Database;
 
 namespace clausier::app {
 
+class Accounts;
+
 // A problem the user can fix that stops a workspace operation, in French:
 // the database cannot be opened, a programme is unknown, a restore file is
 // not one. `kind` lets the web server choose its status code.
@@ -149,6 +151,12 @@ class Workspace {
 
   [[nodiscard]] std::vector<ProgrammeSummary> list() const;
   [[nodiscard]] bool exists(const std::string& name) const;
+  // The structure (tenant) programme `name` is filed under; nothing when
+  // there is no such programme.
+  [[nodiscard]] std::optional<std::string> structure_of(const std::string& name) const;
+
+  // The users, sessions and audit trail of this database (app/accounts.hpp).
+  [[nodiscard]] Accounts& accounts() const;
 
   // The current version of a programme, each lot with its clauses: the
   // proposal (stored evaluation, or a fresh one when the toolkit changed
@@ -186,6 +194,7 @@ class Workspace {
  private:
   explicit Workspace(std::unique_ptr<store::Database> db);
   std::unique_ptr<store::Database> db_;
+  std::unique_ptr<Accounts> accounts_;
 };
 
 }  // namespace clausier::app

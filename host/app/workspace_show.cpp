@@ -87,7 +87,7 @@ std::string verdict_text(const std::optional<Verdict>& v) {
 void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceFormat format,
                      std::ostream& out, const std::string& only) const {
   store::WorkspaceStore store(*db_);
-  const std::string fingerprint = rules_fingerprint(toolkit.paths());
+  const std::string fingerprint = toolkit.fingerprint();
   std::map<std::string, std::string> labels;
   for (const auto& c : toolkit.clause_infos()) labels[c.id] = c.title;
   const auto label = [&](const std::string& type) {

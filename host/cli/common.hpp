@@ -105,5 +105,7 @@ int run_rules(const std::vector<std::string>& argv);
 int run_export(const std::vector<std::string>& argv);
 int run_serve(const std::vector<std::string>& argv);
 int run_workspace(const std::vector<std::string>& argv);
+int run_user(const std::vector<std::string>& argv);
+int run_audit(const std::vector<std::string>& argv);
 
 }  // namespace clausier::cli

@@ -1,12 +1,14 @@
 // clausier serve: the web application (host/server/) until Ctrl+C or SIGTERM.
 
 #include <Poco/Exception.h>
+#include <Poco/Net/SSLException.h>
 #include <pthread.h>
 
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
 
+#include "app/accounts.hpp"
 #include "app/workspace.hpp"
 #include "base/french.hpp"
 #include "base/paths.hpp"
@@ -40,6 +42,12 @@ int run_serve(const std::vector<std::string>& argv) {
            "délai de réception ou d'envoi sur une connexion (par défaut : 30)"},
           {"--db", "", true, "URL",
            "base de l'espace de travail (par défaut : la variable CLAUSIER_DB, sinon sqlite:clausier.db)"},
+          {"--tls-cert", "", true, "FICHIER", "certificat TLS (PEM) : le serveur répond en HTTPS"},
+          {"--tls-key", "", true, "FICHIER", "clé privée du certificat TLS (PEM)"},
+          {"--queue", "", true, "N",
+           "connexions en attente au plus ; au-delà, réponse 503 avec Retry-After (par défaut : 64 par fil)"},
+          {"--session-ttl", "", true, "SECONDES",
+           "durée d'une session après la connexion (par défaut : 28800, 8 h)"},
       },
       {.as_of = false, .no_policy = false});
   const auto parsed = parse_args(argv, specs);
@@ -84,6 +92,23 @@ int run_serve(const std::vector<std::string>& argv) {
       return usage_error("délai invalide « " + *v + " » pour --timeout : de 1 à 3600 secondes", "serve");
     options.timeout = std::chrono::seconds(*s);
   }
+  if (auto v = args.value("--queue")) {
+    const auto n = bounded(v, 1, 100000);
+    if (!n) return usage_error("nombre invalide « " + *v + " » pour --queue : de 1 à 100000", "serve");
+    options.queue = static_cast<int>(*n);
+  }
+  if (auto v = args.value("--session-ttl")) {
+    const auto s = bounded(v, 1, 30L * 24 * 3600);
+    if (!s)
+      return usage_error("durée invalide « " + *v + " » pour --session-ttl : de 1 à 2592000 secondes",
+                         "serve");
+    options.session_lifetime = std::chrono::seconds(*s);
+  }
+  options.tls_cert = args.value("--tls-cert").value_or("");
+  options.tls_key = args.value("--tls-key").value_or("");
+  if (options.tls_cert.empty() != options.tls_key.empty())
+    return usage_error("donnez le certificat et sa clé ensemble : --tls-cert FICHIER --tls-key FICHIER",
+                       "serve");
   if (auto v = args.value("--token")) {
     options.token = *v;
   } else if (const char* env = std::getenv("CLAUSIER_TOKEN")) {
@@ -115,6 +140,11 @@ int run_serve(const std::vector<std::string>& argv) {
   server::Server http(options, store, *workspace);
   try {
     http.start();
+  } catch (const Poco::Net::SSLException& e) {
+    std::cerr << "clausier" << fr::colon << " certificat ou clé TLS illisible (" << e.displayText() << ")"
+              << fr::colon << " vérifiez " << options.tls_cert << " et " << options.tls_key
+              << " (PEM, la clé correspondant au certificat)\n";
+    return 1;
   } catch (const Poco::Exception& e) {
     std::cerr << "clausier" << fr::colon << " impossible d'écouter sur " << options.bind << ":"
               << options.port << " (" << e.displayText() << ")" << fr::colon
@@ -123,14 +153,19 @@ int run_serve(const std::vector<std::string>& argv) {
   }
   const std::string host =
       options.bind.find(':') != std::string::npos ? "[" + options.bind + "]" : options.bind;
-  std::cout << "clausier serve" << fr::colon << " à l'écoute sur http://" << host << ":" << http.port() << "/"
+  std::cout << "clausier serve" << fr::colon << " à l'écoute sur "
+            << (options.tls_cert.empty() ? "http" : "https") << "://" << host << ":" << http.port() << "/"
             << (options.token.empty() ? "" : "  (jeton exigé : ouvrez /?token=…)") << "\n"
-            << "Espace de travail" << fr::colon << " " << workspace->display_name() << "\n"
+            << "Espace de travail" << fr::colon << " " << workspace->display_name()
+            << (workspace->accounts().has_users() ? " (comptes : connexion exigée)"
+                                                  : " (ouvert : aucun compte)")
+            << "\n"
             << "Ctrl+C pour arrêter." << std::endl;
   int signal = 0;
   sigwait(&stop_signals, &signal);
-  std::cout << "Arrêt du serveur." << std::endl;
+  std::cout << "Arrêt du serveur : les requêtes en cours se terminent." << std::endl;
   http.stop();
+  std::cout << "Serveur arrêté." << std::endl;
   return 0;
 }
 

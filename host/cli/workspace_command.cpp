@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "app/accounts.hpp"
 #include "app/workspace.hpp"
 #include "base/french.hpp"
 #include "cli/common.hpp"
@@ -90,7 +91,8 @@ int run_import(const std::vector<std::string>& argv) {
       {"--name", "", true, "NOM",
        "nom du programme dans l'espace de travail (par défaut : le nom du fichier)"},
       {"--structure", "", true, "S",
-       "structure (locataire) à laquelle le programme appartient (par défaut : default)"},
+       "structure (locataire) à laquelle le programme appartient (par défaut : la seule structure des "
+       "comptes, sinon default)"},
       db_spec,
   });
   const auto parsed = parse_args(argv, specs);
@@ -117,6 +119,17 @@ int run_import(const std::vector<std::string>& argv) {
   announce_policy(toolkit, setup);
   app::ImportRequest request{args.value("--name").value_or(""), args.value("--structure").value_or(""),
                              cli_author(), setup.sheet, setup.as_of};
+  // A new programme without --structure: the only structure with accounts,
+  // else "default" (docs/accounts.md).
+  if (request.structure.empty()) {
+    try {
+      const std::string name =
+          request.name.empty() ? std::filesystem::path(args.positional[0]).stem().string() : request.name;
+      if (!workspace->exists(name)) request.structure = workspace->accounts().default_structure();
+    } catch (const app::WorkspaceError& e) {
+      return workspace_failure(e.what());
+    }
+  }
   app::ImportOutcome outcome;
   try {
     outcome = workspace->import_file(toolkit, args.positional[0], request, diags);

@@ -16,6 +16,7 @@
 #include "server/programme_input.hpp"
 #include "server/routes.hpp"
 #include "server/server.hpp"
+#include "server/session.hpp"
 #include "writers/documents.hpp"
 #include "writers/evaluation_json.hpp"
 #include "writers/json_writer.hpp"
@@ -104,16 +105,19 @@ struct Evaluation {
 bool open_workspace_programme(ServerContext& context, Evaluation& e, Response& response) {
   const auto it = e.input.fields.find("workspace");
   if (e.input.programme || it == e.input.fields.end() || it->second.empty()) return true;
+  if (!allow_programme(context, response, it->second, app::Action::programmes_read)) return false;
   try {
     e.input.programme = context.workspace.programme(it->second);
     e.apply = context.workspace.decisions_applier(it->second);
     e.input.error.clear();
     return true;
   } catch (const app::WorkspaceError& error) {
-    send_json_error(response,
-                    error.kind() == app::WorkspaceError::Kind::not_found ? Status::HTTP_NOT_FOUND
-                                                                         : Status::HTTP_SERVICE_UNAVAILABLE,
-                    error.what());
+    const bool unknown = error.kind() == app::WorkspaceError::Kind::not_found;
+    // With accounts, the workspace's message (which lists every programme) is not shown.
+    send_json_error(response, unknown ? Status::HTTP_NOT_FOUND : Status::HTTP_SERVICE_UNAVAILABLE,
+                    unknown && current_caller().authenticated()
+                        ? std::string("programme inconnu : vérifiez son nom dans la liste des programmes")
+                        : std::string(error.what()));
     return false;
   }
 }

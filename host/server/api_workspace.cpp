@@ -37,6 +37,7 @@
 #include "server/programme_input.hpp"
 #include "server/routes.hpp"
 #include "server/server.hpp"
+#include "server/session.hpp"
 #include "writers/evaluation_json.hpp"
 #include "writers/json_writer.hpp"
 
@@ -62,6 +63,14 @@ Status status_of(app::WorkspaceError::Kind kind) {
 
 void send_workspace_error(Response& response, const app::WorkspaceError& e) {
   if (e.kind() == app::WorkspaceError::Kind::unavailable) response.set("Retry-After", "5");
+  // The workspace's "unknown programme" names the programmes it holds: of
+  // every structure. With accounts, say less.
+  if (e.kind() == app::WorkspaceError::Kind::not_found && current_caller().authenticated()) {
+    send_json_error(
+        response, Status::HTTP_NOT_FOUND,
+        "programme inconnu : vérifiez son nom dans la liste des programmes (GET /api/programmes)");
+    return;
+  }
   send_json_error(response, status_of(e.kind()), e.what());
 }
 
@@ -158,7 +167,9 @@ void list_programmes(ServerContext& context, Response& response) {
   std::ostringstream out;
   writers::JsonWriter json(out);
   json.begin_object().key("programmes").begin_array();
+  const app::Caller& caller = current_caller();
   for (const auto& p : context.workspace.list()) {
+    if (caller.authenticated() && !app::same_tenant(caller, p.structure)) continue;  // another tenant's
     json.begin_object().field("name", p.name).field("structure", p.structure);
     json.key("version").value(static_cast<std::int64_t>(p.version));
     json.field("source", p.source).field("imported_at", p.imported_at);
@@ -224,7 +235,20 @@ void import_programme(ServerContext& context, Request& request, Response& respon
     send_json_error(response, Status::HTTP_BAD_REQUEST, problem);
     return;
   }
-  what.author = "web";
+  what.author = request_author();
+  if (const app::Caller& caller = current_caller(); caller.authenticated()) {
+    // Filed under the caller's structure; a name another structure uses is
+    // refused without saying whose it is.
+    const auto owner = context.workspace.structure_of(what.name);
+    if (owner && *owner != caller.structure) {
+      send_json_error(
+          response, Status::HTTP_CONFLICT,
+          "ce nom de programme est déjà pris dans l'espace de travail : choisissez-en un autre (champ "
+          "« name »)");
+      return;
+    }
+    what.structure = caller.structure;
+  }
   const ToolkitSnapshot snapshot = context.store.current();
   // One import at a time: an import evaluates its lots with the toolkit's
   // own plugins (one Lua state, which two threads may not share); the
@@ -476,7 +500,8 @@ void decide(ServerContext& context, const std::string& name, const std::string& 
   input.clause = type;
 
   const ToolkitSnapshot snapshot = context.store.current();
-  const app::DecideOutcome outcome = context.workspace.decide(*snapshot.toolkit, name, input, "web");
+  const app::DecideOutcome outcome =
+      context.workspace.decide(*snapshot.toolkit, name, input, request_author());
   const Found found = find_clause(show_json(context, *snapshot.toolkit, name, reference), reference, type);
   if (refuse_unknown(response, found, reference, type)) return;
   if (!outcome.errors.empty()) {
@@ -502,11 +527,23 @@ void serve_api_programmes(ServerContext& context, Request& request, Response& re
   try {
     const std::size_t n = parts->size();
     if (n == 0) {
-      if (method == "GET" || method == "HEAD") return list_programmes(context, response);
-      if (method == "POST") return import_programme(context, request, response);
+      if (method == "GET" || method == "HEAD") {
+        if (!allow(context, response, app::Action::programmes_read)) return;
+        return list_programmes(context, response);
+      }
+      if (method == "POST") {
+        if (!allow(context, response, app::Action::programmes_import)) return;
+        return import_programme(context, request, response);
+      }
       return method_not_allowed(request, response, "GET, POST");
     }
     const std::string& name = (*parts)[0];
+    // The programme's tenant first (404 for another structure's), then the
+    // role for what is asked (docs/accounts.md).
+    const bool writes = n == 5 && (method == "PUT" || method == "DELETE");
+    if (!allow_programme(context, response, name,
+                         writes ? app::Action::decisions_write : app::Action::programmes_read))
+      return;
     if (n == 1) {
       if (method == "GET" || method == "HEAD") return show_programme(context, name, request, response);
       return method_not_allowed(request, response, "GET");

@@ -8,9 +8,12 @@
 #include <optional>
 #include <string_view>
 
+#include "app/accounts.hpp"
+#include "app/workspace.hpp"
 #include "server/http.hpp"
 #include "server/pages.hpp"
 #include "server/server.hpp"
+#include "server/session.hpp"
 
 namespace clausier::server {
 namespace {
@@ -38,7 +41,24 @@ constexpr Route routes[] = {
     {"*", "/api/programmes", serve_api_programmes},
     {"*", "/api/programmes/", serve_api_programmes},
     {"GET", "/modele-programmation.csv", serve_programme_template},
+    {"*", "/api/session", serve_api_session},
+    {"GET", "/api/audit", serve_api_audit},
+    {"*", "/api/users", serve_api_users},
+    {"*", "/api/users/", serve_api_users},
+    {"GET", "/connexion", serve_login_page},
+    {"GET", "/healthz", serve_healthz},
 };
+
+// Reachable without the shared token (--token) nor a session: logging in,
+// the login page and its assets, the supervisor's probe.
+bool always_open(std::string_view path) {
+  return path == "/api/session" || path == "/connexion" || path == "/healthz" ||
+         path.rfind("/static/", 0) == 0;
+}
+
+bool changes_state(const std::string& method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
 
 // The path of the request, decoded; empty when the URI cannot be parsed.
 std::string request_path(const Request& request) {
@@ -67,6 +87,8 @@ class Guarded final : public Poco::Net::HTTPRequestHandler {
 
   void handleRequest(Request& request, Response& response) override {
     set_security_headers(response);
+    // Under TLS, browsers keep to HTTPS for this host.
+    if (context_.options.tls) response.set("Strict-Transport-Security", "max-age=31536000");
     const std::string path = request_path(request);
     try {
       std::optional<Poco::URI> uri;
@@ -78,7 +100,34 @@ class Guarded final : public Poco::Net::HTTPRequestHandler {
                "adresse mal encodée : écrivez chaque caractère spécial en %XX");
         return;
       }
-      if (!authorized(request, response, *uri)) return;
+      // Who calls (session cookie or API token), checked once here.
+      app::Caller caller;
+      try {
+        caller = authenticate(context_, request);
+      } catch (const app::WorkspaceError& e) {  // the database is unavailable
+        response.set("Retry-After", "5");
+        refuse(response, path, Status::HTTP_SERVICE_UNAVAILABLE, e.what());
+        return;
+      }
+      if (caller.by_cookie && changes_state(request.getMethod()) &&
+          !(path == "/api/session" && request.getMethod() == "POST") &&
+          !app::Accounts::same_secret(request.get("X-CSRF-Token", ""), caller.csrf)) {
+        refuse(
+            response, path, Status::HTTP_FORBIDDEN,
+            "jeton anti-CSRF manquant ou invalide : envoyez l'en-tête « X-CSRF-Token » reçu à la connexion "
+            "(POST /api/session), ou rechargez la page");
+        return;
+      }
+      if (!caller.authenticated() && !always_open(path) && !authorized(request, response, *uri)) return;
+      // The Programme page needs a session once the workspace has accounts.
+      if (path == "/" && !caller.authenticated() && accounts_required(context_)) {
+        response.redirect("/connexion", Status::HTTP_SEE_OTHER);
+        return;
+      }
+      // A connection waiting behind this one: answer, then let it go
+      // (round robin between keep-alive clients instead of starving them).
+      if (context_.waiting && context_.waiting() > 0) response.setKeepAlive(false);
+      const CallerScope scope(std::move(caller));
       if (route_ == nullptr) {
         refuse(response, path, Status::HTTP_NOT_FOUND, "page introuvable : « " + path + " »");
       } else if (!method_ok_) {
@@ -156,6 +205,8 @@ class Router final : public Poco::Net::HTTPRequestHandlerFactory {
     return new Guarded(context_, found, method_ok);
   }
 
+  void stopped() { serverStopped(this, false); }
+
  private:
   ServerContext& context_;
 };
@@ -163,5 +214,9 @@ class Router final : public Poco::Net::HTTPRequestHandlerFactory {
 }  // namespace
 
 Poco::Net::HTTPRequestHandlerFactory::Ptr make_router(ServerContext& context) { return new Router(context); }
+
+void stop_connections(Poco::Net::HTTPRequestHandlerFactory& router) {
+  static_cast<Router&>(router).stopped();
+}
 
 }  // namespace clausier::server

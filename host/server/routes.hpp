@@ -15,6 +15,9 @@ using Request = Poco::Net::HTTPServerRequest;
 using Response = Poco::Net::HTTPServerResponse;
 
 [[nodiscard]] Poco::Net::HTTPRequestHandlerFactory::Ptr make_router(ServerContext& context);
+// Tells the connections of `router` (made by make_router) to end after the
+// request each is handling: the server is stopping.
+void stop_connections(Poco::Net::HTTPRequestHandlerFactory& router);
 
 // The handlers, one per route (pages.cpp, api_*.cpp).
 void serve_programme_page(ServerContext& context, Request& request, Response& response);

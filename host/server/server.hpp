@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -24,7 +25,7 @@
 namespace Poco {
 class ThreadPool;
 namespace Net {
-class HTTPServer;
+class TCPServer;
 }
 }  // namespace Poco
 
@@ -42,8 +43,14 @@ struct ServerOptions {
   std::string token;
   std::size_t max_upload = 20 * 1024 * 1024;  // bytes of a request body
   int threads = 4;                            // requests handled at once
-  int queue = 0;                              // connections waiting beyond those (0: 4 per thread)
+  int queue = 0;                              // connections waiting beyond those (0: 64 per thread)
   std::chrono::seconds timeout{30};           // to receive or send on a connection
+  // TLS (Poco NetSSL over OpenSSL): both files in PEM; `tls` is then true and
+  // the session cookie is Secure.
+  std::string tls_cert;
+  std::string tls_key;
+  bool tls = false;
+  std::chrono::seconds session_lifetime{8 * 3600};  // a session ends this long after its login
 };
 
 // What the handlers share. The workspace is opened once by `serve` and used
@@ -53,6 +60,8 @@ struct ServerContext {
   ServerOptions options;
   ToolkitStore& store;
   app::Workspace& workspace;
+  // Connections accepted and waiting for a worker (set by Server::start).
+  std::function<int()> waiting;
 };
 
 class Server {
@@ -65,13 +74,15 @@ class Server {
   // Binds and starts accepting; throws Poco::Exception when the address is
   // taken or invalid.
   void start();
+  // Stops accepting, lets the requests in flight finish, then returns.
   void stop();
   [[nodiscard]] std::uint16_t port() const;
 
  private:
   std::unique_ptr<ServerContext> context_;
   std::unique_ptr<Poco::ThreadPool> pool_;  // outlives http_, which uses it
-  std::unique_ptr<Poco::Net::HTTPServer> http_;
+  std::unique_ptr<Poco::Net::TCPServer> http_;
+  std::function<void()> stopping_;  // tells the connections to end after their current request
 };
 
 }  // namespace clausier::server

@@ -66,6 +66,12 @@ std::int64_t WorkspaceStore::insert_programme(Session& s, const std::string& nam
   return id;
 }
 
+void WorkspaceStore::lock_programme(Session& s, std::int64_t programme) const {
+  if (db_.engine() != Engine::postgresql) return;
+  std::int64_t id = 0;
+  s << db_.sql("SELECT id FROM programmes WHERE id = ? FOR UPDATE"), use(programme), into(id), now;
+}
+
 void WorkspaceStore::set_current_version(Session& s, std::int64_t programme, int version) const {
   s << db_.sql("UPDATE programmes SET current_version = ? WHERE id = ?"), use(version), use(programme), now;
 }

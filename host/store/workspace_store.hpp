@@ -100,6 +100,10 @@ class WorkspaceStore {
   std::int64_t insert_programme(Poco::Data::Session& s, const std::string& name,
                                 const std::string& structure) const;
   void set_current_version(Poco::Data::Session& s, std::int64_t programme, int version) const;
+  // Holds the programme's row until the transaction ends, so that two
+  // writers of the same programme take turns (PostgreSQL: SELECT … FOR
+  // UPDATE; SQLite's BEGIN IMMEDIATE already serialises every writer).
+  void lock_programme(Poco::Data::Session& s, std::int64_t programme) const;
   void delete_programme(Poco::Data::Session& s, std::int64_t programme) const;
 
   // Versions.

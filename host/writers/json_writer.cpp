@@ -1,5 +1,6 @@
 #include "writers/json_writer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -7,8 +8,17 @@ namespace clausier::writers {
 
 void JsonWriter::newline() {
   if (indent_ <= 0) return;
-  out_ << '\n';
-  for (std::size_t i = 0; i < stack_.size() * static_cast<std::size_t>(indent_); ++i) out_ << ' ';
+  // The line break and the indentation in one write (a put per space was a
+  // tenth of the server's time answering a large evaluation).
+  static constexpr std::string_view spaces =
+      "\n                                                                ";
+  std::size_t width = stack_.size() * static_cast<std::size_t>(indent_) + 1;
+  out_.write(spaces.data(), static_cast<std::streamsize>(std::min(width, spaces.size())));
+  for (width = width > spaces.size() ? width - spaces.size() : 0; width > 0;) {
+    const std::size_t n = std::min(width, spaces.size() - 1);
+    out_.write(spaces.data() + 1, static_cast<std::streamsize>(n));
+    width -= n;
+  }
 }
 
 void JsonWriter::before_value() {

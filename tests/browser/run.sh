@@ -43,4 +43,14 @@ http restarted "$URL/api/programmes/programme"
 expect_status restarted 200
 CHECKS=$((CHECKS + 1))
 decided "$WORK/restarted.out" || fail "la décision prise dans le navigateur n'a pas survécu au redémarrage"
+
+# With an account: the login page, then the Programme page and a decision
+# that carries the session's X-CSRF-Token (tests/browser/accounts_test.py).
+stop_servers
+printf '%s\n' "mot-de-passe-solide-1" | "$CLAUSIER" user add marie --role facilitateur --structure default \
+  --db "$DB" >/dev/null || fail "user add"
+start_server accounts --db "$DB" || exit 1
+python3 "$(dirname "$0")/accounts_test.py" "$URL" marie "mot-de-passe-solide-1" "$ARTEFACTS" || fail "navigateur, comptes"
+run cli_history workspace history programme --lot C2027-01-L3 --db "$DB"
+expect_in cli_history out "marie"
 finish

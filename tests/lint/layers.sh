@@ -29,6 +29,7 @@ declare -A libraries=(
   ["Poco/Net/"]="server cli"
   ["mimalloc"]="base"
   ["Poco/Data/"]="store"
+  ["sodium"]="app"
 )
 
 status=0

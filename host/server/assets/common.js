@@ -1,6 +1,49 @@
 // Shared helpers of the clausier pages (no framework, no external resource).
 "use strict";
 
+// Accounts (docs/accounts.md): every state-changing request made with the
+// session cookie carries the session's anti-CSRF token (X-CSRF-Token), read
+// once from GET /api/session; a request refused for want of a session (401)
+// leads to the login page.
+(() => {
+  const plainFetch = window.fetch.bind(window);
+  let csrf = null;
+  async function token() {
+    if (csrf !== null) return csrf;
+    csrf = sessionStorage.getItem("clausier-csrf") || "";
+    try {
+      const response = await plainFetch("/api/session", { credentials: "same-origin" });
+      if (response.ok) csrf = (await response.json()).csrf || "";
+    } catch (_) { /* no session: an open workspace */ }
+    return csrf;
+  }
+  async function send(input, init) {
+    const method = (init.method || "GET").toUpperCase();
+    if (method !== "GET" && method !== "HEAD") {
+      const value = await token();
+      if (value) {
+        const headers = new Headers(init.headers || {});
+        headers.set("X-CSRF-Token", value);
+        init = Object.assign({}, init, { headers });
+      }
+    }
+    return plainFetch(input, init);
+  }
+  window.fetch = async (input, init = {}) => {
+    let response = await send(input, init);
+    // A token of an older session (a login in another tab): read it again, once.
+    if (response.status === 403 && csrf && init.method && init.method.toUpperCase() !== "GET") {
+      csrf = null;
+      sessionStorage.removeItem("clausier-csrf");
+      response = await send(input, init);
+    }
+    if (response.status === 401 && String(input).startsWith("/api/programmes")) {
+      window.location.assign("/connexion");
+    }
+    return response;
+  };
+})();
+
 const Clausier = (() => {
   const NNBSP = "\u202F";
   const config = JSON.parse(document.getElementById("config")?.textContent || "{}");
