@@ -41,6 +41,9 @@ const char* main_help =
     "  workspace import|list|show|decide|history|export|restore\n"
     "                       l'espace de travail : programmes, versions et décisions du facilitateur,\n"
     "                       gardés dans une base (SQLite par défaut, PostgreSQL pour un serveur partagé)\n"
+    "  followup award|template|statement import|status|report|consolidation|purge\n"
+    "                       le suivi de l'exécution : attributions, états mensuels des heures d'insertion,\n"
+    "                       état de réalisation pour l'acheteur, consolidation annuelle\n"
     "\n"
     "Options générales\u00A0: --version, --help\u202F; «\u00A0clausier COMMANDE --help\u00A0» détaille "
     "chaque "
@@ -227,6 +230,7 @@ int run(int argc, char** argv) {
     if (command == "serve") return run_serve(args);
     if (command == "export") return run_export(args);
     if (command == "workspace") return run_workspace(args);
+    if (command == "followup") return run_followup(args);
   } catch (const std::exception& e) {
     // A bug, not a user error: say so plainly rather than crash.
     std::cerr << "clausier" << fr::colon << " erreur interne" << fr::colon << " " << e.what() << '\n';

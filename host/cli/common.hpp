@@ -96,5 +96,6 @@ int run_rules(const std::vector<std::string>& argv);
 int run_export(const std::vector<std::string>& argv);
 int run_serve(const std::vector<std::string>& argv);
 int run_workspace(const std::vector<std::string>& argv);
+int run_followup(const std::vector<std::string>& argv);
 
 }  // namespace clausier::cli
