@@ -4,9 +4,6 @@
 
 #include "app/followup.hpp"
 
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Parser.h>
-
 #include <algorithm>
 #include <map>
 #include <sstream>
@@ -74,12 +71,9 @@ const std::vector<Term>& followup_company_kinds() {
 
 const std::vector<Term>& followup_event_kinds() {
   static const std::vector<Term> terms = {
-      {"attribution", "Attribution du lot"},
-      {"reunion-lancement", "Réunion de lancement"},
-      {"etat", "État mensuel reçu"},
-      {"relance", "Relance du titulaire"},
-      {"mise-en-demeure", "Mise en demeure"},
-      {"penalite", "Pénalité appliquée"},
+      {"attribution", "Attribution du lot"},  {"reunion-lancement", "Réunion de lancement"},
+      {"etat", "État mensuel reçu"},          {"relance", "Relance du titulaire"},
+      {"mise-en-demeure", "Mise en demeure"}, {"penalite", "Pénalité appliquée"},
       {"rapport-final", "Rapport final"},
   };
   return terms;
@@ -137,9 +131,7 @@ Date month_last(const std::string& month) {
   return *Date::from_ymd(y, m, days_in_month(y, m));
 }
 
-std::string next_month(const std::string& month) {
-  return month_of(month_last(month).plus_days(1));
-}
+std::string next_month(const std::string& month) { return month_of(month_last(month).plus_days(1)); }
 
 const Term* find_term(const std::vector<Term>& terms, std::string_view typed) {
   const std::string key = text::fold_key(typed);
@@ -217,8 +209,9 @@ double HoursCounter::counted(const store::LineRow& line) {
     const Date first = month_first(line.month);
     const RuleValue training = rule(params_, training_parameter, first);
     const RuleValue coefficient = rule(params_, subcontract_parameter, first);
-    it = months_.emplace(line.month, std::make_pair(training.found && training.flag,
-                                                     coefficient.found ? coefficient.number : 1.0))
+    it = months_
+             .emplace(line.month, std::make_pair(training.found && training.flag,
+                                                 coefficient.found ? coefficient.number : 1.0))
              .first;
   }
   const auto [training_counts, coefficient] = it->second;
@@ -228,10 +221,13 @@ double HoursCounter::counted(const store::LineRow& line) {
 
 }  // namespace followup_detail
 
-Followup::Followup(std::unique_ptr<store::Database> db) : db_(std::move(db)) {}
+Followup::Followup(std::unique_ptr<store::Database> db) : owned_(std::move(db)), db_(owned_.get()) {}
+Followup::Followup(store::Database& db) : db_(&db) {}
 Followup::Followup(Followup&&) noexcept = default;
 Followup& Followup::operator=(Followup&&) noexcept = default;
 Followup::~Followup() = default;
+
+Followup Followup::over(const Workspace& workspace) { return Followup(*workspace.db_); }
 
 Followup Followup::open(const std::string& url) {
   std::string error;
@@ -278,7 +274,8 @@ AwardOutcome Followup::award(const AwardInput& input, const std::string& author)
   for (const char c : input.siret)
     if (c != ' ') siret += c;
   if (!valid_siret(siret))
-    fail("SIRET " + fr::quoted(input.siret) + " invalide : il faut les 14 chiffres de l'établissement (clé de Luhn)");
+    fail("SIRET " + fr::quoted(input.siret) +
+         " invalide : il faut les 14 chiffres de l'établissement (clé de Luhn)");
   if (text::trim(input.company).empty()) fail("le nom de l'entreprise titulaire est vide (--company)");
   std::string kind = input.kind.empty() ? std::string("entreprise") : input.kind;
   if (const Term* t = find_term(followup_company_kinds(), kind)) {
@@ -301,7 +298,7 @@ AwardOutcome Followup::award(const AwardInput& input, const std::string& author)
   };
   start = date(input.start, "de début");
   end = date(input.end, "de fin");
-  if (start.has_value() != end.has_value() && out.errors.empty())
+  if (start.has_value() != end.has_value())
     fail("donnez les deux dates du marché (--start et --end), ou aucune");
   if (start && end && *end < *start) fail("la date de fin précède la date de début");
   std::optional<std::int64_t> committed;
@@ -388,7 +385,8 @@ std::vector<Diagnostic> Followup::add_event(const std::string& reference, const 
   if (t == nullptr) {
     std::vector<std::string> ids;
     for (const auto& k : followup_event_kinds()) ids.emplace_back(k.id);
-    errors.push_back({Severity::error, at, fr::typography(unknown_word("type d'événement", kind, ids, "écrivez l'un de"))});
+    errors.push_back({Severity::error, at,
+                      fr::typography(unknown_word("type d'événement", kind, ids, "écrivez l'un de"))});
   }
   std::string iso = store::utc_now().substr(0, 10);
   if (!date.empty()) {
@@ -436,14 +434,16 @@ void Followup::write_template(const std::string& programme, const std::string& r
   });
   if (!reference.empty() && awards.empty()) {
     throw WorkspaceError(WorkspaceError::Kind::not_found,
-                         "le lot « " + reference + " » n'est pas attribué dans ce programme : enregistrez "
-                                                   "d'abord l'attribution (clausier followup award)");
+                         "le lot « " + reference +
+                             " » n'est pas attribué dans ce programme : enregistrez "
+                             "d'abord l'attribution (clausier followup award)");
   }
   const std::string m = month_of(month);
   const auto& headers = statement_headers();
   if (format == "xlsx") {
     std::vector<writers::xlsx::Column> columns;
-    for (const auto h : headers) columns.push_back({std::string(h), std::max<double>(12, static_cast<double>(h.size()) + 2)});
+    for (const auto h : headers)
+      columns.push_back({std::string(h), std::max<double>(12, static_cast<double>(h.size()) + 2)});
     writers::xlsx::SheetWriter sheet("Relevé", columns);
     for (const auto& a : awards) {
       sheet.begin_row();
@@ -477,8 +477,8 @@ std::size_t Followup::purge(const params::ParameterSet& params, Date before) {
         const Date last = month_last(p.last_month);
         const RuleValue months = rule(params, retention_parameter, last);
         if (!months.found) continue;
-        // The end of retention: the last day of the month holding last + N months.
-        const int total = last.year() * 12 + (last.month() - 1) + static_cast<int>(months.number);
+        // The end of retention: the last day of the N-th month after the last one.
+        const int total = last.year() * 12 + (last.month() - 1) + static_cast<int>(months.number) + 1;
         const Date expiry = *Date::from_ymd(total / 12, total % 12 + 1, 1);
         if (expiry.plus_days(-1) < before) {
           fs.anonymise_participant(s, p.id, "anonyme-" + std::to_string(p.id));

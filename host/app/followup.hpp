@@ -37,6 +37,8 @@ class Database;
 
 namespace clausier::app {
 
+class Workspace;
+
 // Who looks: the server passes the caller's role, the CLI acts as facilitator.
 struct Audience {
   enum class Role { facilitateur, acheteur, entreprise };
@@ -66,11 +68,11 @@ struct AwardInput {
   std::string reference;
   std::string siret;
   std::string company;
-  std::string kind;  // empty: "entreprise"
+  std::string kind;   // empty: "entreprise"
   std::string start;  // as typed (JJ/MM/AAAA or AAAA-MM-JJ), or empty
   std::string end;
-  std::string committed;  // hours committed in the offer, or empty
-  std::string pool;       // globalisation agreement, or empty
+  std::string committed;              // hours committed in the offer, or empty
+  std::string pool;                   // globalisation agreement, or empty
   std::vector<std::string> partners;  // co-contractors and subcontractors ("SIRET nom")
 };
 
@@ -136,10 +138,11 @@ struct LotStatus {
   std::vector<std::string> missing_months;  // due and not declared
   bool at_risk = false;
   std::string last_month;
-  std::optional<double> penalty;  // euros, on a lot ended short of its hours
-  bool declared = false;  // the lot's DECP data record a social consideration
-  std::vector<std::pair<std::string, double>> by_route;           // counted hours per route
-  std::vector<std::pair<std::string, std::size_t>> by_category;   // participants per category (masked: "protegee")
+  std::optional<double> penalty;                         // euros, on a lot ended short of its hours
+  bool declared = false;                                 // the lot's DECP data record a social consideration
+  std::vector<std::pair<std::string, double>> by_route;  // counted hours per route
+  std::vector<std::pair<std::string, std::size_t>>
+      by_category;  // participants per category (masked: "protegee")
   NextAction next;
   std::vector<TimelineEvent> timeline;
   std::vector<PersonHours> people;  // empty for a buyer
@@ -165,6 +168,9 @@ class Followup {
  public:
   // Opens (and migrates) the workspace's database; throws WorkspaceError.
   static Followup open(const std::string& url);
+  // The follow-up over the database of an open workspace (the server's),
+  // which must outlive it.
+  static Followup over(const Workspace& workspace);
   Followup(Followup&&) noexcept;
   Followup& operator=(Followup&&) noexcept;
   ~Followup();
@@ -176,7 +182,8 @@ class Followup {
   // A timeline event on an awarded lot (kick-off meeting, reminder, formal
   // notice, penalty, final report). Returns the errors (nothing written).
   std::vector<Diagnostic> add_event(const std::string& reference, const std::string& kind,
-                                    const std::string& date, const std::string& note, const std::string& author);
+                                    const std::string& date, const std::string& note,
+                                    const std::string& author);
 
   // The statement to fill, prefilled with one row per awarded lot of
   // `programme` (or its lot `reference`, or the company's lots): CSV
@@ -219,7 +226,9 @@ class Followup {
 
  private:
   explicit Followup(std::unique_ptr<store::Database> db);
-  std::unique_ptr<store::Database> db_;
+  explicit Followup(store::Database& db);
+  std::unique_ptr<store::Database> owned_;
+  store::Database* db_ = nullptr;
 };
 
 // "2027-05" from "2027-05", "05/2027", "2027-05-01" or "01/05/2027"; nullopt otherwise.

@@ -108,12 +108,14 @@ std::string rule_sentence(const RuleValue& r) {
   std::string value = r.text;
   if (r.text == "true" || r.text == "vrai") value = "oui";
   if (r.text == "false" || r.text == "faux") value = "non";
-  return md(r.name) + " : " + md(value) + " (" + md(std::string(params::status_label(
-                                                        params::status_from_id(r.status).value_or(params::Status::hypothese)))) +
+  return md(r.name) + " : " + md(value) + " (" +
+         md(std::string(
+             params::status_label(params::status_from_id(r.status).value_or(params::Status::hypothese)))) +
          " ; " + md(r.reference) + ")";
 }
 
-void lot_section(std::ostringstream& out, const LotStatus& l, const std::vector<Category>& categories, bool final) {
+void lot_section(std::ostringstream& out, const LotStatus& l, const std::vector<Category>& categories,
+                 bool final) {
   out << "## Lot " << md(l.reference) << "\n\n";
   if (!l.objet.empty()) out << md(l.objet) << "\n\n";
   out << "- Titulaire : " << md(l.company) << " (SIRET " << md(l.siret) << ", "
@@ -122,28 +124,35 @@ void lot_section(std::ostringstream& out, const LotStatus& l, const std::vector<
     out << "- Durée d'exécution : du " << fr::date_short(*Date::parse_iso(l.start)) << " au "
         << fr::date_short(*Date::parse_iso(l.end)) << "\n";
   if (!l.pool.empty()) out << "- Convention de globalisation : " << md(l.pool) << "\n";
-  out << "- Heures d'insertion dues : " << (l.hours_owed ? md(fr::integer(*l.hours_owed)) : std::string("non fixées"))
+  out << "- Heures d'insertion dues : "
+      << (l.hours_owed ? md(fr::integer(*l.hours_owed)) : std::string("non fixées"))
       << (l.owed_from.empty() ? "" : " (" + l.owed_from + ")") << "\n";
-  if (l.hours_committed) out << "- Heures engagées dans l'offre : " << md(fr::integer(*l.hours_committed)) << "\n";
-  out << "- Heures réalisées : " << md(h1(l.hours_realised)) << " (" << md(share(l.hours_realised, l.hours_owed))
-      << " des heures dues), dont " << md(h1(l.hours_training)) << " heures de formation déclarées\n";
+  if (l.hours_committed)
+    out << "- Heures engagées dans l'offre : " << md(fr::integer(*l.hours_committed)) << "\n";
+  out << "- Heures réalisées : " << md(h1(l.hours_realised)) << " ("
+      << md(share(l.hours_realised, l.hours_owed)) << " des heures dues), dont " << md(h1(l.hours_training))
+      << " heures de formation déclarées\n";
   if (l.expected_to_date && !final)
-    out << "- Heures attendues à cette date (prorata de la durée du marché) : " << md(h1(*l.expected_to_date)) << "\n";
+    out << "- Heures attendues à cette date (prorata de la durée du marché) : " << md(h1(*l.expected_to_date))
+        << "\n";
   out << "- Participants : "
-      << (l.participants ? std::to_string(*l.participants) : std::string("effectif trop petit pour être publié"))
+      << (l.participants ? std::to_string(*l.participants)
+                         : std::string("effectif trop petit pour être publié"))
       << "\n";
   if (l.late) {
     std::string months;
     for (const auto& m : l.missing_months) months += (months.empty() ? "" : ", ") + m;
     out << "- États mensuels en retard : " << md(months) << "\n";
   }
-  if (l.at_risk && !final) out << "- **Lot à risque** : les heures réalisées sont en retard sur le rythme attendu\n";
+  if (l.at_risk && !final)
+    out << "- **Lot à risque** : les heures réalisées sont en retard sur le rythme attendu\n";
   if (l.penalty)
     out << "- Pénalité encourue (heures manquantes × pénalité horaire, après procédure contradictoire) : "
         << md(fr::euros(*l.penalty)) << "\n";
   if (!l.next.who.empty() && !final)
     out << "- Prochaine étape : " << md(l.next.what) << " (" << l.next.who
-        << (l.next.due.empty() ? std::string() : ", au plus tard le " + fr::date_short(*Date::parse_iso(l.next.due)))
+        << (l.next.due.empty() ? std::string()
+                               : ", au plus tard le " + fr::date_short(*Date::parse_iso(l.next.due)))
         << ")\n";
   out << "\n";
   if (!l.by_route.empty()) {
@@ -154,13 +163,15 @@ void lot_section(std::ostringstream& out, const LotStatus& l, const std::vector<
   }
   if (!l.by_category.empty()) {
     out << "| Public | Participants |\n|:---|---:|\n";
-    for (const auto& [c, n] : l.by_category) out << "| " << md(category_label(categories, c)) << " | " << n << " |\n";
+    for (const auto& [c, n] : l.by_category)
+      out << "| " << md(category_label(categories, c)) << " | " << n << " |\n";
     out << "\n";
   }
   if (!l.timeline.empty()) {
     out << "| Date | Étape | Détail |\n|:---|:---|:---|\n";
     for (const auto& e : l.timeline)
-      out << "| " << fr::date_short(*Date::parse_iso(e.date)) << " | " << md(e.label) << " | " << md(e.note) << " |\n";
+      out << "| " << fr::date_short(*Date::parse_iso(e.date)) << " | " << md(e.label) << " | " << md(e.note)
+          << " |\n";
     out << "\n";
   }
 }
@@ -168,8 +179,9 @@ void lot_section(std::ostringstream& out, const LotStatus& l, const std::vector<
 }  // namespace
 
 bool Followup::write_report(const params::ParameterSet& params, const render::TemplateSet& templates,
-                            const Audience& audience, const std::string& programme, const std::string& reference,
-                            const std::string& format, Date on, std::ostream& out, DiagnosticSink& diags) const {
+                            const Audience& audience, const std::string& programme,
+                            const std::string& reference, const std::string& format, Date on,
+                            std::ostream& out, DiagnosticSink& diags) const {
   // The report is the buyer's: aggregates only, whoever asks; the audience
   // still narrows the lots (a company, its own).
   Audience view = audience;
@@ -179,24 +191,28 @@ bool Followup::write_report(const params::ParameterSet& params, const render::Te
     std::erase_if(st.lots, [&](const LotStatus& l) { return l.reference != reference; });
     if (st.lots.empty()) {
       diags.error(Location::in_file(programme),
-                  "le lot " + fr::quoted(reference) + " n'est pas attribué dans le programme " + fr::quoted(programme) +
+                  "le lot " + fr::quoted(reference) + " n'est pas attribué dans le programme " +
+                      fr::quoted(programme) +
                       " : enregistrez d'abord l'attribution (clausier followup award)");
       return false;
     }
   }
   if (st.lots.empty()) {
-    diags.error(Location::in_file(programme), "aucun lot attribué dans le programme " + fr::quoted(programme) +
-                                                  " : enregistrez d'abord une attribution (clausier followup award)");
+    diags.error(Location::in_file(programme),
+                "aucun lot attribué dans le programme " + fr::quoted(programme) +
+                    " : enregistrez d'abord une attribution (clausier followup award)");
     return false;
   }
-  const bool final = !reference.empty() && !st.lots.front().end.empty() && on > *Date::parse_iso(st.lots.front().end);
-  const std::string title = final ? "Rapport final de la clause d'insertion"
-                                  : "État de réalisation de la clause d'insertion";
+  const bool final =
+      !reference.empty() && !st.lots.front().end.empty() && on > *Date::parse_iso(st.lots.front().end);
+  const std::string title =
+      final ? "Rapport final de la clause d'insertion" : "État de réalisation de la clause d'insertion";
   const auto categories = categories_in_force(params, on);
   std::ostringstream text;
   text << "# " << title << "\n\n";
   text << "Programme " << md(programme) << (reference.empty() ? "" : ", lot " + md(reference)) << ", état au "
-       << fr::date_short(on) << ". Document destiné à l'acheteur : il ne contient que des totaux, sans donnée "
+       << fr::date_short(on)
+       << ". Document destiné à l'acheteur : il ne contient que des totaux, sans donnée "
        << "personnelle ; un effectif trop petit n'est pas publié.\n\n";
   if (st.lots.size() > 1) {
     double owed = 0;
@@ -209,12 +225,13 @@ bool Followup::write_report(const params::ParameterSet& params, const render::Te
             "|:---|:---|---:|---:|---:|:---|:---|\n";
     for (const auto& l : st.lots) {
       text << "| " << md(l.reference) << " | " << md(l.company) << " | "
-           << (l.hours_owed ? md(fr::integer(*l.hours_owed)) : "–") << " | " << md(h1(l.hours_realised)) << " | "
-           << (l.expected_to_date ? md(h1(*l.expected_to_date)) : "–") << " | "
+           << (l.hours_owed ? md(fr::integer(*l.hours_owed)) : "–") << " | " << md(h1(l.hours_realised))
+           << " | " << (l.expected_to_date ? md(h1(*l.expected_to_date)) : "–") << " | "
            << (l.late ? std::to_string(l.missing_months.size()) + " mois" : "non") << " | "
            << (l.at_risk ? "oui" : "non") << " |\n";
     }
-    text << "| **Total** | | **" << md(fr::decimal(owed, 0)) << "** | **" << md(h1(realised)) << "** | | | |\n\n";
+    text << "| **Total** | | **" << md(fr::decimal(owed, 0)) << "** | **" << md(h1(realised))
+         << "** | | | |\n\n";
   }
   for (const auto& l : st.lots) lot_section(text, l, categories, final);
   text << "## Règles de décompte appliquées\n\n";
@@ -230,8 +247,9 @@ bool Followup::write_report(const params::ParameterSet& params, const render::Te
   problems.drain_into(diags);
   if (broken) return false;
   const std::string buyer = st.lots.front().buyer;
-  const render::View v = report_view(title, reference.empty() ? programme : reference,
-                                     reference.empty() ? "Programme " + programme : st.lots.front().objet, buyer, on);
+  const render::View v =
+      report_view(title, reference.empty() ? programme : reference,
+                  reference.empty() ? "Programme " + programme : st.lots.front().objet, buyer, on);
   const auto bytes = writers::format_document(format, doc, render::PreparedView(v), templates, on, diags,
                                               Location::in_file(file));
   if (!bytes) return false;
@@ -293,9 +311,13 @@ std::vector<Count> to_hours(const std::map<std::string, double>& hours,
   return out;
 }
 
-const std::vector<std::pair<std::string, std::string>> attribute_labels = {
-    {"F", "Femmes"},          {"H", "Hommes"},        {"moins-26", "Moins de 26 ans"}, {"26-49", "26 à 49 ans"},
-    {"50-plus", "50 ans et plus"}, {"oui", "Habitant un QPV"}, {"non", "Hors QPV"}};
+const std::vector<std::pair<std::string, std::string>> attribute_labels = {{"F", "Femmes"},
+                                                                           {"H", "Hommes"},
+                                                                           {"moins-26", "Moins de 26 ans"},
+                                                                           {"26-49", "26 à 49 ans"},
+                                                                           {"50-plus", "50 ans et plus"},
+                                                                           {"oui", "Habitant un QPV"},
+                                                                           {"non", "Hors QPV"}};
 
 std::string attribute_label(const std::string& id) {
   if (id.empty()) return "Non renseigné";
@@ -306,8 +328,8 @@ std::string attribute_label(const std::string& id) {
 
 }  // namespace
 
-std::string Followup::write_consolidation(const params::ParameterSet& params, const Audience& audience, int year,
-                                          const std::string& format, std::ostream& out) const {
+std::string Followup::write_consolidation(const params::ParameterSet& params, const Audience& audience,
+                                          int year, const std::string& format, std::ostream& out) const {
   const Date on = *Date::from_ymd(year, 12, 31);
   const FollowupStatus st = status(params, audience, on);
   std::map<std::string, const LotStatus*> lots;
@@ -337,7 +359,8 @@ std::string Followup::write_consolidation(const params::ParameterSet& params, co
   std::map<std::string, double> routes, sectors, clauses;
   std::map<std::string, std::set<std::int64_t>> category, sex, age, qualification, qpv, outcome;
   std::set<std::int64_t> people;
-  std::map<std::tuple<std::int64_t, std::int64_t, std::string>, std::size_t> contracts;  // months per contract
+  std::map<std::tuple<std::int64_t, std::int64_t, std::string>, std::size_t>
+      contracts;  // months per contract
   std::map<std::string, BuyerRow> buyers;
   for (const auto& l : lines) {
     if (l.month.rfind(prefix, 0) != 0) continue;
@@ -355,7 +378,8 @@ std::string Followup::write_consolidation(const params::ParameterSet& params, co
     const auto p = participants.find(l.participant_id);
     if (p == participants.end()) continue;
     std::string cat = p->second.category;
-    if (audience.role != Audience::Role::facilitateur && is_sensitive(params, on, cat)) cat = std::string(masked_category);
+    if (audience.role != Audience::Role::facilitateur && is_sensitive(params, on, cat))
+      cat = std::string(masked_category);
     category[cat].insert(l.participant_id);
     sex[p->second.sex].insert(l.participant_id);
     age[p->second.age_band].insert(l.participant_id);
@@ -381,7 +405,8 @@ std::string Followup::write_consolidation(const params::ParameterSet& params, co
     return n ? std::string(nature_label(*n)) : id;
   });
   c.by_clause = to_hours(clauses, same);
-  c.by_category = to_counts(category, [&](const std::string& id) { return category_label(categories, id); }, small);
+  c.by_category = to_counts(
+      category, [&](const std::string& id) { return category_label(categories, id); }, small);
   c.by_sex = to_counts(sex, attribute_label, small);
   c.by_age = to_counts(age, attribute_label, small);
   c.by_qualification = to_counts(qualification, attribute_label, small);
@@ -461,7 +486,12 @@ std::string Followup::write_consolidation(const params::ParameterSet& params, co
     w.end_array();
     w.key("rules").begin_array();
     for (const auto& r : c.rules)
-      w.begin_object().field("name", r.name).field("value", r.text).field("status", r.status).field("reference", r.reference).end_object();
+      w.begin_object()
+          .field("name", r.name)
+          .field("value", r.text)
+          .field("status", r.status)
+          .field("reference", r.reference)
+          .end_object();
     w.end_array();
     w.end_object();
     out << '\n';
@@ -469,8 +499,11 @@ std::string Followup::write_consolidation(const params::ParameterSet& params, co
   }
   if (format == "xlsx") {
     writers::xlsx::SheetWriter sheet("Consolidation " + std::to_string(year),
-                                     {{"Rubrique", 40}, {"Valeur", 44}, {"Heures", 12, writers::xlsx::Format::integer},
-                                      {"Nombre", 12, writers::xlsx::Format::integer}, {"Durée moyenne (mois)", 14}});
+                                     {{"Rubrique", 40},
+                                      {"Valeur", 44},
+                                      {"Heures", 12, writers::xlsx::Format::integer},
+                                      {"Nombre", 12, writers::xlsx::Format::integer},
+                                      {"Durée moyenne (mois)", 14}});
     const auto row = [&](const std::string& a, const std::string& b, std::optional<double> h,
                          std::optional<std::size_t> n, std::optional<double> avg) {
       sheet.begin_row();
@@ -499,13 +532,15 @@ std::string Followup::write_consolidation(const params::ParameterSet& params, co
     }
     return sheet.write(out);
   }
-  if (format != "html") return "format de consolidation inconnu « " + format + " » : choisissez json, xlsx ou html";
+  if (format != "html")
+    return "format de consolidation inconnu « " + format + " » : choisissez json, xlsx ou html";
   const std::string title = "Consolidation " + std::to_string(year) + " des clauses d'insertion";
-  out << writers::html::page_head(title) << "<body class=\"revue\">\n<h1>" << writers::html::escape(title) << "</h1>\n";
+  out << writers::html::page_head(title) << "<body class=\"revue\">\n<h1>" << writers::html::escape(title)
+      << "</h1>\n";
   out << "<p>Heures réalisées dans l'année civile " << year << fr::colon << " <strong>"
       << writers::html::escape(h1(c.realised)) << "</strong> (dont " << writers::html::escape(h1(c.training))
-      << " heures de formation déclarées)" << fr::semicolon << " " << c.participants << " participants" << fr::semicolon
-      << " " << c.contracts << " contrats.</p>\n";
+      << " heures de formation déclarées)" << fr::semicolon << " " << c.participants << " participants"
+      << fr::semicolon << " " << c.contracts << " contrats.</p>\n";
   int chart = 0;
   for (const auto& [title_s, v] : sections()) {
     const bool hours = v == &c.by_route || v == &c.by_sector || v == &c.by_clause;
@@ -530,20 +565,24 @@ std::string Followup::write_consolidation(const params::ParameterSet& params, co
         << (v == &c.contract_types ? "<th>Durée moyenne (mois)</th>" : "") << "</tr></thead><tbody>\n";
     for (const auto& k : *v) {
       out << "<tr><td>" << writers::html::escape(k.label) << "</td><td class=\"nombre\">"
-          << writers::html::escape(hours ? h1(k.hours) : (k.count ? std::to_string(*k.count) : "masqué")) << "</td>";
-      if (k.average_months) out << "<td class=\"nombre\">" << writers::html::escape(fr::decimal(*k.average_months, 1)) << "</td>";
+          << writers::html::escape(hours ? h1(k.hours) : (k.count ? std::to_string(*k.count) : "masqué"))
+          << "</td>";
+      if (k.average_months)
+        out << "<td class=\"nombre\">" << writers::html::escape(fr::decimal(*k.average_months, 1)) << "</td>";
       out << "</tr>\n";
     }
     out << "</tbody></table>\n</section>\n";
   }
-  out << "<section>\n<h2>Prévu, déclaré, réalisé par acheteur</h2>\n<table><thead><tr><th>Acheteur</th><th>Lots "
+  out << "<section>\n<h2>Prévu, déclaré, réalisé par "
+         "acheteur</h2>\n<table><thead><tr><th>Acheteur</th><th>Lots "
          "attribués</th><th>Heures prévues (dues)</th><th>Lots déclarés avec une considération sociale "
          "(DECP)</th><th>Heures réalisées "
       << year << "</th></tr></thead><tbody>\n";
   for (const auto& b : c.buyers) {
     out << "<tr><td>" << writers::html::escape(b.buyer) << "</td><td class=\"nombre\">" << b.lots
-        << "</td><td class=\"nombre\">" << writers::html::escape(fr::integer(b.planned)) << "</td><td class=\"nombre\">"
-        << b.declared << "</td><td class=\"nombre\">" << writers::html::escape(h1(b.realised)) << "</td></tr>\n";
+        << "</td><td class=\"nombre\">" << writers::html::escape(fr::integer(b.planned))
+        << "</td><td class=\"nombre\">" << b.declared << "</td><td class=\"nombre\">"
+        << writers::html::escape(h1(b.realised)) << "</td></tr>\n";
   }
   out << "</tbody></table>\n</section>\n<section>\n<h2>Règles de décompte</h2>\n<ul>\n";
   for (const auto& r : c.rules) {

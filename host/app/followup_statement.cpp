@@ -17,7 +17,6 @@
 #include "base/french.hpp"
 #include "base/quoted.hpp"
 #include "base/suggest.hpp"
-#include "base/suggest.hpp"
 #include "base/text.hpp"
 #include "readers/csv_source.hpp"
 #include "readers/sheet_source.hpp"
@@ -62,13 +61,20 @@ std::optional<std::size_t> column_of(std::string_view header) {
     if (text::fold_key(headers[i]) == key) return i;
   }
   static const std::vector<std::pair<std::string_view, std::size_t>> synonyms = {
-      {"reference", c_lot},        {"lot", c_lot},
-      {"mois", c_month},           {"categorie", c_category},
-      {"datevalidation", c_validated_on}, {"modalite", c_route},
-      {"contrat", c_contract},     {"heures", c_worked},
-      {"heuresformation", c_training}, {"age", c_age},
-      {"trancheage", c_age},       {"qualification", c_qualification},
-      {"niveau", c_qualification}, {"employeurlegal", c_employer},
+      {"reference", c_lot},
+      {"lot", c_lot},
+      {"mois", c_month},
+      {"categorie", c_category},
+      {"datevalidation", c_validated_on},
+      {"modalite", c_route},
+      {"contrat", c_contract},
+      {"heures", c_worked},
+      {"heuresformation", c_training},
+      {"age", c_age},
+      {"trancheage", c_age},
+      {"qualification", c_qualification},
+      {"niveau", c_qualification},
+      {"employeurlegal", c_employer},
   };
   for (const auto& [s, i] : synonyms)
     if (s == key) return i;
@@ -104,7 +110,8 @@ std::optional<double> parse_hours(const readers::Cell& c) {
 
 bool blank(const readers::Record& r) {
   return std::all_of(r.cells.begin(), r.cells.end(), [](const readers::Cell& c) {
-    return c.type == readers::Cell::Type::empty || (c.type == readers::Cell::Type::text && text::trim(c.text).empty());
+    return c.type == readers::Cell::Type::empty ||
+           (c.type == readers::Cell::Type::text && text::trim(c.text).empty());
   });
 }
 
@@ -131,8 +138,8 @@ std::vector<std::string> ids_of(const std::vector<Term>& terms) {
 }
 
 // A value of a closed list of the optional columns, or nullopt.
-std::optional<std::string> one_of(const std::string& typed,
-                                  const std::vector<std::pair<std::string, std::vector<std::string>>>& choices) {
+std::optional<std::string> one_of(
+    const std::string& typed, const std::vector<std::pair<std::string, std::vector<std::string>>>& choices) {
   const std::string key = text::fold_key(typed);
   for (const auto& [id, forms] : choices) {
     for (const auto& f : forms)
@@ -169,8 +176,9 @@ struct ParsedLine {
 
 }  // namespace
 
-StatementOutcome Followup::import_statement(const params::ParameterSet& params, const std::filesystem::path& file,
-                                            const std::string& company, const std::string& author, Date today) {
+StatementOutcome Followup::import_statement(const params::ParameterSet& params,
+                                            const std::filesystem::path& file, const std::string& company,
+                                            const std::string& author, Date today) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     StatementOutcome out;
@@ -278,12 +286,14 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
       std::vector<std::string> refs;
       for (const auto& a : awards) refs.push_back(a.reference);
       const std::string close = closest_word(reference, refs);
-      diags.error(at(c_lot), "lot " + fr::quoted(reference) + " inconnu : aucun lot attribué ne porte cette référence" +
+      diags.error(at(c_lot), "lot " + fr::quoted(reference) +
+                                 " inconnu : aucun lot attribué ne porte cette référence" +
                                  (close.empty() ? std::string(" ; recopiez celle du modèle")
                                                 : " ; vouliez-vous écrire " + fr::quoted(close) + " ?"));
     } else if (!company.empty() && it->second->siret != company) {
-      diags.error(at(c_lot), "le lot " + fr::quoted(reference) + " n'est pas attribué à l'entreprise de SIRET " +
-                                 company + " : retirez cette ligne ou vérifiez la référence");
+      diags.error(at(c_lot), "le lot " + fr::quoted(reference) +
+                                 " n'est pas attribué à l'entreprise de SIRET " + company +
+                                 " : retirez cette ligne ou vérifiez la référence");
     } else {
       l.award = it->second;
     }
@@ -297,14 +307,16 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
       month = parse_month(text(c_month));
     }
     if (!month) {
-      diags.error(at(c_month), "mois " + fr::quoted(text(c_month)) + " illisible : écrivez AAAA-MM, par exemple " +
-                                   this_month);
+      diags.error(at(c_month), "mois " + fr::quoted(text(c_month)) +
+                                   " illisible : écrivez AAAA-MM, par exemple " + this_month);
     } else if (*month > this_month) {
-      diags.error(at(c_month), "mois " + *month + " à venir : un état ne déclare que des mois échus ou en cours");
+      diags.error(at(c_month),
+                  "mois " + *month + " à venir : un état ne déclare que des mois échus ou en cours");
     } else if (l.award != nullptr && !l.award->start_date.empty() &&
                (*month < l.award->start_date.substr(0, 7) || *month > l.award->end_date.substr(0, 7))) {
-      diags.error(at(c_month), "mois " + *month + " hors de la durée du marché du lot " + fr::quoted(reference) +
-                                   " (du " + fr::date_short(*Date::parse_iso(l.award->start_date)) + " au " +
+      diags.error(at(c_month), "mois " + *month + " hors de la durée du marché du lot " +
+                                   fr::quoted(reference) + " (du " +
+                                   fr::date_short(*Date::parse_iso(l.award->start_date)) + " au " +
                                    fr::date_short(*Date::parse_iso(l.award->end_date)) +
                                    ") : corrigez le mois ou les dates de l'attribution");
     } else {
@@ -315,14 +327,16 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
     l.participant = text(c_participant);
     const bool declares_nothing = l.participant.empty() && text(c_category).empty() && text(c_route).empty();
     if (l.participant.empty() && !declares_nothing) {
-      diags.error(at(c_participant), "identifiant du participant absent : chaque ligne porte l'identifiant "
-                                     "pseudonyme que le facilitateur a donné (par exemple P-0042)");
-    } else if (!l.participant.empty() && !pseudonymous(l.participant)) {
       diags.error(at(c_participant),
-                  "identifiant de participant " + fr::quoted(l.participant) +
-                      " refusé : écrivez l'identifiant pseudonyme donné par le facilitateur (lettres sans "
-                      "accent, chiffres, tirets, au moins un chiffre, par exemple P-0042), jamais le nom de la "
-                      "personne");
+                  "identifiant du participant absent : chaque ligne porte l'identifiant "
+                  "pseudonyme que le facilitateur a donné (par exemple P-0042)");
+    } else if (!l.participant.empty() && !pseudonymous(l.participant)) {
+      diags.error(
+          at(c_participant),
+          "identifiant de participant " + fr::quoted(l.participant) +
+              " refusé : écrivez l'identifiant pseudonyme donné par le facilitateur (lettres sans "
+              "accent, chiffres, tirets, au moins un chiffre, par exemple P-0042), jamais le nom de la "
+              "personne");
     }
     const store::ParticipantRow* before = nullptr;
     if (const auto it = known.find(l.participant); it != known.end()) before = &it->second;
@@ -334,8 +348,9 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
       std::string typed = text(c_category);
       if (typed.empty() && before != nullptr) typed = before->category;
       if (typed.empty()) {
-        diags.error(at(c_category), "catégorie d'éligibilité absente : écrivez l'identifiant ou le libellé de la "
-                                    "catégorie validée par le facilitateur");
+        diags.error(at(c_category),
+                    "catégorie d'éligibilité absente : écrivez l'identifiant ou le libellé de la "
+                    "catégorie validée par le facilitateur");
       } else {
         const std::string key = text::fold_key(typed);
         for (const auto& c : categories)
@@ -351,9 +366,10 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
       const readers::Cell vcell = cell(c_validated_on);
       if (validated.empty() && before != nullptr) validated = before->validated_on;
       if (validated.empty()) {
-        diags.error(at(c_validated_on), "participant " + fr::quoted(l.participant) +
-                                            " pas encore validé : ses heures ne comptent qu'une fois son éligibilité "
-                                            "validée par le facilitateur ; indiquez la date de validation");
+        diags.error(at(c_validated_on),
+                    "participant " + fr::quoted(l.participant) +
+                        " pas encore validé : ses heures ne comptent qu'une fois son éligibilité "
+                        "validée par le facilitateur ; indiquez la date de validation");
       } else {
         const auto d = vcell.type == readers::Cell::Type::number ? readers::parse_date(vcell)
                                                                  : readers::parse_date(validated);
@@ -365,18 +381,18 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
             diags.error(at(c_validated_on), "date de validation " + fr::date_short(d.value()) +
                                                 " à venir : le participant n'est pas encore validé");
           } else if (!l.month.empty() && !before_validation_counts && month_last(l.month) < d.value()) {
-            diags.error(at(c_validated_on),
-                        "participant " + fr::quoted(l.participant) + " pas encore validé en " + l.month +
-                            " (validé le " + fr::date_short(d.value()) +
-                            ") : les heures d'avant la validation ne comptent pas (règle "
-                            "suivi.heures_avant_validation) ; retirez cette ligne");
+            diags.error(at(c_validated_on), "participant " + fr::quoted(l.participant) +
+                                                " pas encore validé en " + l.month + " (validé le " +
+                                                fr::date_short(d.value()) +
+                                                ") : les heures d'avant la validation ne comptent pas (règle "
+                                                "suivi.heures_avant_validation) ; retirez cette ligne");
           }
         }
       }
       l.validated_by = text(c_validated_by);
-      if (l.validated_by.empty()) l.validated_by = before != nullptr && !before->validated_by.empty()
-                                                       ? before->validated_by
-                                                       : std::string("facilitateur");
+      if (l.validated_by.empty())
+        l.validated_by = before != nullptr && !before->validated_by.empty() ? before->validated_by
+                                                                            : std::string("facilitateur");
       // Route and contract.
       if (const Term* t = find_term(followup_routes(), text(c_route))) {
         l.route = std::string(t->id);
@@ -429,7 +445,8 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
         diags.error(at(c), std::string(what) + " " + fr::quoted(text(c)) +
                                " : écrivez un nombre d'heures, par exemple 35 ou 7,5");
       } else if (*h < 0) {
-        diags.error(at(c), std::string(what) + " négatives (" + text(c) + ") : écrivez un nombre positif ou nul");
+        diags.error(at(c),
+                    std::string(what) + " négatives (" + text(c) + ") : écrivez un nombre positif ou nul");
       } else if (*h > 744) {
         diags.error(at(c), std::string(what) + " " + text(c) +
                                " : plus d'heures qu'un mois n'en compte ; vérifiez le nombre");
@@ -447,15 +464,16 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
     if (l.award != nullptr && !l.month.empty() && !l.participant.empty()) {
       const auto key = std::make_tuple(l.award->reference, l.month, l.participant);
       if (const auto [it, inserted] = seen_lines.emplace(key, l.line); !inserted) {
-        diags.error(at(c_participant), "participant " + fr::quoted(l.participant) + " déjà déclaré sur le lot " +
-                                           fr::quoted(reference) + " en " + l.month + " (ligne " +
-                                           std::to_string(it->second) +
+        diags.error(at(c_participant), "participant " + fr::quoted(l.participant) +
+                                           " déjà déclaré sur le lot " + fr::quoted(reference) + " en " +
+                                           l.month + " (ligne " + std::to_string(it->second) +
                                            ") : regroupez ses heures du mois sur une seule ligne");
       }
     }
     if (diags.count(Severity::error) == errors_before) lines.push_back(std::move(l));
   }
-  if (src && !header_done) diags.error(Location::in_file(name), "l'état est vide : partez du modèle (clausier followup template)");
+  if (src && !header_done)
+    diags.error(Location::in_file(name), "l'état est vide : partez du modèle (clausier followup template)");
   if (!src && !diags.has_errors()) diags.error(Location::in_file(name), "l'état ne peut pas être lu");
   if (src && header_done && lines.empty() && !diags.has_errors())
     diags.error(Location::in_file(name), "l'état n'a aucune ligne : une ligne par participant, lot et mois");
@@ -484,9 +502,10 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
         if (!lot_months.contains({l.award_id, l.month})) continue;
         ++kept_in_scope;
         for (const auto& n : lines) {
-          if (n.award->id == l.award_id && n.month == l.month && n.participant == pseudonyms[l.participant_id] &&
-              n.route == l.route && n.contract == l.contract && n.employer == l.employer &&
-              n.worked == l.hours_worked && n.training == l.hours_training)
+          if (n.award->id == l.award_id && n.month == l.month &&
+              n.participant == pseudonyms[l.participant_id] && n.route == l.route &&
+              n.contract == l.contract && n.employer == l.employer && n.worked == l.hours_worked &&
+              n.training == l.hours_training)
             ++same;
         }
       }
@@ -501,8 +520,8 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
         return;
       }
 
-      const std::int64_t statement =
-          fs.insert_statement(s, {0, checksum, name, company, static_cast<int>(lines.size()), store::utc_now(), author});
+      const std::int64_t statement = fs.insert_statement(
+          s, {0, checksum, name, company, static_cast<int>(lines.size()), store::utc_now(), author});
       for (const auto& [a, m] : lot_months) {
         fs.delete_lines(s, a, m);
         fs.put_month(s, a, m, statement);
@@ -545,7 +564,8 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
         std::string months;
         for (const auto& m : v.first) months += (months.empty() ? "" : ", ") + m;
         fs.insert_event(s, {0, a, today.iso(), "etat",
-                            fr::typography("État de " + months + " (" + name + ") : " + fr::decimal(v.second, 2) + " heures"),
+                            fr::typography("État de " + months + " (" + name +
+                                           ") : " + fr::decimal(v.second, 2) + " heures"),
                             author});
       }
       out.imported = true;
@@ -567,8 +587,8 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
           {Severity::warning, Location::in_file(name),
            fr::typography("lot " + fr::quoted(l.reference) + " : " + fr::decimal(l.hours_realised, 1) +
                           " heures réalisées pour " + fr::decimal(*l.expected_to_date, 1) +
-                          " attendues à cette date, bien au-delà du rythme du marché (plus de " + fr::decimal(alert.number, 2) +
-                          " fois) ; vérifiez les heures déclarées")});
+                          " attendues à cette date, bien au-delà du rythme du marché (plus de " +
+                          fr::decimal(alert.number, 2) + " fois) ; vérifiez les heures déclarées")});
     }
   }
   return out;

@@ -96,10 +96,18 @@ FollowupStatus Followup::status(const params::ParameterSet& params, const Audien
           if (p.id == pid) row = std::move(p);
         if (!row) continue;
         const auto version = current_version(ws, s, *row);
-        for (const auto& a : awards) {
-          if (a.programme_id != pid) continue;
-          if (const auto lot = ws.lot(s, version.id, a.reference))
-            lot_data[a.reference] = store::lot_from_json(lot->data).first;
+        std::set<std::string> wanted;
+        for (const auto& a : awards)
+          if (a.programme_id == pid) wanted.insert(a.reference);
+        if (wanted.size() < 8) {
+          for (const auto& r : wanted)
+            if (const auto lot = ws.lot(s, version.id, r))
+              lot_data[r] = store::lot_from_json(lot->data).first;
+        } else {  // one pass over the version rather than a query per lot
+          ws.for_each_lot(s, version.id, [&](store::LotRow&& lot) {
+            if (wanted.contains(lot.reference))
+              lot_data[lot.reference] = store::lot_from_json(lot.data).first;
+          });
         }
       }
     });
@@ -178,7 +186,8 @@ FollowupStatus Followup::status(const params::ParameterSet& params, const Audien
       st.at_risk = st.hours_realised < risk.number * *st.expected_to_date;
     const bool ended = end && on > *end;
     if (ended && st.hours_owed && penalty.found && st.hours_realised < static_cast<double>(*st.hours_owed))
-      st.penalty = std::round((static_cast<double>(*st.hours_owed) - st.hours_realised) * penalty.number * 100) / 100;
+      st.penalty =
+          std::round((static_cast<double>(*st.hours_owed) - st.hours_realised) * penalty.number * 100) / 100;
 
     // The timeline, and who acts next.
     std::set<std::string> happened;
@@ -199,21 +208,25 @@ FollowupStatus Followup::status(const params::ParameterSet& params, const Audien
                    statement_due(params, first).iso()};
       } else if (!happened.contains("mise-en-demeure")) {
         st.next = {"acheteur", "Mettre le titulaire en demeure de transmettre l'état de " + first,
-                   Date::parse_iso(last_reminder)->plus_days(notice.found ? static_cast<int>(notice.number) : 15).iso()};
+                   Date::parse_iso(last_reminder)
+                       ->plus_days(notice.found ? static_cast<int>(notice.number) : 15)
+                       .iso()};
       } else {
         st.next = {"entreprise", "Transmettre l'état de " + first, on.iso()};
       }
     } else if (ended) {
       if (st.penalty && !happened.contains("penalite")) {
-        st.next = {"acheteur", "Décider des pénalités après procédure contradictoire (" +
-                                   fr::decimal(static_cast<double>(*st.hours_owed) - st.hours_realised, 1) +
-                                   " heures manquantes)",
+        st.next = {"acheteur",
+                   "Décider des pénalités après procédure contradictoire (" +
+                       fr::decimal(static_cast<double>(*st.hours_owed) - st.hours_realised, 1) +
+                       " heures manquantes)",
                    end->plus_days(1).iso()};
       } else if (!happened.contains("rapport-final")) {
         st.next = {"facilitateur", "Rédiger le rapport final du lot", plus_months(*end, 1).iso()};
       }
     } else if (st.at_risk) {
-      st.next = {"facilitateur", "Accompagner le titulaire : heures en retard sur le rythme attendu, proposer des candidats",
+      st.next = {"facilitateur",
+                 "Accompagner le titulaire : heures en retard sur le rythme attendu, proposer des candidats",
                  on.iso()};
     } else {
       const std::string current = month_of(on);
@@ -260,12 +273,9 @@ void optional_integer(writers::JsonWriter& w, std::string_view key, const std::o
 
 std::string_view role_id(Audience::Role r) {
   switch (r) {
-    case Audience::Role::facilitateur:
-      return "facilitateur";
-    case Audience::Role::acheteur:
-      return "acheteur";
-    case Audience::Role::entreprise:
-      return "entreprise";
+    case Audience::Role::facilitateur: return "facilitateur";
+    case Audience::Role::acheteur: return "acheteur";
+    case Audience::Role::entreprise: return "entreprise";
   }
   return "facilitateur";
 }
@@ -306,17 +316,31 @@ void Followup::write_status(const FollowupStatus& status, FollowupFormat format,
       w.end_array();
       w.field("at_risk", l.at_risk).field("last_month", l.last_month);
       optional_number(w, "penalty", l.penalty);
-      w.key("next_action").begin_object().field("who", l.next.who).field("what", l.next.what).field("due", l.next.due).end_object();
+      w.key("next_action")
+          .begin_object()
+          .field("who", l.next.who)
+          .field("what", l.next.what)
+          .field("due", l.next.due)
+          .end_object();
       w.key("by_route").begin_array();
-      for (const auto& [route, h] : l.by_route) w.begin_object().field("route", route).field("hours", h).end_object();
+      for (const auto& [route, h] : l.by_route)
+        w.begin_object().field("route", route).field("hours", h).end_object();
       w.end_array();
       w.key("by_category").begin_array();
       for (const auto& [c, n] : l.by_category)
-        w.begin_object().field("category", c).field("participants", static_cast<std::int64_t>(n)).end_object();
+        w.begin_object()
+            .field("category", c)
+            .field("participants", static_cast<std::int64_t>(n))
+            .end_object();
       w.end_array();
       w.key("timeline").begin_array();
       for (const auto& e : l.timeline)
-        w.begin_object().field("date", e.date).field("kind", e.kind).field("label", e.label).field("note", e.note).end_object();
+        w.begin_object()
+            .field("date", e.date)
+            .field("kind", e.kind)
+            .field("label", e.label)
+            .field("note", e.note)
+            .end_object();
       w.end_array();
       if (status.audience.role != Audience::Role::acheteur) {
         w.key("people").begin_array();
@@ -336,12 +360,13 @@ void Followup::write_status(const FollowupStatus& status, FollowupFormat format,
     return;
   }
   if (status.lots.empty()) {
-    out << "Aucun lot attribué à suivre" << fr::colon << " enregistrez une attribution (clausier followup award).\n";
+    out << "Aucun lot attribué à suivre" << fr::colon
+        << " enregistrez une attribution (clausier followup award).\n";
     return;
   }
   const std::vector<std::pair<std::string, std::size_t>> cols = {
-      {"Lot", 14}, {"Titulaire", 22}, {"Dues", 7}, {"Réalisées", 10}, {"Attendues", 10},
-      {"Particip.", 9}, {"Retard", 8}, {"Risque", 6}, {"Prochaine étape", 0}};
+      {"Lot", 14},      {"Titulaire", 22}, {"Dues", 7},   {"Réalisées", 10},     {"Attendues", 10},
+      {"Particip.", 9}, {"Retard", 8},     {"Risque", 6}, {"Prochaine étape", 0}};
   for (const auto& [title, width] : cols) out << text::pad(title, width) << (width ? " " : "\n");
   for (const auto& l : status.lots) {
     const std::vector<std::string> cells = {
@@ -353,8 +378,10 @@ void Followup::write_status(const FollowupStatus& status, FollowupFormat format,
         l.participants ? std::to_string(*l.participants) : "< " + std::string("seuil"),
         l.late ? std::to_string(l.missing_months.size()) + " mois" : "non",
         l.at_risk ? "oui" : "non",
-        l.next.who.empty() ? std::string("–") : l.next.who + fr::colon + " " + l.next.what +
-                                                    (l.next.due.empty() ? "" : " (" + fr::date_short(*Date::parse_iso(l.next.due)) + ")")};
+        l.next.who.empty()
+            ? std::string("–")
+            : l.next.who + fr::colon + " " + l.next.what +
+                  (l.next.due.empty() ? "" : " (" + fr::date_short(*Date::parse_iso(l.next.due)) + ")")};
     for (std::size_t i = 0; i < cols.size(); ++i) {
       const std::size_t width = cols[i].second;
       if (width == 0) {

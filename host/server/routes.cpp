@@ -38,6 +38,7 @@ constexpr Route routes[] = {
     {"*", "/api/programmes", serve_api_programmes},
     {"*", "/api/programmes/", serve_api_programmes},
     {"GET", "/modele-programmation.csv", serve_programme_template},
+    {"GET", "/suivi/", serve_followup_page},
 };
 
 // The path of the request, decoded; empty when the URI cannot be parsed.

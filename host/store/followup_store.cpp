@@ -12,7 +12,8 @@ using namespace Poco::Data::Keywords;
 namespace {
 
 constexpr const char* award_columns =
-    "SELECT a.id, a.programme_id, p.name, a.reference, a.siret, a.company, a.kind, COALESCE(a.start_date, ''), "
+    "SELECT a.id, a.programme_id, p.name, a.reference, a.siret, a.company, a.kind, COALESCE(a.start_date, "
+    "''), "
     "COALESCE(a.end_date, ''), COALESCE(a.hours_committed, -1), a.clause, a.hours_proposed, "
     "COALESCE(a.pool, ''), a.partners, a.awarded_at, a.author FROM followup_awards a JOIN programmes p ON "
     "p.id = a.programme_id ";
@@ -37,8 +38,8 @@ std::optional<AwardRow> FollowupStore::award(Session& s, const std::string& refe
 
 std::vector<AwardRow> FollowupStore::awards(Session& s) const {
   std::vector<std::int64_t> id, programme_id, committed, proposed;
-  std::vector<std::string> programme, reference, siret, company, kind, start, end, clause, pool, partners,
-      at, author;
+  std::vector<std::string> programme, reference, siret, company, kind, start, end, clause, pool, partners, at,
+      author;
   s << db_.sql(std::string(award_columns) + "ORDER BY a.reference"), into(id), into(programme_id),
       into(programme), into(reference), into(siret), into(company), into(kind), into(start), into(end),
       into(committed), into(clause), into(proposed), into(pool), into(partners), into(at), into(author), now;
@@ -75,14 +76,16 @@ std::int64_t FollowupStore::put_award(Session& s, const AwardRow& a) const {
   if (find.execute() > 0) {
     s << db_.sql(
         "UPDATE followup_awards SET programme_id = ?, siret = ?, company = ?, kind = ?, start_date = ?, "
-        "end_date = ?, hours_committed = ?, clause = ?, hours_proposed = ?, pool = ?, partners = ? WHERE id = ?"),
+        "end_date = ?, hours_committed = ?, clause = ?, hours_proposed = ?, pool = ?, partners = ? WHERE id "
+        "= ?"),
         use(r.programme_id), use(r.siret), use(r.company), use(r.kind), use(r.start_date), use(r.end_date),
         use(committed), use(r.clause), use(proposed), use(r.pool), use(r.partners), use(id), now;
     return id;
   }
   s << db_.sql(
       "INSERT INTO followup_awards (programme_id, reference, siret, company, kind, start_date, end_date, "
-      "hours_committed, clause, hours_proposed, pool, partners, awarded_at, author) VALUES (?, ?, ?, ?, ?, ?, ?, "
+      "hours_committed, clause, hours_proposed, pool, partners, awarded_at, author) VALUES (?, ?, ?, ?, ?, "
+      "?, ?, "
       "?, ?, ?, ?, ?, ?, ?) RETURNING id"),
       use(r.programme_id), use(r.reference), use(r.siret), use(r.company), use(r.kind), use(r.start_date),
       use(r.end_date), use(committed), use(r.clause), use(proposed), use(r.pool), use(r.partners),
@@ -145,8 +148,8 @@ std::int64_t FollowupStore::put_participant(Session& s, const ParticipantRow& p)
   s << db_.sql(
       "INSERT INTO followup_participants (pseudonym, category, validated_on, validated_by, sex, age_band, "
       "qualification, qpv, outcome, last_month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-      use(r.pseudonym), use(r.category), use(r.validated_on), use(r.validated_by), use(r.sex), use(r.age_band),
-      use(r.qualification), use(r.qpv), use(r.outcome), use(r.last_month), into(id), now;
+      use(r.pseudonym), use(r.category), use(r.validated_on), use(r.validated_by), use(r.sex),
+      use(r.age_band), use(r.qualification), use(r.qpv), use(r.outcome), use(r.last_month), into(id), now;
   return id;
 }
 
@@ -172,7 +175,8 @@ std::int64_t FollowupStore::insert_statement(Session& s, const StatementRow& st)
   StatementRow r = st;
   std::int64_t id = 0;
   s << db_.sql(
-      "INSERT INTO followup_statements (sha256, source_name, siret, lines, imported_at, author) VALUES (?, ?, "
+      "INSERT INTO followup_statements (sha256, source_name, siret, lines, imported_at, author) VALUES (?, "
+      "?, "
       "?, ?, ?, ?) RETURNING id"),
       use(r.sha256), use(r.source_name), use(r.siret), use(r.lines), use(r.imported_at), use(r.author),
       into(id), now;
@@ -185,30 +189,39 @@ std::vector<LineRow> read_lines(Session& s, const std::string& sql, std::int64_t
   std::vector<std::string> month, route, contract, employer;
   std::vector<double> worked, training;
   Statement st(s);
-  st << sql, into(award), into(month), into(participant), into(route), into(contract), into(employer), into(worked),
-      into(training), into(statement);
+  st << sql, into(award), into(month), into(participant), into(route), into(contract), into(employer),
+      into(worked), into(training), into(statement);
   if (key != nullptr) st, use(*key);
   st.execute();
   std::vector<LineRow> out(award.size());
   for (std::size_t i = 0; i < award.size(); ++i) {
-    out[i] = {award[i],   std::move(month[i]),    participant[i], std::move(route[i]), std::move(contract[i]),
-              std::move(employer[i]), worked[i], training[i], statement[i]};
+    out[i] = {award[i],
+              std::move(month[i]),
+              participant[i],
+              std::move(route[i]),
+              std::move(contract[i]),
+              std::move(employer[i]),
+              worked[i],
+              training[i],
+              statement[i]};
   }
   return out;
 }
 constexpr const char* line_columns =
-    "SELECT award_id, month, participant_id, route, contract, employer, hours_worked, hours_training, statement_id FROM "
+    "SELECT award_id, month, participant_id, route, contract, employer, hours_worked, hours_training, "
+    "statement_id FROM "
     "followup_lines ";
 }  // namespace
 
 std::vector<LineRow> FollowupStore::lines(Session& s) const {
-  return read_lines(s, db_.sql(std::string(line_columns) + "ORDER BY award_id, month, participant_id"), nullptr);
+  return read_lines(s, db_.sql(std::string(line_columns) + "ORDER BY award_id, month, participant_id"),
+                    nullptr);
 }
 
 std::vector<LineRow> FollowupStore::participant_lines(Session& s, std::int64_t participant) const {
   std::int64_t key = participant;
-  return read_lines(s, db_.sql(std::string(line_columns) + "WHERE participant_id = ? ORDER BY month, award_id"),
-                    &key);
+  return read_lines(
+      s, db_.sql(std::string(line_columns) + "WHERE participant_id = ? ORDER BY month, award_id"), &key);
 }
 
 void FollowupStore::delete_lines(Session& s, std::int64_t award, const std::string& month) const {
@@ -235,8 +248,8 @@ void FollowupStore::insert_lines(Session& s, const std::vector<LineRow>& lines) 
   s << db_.sql(
       "INSERT INTO followup_lines (award_id, month, participant_id, route, contract, employer, hours_worked, "
       "hours_training, statement_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-      use(award), use(month), use(participant), use(route), use(contract), use(employer), use(worked), use(training),
-      use(statement), now;
+      use(award), use(month), use(participant), use(route), use(contract), use(employer), use(worked),
+      use(training), use(statement), now;
 }
 
 std::vector<std::pair<std::int64_t, std::string>> FollowupStore::months(Session& s) const {
@@ -272,7 +285,8 @@ std::vector<EventRow> FollowupStore::events(Session& s) const {
       into(id), into(award), into(on), into(kind), into(note), into(author), now;
   std::vector<EventRow> out(id.size());
   for (std::size_t i = 0; i < id.size(); ++i)
-    out[i] = {id[i], award[i], std::move(on[i]), std::move(kind[i]), std::move(note[i]), std::move(author[i])};
+    out[i] = {
+        id[i], award[i], std::move(on[i]), std::move(kind[i]), std::move(note[i]), std::move(author[i])};
   return out;
 }
 

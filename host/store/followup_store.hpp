@@ -23,14 +23,14 @@ struct AwardRow {
   std::string reference;
   std::string siret;
   std::string company;
-  std::string kind;                   // "entreprise", "ei", "etti"…
-  std::string start_date;             // ISO date or empty
-  std::string end_date;               // ISO date or empty
+  std::string kind;                             // "entreprise", "ei", "etti"…
+  std::string start_date;                       // ISO date or empty
+  std::string end_date;                         // ISO date or empty
   std::optional<std::int64_t> hours_committed;  // the offer's, when higher than owed
   std::string clause;                           // the clause type whose hours are owed ("insertion")
   std::optional<std::int64_t> hours_proposed;   // the rules' proposal when awarded
-  std::string pool;      // globalisation agreement pooling several lots, or empty
-  std::string partners;  // JSON array of co-contractors and subcontractors
+  std::string pool;                             // globalisation agreement pooling several lots, or empty
+  std::string partners;                         // JSON array of co-contractors and subcontractors
   std::string awarded_at;
   std::string author;
 };
@@ -99,12 +99,14 @@ class FollowupStore {
   void delete_participant(Poco::Data::Session& s, std::int64_t id) const;
 
   // Statements.
-  [[nodiscard]] std::optional<StatementRow> statement(Poco::Data::Session& s, const std::string& sha256) const;
+  [[nodiscard]] std::optional<StatementRow> statement(Poco::Data::Session& s,
+                                                      const std::string& sha256) const;
   std::int64_t insert_statement(Poco::Data::Session& s, const StatementRow& st) const;
 
   // Monthly lines.
   [[nodiscard]] std::vector<LineRow> lines(Poco::Data::Session& s) const;
-  [[nodiscard]] std::vector<LineRow> participant_lines(Poco::Data::Session& s, std::int64_t participant) const;
+  [[nodiscard]] std::vector<LineRow> participant_lines(Poco::Data::Session& s,
+                                                       std::int64_t participant) const;
   void delete_lines(Poco::Data::Session& s, std::int64_t award, const std::string& month) const;
   void insert_lines(Poco::Data::Session& s, const std::vector<LineRow>& lines) const;
   // The (lot, month) pairs declared, and one more.
