@@ -127,6 +127,10 @@ struct LotStatus {
   std::string end;
   std::string clause;
   std::string pool;
+  // A globalisation agreement pools the hours of its lots: the pool's totals,
+  // on which the risk is judged (each lot's own figures stay shown).
+  std::optional<std::int64_t> pool_hours_owed;
+  std::optional<double> pool_hours_realised;
   std::optional<std::int64_t> hours_owed;
   std::string owed_from;
   std::optional<std::int64_t> hours_committed;

@@ -7,6 +7,7 @@
 #include <map>
 #include <ostream>
 #include <set>
+#include <tuple>
 
 #include "app/followup.hpp"
 #include "app/followup_detail.hpp"
@@ -256,6 +257,23 @@ FollowupStatus Followup::status(const params::ParameterSet& params, const Audien
     }
     out.lots.push_back(std::move(st));
   }
+  // Globalisation: the lots of a pool are judged on their pooled hours.
+  std::map<std::string, std::tuple<std::int64_t, double, double>> pools;  // owed, realised, expected
+  for (const auto& l : out.lots) {
+    if (l.pool.empty()) continue;
+    auto& [owed, realised, expected] = pools[l.pool];
+    owed += l.hours_owed.value_or(0);
+    realised += l.hours_realised;
+    expected += l.expected_to_date.value_or(0);
+  }
+  for (auto& l : out.lots) {
+    const auto it = pools.find(l.pool);
+    if (it == pools.end()) continue;
+    const auto& [owed, realised, expected] = it->second;
+    l.pool_hours_owed = owed;
+    l.pool_hours_realised = realised;
+    if (risk.found && expected > 0) l.at_risk = realised < risk.number * expected;
+  }
   return out;
 }
 
@@ -303,6 +321,8 @@ void Followup::write_status(const FollowupStatus& status, FollowupFormat format,
           .field("end", l.end)
           .field("clause", l.clause)
           .field("pool", l.pool);
+      optional_integer(w, "pool_hours_owed", l.pool_hours_owed);
+      optional_number(w, "pool_hours_realised", l.pool_hours_realised);
       optional_integer(w, "hours_owed", l.hours_owed);
       w.field("hours_owed_from", l.owed_from);
       optional_integer(w, "hours_committed", l.hours_committed);

@@ -59,7 +59,8 @@ class StatementPart final : public Poco::Net::PartHandler {
 
 void write_diagnostics(writers::JsonWriter& w, const std::vector<Diagnostic>& items) {
   w.begin_array();
-  for (const auto& d : items) w.begin_object().field("location", d.location.str()).field("message", d.message).end_object();
+  for (const auto& d : items)
+    w.begin_object().field("location", d.location.str()).field("message", d.message).end_object();
   w.end_array();
 }
 
@@ -67,12 +68,14 @@ void send_status(ServerContext& context, const std::string& name, Request& reque
   const ToolkitSnapshot snapshot = context.store.current();
   const app::Followup followup = app::Followup::over(context.workspace);
   std::ostringstream out;
-  app::Followup::write_status(followup.status(snapshot.toolkit->params(), caller_audience(request), today(), name),
-                              app::FollowupFormat::json, out);
+  app::Followup::write_status(
+      followup.status(snapshot.toolkit->params(), caller_audience(request), today(), name),
+      app::FollowupFormat::json, out);
   send(response, Status::HTTP_OK, "application/json; charset=utf-8", out.str());
 }
 
-void receive_statement(ServerContext& context, const std::string& name, Request& request, Response& response) {
+void receive_statement(ServerContext& context, const std::string& name, Request& request,
+                       Response& response) {
   const Body body = read_body(request, context.options.max_upload);
   if (body.too_large) {
     response.set("Connection", "close");
@@ -98,7 +101,8 @@ void receive_statement(ServerContext& context, const std::string& name, Request&
     return;
   }
   if (!part.found) {
-    send_json_error(response, Status::HTTP_BAD_REQUEST, "aucun fichier : joignez l'état mensuel dans le champ « releve »");
+    send_json_error(response, Status::HTTP_BAD_REQUEST,
+                    "aucun fichier : joignez l'état mensuel dans le champ « releve »");
     return;
   }
   const app::Audience audience = caller_audience(request);
@@ -114,13 +118,15 @@ void receive_statement(ServerContext& context, const std::string& name, Request&
     send_json_error(response, Status::HTTP_NOT_FOUND, "programme « " + name + " » inconnu");
     return;
   }
-  const auto outcome = followup.import_statement_content(snapshot.toolkit->params(), std::move(part.content),
-                                                         file.empty() ? "releve.csv" : file, company, "web", today());
+  const auto outcome =
+      followup.import_statement_content(snapshot.toolkit->params(), std::move(part.content),
+                                        file.empty() ? "releve.csv" : file, company, "web", today());
   std::ostringstream out;
   writers::JsonWriter w(out);
   if (!outcome.errors.empty()) {
-    w.begin_object().field("error", fr::typography("état refusé : rien n'a été importé ; corrigez les erreurs et "
-                                                   "envoyez-le de nouveau"));
+    w.begin_object().field("error",
+                           fr::typography("état refusé : rien n'a été importé ; corrigez les erreurs et "
+                                          "envoyez-le de nouveau"));
     w.key("errors");
     write_diagnostics(w, outcome.errors);
     w.end_object();
@@ -183,37 +189,51 @@ void serve_followup_page(ServerContext& context, Request& request, Response& res
   const auto status = followup.status(snapshot.toolkit->params(), caller_audience(request), today(), name);
   using writers::html::escape;
   std::ostringstream page;
-  page << writers::html::page_head("Suivi de l'exécution – " + name) << "<body>\n<main class=\"revue\">\n<h1>Suivi de "
+  page << writers::html::page_head("Suivi de l'exécution – " + name)
+       << "<body>\n<main class=\"revue\">\n<h1>Suivi de "
        << "l'exécution – " << escape(name) << "</h1>\n";
   if (status.lots.empty()) page << "<p>Aucun lot attribué dans ce programme.</p>\n";
-  page << "<table id=\"suivi-lots\"><thead><tr><th>Lot</th><th>Titulaire</th><th>Heures dues</th><th>Réalisées</th>"
-          "<th>Attendues à date</th><th>Participants</th><th>États en retard</th><th>À risque</th><th>Prochaine "
+  page << "<table id=\"suivi-lots\"><thead><tr><th>Lot</th><th>Titulaire</th><th>Heures "
+          "dues</th><th>Réalisées</th>"
+          "<th>Attendues à date</th><th>Participants</th><th>États en retard</th><th>À "
+          "risque</th><th>Prochaine "
           "étape</th></tr></thead><tbody>\n";
   for (const auto& l : status.lots) {
-    page << "<tr><td>" << escape(l.reference) << "</td><td>" << escape(l.company) << "</td><td class=\"nombre\">"
-         << (l.hours_owed ? escape(fr::integer(*l.hours_owed)) : "–") << "</td><td class=\"nombre\">"
-         << escape(fr::decimal(l.hours_realised, 1)) << "</td><td class=\"nombre\">"
-         << (l.expected_to_date ? escape(fr::decimal(*l.expected_to_date, 1)) : "–") << "</td><td class=\"nombre\">"
-         << (l.participants ? std::to_string(*l.participants) : "–") << "</td><td>";
-    for (std::size_t i = 0; i < l.missing_months.size(); ++i) page << (i ? ", " : "") << escape(l.missing_months[i]);
-    page << (l.missing_months.empty() ? "aucun" : "") << "</td><td>" << (l.at_risk ? "oui" : "non") << "</td><td>"
-         << escape(l.next.who.empty() ? std::string("–") : l.next.who + fr::colon + " " + l.next.what) << "</td></tr>\n";
+    page << "<tr><td>" << escape(l.reference) << "</td><td>" << escape(l.company)
+         << "</td><td class=\"nombre\">" << (l.hours_owed ? escape(fr::integer(*l.hours_owed)) : "–")
+         << "</td><td class=\"nombre\">" << escape(fr::decimal(l.hours_realised, 1))
+         << "</td><td class=\"nombre\">"
+         << (l.expected_to_date ? escape(fr::decimal(*l.expected_to_date, 1)) : "–")
+         << "</td><td class=\"nombre\">" << (l.participants ? std::to_string(*l.participants) : "–")
+         << "</td><td>";
+    for (std::size_t i = 0; i < l.missing_months.size(); ++i)
+      page << (i ? ", " : "") << escape(l.missing_months[i]);
+    page << (l.missing_months.empty() ? "aucun" : "") << "</td><td>" << (l.at_risk ? "oui" : "non")
+         << "</td><td>"
+         << escape(l.next.who.empty() ? std::string("–") : l.next.who + fr::colon + " " + l.next.what)
+         << "</td></tr>\n";
   }
   page << "</tbody></table>\n";
   for (const auto& l : status.lots) {
     page << "<details><summary>Calendrier du lot " << escape(l.reference) << "</summary><ul>\n";
     for (const auto& e : l.timeline)
-      page << "<li>" << escape(e.date) << " – " << escape(e.label) << fr::colon << " " << escape(e.note) << "</li>\n";
+      page << "<li>" << escape(e.date) << " – " << escape(e.label) << fr::colon << " " << escape(e.note)
+           << "</li>\n";
     page << "</ul></details>\n";
   }
-  page << "<h2>Envoyer un état mensuel</h2>\n<form id=\"form-releve\" method=\"post\" enctype=\"multipart/form-data\" "
-          "action=\"/api/programmes/"
-       << escape(name)
-       << "/followup/statements\">\n<p><label>État mensuel (CSV ou XLSX) <input type=\"file\" name=\"releve\" "
-          "id=\"releve\" required></label></p>\n<p><label>SIRET de l'entreprise <input type=\"text\" name=\"company\" "
-          "id=\"company\" inputmode=\"numeric\"></label></p>\n<p><button type=\"submit\">Envoyer</button></p>\n</form>\n"
-          "<div id=\"resultat-releve\" role=\"status\"></div>\n</main>\n<script src=\"/static/suivi.js\"></script>\n"
-          "</body>\n</html>\n";
+  page
+      << "<h2>Envoyer un état mensuel</h2>\n<form id=\"form-releve\" method=\"post\" "
+         "enctype=\"multipart/form-data\" "
+         "action=\"/api/programmes/"
+      << escape(name)
+      << "/followup/statements\">\n<p><label>État mensuel (CSV ou XLSX) <input type=\"file\" name=\"releve\" "
+         "id=\"releve\" required></label></p>\n<p><label>SIRET de l'entreprise <input type=\"text\" "
+         "name=\"company\" "
+         "id=\"company\" inputmode=\"numeric\"></label></p>\n<p><button "
+         "type=\"submit\">Envoyer</button></p>\n</form>\n"
+         "<div id=\"resultat-releve\" role=\"status\"></div>\n</main>\n<script "
+         "src=\"/static/suivi.js\"></script>\n"
+         "</body>\n</html>\n";
   const std::string html = page.str();
   // The page's own <style> (the printed review's) is allowed by its hash.
   std::string policy(page_policy);

@@ -141,6 +141,7 @@ else
   fail "LibreOffice (soffice) ou pdftotext absent : lancez .ci/install-deps --test"
 fi
 
+
 # Retention and a participant's rights.
 run export followup participant export P-0201
 expect_status export 0
@@ -151,5 +152,41 @@ run purge followup purge --before 2029-08-15
 expect_in purge out "5 participant(s) anonymisé(s)"
 run gone followup participant export P-0201
 expect_status gone 1
+
+# Over HTTP: the status, a statement refused with every error, a correct one
+# imported (201), the same one again (200, unchanged), and the page.
+run award5 followup award dep C2027-01-L5 --siret 99900003000018 --company "Couvreurs du Perche (exemple)" \
+  --start 2026-01-01 --end 2027-12-31
+expect_status award5 0
+month=$(date -u +%Y-%m)
+source "$(dirname "$0")/serve_lib.sh"
+export CLAUSIER_DB="$DB"
+start_server suivi --db "$DB"
+http hstatus "$URL/api/programmes/dep/followup"
+expect_status hstatus 200
+expect_in hstatus out '"reference": "C2027-01-L2"'
+http hnone "$URL/api/programmes/nope/followup"
+expect_status hnone 404
+http hrefused -F "releve=@$SUIVI/releve-erreurs.csv" -F company=99900001000010 "$URL/api/programmes/dep/followup/statements"
+expect_status hrefused 422
+expect_in hrefused out '"location": "releve-erreurs.csv:3'
+expect_in hrefused out "catégorie « chomeur »"
+printf 'Référence du lot;Mois (AAAA-MM);Participant;Catégorie;Date de validation;Modalité;Type de contrat;Heures travaillées;Heures de formation\nC2027-01-L2;2026-12;P-0101;deld;15/03/2026;embauche directe;CDD;35;0\n' >"$WORK/web.csv"
+http hnofile -F "autre=@$WORK/web.csv" "$URL/api/programmes/dep/followup/statements"
+expect_status hnofile 400
+printf 'Référence du lot;Mois (AAAA-MM);Participant;Catégorie;Date de validation;Modalité;Type de contrat;Heures travaillées;Heures de formation\nC2027-01-L5;%s;P-0301;qpv;01/01/2026;embauche directe;CDD;35;0\n' "$month" >"$WORK/web.csv"
+http himport -F "releve=@$WORK/web.csv" -F company=99900003000018 "$URL/api/programmes/dep/followup/statements"
+expect_status himport 201
+expect_in himport out '"imported": true'
+http hagain -F "releve=@$WORK/web.csv" -F company=99900003000018 "$URL/api/programmes/dep/followup/statements"
+expect_status hagain 200
+expect_in hagain out '"unchanged": true'
+http hafter "$URL/api/programmes/dep/followup"
+expect_in hafter out '"hours_realised": 35,' 
+http hpage "$URL/suivi/dep"
+expect_status hpage 200
+expect_in hpage out 'id="form-releve"'
+expect_in hpage out "C2027-01-L3"
+stop_servers
 
 finish

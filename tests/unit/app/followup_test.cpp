@@ -34,7 +34,8 @@ const app::Toolkit& toolkit() {
 
 const std::string sample = testing::source_path("samples/departement-2027/programme.csv");
 const std::string header =
-    "Référence du lot;Mois (AAAA-MM);Participant;Catégorie;Date de validation;Modalité;Type de contrat;Heures "
+    "Référence du lot;Mois (AAAA-MM);Participant;Catégorie;Date de validation;Modalité;Type de "
+    "contrat;Heures "
     "travaillées;Heures de formation\n";
 constexpr const char* company_a = "99900001000010";
 constexpr const char* company_b = "99900002000019";
@@ -60,10 +61,14 @@ app::Followup prepared(const std::string& url, const std::string& start = "2027-
   (void)ws.import_file(toolkit(), sample, request, diags);
   REQUIRE_FALSE(diags.has_errors());
   auto f = app::Followup::open(url);
-  app::AwardInput a{"dep", "C2027-01-L2", company_a, "Bâtiments du Bocage (exemple)", "", start, end, "", "", {}};
+  app::AwardInput a{"dep", "C2027-01-L2", company_a, "Bâtiments du Bocage (exemple)", "", start, end, "", "",
+                    {}};
   REQUIRE(f.award(a, "test").saved);
-  app::AwardInput b{"dep", "C2027-01-L3", company_b, "Façades de l'Orne (exemple)", "ei", "2027-05-01",
-                    "2027-12-31", "", "", {}};
+  app::AwardInput b{"dep",        "C2027-01-L3",
+                    company_b,    "Façades de l'Orne (exemple)",
+                    "ei",         "2027-05-01",
+                    "2027-12-31", "",
+                    "",           {}};
   REQUIRE(f.award(b, "test").saved);
   return f;
 }
@@ -123,8 +128,8 @@ TEST_SUITE("store") {
       CAPTURE(db.engine);
       auto f = prepared(db.url);
       const auto outcome = f.import_statement(
-          toolkit().params(), testing::source_path("samples/departement-2027/suivi/releve-erreurs.csv"), company_a,
-          "test", day("2027-09-15"));
+          toolkit().params(), testing::source_path("samples/departement-2027/suivi/releve-erreurs.csv"),
+          company_a, "test", day("2027-09-15"));
       CHECK_FALSE(outcome.imported);
       std::map<std::uint32_t, std::string> by_line;
       for (const auto& e : outcome.errors) {
@@ -156,7 +161,8 @@ TEST_SUITE("store") {
       CAPTURE(db.engine);
       auto f = prepared(db.url);
       const std::string dir = testing::source_path("samples/departement-2027/suivi/");
-      const auto first = f.import_statement(toolkit().params(), dir + "releve-2027-05.csv", "", "test", day("2027-09-15"));
+      const auto first =
+          f.import_statement(toolkit().params(), dir + "releve-2027-05.csv", "", "test", day("2027-09-15"));
       REQUIRE(first.errors.empty());
       CHECK(first.imported);
       CHECK(first.lines == 5);
@@ -166,27 +172,31 @@ TEST_SUITE("store") {
       CHECK(l2->getValue<int>("participants") == 3);
       CHECK(l2->getValue<bool>("late"));  // April, June and July are missing
       // Again: the same file, then the same content under another name.
-      const auto again = f.import_statement(toolkit().params(), dir + "releve-2027-05.csv", "", "test", day("2027-09-15"));
+      const auto again =
+          f.import_statement(toolkit().params(), dir + "releve-2027-05.csv", "", "test", day("2027-09-15"));
       CHECK(again.unchanged);
       std::ifstream in(dir + "releve-2027-05.csv", std::ios::binary);
       std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      const auto copy = f.import_statement_content(toolkit().params(), content + "\r\n", "copie.csv", "", "test",
-                                                   day("2027-09-15"));
+      const auto copy = f.import_statement_content(toolkit().params(), content + "\r\n", "copie.csv", "",
+                                                   "test", day("2027-09-15"));
       CHECK(copy.errors.empty());
       CHECK(copy.unchanged);
       CHECK(status_text(f, app::Audience::facilitator(), day("2027-09-15")) == before);
       // A corrected statement for the month replaces its lines.
       const auto fix = f.import_statement_content(
-          toolkit().params(), header + "C2027-01-L2;2027-05;P-0101;deld;15/03/2027;embauche directe;CDD;7;0\n",
-          "correction.csv", company_a, "test", day("2027-09-15"));
+          toolkit().params(),
+          header + "C2027-01-L2;2027-05;P-0101;deld;15/03/2027;embauche directe;CDD;7;0\n", "correction.csv",
+          company_a, "test", day("2027-09-15"));
       REQUIRE(fix.errors.empty());
-      const auto l2_fixed = lot(status_json(f, app::Audience::facilitator(), day("2027-09-15")), "C2027-01-L2");
+      const auto l2_fixed =
+          lot(status_json(f, app::Audience::facilitator(), day("2027-09-15")), "C2027-01-L2");
       CHECK(l2_fixed->getValue<double>("hours_realised") == doctest::Approx(7));
       CHECK(l2_fixed->getValue<int>("participants") == 1);
     }
   }
 
-  TEST_CASE("followup: a buyer sees aggregates only, a company its own lots, disability only for the facilitator") {
+  TEST_CASE(
+      "followup: a buyer sees aggregates only, a company its own lots, disability only for the facilitator") {
     for (const auto& db : testing::test_databases("followup_audience")) {
       CAPTURE(db.engine);
       auto f = prepared(db.url);
@@ -219,19 +229,21 @@ TEST_SUITE("store") {
       for (const char* format : {"md", "html"}) {
         std::ostringstream report;
         DiagnosticList diags;
-        REQUIRE(f.write_report(toolkit().params(), toolkit().templates(), app::Audience::facilitator(), "dep", "",
-                               format, on, report, diags));
+        REQUIRE(f.write_report(toolkit().params(), toolkit().templates(), app::Audience::facilitator(), "dep",
+                               "", format, on, report, diags));
         CHECK(report.str().find("P-0") == std::string::npos);
         CHECK(report.str().find("rqth") == std::string::npos);
       }
       std::ostringstream consolidation;
-      CHECK(f.write_consolidation(toolkit().params(), app::Audience::buyer(), 2027, "json", consolidation).empty());
+      CHECK(f.write_consolidation(toolkit().params(), app::Audience::buyer(), 2027, "json", consolidation)
+                .empty());
       CHECK(consolidation.str().find("P-0") == std::string::npos);
       CHECK(consolidation.str().find("\"rqth\"") == std::string::npos);
       // A company cannot send hours on another company's lot.
       const auto other = f.import_statement_content(
-          toolkit().params(), header + "C2027-01-L2;2027-08;P-0201;senior;10/04/2027;embauche directe;CDI;7;0\n",
-          "releve.csv", company_b, "test", on);
+          toolkit().params(),
+          header + "C2027-01-L2;2027-08;P-0201;senior;10/04/2027;embauche directe;CDI;7;0\n", "releve.csv",
+          company_b, "test", on);
       CHECK(other.errors.size() == 1);
     }
   }
@@ -241,6 +253,8 @@ TEST_SUITE("store") {
     REQUIRE(in);
     struct Case {
       std::string name, rules, start, end, on, expected;
+      bool pool = false;
+      std::string checked = "C2027-01-L2";
       std::vector<std::string> lines;
       int line = 0;
     };
@@ -251,7 +265,8 @@ TEST_SUITE("store") {
       ++number;
       if (text.empty() || text[0] == '#') continue;
       if (text[0] == '[') {
-        cases.push_back({text.substr(1, text.size() - 2), "", "", "", "", "", {}, number});
+        cases.push_back(
+            {text.substr(1, text.size() - 2), "", "", "", "", "", false, "C2027-01-L2", {}, number});
         continue;
       }
       REQUIRE(!cases.empty());
@@ -265,6 +280,8 @@ TEST_SUITE("store") {
         c.end = value.substr(11);
       }
       if (key == "le") c.on = value;
+      if (key == "globalisation") c.pool = value == "oui";
+      if (key == "controle") c.checked = value;
       if (key == "ligne") c.lines.push_back(value);
       if (key == "attendu") c.expected = value;
     }
@@ -277,6 +294,23 @@ TEST_SUITE("store") {
         const std::string url = db.url + (db.engine == "sqlite" ? "." + std::to_string(i) : "");
         if (db.engine == "postgresql" && i > 0) break;  // one case on PostgreSQL: the same code path
         auto f = prepared(url, c.start, c.end);
+        if (c.pool) {
+          for (const auto& [ref, siret, start] :
+               {std::tuple{"C2027-01-L2", company_a, c.start},
+                std::tuple{"C2027-01-L3", company_b, std::string("2027-05-01")}}) {
+            app::AwardInput award{"dep",
+                                  ref,
+                                  siret,
+                                  "Titulaire (exemple)",
+                                  "",
+                                  start,
+                                  ref == std::string("C2027-01-L2") ? c.end : "2027-12-31",
+                                  "",
+                                  "G1",
+                                  {}};
+            REQUIRE(f.award(award, "test").saved);
+          }
+        }
         const params::ParameterSet params = with_rules(c.rules);
         std::string statement = header;
         for (const auto& l : c.lines) statement += "C2027-01-L2;" + l + "\n";
@@ -290,7 +324,7 @@ TEST_SUITE("store") {
             continue;
           }
           REQUIRE(outcome.errors.empty());
-          const auto l = lot(status_json(f, app::Audience::facilitator(), on, params), "C2027-01-L2");
+          const auto l = lot(status_json(f, app::Audience::facilitator(), on, params), c.checked);
           const auto eq = item.find('=');
           const std::string key = item.substr(0, eq);
           const std::string value = item.substr(eq + 1);
@@ -312,8 +346,9 @@ TEST_SUITE("store") {
       CAPTURE(db.engine);
       auto f = prepared(db.url);
       const std::string dir = testing::source_path("samples/departement-2027/suivi/");
-      REQUIRE(f.import_statement(toolkit().params(), dir + "releve-2027-05.csv", "", "test", day("2027-09-15"))
-                  .errors.empty());
+      REQUIRE(
+          f.import_statement(toolkit().params(), dir + "releve-2027-05.csv", "", "test", day("2027-09-15"))
+              .errors.empty());
       std::ostringstream exported;
       f.export_participant("P-0201", exported);
       CHECK(exported.str().find("\"category\": \"senior\"") != std::string::npos);
