@@ -164,13 +164,6 @@ std::vector<Category> categories_in_force(const params::ParameterSet& params, Da
   return out;
 }
 
-bool is_sensitive(const params::ParameterSet& params, Date on, const std::string& category) {
-  for (const auto& c : categories_in_force(params, on)) {
-    if (c.id == category) return c.sensitive;
-  }
-  return false;
-}
-
 RuleValue rule(const params::ParameterSet& params, std::string_view name, Date on) {
   RuleValue out;
   out.name = std::string(name);

@@ -19,6 +19,7 @@
 #include <iosfwd>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -229,6 +230,12 @@ class Followup {
   void erase_participant(const std::string& pseudonym);
 
  private:
+  // status() limited to the lots of `only` when given, for a check of the
+  // pace: their programme data (objet, buyer, sector), people and timelines
+  // are not read.
+  [[nodiscard]] FollowupStatus status_of(const params::ParameterSet& params, const Audience& audience,
+                                         Date on, const std::string& programme,
+                                         const std::set<std::string>* only) const;
   explicit Followup(std::unique_ptr<store::Database> db);
   explicit Followup(store::Database& db);
   std::unique_ptr<store::Database> owned_;

@@ -47,7 +47,6 @@ struct Category {
   bool sensitive = false;  // reveals a disability: the facilitator's alone
 };
 [[nodiscard]] std::vector<Category> categories_in_force(const params::ParameterSet& params, Date on);
-[[nodiscard]] bool is_sensitive(const params::ParameterSet& params, Date on, const std::string& category);
 
 // A number or boolean rule value in force on a date, with what is said of it.
 struct RuleValue {

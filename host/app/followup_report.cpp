@@ -353,6 +353,9 @@ std::string Followup::write_consolidation(const params::ParameterSet& params, co
   const double small = audience.role == Audience::Role::acheteur && small_rule.found ? small_rule.number : 0;
   const auto categories = categories_in_force(params, on);
   HoursCounter counter(params);
+  std::set<std::string> sensitive;
+  for (const auto& k : categories)
+    if (k.sensitive) sensitive.insert(k.id);
   Consolidation c;
   c.year = year;
   const std::string prefix = std::to_string(year) + "-";
@@ -378,7 +381,7 @@ std::string Followup::write_consolidation(const params::ParameterSet& params, co
     const auto p = participants.find(l.participant_id);
     if (p == participants.end()) continue;
     std::string cat = p->second.category;
-    if (audience.role != Audience::Role::facilitateur && is_sensitive(params, on, cat))
+    if (audience.role != Audience::Role::facilitateur && sensitive.contains(cat))
       cat = std::string(masked_category);
     category[cat].insert(l.participant_id);
     sex[p->second.sex].insert(l.participant_id);

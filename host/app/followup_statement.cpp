@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "app/followup.hpp"
 #include "app/followup_detail.hpp"
@@ -241,7 +242,34 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
     return r.found && r.flag;
   }();
   const std::string this_month = month_of(today);
-  const auto categories_today = categories_in_force(params, today);
+  // The categories in force each month, and the routes and contract types,
+  // by their folded id and label.
+  struct CategoryIndex {
+    std::vector<std::string> ids;
+    std::unordered_map<std::string, std::string> by_key;
+  };
+  std::map<std::string, CategoryIndex> category_months;
+  const auto categories_for = [&](const std::string& month) -> const CategoryIndex& {
+    auto [it, inserted] = category_months.try_emplace(month);
+    if (inserted) {
+      for (const auto& c : categories_in_force(params, month.empty() ? today : month_first(month))) {
+        it->second.ids.push_back(c.id);
+        it->second.by_key.emplace(text::fold_key(c.id), c.id);
+        it->second.by_key.emplace(text::fold_key(c.label), c.id);
+      }
+    }
+    return it->second;
+  };
+  const auto index_of = [](const std::vector<Term>& terms) {
+    std::unordered_map<std::string, std::string> index;
+    for (const auto& t : terms) {
+      index.emplace(text::fold_key(t.id), std::string(t.id));
+      index.emplace(text::fold_key(t.label), std::string(t.id));
+    }
+    return index;
+  };
+  const auto routes = index_of(followup_routes());
+  const auto contract_types = index_of(followup_contract_types());
 
   while (src && src->next(record, diags)) {
     if (blank(record)) continue;
@@ -343,23 +371,19 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
 
     if (!l.participant.empty()) {
       // Category: by id or label, among those in force on the month.
-      const Date on = l.month.empty() ? today : month_first(l.month);
-      const auto categories = l.month.empty() ? categories_today : categories_in_force(params, on);
+      const CategoryIndex& categories = categories_for(l.month);
       std::string typed = text(c_category);
       if (typed.empty() && before != nullptr) typed = before->category;
       if (typed.empty()) {
         diags.error(at(c_category),
                     "catégorie d'éligibilité absente : écrivez l'identifiant ou le libellé de la "
                     "catégorie validée par le facilitateur");
+      } else if (const auto it = categories.by_key.find(text::fold_key(typed));
+                 it != categories.by_key.end()) {
+        l.category = it->second;
       } else {
-        const std::string key = text::fold_key(typed);
-        for (const auto& c : categories)
-          if (text::fold_key(c.id) == key || text::fold_key(c.label) == key) l.category = c.id;
-        if (l.category.empty()) {
-          std::vector<std::string> ids;
-          for (const auto& c : categories) ids.push_back(c.id);
-          diags.error(at(c_category), unknown_word("catégorie", typed, ids, "écrivez l'une des catégories"));
-        }
+        diags.error(at(c_category),
+                    unknown_word("catégorie", typed, categories.ids, "écrivez l'une des catégories"));
       }
       // Validation.
       std::string validated = text(c_validated_on);
@@ -394,8 +418,8 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
         l.validated_by = before != nullptr && !before->validated_by.empty() ? before->validated_by
                                                                             : std::string("facilitateur");
       // Route and contract.
-      if (const Term* t = find_term(followup_routes(), text(c_route))) {
-        l.route = std::string(t->id);
+      if (const auto t = routes.find(text::fold_key(text(c_route))); t != routes.end()) {
+        l.route = t->second;
       } else {
         diags.error(at(c_route), text(c_route).empty()
                                      ? std::string("modalité absente : écrivez l'une de ") +
@@ -403,8 +427,8 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
                                      : unknown_word("modalité", text(c_route), ids_of(followup_routes()),
                                                     "écrivez l'une de"));
       }
-      if (const Term* t = find_term(followup_contract_types(), text(c_contract))) {
-        l.contract = std::string(t->id);
+      if (const auto t = contract_types.find(text::fold_key(text(c_contract))); t != contract_types.end()) {
+        l.contract = t->second;
       } else {
         diags.error(at(c_contract), text(c_contract).empty()
                                         ? std::string("type de contrat absent : écrivez l'un de ") +
@@ -498,16 +522,24 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
       for (auto& m : fs.months(s)) declared.insert(std::move(m));
       std::size_t same = 0;
       std::size_t kept_in_scope = 0;
-      for (auto& l : fs.lines(s)) {
+      std::set<std::string> statement_months;
+      for (const auto& lm : lot_months) statement_months.insert(lm.second);
+      std::vector<store::LineRow> in_scope;
+      for (const auto& m : statement_months)
+        for (auto& l : fs.month_lines(s, m)) in_scope.push_back(std::move(l));
+      // The statement's lines by (award, month, participant), to compare.
+      std::map<std::tuple<std::int64_t, std::string, std::string>, const ParsedLine*> incoming;
+      for (const auto& n : lines)
+        if (!n.participant.empty()) incoming[{n.award->id, n.month, n.participant}] = &n;
+      for (auto& l : in_scope) {
         if (!lot_months.contains({l.award_id, l.month})) continue;
         ++kept_in_scope;
-        for (const auto& n : lines) {
-          if (n.award->id == l.award_id && n.month == l.month &&
-              n.participant == pseudonyms[l.participant_id] && n.route == l.route &&
-              n.contract == l.contract && n.employer == l.employer && n.worked == l.hours_worked &&
-              n.training == l.hours_training)
-            ++same;
-        }
+        const auto it = incoming.find({l.award_id, l.month, pseudonyms[l.participant_id]});
+        if (it == incoming.end()) continue;
+        const ParsedLine& n = *it->second;
+        if (n.route == l.route && n.contract == l.contract && n.employer == l.employer &&
+            n.worked == l.hours_worked && n.training == l.hours_training)
+          ++same;
       }
       std::size_t with_people = 0;
       for (const auto& l : lines)
@@ -522,10 +554,13 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
 
       const std::int64_t statement = fs.insert_statement(
           s, {0, checksum, name, company, static_cast<int>(lines.size()), store::utc_now(), author});
+      std::vector<std::int64_t> month_awards;
+      std::vector<std::string> month_names;
       for (const auto& [a, m] : lot_months) {
-        fs.delete_lines(s, a, m);
-        fs.put_month(s, a, m, statement);
+        month_awards.push_back(a);
+        month_names.push_back(m);
       }
+      fs.replace_months(s, month_awards, month_names, statement);
       std::vector<store::LineRow> rows;
       std::map<std::string, store::ParticipantRow> participants;
       for (const auto& l : lines) {
@@ -546,8 +581,10 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
         p.outcome = l.outcome;
         if (l.month > p.last_month) p.last_month = l.month;
       }
-      std::map<std::string, std::int64_t> ids;
-      for (const auto& [pseudonym, p] : participants) ids[pseudonym] = fs.put_participant(s, p);
+      std::vector<store::ParticipantRow> changed;
+      changed.reserve(participants.size());
+      for (auto& [pseudonym, p] : participants) changed.push_back(std::move(p));
+      std::map<std::string, std::int64_t> ids = fs.put_participants(s, changed);
       for (const auto& l : lines) {
         if (l.participant.empty()) continue;
         rows.push_back({l.award->id, l.month, ids[l.participant], l.route, l.contract, l.employer, l.worked,
@@ -560,14 +597,16 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
         months.insert(l.month);
         total += l.worked + l.training;
       }
+      std::vector<store::EventRow> events;
       for (const auto& [a, v] : per_lot) {
         std::string months;
         for (const auto& m : v.first) months += (months.empty() ? "" : ", ") + m;
-        fs.insert_event(s, {0, a, today.iso(), "etat",
-                            fr::typography("État de " + months + " (" + name +
-                                           ") : " + fr::decimal(v.second, 2) + " heures"),
-                            author});
+        events.push_back({0, a, today.iso(), "etat",
+                          fr::typography("État de " + months + " (" + name +
+                                         ") : " + fr::decimal(v.second, 2) + " heures"),
+                          author});
       }
+      fs.insert_events(s, events);
       out.imported = true;
       out.lines = lines.size();
       out.lots = lots.size();
@@ -580,7 +619,7 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
   for (const auto& l : lines) references.insert(l.award->reference);
   const RuleValue alert = rule(params, pace_alert_parameter, today);
   if (!alert.found) return out;
-  for (const auto& l : status(params, Audience::facilitator(), today).lots) {
+  for (const auto& l : status_of(params, Audience::facilitator(), today, "", &references).lots) {
     if (!references.contains(l.reference) || !l.expected_to_date || *l.expected_to_date <= 0) continue;
     if (l.hours_realised > alert.number * *l.expected_to_date) {
       out.warnings.push_back(

@@ -39,12 +39,26 @@ const std::string& event_label(const std::string& kind) {
   return it == labels.end() ? kind : it->second;
 }
 
-Date statement_due(const params::ParameterSet& params, const std::string& month) {
-  const Date first_next = month_last(month).plus_days(1);
-  const RuleValue day = rule(params, statement_day_parameter, first_next);
-  const int d = day.found ? std::clamp(static_cast<int>(day.number), 1, 28) : 10;
-  return first_next.plus_days(d - 1);
-}
+// The day a month's statement is due (suivi.jour_etat_mensuel in force the
+// month after), each month looked up once.
+class StatementDue {
+ public:
+  explicit StatementDue(const params::ParameterSet& params) : params_(params) {}
+  Date operator()(const std::string& month) {
+    auto it = due_.find(month);
+    if (it == due_.end()) {
+      const Date first_next = month_last(month).plus_days(1);
+      const RuleValue day = rule(params_, statement_day_parameter, first_next);
+      const int d = day.found ? std::clamp(static_cast<int>(day.number), 1, 28) : 10;
+      it = due_.emplace(month, first_next.plus_days(d - 1)).first;
+    }
+    return it->second;
+  }
+
+ private:
+  const params::ParameterSet& params_;
+  std::map<std::string, Date> due_;
+};
 
 Date plus_months(Date d, int months) {
   const int total = d.year() * 12 + (d.month() - 1) + months;
@@ -57,6 +71,11 @@ Date plus_months(Date d, int months) {
 
 FollowupStatus Followup::status(const params::ParameterSet& params, const Audience& audience, Date on,
                                 const std::string& programme) const {
+  return status_of(params, audience, on, programme, nullptr);
+}
+
+FollowupStatus Followup::status_of(const params::ParameterSet& params, const Audience& audience, Date on,
+                                   const std::string& programme, const std::set<std::string>* only) const {
   FollowupStatus out;
   out.on = on;
   out.audience = audience;
@@ -76,6 +95,7 @@ FollowupStatus Followup::status(const params::ParameterSet& params, const Audien
       for (auto& a : fs.awards(s)) {
         if (!programme.empty() && a.programme != programme) continue;
         if (audience.role == Audience::Role::entreprise && a.siret != audience.siret) continue;
+        if (only != nullptr && !only->contains(a.reference)) continue;
         programmes.insert(a.programme_id);
         awards.push_back(std::move(a));
       }
@@ -86,11 +106,14 @@ FollowupStatus Followup::status(const params::ParameterSet& params, const Audien
         if (ids.contains(l.award_id)) lines.push_back(std::move(l));
       for (auto& m : fs.months(s))
         if (ids.contains(m.first)) declared.insert(std::move(m));
-      for (auto& p : fs.participants(s)) participants.emplace(p.id, std::move(p));
-      for (auto& e : fs.events(s))
-        if (ids.contains(e.award_id)) events[e.award_id].push_back(std::move(e));
+      if (only == nullptr) {  // people and timelines: not for a check of the pace
+        for (auto& p : fs.participants(s)) participants.emplace(p.id, std::move(p));
+        for (auto& e : fs.events(s))
+          if (ids.contains(e.award_id)) events[e.award_id].push_back(std::move(e));
+      }
       for (const auto pid : programmes) {
         for (auto& d : ws.decisions(s, pid)) decisions[{d.reference, d.clause}] = std::move(d);
+        if (only != nullptr) continue;
         // The current version's lots, for buyer, object and sector.
         std::optional<store::ProgrammeRow> row;
         for (auto& p : ws.programmes(s))
@@ -122,6 +145,10 @@ FollowupStatus Followup::status(const params::ParameterSet& params, const Audien
   const RuleValue small = rule(params, small_count_parameter, on);
 
   HoursCounter counter(params);
+  StatementDue statement_due(params);
+  std::set<std::string> sensitive;
+  for (const auto& c : categories_in_force(params, on))
+    if (c.sensitive) sensitive.insert(c.id);
   std::map<std::int64_t, std::vector<const store::LineRow*>> by_award;
   for (const auto& l : lines) by_award[l.award_id].push_back(&l);
 
@@ -162,8 +189,9 @@ FollowupStatus Followup::status(const params::ParameterSet& params, const Audien
       if (l->month > st.last_month) st.last_month = l->month;
     }
     for (const auto& [route, h] : routes) st.by_route.emplace_back(route, h);
-    for (const auto& [a_id, m] : declared)
-      if (a_id == a.id && m > st.last_month) st.last_month = m;
+    for (auto it = declared.lower_bound({a.id, std::string()}); it != declared.end() && it->first == a.id;
+         ++it)
+      if (it->second > st.last_month) st.last_month = it->second;
 
     // The pace: owed pro rata of the contract's duration elapsed.
     std::optional<Date> start;
@@ -178,7 +206,7 @@ FollowupStatus Followup::status(const params::ParameterSet& params, const Audien
     // Late statements: months of the contract whose statement was due before `on`.
     if (start && end) {
       for (std::string m = month_of(*start); m <= month_of(*end); m = next_month(m)) {
-        if (statement_due(params, m) >= on) break;
+        if (statement_due(m) >= on) break;
         if (!declared.contains({a.id, m})) st.missing_months.push_back(m);
       }
     }
@@ -204,9 +232,9 @@ FollowupStatus Followup::status(const params::ParameterSet& params, const Audien
                  plus_months(anchor, kickoff.found ? static_cast<int>(kickoff.number) : 1).iso()};
     } else if (st.late) {
       const std::string& first = st.missing_months.front();
-      if (last_reminder.empty() || last_reminder < statement_due(params, first).iso()) {
+      if (last_reminder.empty() || last_reminder < statement_due(first).iso()) {
         st.next = {"facilitateur", "Relancer le titulaire : état de " + first + " non reçu",
-                   statement_due(params, first).iso()};
+                   statement_due(first).iso()};
       } else if (!happened.contains("mise-en-demeure")) {
         st.next = {"acheteur", "Mettre le titulaire en demeure de transmettre l'état de " + first,
                    Date::parse_iso(last_reminder)
@@ -231,7 +259,7 @@ FollowupStatus Followup::status(const params::ParameterSet& params, const Audien
                  on.iso()};
     } else {
       const std::string current = month_of(on);
-      st.next = {"entreprise", "Transmettre l'état de " + current, statement_due(params, current).iso()};
+      st.next = {"entreprise", "Transmettre l'état de " + current, statement_due(current).iso()};
     }
 
     // What the audience may see of the people.
@@ -245,7 +273,7 @@ FollowupStatus Followup::status(const params::ParameterSet& params, const Audien
       if (it == participants.end()) continue;
       p.participant = it->second.pseudonym;
       p.category = it->second.category;
-      if (audience.role != Audience::Role::facilitateur && is_sensitive(params, on, p.category))
+      if (audience.role != Audience::Role::facilitateur && sensitive.contains(p.category))
         p.category = std::string(masked_category);
       ++categories[p.category];
       if (!buyer) st.people.push_back(p);

@@ -132,30 +132,63 @@ std::optional<ParticipantRow> FollowupStore::participant(Session& s, const std::
   return std::move(rows.front());
 }
 
-std::int64_t FollowupStore::put_participant(Session& s, const ParticipantRow& p) const {
-  ParticipantRow r = p;
-  std::int64_t id = 0;
-  Statement find(s);
-  find << db_.sql("SELECT id FROM followup_participants WHERE pseudonym = ?"), use(r.pseudonym), into(id);
-  if (find.execute() > 0) {
+std::map<std::string, std::int64_t> FollowupStore::put_participants(
+    Session& s, const std::vector<ParticipantRow>& rows) const {
+  std::map<std::string, std::int64_t> ids;
+  {
+    std::vector<std::int64_t> id;
+    std::vector<std::string> pseudonym;
+    s << "SELECT id, pseudonym FROM followup_participants", into(id), into(pseudonym), now;
+    for (std::size_t i = 0; i < id.size(); ++i) ids.emplace(std::move(pseudonym[i]), id[i]);
+  }
+  struct Columns {
+    std::vector<std::string> pseudonym, category, validated_on, validated_by, sex, age, qualification, qpv,
+        outcome, last;
+    std::vector<std::int64_t> id;
+    void add(const ParticipantRow& p) {
+      pseudonym.push_back(p.pseudonym);
+      category.push_back(p.category);
+      validated_on.push_back(p.validated_on);
+      validated_by.push_back(p.validated_by);
+      sex.push_back(p.sex);
+      age.push_back(p.age_band);
+      qualification.push_back(p.qualification);
+      qpv.push_back(p.qpv);
+      outcome.push_back(p.outcome);
+      last.push_back(p.last_month);
+    }
+  };
+  Columns updated;
+  Columns inserted;
+  for (const auto& p : rows) {
+    if (const auto it = ids.find(p.pseudonym); it != ids.end()) {
+      updated.add(p);
+      updated.id.push_back(it->second);
+    } else {
+      inserted.add(p);
+    }
+  }
+  if (!updated.id.empty()) {
+    Columns& u = updated;
     s << db_.sql(
         "UPDATE followup_participants SET category = ?, validated_on = ?, validated_by = ?, sex = ?, "
         "age_band = ?, qualification = ?, qpv = ?, outcome = ?, last_month = ? WHERE id = ?"),
-        use(r.category), use(r.validated_on), use(r.validated_by), use(r.sex), use(r.age_band),
-        use(r.qualification), use(r.qpv), use(r.outcome), use(r.last_month), use(id), now;
-    return id;
+        use(u.category), use(u.validated_on), use(u.validated_by), use(u.sex), use(u.age),
+        use(u.qualification), use(u.qpv), use(u.outcome), use(u.last), use(u.id), now;
   }
-  s << db_.sql(
-      "INSERT INTO followup_participants (pseudonym, category, validated_on, validated_by, sex, age_band, "
-      "qualification, qpv, outcome, last_month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-      use(r.pseudonym), use(r.category), use(r.validated_on), use(r.validated_by), use(r.sex),
-      use(r.age_band), use(r.qualification), use(r.qpv), use(r.outcome), use(r.last_month), into(id), now;
-  return id;
-}
-
-void FollowupStore::delete_participant(Session& s, std::int64_t id) const {
-  s << db_.sql("DELETE FROM followup_lines WHERE participant_id = ?"), use(id), now;
-  s << db_.sql("DELETE FROM followup_participants WHERE id = ?"), use(id), now;
+  if (!inserted.pseudonym.empty()) {
+    Columns& n = inserted;
+    s << db_.sql(
+        "INSERT INTO followup_participants (pseudonym, category, validated_on, validated_by, sex, age_band, "
+        "qualification, qpv, outcome, last_month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        use(n.pseudonym), use(n.category), use(n.validated_on), use(n.validated_by), use(n.sex), use(n.age),
+        use(n.qualification), use(n.qpv), use(n.outcome), use(n.last), now;
+    std::vector<std::int64_t> id;
+    std::vector<std::string> pseudonym;
+    s << "SELECT id, pseudonym FROM followup_participants", into(id), into(pseudonym), now;
+    for (std::size_t i = 0; i < id.size(); ++i) ids[pseudonym[i]] = id[i];
+  }
+  return ids;
 }
 
 std::optional<StatementRow> FollowupStore::statement(Session& s, const std::string& sha256) const {
@@ -218,15 +251,45 @@ std::vector<LineRow> FollowupStore::lines(Session& s) const {
                     nullptr);
 }
 
+std::vector<LineRow> FollowupStore::month_lines(Session& s, const std::string& month) const {
+  std::string key = month;
+  std::vector<std::int64_t> award, participant, statement;
+  std::vector<std::string> months, route, contract, employer;
+  std::vector<double> worked, training;
+  s << db_.sql(std::string(line_columns) + "WHERE month = ?"), use(key), into(award), into(months),
+      into(participant), into(route), into(contract), into(employer), into(worked), into(training),
+      into(statement), now;
+  std::vector<LineRow> out(award.size());
+  for (std::size_t i = 0; i < award.size(); ++i) {
+    out[i] = {award[i],
+              std::move(months[i]),
+              participant[i],
+              std::move(route[i]),
+              std::move(contract[i]),
+              std::move(employer[i]),
+              worked[i],
+              training[i],
+              statement[i]};
+  }
+  return out;
+}
+
 std::vector<LineRow> FollowupStore::participant_lines(Session& s, std::int64_t participant) const {
   std::int64_t key = participant;
   return read_lines(
       s, db_.sql(std::string(line_columns) + "WHERE participant_id = ? ORDER BY month, award_id"), &key);
 }
 
-void FollowupStore::delete_lines(Session& s, std::int64_t award, const std::string& month) const {
-  std::string m = month;
-  s << db_.sql("DELETE FROM followup_lines WHERE award_id = ? AND month = ?"), use(award), use(m), now;
+void FollowupStore::replace_months(Session& s, const std::vector<std::int64_t>& awards,
+                                   const std::vector<std::string>& months, std::int64_t statement) const {
+  if (awards.empty()) return;
+  std::vector<std::int64_t> a = awards;
+  std::vector<std::string> m = months;
+  std::vector<std::int64_t> st(awards.size(), statement);
+  s << db_.sql("DELETE FROM followup_lines WHERE award_id = ? AND month = ?"), use(a), use(m), now;
+  s << db_.sql("DELETE FROM followup_months WHERE award_id = ? AND month = ?"), use(a), use(m), now;
+  s << db_.sql("INSERT INTO followup_months (award_id, month, statement_id) VALUES (?, ?, ?)"), use(a),
+      use(m), use(st), now;
 }
 
 void FollowupStore::insert_lines(Session& s, const std::vector<LineRow>& lines) const {
@@ -262,14 +325,6 @@ std::vector<std::pair<std::int64_t, std::string>> FollowupStore::months(Session&
   return out;
 }
 
-void FollowupStore::put_month(Session& s, std::int64_t award, const std::string& month,
-                              std::int64_t statement) const {
-  std::string m = month;
-  s << db_.sql("DELETE FROM followup_months WHERE award_id = ? AND month = ?"), use(award), use(m), now;
-  s << db_.sql("INSERT INTO followup_months (award_id, month, statement_id) VALUES (?, ?, ?)"), use(award),
-      use(m), use(statement), now;
-}
-
 void FollowupStore::anonymise_participant(Session& s, std::int64_t id, const std::string& replacement) const {
   std::string r = replacement;
   s << db_.sql(
@@ -288,6 +343,21 @@ std::vector<EventRow> FollowupStore::events(Session& s) const {
     out[i] = {
         id[i], award[i], std::move(on[i]), std::move(kind[i]), std::move(note[i]), std::move(author[i])};
   return out;
+}
+
+void FollowupStore::insert_events(Session& s, const std::vector<EventRow>& events) const {
+  if (events.empty()) return;
+  std::vector<std::int64_t> award;
+  std::vector<std::string> on, kind, note, author;
+  for (const auto& e : events) {
+    award.push_back(e.award_id);
+    on.push_back(e.on_date);
+    kind.push_back(e.kind);
+    note.push_back(e.note);
+    author.push_back(e.author);
+  }
+  s << db_.sql("INSERT INTO followup_events (award_id, on_date, kind, note, author) VALUES (?, ?, ?, ?, ?)"),
+      use(award), use(on), use(kind), use(note), use(author), now;
 }
 
 void FollowupStore::insert_event(Session& s, const EventRow& e) const {

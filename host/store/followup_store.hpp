@@ -7,6 +7,7 @@
 #include <Poco/Data/Session.h>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -94,9 +95,10 @@ class FollowupStore {
   [[nodiscard]] std::vector<ParticipantRow> participants(Poco::Data::Session& s) const;
   [[nodiscard]] std::optional<ParticipantRow> participant(Poco::Data::Session& s,
                                                           const std::string& pseudonym) const;
-  // Inserts or updates (by pseudonym); returns its id.
-  std::int64_t put_participant(Poco::Data::Session& s, const ParticipantRow& p) const;
-  void delete_participant(Poco::Data::Session& s, std::int64_t id) const;
+  // Inserts or updates many at once (by pseudonym); returns every
+  // participant's id by pseudonym.
+  [[nodiscard]] std::map<std::string, std::int64_t> put_participants(
+      Poco::Data::Session& s, const std::vector<ParticipantRow>& rows) const;
 
   // Statements.
   [[nodiscard]] std::optional<StatementRow> statement(Poco::Data::Session& s,
@@ -105,14 +107,16 @@ class FollowupStore {
 
   // Monthly lines.
   [[nodiscard]] std::vector<LineRow> lines(Poco::Data::Session& s) const;
+  [[nodiscard]] std::vector<LineRow> month_lines(Poco::Data::Session& s, const std::string& month) const;
   [[nodiscard]] std::vector<LineRow> participant_lines(Poco::Data::Session& s,
                                                        std::int64_t participant) const;
-  void delete_lines(Poco::Data::Session& s, std::int64_t award, const std::string& month) const;
+  // Removes the lines and declared months of each (award, month), and
+  // declares them again for `statement` (one prepared statement each).
+  void replace_months(Poco::Data::Session& s, const std::vector<std::int64_t>& awards,
+                      const std::vector<std::string>& months, std::int64_t statement) const;
   void insert_lines(Poco::Data::Session& s, const std::vector<LineRow>& lines) const;
   // The (lot, month) pairs declared, and one more.
   [[nodiscard]] std::vector<std::pair<std::int64_t, std::string>> months(Poco::Data::Session& s) const;
-  void put_month(Poco::Data::Session& s, std::int64_t award, const std::string& month,
-                 std::int64_t statement) const;
   // Erases a participant's identity and attributes, keeping their hours
   // (counted, no longer tied to anyone): the pseudonym becomes `replacement`.
   void anonymise_participant(Poco::Data::Session& s, std::int64_t id, const std::string& replacement) const;
@@ -120,6 +124,7 @@ class FollowupStore {
   // Timeline.
   [[nodiscard]] std::vector<EventRow> events(Poco::Data::Session& s) const;
   void insert_event(Poco::Data::Session& s, const EventRow& e) const;
+  void insert_events(Poco::Data::Session& s, const std::vector<EventRow>& events) const;
 
  private:
   Database& db_;
