@@ -48,6 +48,28 @@ expect_in_file "$WORK/releve.csv" "C2027-01-L3;2027-08;"
 run tplxlsx followup template dep C2027-01-L2 -o "$WORK/releve.xlsx"
 expect_status tplxlsx 0
 
+# A workbook statement, filled from the XLSX template: its errors are located
+# by sheet and cell; once corrected, imported.
+if PY="$(python_with openpyxl)"; then
+  "$PY" - "$WORK/releve.xlsx" "$WORK" <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb.active
+ws["B2"] = "2027-05"; ws["C2"] = "P-0901"; ws["D2"] = "RSA"; ws["E2"] = "15/04/2027"
+ws["F2"] = "Embauche directe"; ws["G2"] = "cdi"; ws["H2"] = -4; ws["I2"] = 7
+wb.save(sys.argv[2] + "/releve-faux.xlsx")
+ws["H2"] = 35.5
+wb.save(sys.argv[2] + "/releve-rempli.xlsx")
+PY
+  run xlsxbad followup statement import "$WORK/releve-faux.xlsx" $ON
+  expect_status xlsxbad 1
+  expect_in xlsxbad err "releve-faux.xlsx!Relevé!H2 : erreur : heures travaillées négatives"
+  run xlsxok followup statement import "$WORK/releve-rempli.xlsx" $ON
+  expect_status xlsxok 0
+  expect_in xlsxok out "État importé : 1 ligne(s), 1 lot(s), 1 mois."
+else
+  fail "openpyxl absent : lancez .ci/install-deps --test"
+fi
+
 # Every error of the statement, located, and nothing imported.
 run errors followup statement import "$SUIVI/releve-erreurs.csv" --company 99900001000010 $ON
 expect_status errors 1
@@ -149,7 +171,7 @@ expect_in export out '"category": "senior"'
 run purge0 followup purge --before 2029-05-30
 expect_in purge0 out "0 participant(s) anonymisé(s)"
 run purge followup purge --before 2029-08-15
-expect_in purge out "5 participant(s) anonymisé(s)"
+expect_in purge out "6 participant(s) anonymisé(s)"
 run gone followup participant export P-0201
 expect_status gone 1
 
