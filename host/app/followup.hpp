@@ -232,10 +232,10 @@ class Followup {
  private:
   // status() limited to the lots of `only` when given, for a check of the
   // pace: their programme data (objet, buyer, sector), people and timelines
-  // are not read.
+  // are not read; with `statement`, only the lines of the lots it declared.
   [[nodiscard]] FollowupStatus status_of(const params::ParameterSet& params, const Audience& audience,
                                          Date on, const std::string& programme,
-                                         const std::set<std::string>* only) const;
+                                         const std::set<std::string>* only, std::int64_t statement = 0) const;
   explicit Followup(std::unique_ptr<store::Database> db);
   explicit Followup(store::Database& db);
   std::unique_ptr<store::Database> owned_;

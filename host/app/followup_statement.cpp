@@ -512,6 +512,7 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
   std::set<std::int64_t> lots;
   for (const auto& [a, m] : lot_months) lots.insert(a);
 
+  std::int64_t statement = 0;
   guarded([&] {
     db_->write([&](Session& s) {
       // The same content under another name: nothing changes either.
@@ -552,7 +553,7 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
         return;
       }
 
-      const std::int64_t statement = fs.insert_statement(
+      statement = fs.insert_statement(
           s, {0, checksum, name, company, static_cast<int>(lines.size()), store::utc_now(), author});
       std::vector<std::int64_t> month_awards;
       std::vector<std::string> month_names;
@@ -619,7 +620,7 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
   for (const auto& l : lines) references.insert(l.award->reference);
   const RuleValue alert = rule(params, pace_alert_parameter, today);
   if (!alert.found) return out;
-  for (const auto& l : status_of(params, Audience::facilitator(), today, "", &references).lots) {
+  for (const auto& l : status_of(params, Audience::facilitator(), today, "", &references, statement).lots) {
     if (!references.contains(l.reference) || !l.expected_to_date || *l.expected_to_date <= 0) continue;
     if (l.hours_realised > alert.number * *l.expected_to_date) {
       out.warnings.push_back(

@@ -75,7 +75,8 @@ FollowupStatus Followup::status(const params::ParameterSet& params, const Audien
 }
 
 FollowupStatus Followup::status_of(const params::ParameterSet& params, const Audience& audience, Date on,
-                                   const std::string& programme, const std::set<std::string>* only) const {
+                                   const std::string& programme, const std::set<std::string>* only,
+                                   std::int64_t statement) const {
   FollowupStatus out;
   out.on = on;
   out.audience = audience;
@@ -102,7 +103,7 @@ FollowupStatus Followup::status_of(const params::ParameterSet& params, const Aud
       if (awards.empty()) return;
       std::set<std::int64_t> ids;
       for (const auto& a : awards) ids.insert(a.id);
-      for (auto& l : fs.lines(s))
+      for (auto& l : statement != 0 ? fs.statement_lots_lines(s, statement) : fs.lines(s))
         if (ids.contains(l.award_id)) lines.push_back(std::move(l));
       for (auto& m : fs.months(s))
         if (ids.contains(m.first)) declared.insert(std::move(m));

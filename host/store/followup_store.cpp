@@ -274,6 +274,15 @@ std::vector<LineRow> FollowupStore::month_lines(Session& s, const std::string& m
   return out;
 }
 
+std::vector<LineRow> FollowupStore::statement_lots_lines(Session& s, std::int64_t statement) const {
+  std::int64_t key = statement;
+  return read_lines(
+      s,
+      db_.sql(std::string(line_columns) + "WHERE award_id IN (SELECT award_id FROM followup_months WHERE "
+                                          "statement_id = ?) ORDER BY award_id"),
+      &key);
+}
+
 std::vector<LineRow> FollowupStore::participant_lines(Session& s, std::int64_t participant) const {
   std::int64_t key = participant;
   return read_lines(

@@ -108,6 +108,9 @@ class FollowupStore {
   // Monthly lines.
   [[nodiscard]] std::vector<LineRow> lines(Poco::Data::Session& s) const;
   [[nodiscard]] std::vector<LineRow> month_lines(Poco::Data::Session& s, const std::string& month) const;
+  // Every line of the lots a statement declared months of.
+  [[nodiscard]] std::vector<LineRow> statement_lots_lines(Poco::Data::Session& s,
+                                                          std::int64_t statement) const;
   [[nodiscard]] std::vector<LineRow> participant_lines(Poco::Data::Session& s,
                                                        std::int64_t participant) const;
   // Removes the lines and declared months of each (award, month), and
