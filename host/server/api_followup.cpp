@@ -12,6 +12,7 @@
 #include <Poco/URI.h>
 
 #include <ctime>
+#include <map>
 #include <sstream>
 
 #include "app/followup.hpp"
@@ -146,6 +147,46 @@ void receive_statement(ServerContext& context, const std::string& name, Request&
        out.str());
 }
 
+// The buyer's report: ?format=html|md|docx|odt (html by default), &lot=REF.
+void send_report(ServerContext& context, const std::string& name, Request& request, Response& response) {
+  std::string format = "html";
+  std::string lot;
+  try {
+    for (const auto& [key, value] : Poco::URI(request.getURI()).getQueryParameters()) {
+      if (key == "format") format = value;
+      if (key == "lot") lot = value;
+    }
+  } catch (const Poco::Exception&) {
+    send_json_error(response, Status::HTTP_BAD_REQUEST, "adresse mal encodée");
+    return;
+  }
+  const std::map<std::string, std::string> types = {
+      {"html", "text/html; charset=utf-8"},
+      {"md", "text/markdown; charset=utf-8"},
+      {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+      {"odt", "application/vnd.oasis.opendocument.text"}};
+  const auto type = types.find(format);
+  if (type == types.end()) {
+    send_json_error(response, Status::HTTP_BAD_REQUEST,
+                    "format « " + format + " » inconnu : choisissez html, md, docx ou odt");
+    return;
+  }
+  const ToolkitSnapshot snapshot = context.store.current();
+  const app::Followup followup = app::Followup::over(context.workspace);
+  std::ostringstream out;
+  DiagnosticList diags;
+  if (!followup.write_report(snapshot.toolkit->params(), snapshot.toolkit->templates(),
+                             caller_audience(request), name, lot, format, today(), out, diags)) {
+    send_json_error(response, Status::HTTP_NOT_FOUND, "aucun état de réalisation à écrire", diags.all());
+    return;
+  }
+  const std::string file =
+      "etat-realisation-" + (lot.empty() ? std::string("programme") : std::string("lot")) + "." + format;
+  response.set("Content-Disposition", "attachment; filename=\"" + file + "\"");
+  if (format == "html") response.set("Content-Security-Policy", document_policy(out.str()));
+  send(response, Status::HTTP_OK, type->second, out.str());
+}
+
 }  // namespace
 
 void serve_api_followup(ServerContext& context, const std::string& name, const std::vector<std::string>& rest,
@@ -153,6 +194,12 @@ void serve_api_followup(ServerContext& context, const std::string& name, const s
   const std::string& method = request.getMethod();
   if (rest.empty()) {
     if (method == "GET" || method == "HEAD") return send_status(context, name, request, response);
+    response.set("Allow", "GET");
+    send_json_error(response, Status::HTTP_METHOD_NOT_ALLOWED, "méthode non permise : GET");
+    return;
+  }
+  if (rest.size() == 1 && rest[0] == "report") {
+    if (method == "GET" || method == "HEAD") return send_report(context, name, request, response);
     response.set("Allow", "GET");
     send_json_error(response, Status::HTTP_METHOD_NOT_ALLOWED, "méthode non permise : GET");
     return;
@@ -188,6 +235,8 @@ void serve_followup_page(ServerContext& context, Request& request, Response& res
   const app::Followup followup = app::Followup::over(context.workspace);
   const auto status = followup.status(snapshot.toolkit->params(), caller_audience(request), today(), name);
   using writers::html::escape;
+  std::string path_name;  // the name as a path segment
+  Poco::URI::encode(name, "/?#%&+;= ", path_name);
   std::ostringstream page;
   page << writers::html::page_head("Suivi de l'exécution – " + name)
        << "<body>\n<main class=\"revue\">\n<h1>Suivi de "
@@ -213,7 +262,11 @@ void serve_followup_page(ServerContext& context, Request& request, Response& res
          << escape(l.next.who.empty() ? std::string("–") : l.next.who + fr::colon + " " + l.next.what)
          << "</td></tr>\n";
   }
-  page << "</tbody></table>\n";
+  page << "</tbody></table>\n<p>État de réalisation pour l'acheteur\u00A0: ";
+  for (const char* f : {"html", "docx", "odt", "md"})
+    page << "<a href=\"/api/programmes/" << escape(path_name) << "/followup/report?format=" << f << "\">" << f
+         << "</a> ";
+  page << "</p>\n";
   for (const auto& l : status.lots) {
     page << "<details><summary>Calendrier du lot " << escape(l.reference) << "</summary><ul>\n";
     for (const auto& e : l.timeline)
@@ -225,7 +278,7 @@ void serve_followup_page(ServerContext& context, Request& request, Response& res
       << "<h2>Envoyer un état mensuel</h2>\n<form id=\"form-releve\" method=\"post\" "
          "enctype=\"multipart/form-data\" "
          "action=\"/api/programmes/"
-      << escape(name)
+      << escape(path_name)
       << "/followup/statements\">\n<p><label>État mensuel (CSV ou XLSX) <input type=\"file\" name=\"releve\" "
          "id=\"releve\" required></label></p>\n<p><label>SIRET de l'entreprise <input type=\"text\" "
          "name=\"company\" "

@@ -205,6 +205,13 @@ expect_status hagain 200
 expect_in hagain out '"unchanged": true'
 http hafter "$URL/api/programmes/dep/followup"
 expect_in hafter out '"hours_realised": 35,' 
+http hreport "$URL/api/programmes/dep/followup/report?format=docx"
+expect_status hreport 200
+expect_in hreport err "etat-realisation-programme.docx"
+http hreportmd "$URL/api/programmes/dep/followup/report?format=md&lot=C2027-01-L2"
+expect_status hreportmd 200
+expect_in hreportmd out "## Lot C2027-01-L2"
+expect_not_in hreportmd out "P-0"
 http hpage "$URL/suivi/dep"
 expect_status hpage 200
 expect_in hpage out 'id="form-releve"'
