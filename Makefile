@@ -6,10 +6,11 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 CLAUSIER = $(BUILD_DIR)/host/clausier
 SAMPLE = samples/departement-2027/programme.csv
+FOLLOWUP = samples/departement-2027/suivi
 
 FUZZ_SECONDS ?= 20
 
-.PHONY: all deps test-deps configure build demo test test-sanitize fuzz accept format format-check tidy clean bench bench-quick bench-workspace bench-serve
+.PHONY: all deps test-deps configure build demo test test-sanitize fuzz accept format format-check tidy clean bench bench-quick bench-workspace bench-serve bench-followup
 
 all: build
 
@@ -45,9 +46,29 @@ demo: build
 	  --comment "Volume arrondi à 900 heures avec l'acheteur" --db $(DEMO_DB)
 	$(CLAUSIER) render --workspace departement-2027 --only C2027-01-L3 -o out/documents-decides --db $(DEMO_DB)
 	@echo
+	@echo "Suivi de l'exécution (docs/followup.md), au 15/09/2027 : deux lots attribués, quatre états mensuels"
+	$(CLAUSIER) followup award departement-2027 C2027-01-L2 --siret 99900001000010 \
+	  --company "Bâtiments du Bocage (exemple)" --start 2027-04-01 --end 2028-05-31 --db $(DEMO_DB)
+	$(CLAUSIER) followup award departement-2027 C2027-01-L3 --siret 99900002000019 --kind ei \
+	  --company "Façades de l'Orne (exemple)" --start 2027-05-01 --end 2027-12-31 --committed 950 --db $(DEMO_DB)
+	@echo "Un état avec une erreur de chaque sorte : refusé en entier, chaque erreur à sa ligne (attendu)"
+	-$(CLAUSIER) followup statement import $(FOLLOWUP)/releve-erreurs.csv --company 99900001000010 \
+	  --as-of 2027-09-15 --db $(DEMO_DB)
+	for m in 04 05 06 07; do \
+	  $(CLAUSIER) followup statement import $(FOLLOWUP)/releve-2027-$$m.csv --as-of 2027-09-15 --db $(DEMO_DB) || exit 1; \
+	done
+	$(CLAUSIER) followup status departement-2027 --as-of 2027-09-15 --db $(DEMO_DB)
+	$(CLAUSIER) followup report departement-2027 --as-of 2027-09-15 -o out/etat-realisation.html --db $(DEMO_DB)
+	$(CLAUSIER) followup report departement-2027 --as-of 2027-09-15 --format docx -o out/etat-realisation.docx \
+	  --db $(DEMO_DB)
+	$(CLAUSIER) followup consolidation --year 2027 --format xlsx -o out/consolidation-2027.xlsx --db $(DEMO_DB)
+	$(CLAUSIER) followup consolidation --year 2027 --format html -o out/consolidation-2027.html --db $(DEMO_DB)
+	@echo
 	@echo "Espace de travail : out/clausier.db. Pour l'ouvrir dans le navigateur :"
 	@echo "  $(CLAUSIER) serve --db $(DEMO_DB)    puis http://127.0.0.1:8080/"
 	@echo "ou en ligne de commande : $(CLAUSIER) workspace show departement-2027 --db $(DEMO_DB)"
+	@echo "Suivi de l'exécution : http://127.0.0.1:8080/suivi/departement-2027, out/etat-realisation.html,"
+	@echo "  out/consolidation-2027.xlsx et out/consolidation-2027.html (imprimable)"
 
 # LSAN_OPTIONS: third-party leaks the sanitizer build must not count (tests/lsan.supp).
 test: build test-deps
@@ -65,6 +86,9 @@ fuzz:
 # Benchmarks against the usual tools (bench/README.md): long, never part of `make test`.
 bench: build
 	bench/run.sh
+
+bench-followup: build
+	bench/followup.sh
 
 bench-workspace: build
 	bench/workspace.sh

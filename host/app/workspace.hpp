@@ -192,6 +192,7 @@ class Workspace {
   [[nodiscard]] std::function<void(LotEvaluation&)> decisions_applier(const std::string& name) const;
 
  private:
+  friend class Followup;  // the follow-up's tables live in the same database
   explicit Workspace(std::unique_ptr<store::Database> db);
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<Accounts> accounts_;

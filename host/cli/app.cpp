@@ -44,6 +44,9 @@ const char* main_help =
     "  user add|list|disable|password|token\n"
     "                       les comptes (rôles admin, facilitateur, acheteur, entreprise, par structure)\n"
     "  audit                le journal d'audit : connexions, comptes, décisions\n"
+    "  followup award|template|statement import|status|report|consolidation|purge\n"
+    "                       le suivi de l'exécution : attributions, états mensuels des heures d'insertion,\n"
+    "                       état de réalisation pour l'acheteur, consolidation annuelle\n"
     "\n"
     "Options générales\u00A0: --version, --help\u202F; «\u00A0clausier COMMANDE --help\u00A0» détaille "
     "chaque "
@@ -228,6 +231,7 @@ int run(int argc, char** argv) {
     if (command == "workspace") return run_workspace(args);
     if (command == "user") return run_user(args);
     if (command == "audit") return run_audit(args);
+    if (command == "followup") return run_followup(args);
   } catch (const std::exception& e) {
     // A bug, not a user error: say so plainly rather than crash.
     std::cerr << "clausier" << fr::colon << " erreur interne" << fr::colon << " " << e.what() << '\n';

@@ -107,5 +107,6 @@ int run_serve(const std::vector<std::string>& argv);
 int run_workspace(const std::vector<std::string>& argv);
 int run_user(const std::vector<std::string>& argv);
 int run_audit(const std::vector<std::string>& argv);
+int run_followup(const std::vector<std::string>& argv);
 
 }  // namespace clausier::cli

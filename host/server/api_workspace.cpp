@@ -548,6 +548,12 @@ void serve_api_programmes(ServerContext& context, Request& request, Response& re
       if (method == "GET" || method == "HEAD") return show_programme(context, name, request, response);
       return method_not_allowed(request, response, "GET");
     }
+    if ((*parts)[1] == "followup") {
+      if (!context.workspace.exists(name))
+        return send_json_error(response, Status::HTTP_NOT_FOUND, "programme « " + name + " » inconnu");
+      return serve_api_followup(context, name, std::vector<std::string>(parts->begin() + 2, parts->end()),
+                                request, response);
+    }
     if (n == 2 && (*parts)[1] == "history") {
       if (method == "GET" || method == "HEAD") return programme_history(context, name, request, response);
       return method_not_allowed(request, response, "GET");

@@ -47,6 +47,7 @@ constexpr Route routes[] = {
     {"*", "/api/users/", serve_api_users},
     {"GET", "/connexion", serve_login_page},
     {"GET", "/healthz", serve_healthz},
+    {"GET", "/suivi/", serve_followup_page},
 };
 
 // Reachable without the shared token (--token) nor a session: logging in,

@@ -7,6 +7,9 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
+#include <string>
+#include <vector>
+
 namespace clausier::server {
 
 struct ServerContext;
@@ -30,5 +33,10 @@ void serve_api_review(ServerContext& context, Request& request, Response& respon
 void serve_api_rules(ServerContext& context, Request& request, Response& response);
 void serve_api_programmes(ServerContext& context, Request& request, Response& response);
 void serve_programme_template(ServerContext& context, Request& request, Response& response);
+// The follow-up (api_followup.cpp): /api/programmes/{name}/followup[/…] (`rest`:
+// the segments after "followup") and the page /suivi/{name}.
+void serve_api_followup(ServerContext& context, const std::string& name, const std::vector<std::string>& rest,
+                        Request& request, Response& response);
+void serve_followup_page(ServerContext& context, Request& request, Response& response);
 
 }  // namespace clausier::server

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "store/database_url.hpp"
+#include "store/migrations.hpp"
 #include "test_databases.hpp"
 
 using namespace clausier;
@@ -57,7 +58,8 @@ TEST_SUITE("store") {
       int rows = 0;
       again->read(
           [&](Poco::Data::Session& s) { s << "SELECT COUNT(*) FROM schema_version", into(rows), now; });
-      CHECK(rows == store::Database::known_schema());
+      // One row per migration (numbers may leave gaps: branches number theirs apart).
+      CHECK(rows == static_cast<int>(store::embedded_files().size()));
 
       // A later program's migration: this one refuses the base rather than misread it.
       again->write([&](Poco::Data::Session& s) {
