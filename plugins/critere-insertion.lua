@@ -23,21 +23,13 @@
 
 local BASIS = { "CCP L2152-7", "CCP R2152-7" }
 
--- Whose supplies and services threshold it is (only the amount is used here).
-local function threshold(lot, ctx)
-  if lot.nature == "travaux" then return ctx.param("seuils.ue.travaux") end
-  if lot.nature == "services" and ctx.param("services_sociaux.cpv", lot.cpv) then
-    return ctx.param("seuils.ue.services_sociaux", lot.type_acheteur)
-  end
-  return ctx.param("seuils.ue.fournitures_services", lot.type_acheteur)
-end
+local seuil_ue = include("seuil_ue")
 
 -- Whether L2112-2-1 makes an insertion clause mandatory for this lot (as the
--- `insertion` plugin decides it: consultation at the EU threshold, obligation
--- in force, not a defence contract).
+-- `insertion` plugin decides it, lib/seuil_ue: consultation at the EU
+-- threshold, obligation in force, not a defence or security contract).
 local function clause_mandatory(lot, ctx)
-  if lot.type_acheteur == "defense" then return false end
-  return lot.total_consultation_ht >= threshold(lot, ctx) and ctx.param("obligation_sociale.en_vigueur")
+  return (seuil_ue.mandatory(lot, ctx))
 end
 
 -- The hours of an insertion clause on this lot, with the lot's overrides.
@@ -168,6 +160,7 @@ return {
     "main_oeuvre.part", "politique.montant_minimum", "politique.part_main_oeuvre_recommandee",
     "politique.heures_minimum", "heures.taux_insertion", "heures.cout_horaire", "heures.arrondi",
     "seuils.ue.travaux", "seuils.ue.fournitures_services", "seuils.ue.services_sociaux",
+    "seuils.ue.defense_securite", "seuils.ue.noms",
     "services_sociaux.cpv", "obligation_sociale.en_vigueur",
   },
   units = {
