@@ -67,10 +67,11 @@ local function advice(ctx, verdict, reasons, values)
     .. "appréciés sur une note insertion de quelques pages remise avec l'offre : %s.",
     ctx.param("critere.sous_criteres"))
   local case = ctx.lookup("critere.arret_lien_objet")
-  local unsure = case.status == "verifie" and "" or " ; décision à vérifier"
+  local cited = ""
+  if case then cited = " ; " .. case.value .. (case.status == "verifie" and "" or " ; décision à vérifier") end
   reasons[#reasons + 1] = string.format("Notez l'engagement pris pour l'exécution de ce marché, non la politique "
     .. "sociale générale de l'entreprise (RSE) : les critères doivent être liés à l'objet du marché ou à ses "
-    .. "conditions d'exécution (article L2152-7 ; %s%s).", case.value, unsure)
+    .. "conditions d'exécution (article L2152-7%s).", cited)
 end
 
 -- The reminder that an environmental criterion is required too, once it is.
@@ -155,6 +156,7 @@ return {
   basis = BASIS,
   order = 20,
   params = {
+    "textes.correspondance",
     "critere.cpv_sans_lien", "critere.poids_min", "critere.poids_max", "critere.poids_suggere",
     "critere.sous_criteres", "critere.arret_lien_objet", "critere_environnemental.obligatoire",
     "main_oeuvre.part", "politique.montant_minimum", "politique.part_main_oeuvre_recommandee",
@@ -167,5 +169,5 @@ return {
     poids_min = "ratio", poids_max = "ratio", poids_suggere = "ratio", part_main_oeuvre = "ratio",
     heures_clause = "heures",
   },
-  evaluate = evaluate,
+  evaluate = include("textes_anterieurs")(evaluate, BASIS),
 }

@@ -261,6 +261,8 @@ local function evaluate(lot, ctx)
   local warnings = {}
   local buyer_warning = seuil_ue.buyer_warning(lot)
   if buyer_warning then warnings[#warnings + 1] = buyer_warning end
+  local stale = seuil_ue.stale_warning(ctx)
+  if stale then warnings[#warnings + 1] = stale end
   local transfer, transfer_warning = transfer_applies(lot, ctx)
   if transfer_warning then warnings[#warnings + 1] = transfer_warning end
   transfer = transfer and share ~= nil
@@ -316,8 +318,9 @@ return {
   basis = BASIS,
   order = 10,
   params = {
+    "textes.correspondance",
     "seuils.ue.travaux", "seuils.ue.fournitures_services", "seuils.ue.services_sociaux",
-    "seuils.ue.defense_securite", "seuils.ue.noms",
+    "seuils.ue.defense_securite", "seuils.ue.noms", "seuils.ue.publies_jusqu_au",
     "services_sociaux.cpv", "obligation_sociale.en_vigueur", "obligation_sociale.date_incertaine",
     "obligation_sociale.motifs", "heures.reprise.cpv", "heures.reprise.heures_minimum",
     "main_oeuvre.part", "heures.cout_horaire", "heures.taux_insertion", "heures.arrondi",
@@ -328,5 +331,5 @@ return {
     part_main_oeuvre = "ratio", taux_insertion = "ratio", cout_horaire = "EUR/h",
     heures_brutes = "heures", part_non_reprise = "ratio", reprise_heures_mois = "heures", seuil = "EUR", total_consultation = "EUR", seuil_dispense = "EUR",
   },
-  evaluate = evaluate,
+  evaluate = include("textes_anterieurs")(evaluate, BASIS),
 }

@@ -116,9 +116,10 @@ return {
   basis = BASIS,
   order = 60,
   params = {
+    "textes.correspondance",
     "marche_insertion.cpv", "marche_insertion.support_montant_max", "marche_insertion.publicite_ue",
     "seuils.ue.services_sociaux",
   },
   units = { seuil_services_sociaux = "EUR", support_montant_max = "EUR" },
-  evaluate = evaluate,
+  evaluate = include("textes_anterieurs")(evaluate, BASIS),
 }

@@ -125,9 +125,10 @@ return {
   basis = BASIS,
   order = 50,
   params = {
+    "textes.correspondance",
     "reserve.ess.cpv", "reserve.ess.duree_max_mois", "reserve.ess.secteurs",
     "reserve.ess.attribution_anterieure_mois",
   },
   units = { duree_mois = "mois", duree_max_mois = "mois" },
-  evaluate = evaluate,
+  evaluate = include("textes_anterieurs")(evaluate, BASIS),
 }

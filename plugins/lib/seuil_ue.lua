@@ -51,4 +51,14 @@ function M.buyer_warning(lot)
   end
 end
 
+-- The warning for a launch after the last day the published EU thresholds
+-- cover (seuils.ue.publies_jusqu_au): the last known values apply, or nil.
+function M.stale_warning(ctx)
+  local last = ctx.lookup("seuils.ue.publies_jusqu_au")
+  if not last or ctx.date <= last.value then return nil end
+  return string.format("Les seuils européens applicables après le %s ne sont pas encore publiés : les derniers "
+    .. "seuils connus sont appliqués. Vérifiez les seuils en vigueur à la date de lancement (%s).",
+    ctx.fmt.date(last.value), ctx.fmt.date(ctx.date))
+end
+
 return M

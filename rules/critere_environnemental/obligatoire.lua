@@ -14,6 +14,14 @@ return {
   reference = "Code de la commande publique, L2152-7 et R2152-7",
   values = {
     {
+      from = "2016-04-01",
+      value = false,
+      status = "partiel",
+      reference = "Décret n° 2016-360 du 25 mars 2016, art. 62 : critère environnemental facultatif, "
+        .. "attribution possible sur le seul prix",
+      note = "Règles antérieures au code de la commande publique ; article repris à R2152-7 au 1er avril 2019.",
+    },
+    {
       from = "2019-04-01",
       value = false,
       status = "verifie",

@@ -14,7 +14,7 @@ return {
   reference = "Politique d'achat par défaut",
   values = {
     {
-      from = "2019-04-01",
+      from = "2016-04-01",
       value = { travaux = 200000, services = 400000 },
       status = "hypothese",
       reference = "Aucune source publiée : point de départ de praticien, à calibrer avec les facilitateurs "

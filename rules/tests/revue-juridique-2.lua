@@ -286,3 +286,63 @@ case {
   },
   expect = { insertion = { hours = 1440, warning = "la durée du marché (en mois) n'est pas connue" } },
 }
+
+-- 8. Dates avant le code (ordonnance n° 2015-899 et décret n° 2016-360, du 1er avril 2016 au
+-- 31 mars 2019) et après les derniers seuils publiés (2026-2027).
+case {
+  name = "Travaux lancés en 2017 au-dessus du seuil de l'époque (5 225 000 €) : pas d'obligation, textes de l'époque",
+  lot = { nature = "travaux", cpv = "45210000", montant_ht = 6000000, duree_mois = 24, date_lancement = "2017-06-01" },
+  expect = {
+    insertion = {
+      verdict = "recommandee", hours = 5000, values = { seuil = 5225000 },
+      reason = { "n'est pas en vigueur", "article 38 de l'ordonnance n° 2015-899 du 23 juillet 2015" },
+    },
+    ["critere-insertion"] = { verdict = "recommandee", reason = "article 62 du décret n° 2016-360" },
+  },
+}
+
+case {
+  name = "Travaux lancés en 2017 sous le seuil de l'époque",
+  lot = { nature = "travaux", cpv = "45210000", montant_ht = 5224999, duree_mois = 24, date_lancement = "2017-06-01" },
+  expect = { insertion = { verdict = "recommandee", values = { seuil = 5225000 }, reason = "est inférieur au seuil" } },
+}
+
+case {
+  name = "Nettoyage d'une collectivité lancé en 2018 : seuil 2018-2019 (221 000 €), toutes les clauses évaluées",
+  lot = { nature = "services", cpv = "90910000", montant_ht = 300000, duree_mois = 36, date_lancement = "2018-06-01" },
+  expect = {
+    insertion = { verdict = "recommandee", values = { seuil = 221000 } },
+    ["reserve-siae"] = { verdict = "recommandee", reason = "article 36, II, de l'ordonnance n° 2015-899" },
+    ["reserve-handicap"] = { verdict = "recommandee" },
+    ["marche-insertion"] = { verdict = "possible", reason = "article 28 du décret n° 2016-360" },
+  },
+}
+
+case {
+  name = "Action sociale lancée en 2017 : réservation ESS de l'article 37 de l'ordonnance",
+  lot = { nature = "services", cpv = "85312000", montant_ht = 300000, duree_mois = 24, date_lancement = "2017-06-01" },
+  expect = { ["reserve-ess"] = { verdict = "recommandee", reason = "article 37 de l'ordonnance n° 2015-899" } },
+}
+
+case {
+  name = "Lancement le 1er avril 2019 : le code, sans renvoi aux textes de l'époque",
+  lot = { nature = "travaux", cpv = "45210000", montant_ht = 1000000, duree_mois = 12, date_lancement = "2019-04-01" },
+  expect = { insertion = { verdict = "recommandee", hours = 833, values = { seuil = 5548000 } } },
+}
+
+case {
+  name = "Lancement en 2028 : derniers seuils connus (2026-2027), avec un avertissement",
+  lot = { nature = "travaux", cpv = "45210000", montant_ht = 6000000, duree_mois = 24, date_lancement = "2028-03-01" },
+  expect = {
+    insertion = {
+      verdict = "obligatoire", values = { seuil = 5404000 },
+      warning = "ne sont pas encore publiés",
+    },
+  },
+}
+
+case {
+  name = "Lancement le 31 décembre 2027 : seuils publiés, pas d'avertissement",
+  lot = { nature = "travaux", cpv = "45210000", montant_ht = 6000000, duree_mois = 24, date_lancement = "2027-12-31" },
+  expect = { insertion = { verdict = "obligatoire", warning = false } },
+}
