@@ -142,7 +142,7 @@ case {
     montant_ht = 400000.01, date_lancement = "2027-03-01",
   },
   expect = {
-    ["marche-insertion"] = { verdict = "exclue", reason = "dépasse le plafond" },
+    ["marche-insertion"] = { verdict = "exclue", reason = "dépasse le repère" },
   },
 }
 
@@ -164,7 +164,10 @@ case {
     montant_ht = 200000.01, date_lancement = "2027-03-01",
   },
   expect = {
-    ["marche-insertion"] = { verdict = "exclue", reason = "requalification" },
+    ["marche-insertion"] = {
+      verdict = "exclue",
+      reason = { "porterait vraisemblablement la plus grande part de la valeur", "c'est un marché de travaux" },
+    },
   },
 }
 
@@ -274,7 +277,7 @@ case {
   lot = { nature = "services", cpv = "90511000", montant_ht = 400000.01, date_lancement = "2027-03-01" },
   expect = {
     ["marche-insertion"] = {
-      verdict = "exclue", reason = "dépasse le plafond de 400 000 € retenu pour les services",
+      verdict = "exclue", reason = "dépasse le repère de 400 000 € retenu pour les services",
     },
   },
 }

@@ -346,3 +346,33 @@ case {
   lot = { nature = "travaux", cpv = "45210000", montant_ht = 6000000, duree_mois = 24, date_lancement = "2027-12-31" },
   expect = { insertion = { verdict = "obligatoire", warning = false } },
 }
+
+-- 6. Marché d'insertion : un marché mixte suit la prestation de plus grande valeur (R2123-2).
+case {
+  name = "Marché d'insertion, chantier de peinture (travaux) sous le repère : possible, si l'insertion porte la plus grande valeur",
+  lot = { nature = "travaux", cpv = "45442100", montant_ht = 150000, date_lancement = "2027-03-01" },
+  expect = {
+    ["marche-insertion"] = {
+      verdict = "possible",
+      reason = {
+        "suit les règles applicables à celle de ces prestations dont la valeur estimée est la plus élevée",
+        "que si le service d'insertion (accueil, encadrement, formation des personnes) porte la plus grande part de sa valeur estimée",
+        "sinon, c'est un marché de travaux",
+      },
+    },
+  },
+}
+
+case {
+  name = "Marché d'insertion, espaces verts (services) sous le repère : possible, sinon un marché de services ordinaire",
+  lot = { nature = "services", cpv = "77310000", montant_ht = 150000, date_lancement = "2027-03-01" },
+  expect = {
+    ["marche-insertion"] = { verdict = "possible", reason = "sinon, c'est un marché de services ordinaire" },
+  },
+}
+
+case {
+  name = "Marché d'insertion, service de recherche d'emploi : l'insertion est l'objet, pas de règle de support",
+  lot = { nature = "services", cpv = "79611000", montant_ht = 150000, date_lancement = "2027-03-01" },
+  expect = { ["marche-insertion"] = { verdict = "recommandee" } },
+}
