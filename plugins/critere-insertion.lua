@@ -32,11 +32,20 @@ local function clause_mandatory(lot, ctx)
   return (seuil_ue.mandatory(lot, ctx))
 end
 
--- The hours of an insertion clause on this lot, with the lot's overrides.
+-- The hours of an insertion clause on this lot, with the lot's overrides,
+-- and, in cleaning with staff transfer, on the part not covered by the
+-- transferred staff (PACT Propreté method, as the insertion plugin computes
+-- them: P = 1 − S × C ÷ (A ÷ N), C = cost ÷ share, hours = P × the usual ones).
 local function clause_hours(lot, ctx, share)
   local rate = ctx.override("taux_insertion") or ctx.param("heures.taux_insertion")
   local cost = ctx.override("cout_horaire") or ctx.param("heures.cout_horaire", lot.cpv)
-  return ctx.round(lot.montant_ht * share * rate / cost, ctx.param("heures.arrondi"))
+  local raw = lot.montant_ht * share * rate / cost
+  local s, n = lot.reprise_heures_mois, lot.duree_mois
+  if s and n and n > 0 and ctx.try_param("heures.reprise.cpv", lot.cpv) then
+    local p = 1 - s * (cost / share) / (lot.montant_ht / n)
+    raw = p > 0 and p * raw or 0
+  end
+  return ctx.round(raw, ctx.param("heures.arrondi"))
 end
 
 local function no_link_reason(lot)
@@ -162,7 +171,7 @@ return {
     "main_oeuvre.part", "politique.montant_minimum", "politique.part_main_oeuvre_recommandee",
     "politique.heures_minimum", "heures.taux_insertion", "heures.cout_horaire", "heures.arrondi",
     "seuils.ue.travaux", "seuils.ue.fournitures_services", "seuils.ue.services_sociaux",
-    "seuils.ue.defense_securite", "seuils.ue.noms",
+    "seuils.ue.defense_securite", "seuils.ue.noms", "heures.reprise.cpv",
     "services_sociaux.cpv", "obligation_sociale.en_vigueur",
   },
   units = {

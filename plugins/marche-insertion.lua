@@ -124,7 +124,18 @@ local function evaluate(lot, ctx)
   end
 
   procedure_reasons(lot, ctx, reasons, values)
-  return { verdict = verdict, reasons = reasons, values = values,
+  -- R2123-1 3° is the procedure of the services of the long list (annex XIV
+  -- of directive 2014/24, the avis annexé au code): the object's code should
+  -- be in it.
+  local warnings = {}
+  local listed = ctx.try_param("services_sociaux.cpv", lot.cpv)
+  values.liste_services_sociaux = listed == true
+  if category ~= "support" and listed == false then
+    warnings[1] = string.format("Le code CPV %s n'est pas dans la liste des services sociaux et autres services "
+      .. "spécifiques des règles appliquées : décrivez l'objet du marché (le service d'insertion) avec un code de "
+      .. "cette liste, ou vérifiez que la procédure adaptée de l'article R2123-1 3° s'applique.", lot.cpv)
+  end
+  return { verdict = verdict, reasons = reasons, values = values, warnings = warnings,
     basis = category == "support" and SUPPORT_BASIS or BASIS }
 end
 
@@ -137,7 +148,7 @@ return {
   params = {
     "textes.correspondance",
     "marche_insertion.cpv", "marche_insertion.support_montant_max", "marche_insertion.publicite_ue",
-    "marche_insertion.marche_mixte",
+    "marche_insertion.marche_mixte", "services_sociaux.cpv",
     "seuils.ue.services_sociaux",
   },
   units = { seuil_services_sociaux = "EUR", support_montant_max = "EUR" },

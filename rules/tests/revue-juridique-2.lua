@@ -376,3 +376,26 @@ case {
   lot = { nature = "services", cpv = "79611000", montant_ht = 150000, date_lancement = "2027-03-01" },
   expect = { ["marche-insertion"] = { verdict = "recommandee" } },
 }
+
+case {
+  name = "Propreté, 760 h/mois reprises, avant l'obligation : le critère suit les 72 heures, pas de clause proposée",
+  lot = proprete(760, "2026-03-01"),
+  expect = { ["critere-insertion"] = { verdict = "possible" } },
+}
+
+case {
+  name = "Propreté, 400 h/mois reprises, avant l'obligation : le critère accompagne la clause de 720 heures",
+  lot = proprete(400, "2026-03-01"),
+  expect = { ["critere-insertion"] = { verdict = "recommandee", reason = "clause d'insertion de 720 heures" } },
+}
+
+case {
+  name = "Marché d'insertion : l'objet (recherche d'emploi) est dans la liste longue de R2123-1 3°",
+  lot = { nature = "services", cpv = "79611000", montant_ht = 900000, date_lancement = "2027-03-01" },
+  expect = {
+    ["marche-insertion"] = {
+      verdict = "recommandee", warning = false, values = { liste_services_sociaux = true },
+      reason = "atteint le seuil européen",
+    },
+  },
+}

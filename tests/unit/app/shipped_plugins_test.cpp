@@ -157,12 +157,10 @@ TEST_SUITE("shipped_plugins") {
     // Numbers a plugin may write: api version, list indices, display order, calendar.
     const std::map<std::string, std::set<std::string>> allowed = {
         {"insertion", {"0", "1", "2", "4", "10"}},  // 0: no hours; 2, 4: decimals shown
-        {"critere-insertion", {"1", "20"}},
-        {"reserve-handicap", {"1", "30"}},
-        {"reserve-siae", {"1", "40"}},
+        {"critere-insertion", {"0", "1", "20"}},    // 0: no hours
+        {"reserve-handicap", {"1", "30"}},         {"reserve-siae", {"1", "40"}},
         {"reserve-ess", {"0", "1", "12", "50"}},  // 12 months a year, to write 36 months as 3 years
-        {"marche-insertion", {"1", "60"}},
-        {"anru", {"1", "70"}},
+        {"marche-insertion", {"1", "60"}},         {"anru", {"1", "70"}},
     };
     for (const auto& [id, expected] : allowed) {
       INFO(id);
