@@ -118,7 +118,7 @@ local function evaluate(lot, ctx)
       .. "l'objet est alors le parcours d'insertion (accueil, encadrement, formation des personnes), la "
       .. "prestation en étant le support (montant du lot %s, dans la limite de %s retenue pour les %s).",
       lot.cpv, ctx.fmt.euros(lot.montant_ht), ctx.fmt.euros(ceiling), lot.nature)
-    reasons[2] = larger_value_reason(lot, ctx)
+    reasons[#reasons + 1] = larger_value_reason(lot, ctx)
   else
     return { verdict = "exclue", values = values, reasons = { no_object_reason(lot) } }
   end
