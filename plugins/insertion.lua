@@ -157,10 +157,8 @@ end
 -- The reasons of a mandatory clause, after the threshold one.
 local function obligation_reasons(lot, ctx, reasons, how)
   local since = ctx.fmt.date(ctx.lookup("obligation_sociale.en_vigueur").from)
-  reasons[#reasons + 1] = string.format("Depuis le %s, l'article L2112-2-1 du code de la commande publique "
-    .. "impose aux marchés dont la valeur estimée atteint les seuils européens des conditions d'exécution "
-    .. "prenant en compte des considérations relatives au domaine social ou à l'emploi, notamment en faveur "
-    .. "des personnes défavorisées.", since)
+  reasons[#reasons + 1] = string.format("Depuis le %s, l'article L2112-2-1 du code de la commande publique %s.",
+    since, ctx.param("textes.contenu", "L2112-2-1"))
   reasons[#reasons + 1] = grounds_reason(ctx)
   if how then
     reasons[#reasons + 1] = "Volume d'insertion proposé : " .. how .. "."
@@ -232,8 +230,8 @@ end
 -- Why the obligation does not apply although the threshold is reached.
 local function no_obligation_reason(lot, ctx, in_force)
   if lot.marche_defense then
-    return "Marché de défense ou de sécurité : l'article L2312-1-1 du code de la commande publique laisse "
-      .. "facultative la prise en compte de considérations sociales, la clause n'est donc pas obligatoire."
+    return string.format("Marché de défense ou de sécurité : l'article L2312-1-1 du code de la commande publique "
+      .. "%s, la clause n'est donc pas obligatoire.", ctx.param("textes.contenu", "L2312-1-1"))
   end
   if not in_force then
     return string.format("L'obligation de l'article L2112-2-1 du code de la commande publique n'est pas en "
@@ -318,7 +316,7 @@ return {
   basis = BASIS,
   order = 10,
   params = {
-    "textes.correspondance",
+    "textes.correspondance", "textes.contenu",
     "seuils.ue.travaux", "seuils.ue.fournitures_services", "seuils.ue.services_sociaux",
     "seuils.ue.defense_securite", "seuils.ue.noms", "seuils.ue.publies_jusqu_au",
     "services_sociaux.cpv", "obligation_sociale.en_vigueur", "obligation_sociale.date_incertaine",

@@ -55,8 +55,8 @@ end
 -- The procedure, and the European publicity above the threshold of the social
 -- and specific services (a rule cited from memory: its status is shown).
 local function procedure_reasons(lot, ctx, reasons, values)
-  reasons[#reasons + 1] = "Procédure : un marché de services de qualification et d'insertion professionnelle "
-    .. "peut être passé selon une procédure adaptée, quel que soit son montant (article R2123-1 3°)."
+  reasons[#reasons + 1] = string.format("Procédure : l'article R2123-1 3° du code de la commande publique %s.",
+    ctx.param("textes.contenu", "R2123-1 3°"))
   local seuil = ctx.try_param("seuils.ue.services_sociaux", lot.type_acheteur)
   if not seuil then return end
   values.seuil_services_sociaux = seuil
@@ -146,7 +146,7 @@ return {
   basis = BASIS,
   order = 60,
   params = {
-    "textes.correspondance",
+    "textes.correspondance", "textes.contenu",
     "marche_insertion.cpv", "marche_insertion.support_montant_max", "marche_insertion.publicite_ue",
     "marche_insertion.marche_mixte", "services_sociaux.cpv",
     "seuils.ue.services_sociaux",

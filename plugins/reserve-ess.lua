@@ -43,12 +43,10 @@ end
 
 -- The conditions candidates must meet, and what the notice should say.
 local function conditions_reasons(ctx, reasons)
-  reasons[#reasons + 1] = string.format("Seules peuvent alors candidater les entreprises de l'économie sociale "
-    .. "et solidaire (article 1er de la loi n° 2014-856 du 31 juillet 2014) et les structures équivalentes qui "
-    .. "ont pour objectif d'assumer une mission de service public liée à ces services, réinvestissent leurs "
-    .. "bénéfices pour l'atteindre, ont une direction ou un actionnariat participatifs, et ne se sont pas vu "
-    .. "attribuer par l'acheteur un marché réservé pour les mêmes services au cours des %s mois précédents "
-    .. "(articles L2113-15 et L2113-16).", ctx.fmt.number(ctx.param("reserve.ess.attribution_anterieure_mois")))
+  reasons[#reasons + 1] = string.format("L'article L2113-15 du code de la commande publique %s ; ces entreprises "
+    .. "ne doivent pas s'être vu attribuer par l'acheteur un marché réservé pour les mêmes services au cours des "
+    .. "%s mois précédents (article L2113-16).", ctx.param("textes.contenu", "L2113-15"),
+    ctx.fmt.number(ctx.param("reserve.ess.attribution_anterieure_mois")))
   reasons[#reasons + 1] = "Réserver le marché est un choix de l'acheteur, jamais une obligation : indiquez dans "
     .. "l'avis d'appel public à la concurrence (AAPC) et dans les documents de la consultation que le marché est "
     .. "réservé en application de l'article L2113-15."
@@ -125,7 +123,7 @@ return {
   basis = BASIS,
   order = 50,
   params = {
-    "textes.correspondance",
+    "textes.correspondance", "textes.contenu",
     "reserve.ess.cpv", "reserve.ess.duree_max_mois", "reserve.ess.secteurs",
     "reserve.ess.attribution_anterieure_mois",
   },

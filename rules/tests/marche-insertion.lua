@@ -214,7 +214,7 @@ case {
       verdict = "recommandee", hours = false, values = { categorie = "objet", seuil_services_sociaux = 750000 },
       reason = {
         "a pour objet l'accompagnement, la qualification ou l'insertion professionnelle",
-        "Procédure : un marché de services de qualification et d'insertion professionnelle peut être passé selon une procédure adaptée, quel que soit son montant (article R2123-1 3°)",
+        "permet de passer selon une procédure adaptée, quel que soit son montant, un marché de services sociaux et autres services spécifiques, dont les services de qualification et d'insertion professionnelle",
       },
     },
   },

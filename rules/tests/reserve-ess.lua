@@ -132,8 +132,8 @@ case {
       reason = {
         "Le code CPV 85312000 relève de services d'action sociale que les entreprises de l'économie sociale et solidaire",
         "La durée prévue, 2 ans (24 mois), respecte la durée maximale de 3 ans (36 mois)",
-        "Seules peuvent alors candidater les entreprises de l'économie sociale et solidaire",
-        "pour les mêmes services au cours des 36 mois précédents (articles L2113-15 et L2113-16)",
+        "réserve le marché aux entreprises de l'économie sociale et solidaire",
+        "pour les mêmes services au cours des 36 mois précédents (article L2113-16)",
         "Réserver le marché est un choix de l'acheteur, jamais une obligation",
         "que le marché est réservé en application de l'article L2113-15",
       },
