@@ -165,11 +165,12 @@ return {
   basis = BASIS,
   order = 70,
   params = {
+    "textes.correspondance",
     "anru.taux_travaux", "anru.taux_gup", "anru.cpv_gup", "anru.cpv_ingenierie",
     "main_oeuvre.part", "heures.cout_horaire", "heures.arrondi",
   },
   units = {
     taux_anru = "ratio", part_main_oeuvre = "ratio", cout_horaire = "EUR/h", heures_brutes = "heures",
   },
-  evaluate = evaluate,
+  evaluate = include("textes_anterieurs")(evaluate, BASIS),
 }

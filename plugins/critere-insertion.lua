@@ -23,28 +23,29 @@
 
 local BASIS = { "CCP L2152-7", "CCP R2152-7" }
 
--- Whose supplies and services threshold it is (only the amount is used here).
-local function threshold(lot, ctx)
-  if lot.nature == "travaux" then return ctx.param("seuils.ue.travaux") end
-  if lot.nature == "services" and ctx.param("services_sociaux.cpv", lot.cpv) then
-    return ctx.param("seuils.ue.services_sociaux", lot.type_acheteur)
-  end
-  return ctx.param("seuils.ue.fournitures_services", lot.type_acheteur)
-end
+local seuil_ue = include("seuil_ue")
 
 -- Whether L2112-2-1 makes an insertion clause mandatory for this lot (as the
--- `insertion` plugin decides it: consultation at the EU threshold, obligation
--- in force, not a defence contract).
+-- `insertion` plugin decides it, lib/seuil_ue: consultation at the EU
+-- threshold, obligation in force, not a defence or security contract).
 local function clause_mandatory(lot, ctx)
-  if lot.type_acheteur == "defense" then return false end
-  return lot.total_consultation_ht >= threshold(lot, ctx) and ctx.param("obligation_sociale.en_vigueur")
+  return (seuil_ue.mandatory(lot, ctx))
 end
 
--- The hours of an insertion clause on this lot, with the lot's overrides.
+-- The hours of an insertion clause on this lot, with the lot's overrides,
+-- and, in cleaning with staff transfer, on the part not covered by the
+-- transferred staff (PACT Propreté method, as the insertion plugin computes
+-- them: P = 1 − S × C ÷ (A ÷ N), C = cost ÷ share, hours = P × the usual ones).
 local function clause_hours(lot, ctx, share)
   local rate = ctx.override("taux_insertion") or ctx.param("heures.taux_insertion")
   local cost = ctx.override("cout_horaire") or ctx.param("heures.cout_horaire", lot.cpv)
-  return ctx.round(lot.montant_ht * share * rate / cost, ctx.param("heures.arrondi"))
+  local raw = lot.montant_ht * share * rate / cost
+  local s, n = lot.reprise_heures_mois, lot.duree_mois
+  if s and n and n > 0 and ctx.try_param("heures.reprise.cpv", lot.cpv) then
+    local p = 1 - s * (cost / share) / (lot.montant_ht / n)
+    raw = p > 0 and p * raw or 0
+  end
+  return ctx.round(raw, ctx.param("heures.arrondi"))
 end
 
 local function no_link_reason(lot)
@@ -75,10 +76,11 @@ local function advice(ctx, verdict, reasons, values)
     .. "appréciés sur une note insertion de quelques pages remise avec l'offre : %s.",
     ctx.param("critere.sous_criteres"))
   local case = ctx.lookup("critere.arret_lien_objet")
-  local unsure = case.status == "verifie" and "" or " ; décision à vérifier"
+  local cited = ""
+  if case then cited = " ; " .. case.value .. (case.status == "verifie" and "" or " ; décision à vérifier") end
   reasons[#reasons + 1] = string.format("Notez l'engagement pris pour l'exécution de ce marché, non la politique "
     .. "sociale générale de l'entreprise (RSE) : les critères doivent être liés à l'objet du marché ou à ses "
-    .. "conditions d'exécution (article L2152-7 ; %s%s).", case.value, unsure)
+    .. "conditions d'exécution (article L2152-7%s).", cited)
 end
 
 -- The reminder that an environmental criterion is required too, once it is.
@@ -163,16 +165,18 @@ return {
   basis = BASIS,
   order = 20,
   params = {
+    "textes.correspondance",
     "critere.cpv_sans_lien", "critere.poids_min", "critere.poids_max", "critere.poids_suggere",
     "critere.sous_criteres", "critere.arret_lien_objet", "critere_environnemental.obligatoire",
     "main_oeuvre.part", "politique.montant_minimum", "politique.part_main_oeuvre_recommandee",
     "politique.heures_minimum", "heures.taux_insertion", "heures.cout_horaire", "heures.arrondi",
     "seuils.ue.travaux", "seuils.ue.fournitures_services", "seuils.ue.services_sociaux",
+    "seuils.ue.defense_securite", "seuils.ue.noms", "heures.reprise.cpv",
     "services_sociaux.cpv", "obligation_sociale.en_vigueur",
   },
   units = {
     poids_min = "ratio", poids_max = "ratio", poids_suggere = "ratio", part_main_oeuvre = "ratio",
     heures_clause = "heures",
   },
-  evaluate = evaluate,
+  evaluate = include("textes_anterieurs")(evaluate, BASIS),
 }

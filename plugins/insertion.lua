@@ -9,15 +9,27 @@
 -- rounded as `heures.arrondi` says. Thresholds are tested on the whole
 -- consultation (lot.total_consultation_ht), hours on the lot.
 --
+-- Cleaning with staff transfer (lot.reprise_heures_mois, CPV in
+-- heures.reprise.cpv): the hours follow the published PACT Propreté method,
+-- on the part not covered by the transferred staff (P = 1 − S × C ÷ (A ÷ N),
+-- C = hourly cost ÷ labour share), and under heures.reprise.heures_minimum the
+-- method proposes no clause, unless L2112-2-1 makes it mandatory.
+--
 -- Verdict:
---   consultation >= EU threshold, obligation in force, not defence -> obligatoire
+--   consultation >= EU threshold (lib/seuil_ue), obligation in force, not a
+--   defence or security contract (lot.marche_defense)      -> obligatoire
 --   otherwise the local policy (politique.*): exclue below its minimum amount
 --   or hours, recommandee from its labour share, possible otherwise.
 -- Below the national dispense threshold (R2122-8: no publicity nor competition
 -- required) a reason says so; it informs, and does not change the verdict.
 
+local seuil_ue = include("seuil_ue")
+
 local BASIS = { "CCP L2112-2", "CCP L2112-2-1" }
 local DEFENCE_BASIS = { "CCP L2112-2", "CCP L2112-2-1", "CCP L2312-1-1" }
+-- The exception grounds of L2112-2-1, by their ids in obligation_sociale.motifs
+-- (the rule data holds their wording, article and status).
+local GROUNDS = { "lien-insuffisant", "concurrence-execution", "solution-disponible" }
 
 -- `basis` and the dispense article, in a new list.
 local function with_dispense(basis)
@@ -26,33 +38,11 @@ local function with_dispense(basis)
   return out
 end
 
--- Whose supplies and services threshold it is, for the reasons.
-local BUYERS = {
-  collectivite = "des collectivités territoriales et autres pouvoirs adjudicateurs",
-  etat = "de l'État",
-  ["entite-adjudicatrice"] = "des entités adjudicatrices",
-  defense = "des marchés de défense ou de sécurité",
-}
-
 local ROUNDING = {
   inferieur = "arrondi à l'inférieur",
   superieur = "arrondi au supérieur",
   plus_proche = "arrondi au plus proche",
 }
-
--- The EU threshold for the lot's consultation, and what it applies to.
-local function threshold(lot, ctx)
-  if lot.nature == "travaux" then
-    return ctx.param("seuils.ue.travaux"), "applicable aux travaux"
-  end
-  local buyer = BUYERS[lot.type_acheteur]
-  if lot.nature == "services" and ctx.param("services_sociaux.cpv", lot.cpv) then
-    return ctx.param("seuils.ue.services_sociaux", lot.type_acheteur),
-      "applicable aux services sociaux et autres services spécifiques " .. buyer
-  end
-  return ctx.param("seuils.ue.fournitures_services", lot.type_acheteur),
-    "applicable aux fournitures et services " .. buyer
-end
 
 -- Labour share (nil when unknown for this CPV), insertion rate and hourly
 -- cost: the lot's own values first.
@@ -72,6 +62,48 @@ local function compute_hours(lot, ctx, share, rate, cost)
     ctx.fmt.hours(hours), ctx.fmt.euros(lot.montant_ht), ctx.fmt.percent(share), ctx.fmt.percent(rate),
     ctx.fmt.euros(cost), ctx.fmt.number(raw), ROUNDING[mode])
   return hours, raw, how
+end
+
+-- Whether the staff-transfer method applies to the lot: transferred hours
+-- given and the CPV in its scope. Returns the warning when the column is set
+-- but the method cannot apply.
+local function transfer_applies(lot, ctx)
+  local s = lot.reprise_heures_mois
+  if s == nil then return false end
+  local scope = ctx.lookup("heures.reprise.cpv", lot.cpv)
+  if not scope then return false end
+  local source = scope.reference
+  if not scope.value then
+    return false, string.format("Des heures de personnel repris sont indiquées, mais la méthode de calcul avec "
+      .. "reprise du personnel (%s) n'est retenue par les règles que pour la propreté : les heures sont "
+      .. "calculées sans en tenir compte (code CPV %s).", source, lot.cpv)
+  end
+  if not lot.duree_mois or lot.duree_mois <= 0 then
+    return false, string.format("Des heures de personnel repris sont indiquées, mais la durée du marché (en "
+      .. "mois) n'est pas connue : la méthode de calcul avec reprise du personnel (%s) en a besoin ; les heures "
+      .. "sont calculées sans reprise. Indiquez la durée pour les calculer sur la part non reprise.", source)
+  end
+  return true
+end
+
+-- The PACT Propreté method with staff transfer: P = 1 − S × C ÷ (A ÷ N),
+-- hours = P × A ÷ C × T, C = hourly cost ÷ labour share. Returns rounded
+-- hours, unrounded hours, P, and the computation in words.
+local function transfer_hours(lot, ctx, share, rate, cost)
+  local s, n, a = lot.reprise_heures_mois, lot.duree_mois, lot.montant_ht
+  local c = cost / share
+  local p = 1 - s * c / (a / n)
+  local raw = p > 0 and p * a / c * rate or 0
+  local mode = ctx.param("heures.arrondi")
+  local hours = ctx.round(raw, mode)
+  local how = string.format("%s, calculées sur la part du marché non couverte par le personnel repris selon la "
+    .. "méthode publiée de la filière propreté (%s) : C = %s/h ÷ %s de main-d'œuvre = %s ; part non reprise "
+    .. "P = 1 − %s h/mois × %s ÷ (%s ÷ %s mois) = %s ; heures = P × %s ÷ %s × %s d'insertion = %s heures, %s",
+    ctx.fmt.hours(hours), ctx.lookup("heures.reprise.cpv", lot.cpv).reference, ctx.fmt.euros(cost),
+    ctx.fmt.percent(share), ctx.fmt.euros(c), ctx.fmt.number(s, 2), ctx.fmt.euros(c), ctx.fmt.euros(a),
+    ctx.fmt.number(n), ctx.fmt.number(p, 4), ctx.fmt.euros(a), ctx.fmt.euros(c), ctx.fmt.percent(rate),
+    ctx.fmt.number(raw), ROUNDING[mode])
+  return hours, raw, p, how
 end
 
 -- The national dispense threshold of the lot's nature (R2122-8), nil before
@@ -101,18 +133,33 @@ local function unknown_share_reason(lot)
     .. "colonne part_main_oeuvre du programme, ou fixez le volume d'heures avec le facilitateur.", lot.cpv)
 end
 
+-- How sure a ground of exception is, in words (its reference is in the trace).
+local function ground_caution(status)
+  if status == "a-verifier" or status == "hypothese" then
+    return " (motif qu'aucun texte lu ne confirme : à vérifier sur Légifrance avant de l'invoquer)"
+  end
+  return ""
+end
+
+-- The grounds of exception in force (rule data), as one sentence.
+local function grounds_reason(ctx)
+  local listed = {}
+  for _, id in ipairs(GROUNDS) do
+    local ground = ctx.lookup("obligation_sociale.motifs", id)
+    if ground then
+      listed[#listed + 1] = (ground.value:gsub("^%u", string.lower)) .. ground_caution(ground.status)
+    end
+  end
+  return "L'acheteur ne peut y déroger que dans les cas que retiennent les règles appliquées : "
+    .. table.concat(listed, " ; ") .. ". Il doit alors consigner les motifs de sa décision."
+end
+
 -- The reasons of a mandatory clause, after the threshold one.
 local function obligation_reasons(lot, ctx, reasons, how)
   local since = ctx.fmt.date(ctx.lookup("obligation_sociale.en_vigueur").from)
-  reasons[#reasons + 1] = string.format("Depuis le %s, l'article L2112-2-1 du code de la commande publique "
-    .. "impose aux marchés dont la valeur estimée atteint les seuils européens des conditions d'exécution "
-    .. "prenant en compte des considérations relatives au domaine social ou à l'emploi, notamment en faveur "
-    .. "des personnes défavorisées.", since)
-  reasons[#reasons + 1] = "L'acheteur ne peut y déroger que dans l'un des cas prévus par cet article : "
-    .. "besoin satisfait par une solution immédiatement disponible (selon le texte en vigueur), absence de "
-    .. "lien suffisant avec l'objet du marché, ou clause qui restreindrait la concurrence ou rendrait "
-    .. "l'exécution techniquement ou économiquement difficile ; il doit alors consigner les motifs de sa "
-    .. "décision."
+  reasons[#reasons + 1] = string.format("Depuis le %s, l'article L2112-2-1 du code de la commande publique %s.",
+    since, ctx.param("textes.contenu", "L2112-2-1"))
+  reasons[#reasons + 1] = grounds_reason(ctx)
   if how then
     reasons[#reasons + 1] = "Volume d'insertion proposé : " .. how .. "."
   else
@@ -122,9 +169,34 @@ local function obligation_reasons(lot, ctx, reasons, how)
   end
 end
 
+-- The reason of a transfer computation under the method's minimum: no clause
+-- proposed, or, where L2112-2-1 applies, the obligation stands.
+local function transfer_minimum_reason(ctx, hours, mandatory)
+  local minimum = ctx.param("heures.reprise.heures_minimum")
+  if hours >= minimum then return nil end
+  local source = ctx.lookup("heures.reprise.heures_minimum").reference
+  if mandatory then
+    return string.format("Avec la reprise du personnel, le volume calculé (%s) est inférieur au minimum de %s en "
+      .. "dessous duquel la méthode de la filière propreté ne propose pas de clause (%s) ; mais l'obligation de "
+      .. "l'article L2112-2-1 demeure : la condition d'exécution sociale reste obligatoire, avec le volume "
+      .. "calculé (ou une autre considération sociale), sauf exception consignée.", ctx.fmt.hours(hours),
+      ctx.fmt.hours(minimum), source)
+  end
+  return string.format("Avec la reprise du personnel, le volume calculé (%s) est inférieur au minimum de %s en "
+    .. "dessous duquel la méthode de la filière propreté ne propose pas de clause (%s).", ctx.fmt.hours(hours),
+    ctx.fmt.hours(minimum), source)
+end
+
 -- Verdict of the local policy, when the law does not make the clause
 -- mandatory; adds its reason.
-local function policy_verdict(lot, ctx, reasons, share, hours, how)
+local function policy_verdict(lot, ctx, reasons, share, hours, how, transfer)
+  if transfer then
+    local below = transfer_minimum_reason(ctx, hours, false)
+    if below then
+      reasons[#reasons + 1] = below
+      return "exclue"
+    end
+  end
   local minimum = ctx.param("politique.montant_minimum", lot.nature)
   if lot.montant_ht < minimum then
     reasons[#reasons + 1] = string.format("Le montant du lot (%s) est inférieur au minimum de %s retenu par la "
@@ -157,9 +229,9 @@ end
 
 -- Why the obligation does not apply although the threshold is reached.
 local function no_obligation_reason(lot, ctx, in_force)
-  if lot.type_acheteur == "defense" then
-    return "Marché de défense ou de sécurité : l'article L2312-1-1 du code de la commande publique laisse "
-      .. "facultative la prise en compte de considérations sociales, la clause n'est donc pas obligatoire."
+  if lot.marche_defense then
+    return string.format("Marché de défense ou de sécurité : l'article L2312-1-1 du code de la commande publique "
+      .. "%s, la clause n'est donc pas obligatoire.", ctx.param("textes.contenu", "L2312-1-1"))
   end
   if not in_force then
     return string.format("L'obligation de l'article L2112-2-1 du code de la commande publique n'est pas en "
@@ -176,27 +248,37 @@ local function uncertain_date_warning(ctx)
 end
 
 local function evaluate(lot, ctx)
-  local seuil, applies_to = threshold(lot, ctx)
+  local mandatory, seuil, applies_to, reached, in_force = seuil_ue.mandatory(lot, ctx)
   local total = lot.total_consultation_ht
-  local reached = total >= seuil
-  local defence = lot.type_acheteur == "defense"
-  local in_force = reached and ctx.param("obligation_sociale.en_vigueur")
+  local defence = lot.marche_defense
   local share, rate, cost = hours_inputs(lot, ctx)
   local values = {
     part_main_oeuvre = share, taux_insertion = rate, cout_horaire = cost,
     seuil = seuil, total_consultation = total,
   }
+  local warnings = {}
+  local buyer_warning = seuil_ue.buyer_warning(lot)
+  if buyer_warning then warnings[#warnings + 1] = buyer_warning end
+  local stale = seuil_ue.stale_warning(ctx)
+  if stale then warnings[#warnings + 1] = stale end
+  local transfer, transfer_warning = transfer_applies(lot, ctx)
+  if transfer_warning then warnings[#warnings + 1] = transfer_warning end
+  transfer = transfer and share ~= nil
   local hours, how
-  if share then
+  if transfer then
+    hours, values.heures_brutes, values.part_non_reprise, how = transfer_hours(lot, ctx, share, rate, cost)
+    values.reprise_heures_mois = lot.reprise_heures_mois
+  elseif share then
     hours, values.heures_brutes, how = compute_hours(lot, ctx, share, rate, cost)
   end
 
   local reasons = { threshold_reason(ctx, total, seuil, applies_to) }
   local basis = defence and DEFENCE_BASIS or BASIS
   local verdict
-  if in_force and not defence then
+  if mandatory then
     verdict = "obligatoire"
     obligation_reasons(lot, ctx, reasons, how)
+    if transfer then reasons[#reasons + 1] = transfer_minimum_reason(ctx, hours, true) end
   else
     if reached then
       reasons[#reasons + 1] = no_obligation_reason(lot, ctx, in_force)
@@ -210,12 +292,11 @@ local function evaluate(lot, ctx)
         basis = with_dispense(basis)
       end
     end
-    verdict = policy_verdict(lot, ctx, reasons, share, hours, how)
+    verdict = policy_verdict(lot, ctx, reasons, share, hours, how, transfer)
   end
 
-  local warnings = {}
   if reached and not defence and ctx.try_param("obligation_sociale.date_incertaine") then
-    warnings[1] = uncertain_date_warning(ctx)
+    warnings[#warnings + 1] = uncertain_date_warning(ctx)
   end
 
   return {
@@ -235,15 +316,18 @@ return {
   basis = BASIS,
   order = 10,
   params = {
+    "textes.correspondance", "textes.contenu",
     "seuils.ue.travaux", "seuils.ue.fournitures_services", "seuils.ue.services_sociaux",
+    "seuils.ue.defense_securite", "seuils.ue.noms", "seuils.ue.publies_jusqu_au",
     "services_sociaux.cpv", "obligation_sociale.en_vigueur", "obligation_sociale.date_incertaine",
+    "obligation_sociale.motifs", "heures.reprise.cpv", "heures.reprise.heures_minimum",
     "main_oeuvre.part", "heures.cout_horaire", "heures.taux_insertion", "heures.arrondi",
     "politique.montant_minimum", "politique.heures_minimum", "politique.part_main_oeuvre_recommandee",
     "seuils.dispense.travaux", "seuils.dispense.fournitures_services",
   },
   units = {
     part_main_oeuvre = "ratio", taux_insertion = "ratio", cout_horaire = "EUR/h",
-    heures_brutes = "heures", seuil = "EUR", total_consultation = "EUR", seuil_dispense = "EUR",
+    heures_brutes = "heures", part_non_reprise = "ratio", reprise_heures_mois = "heures", seuil = "EUR", total_consultation = "EUR", seuil_dispense = "EUR",
   },
-  evaluate = evaluate,
+  evaluate = include("textes_anterieurs")(evaluate, BASIS),
 }

@@ -7,15 +7,31 @@
 -- for this lever: "objet" (insertion, qualification: recommended), "formation"
 -- (possible if it qualifies people far from employment), "support" (a simple
 -- labour-intensive activity a structure d'insertion can use: possible up to
--- `marche_insertion.support_montant_max`), "aucun" (excluded sub-family).
+-- `marche_insertion.support_montant_max`, a practitioner's marker), "aucun"
+-- (excluded sub-family). A mixed contract follows the rules of its larger
+-- value (R2123-2, `marche_insertion.marche_mixte`): a support is possible only
+-- if the insertion service carries the larger value, and a works lot is a
+-- works contract otherwise; the reasons say so.
 -- Anything else is excluded, with the reason. Never `obligatoire`.
 
 local BASIS = { "CCP R2123-1 3°" }
+local SUPPORT_BASIS = { "CCP R2123-1 3°", "CCP R2123-2" }
 
 local CATEGORIES = { objet = true, formation = true, support = true, aucun = true }
 
 local function excluded(reason)
   return { verdict = "exclue", reasons = { reason } }
+end
+
+-- The mixed-contract rule (rule data), and what it means for a support.
+local function larger_value_reason(lot, ctx)
+  local rule = ctx.lookup("marche_insertion.marche_mixte")
+  local unsure = rule.status == "verifie" and "" or " (texte à relire)"
+  local otherwise = lot.nature == "travaux" and "un marché de travaux" or "un marché de services ordinaire"
+  return string.format("Selon l'article R2123-2%s, %s : le marché n'est un marché de services de qualification "
+    .. "et d'insertion professionnelle que si le service d'insertion (accueil, encadrement, formation des "
+    .. "personnes) porte la plus grande part de sa valeur estimée ; sinon, c'est %s, passé selon les règles "
+    .. "de droit commun.", unsure, rule.value, otherwise)
 end
 
 local function supplies_reason()
@@ -39,8 +55,8 @@ end
 -- The procedure, and the European publicity above the threshold of the social
 -- and specific services (a rule cited from memory: its status is shown).
 local function procedure_reasons(lot, ctx, reasons, values)
-  reasons[#reasons + 1] = "Procédure : un marché de services de qualification et d'insertion professionnelle "
-    .. "peut être passé selon une procédure adaptée, quel que soit son montant (article R2123-1 3°)."
+  reasons[#reasons + 1] = string.format("Procédure : l'article R2123-1 3° du code de la commande publique %s.",
+    ctx.param("textes.contenu", "R2123-1 3°"))
   local seuil = ctx.try_param("seuils.ue.services_sociaux", lot.type_acheteur)
   if not seuil then return end
   values.seuil_services_sociaux = seuil
@@ -88,11 +104,12 @@ local function evaluate(lot, ctx)
       return {
         verdict = "exclue",
         values = values,
+        basis = SUPPORT_BASIS,
         reasons = { string.format("L'activité (code CPV %s) peut servir de support à un marché d'insertion, "
-          .. "mais le montant du lot (%s) dépasse le plafond de %s retenu pour les %s : l'activité deviendrait "
-          .. "l'objet principal du marché, et le choix de l'article R2123-1 3° serait exposé à une "
-          .. "requalification. Préférez une clause d'insertion ou un lot réservé.", lot.cpv,
-          ctx.fmt.euros(lot.montant_ht), ctx.fmt.euros(ceiling), lot.nature) },
+          .. "mais le montant du lot (%s) dépasse le repère de %s retenu pour les %s : la prestation support "
+          .. "porterait vraisemblablement la plus grande part de la valeur. Préférez une clause d'insertion ou "
+          .. "un lot réservé.", lot.cpv, ctx.fmt.euros(lot.montant_ht), ctx.fmt.euros(ceiling), lot.nature),
+          larger_value_reason(lot, ctx) },
       }
     end
     verdict = "possible"
@@ -101,12 +118,25 @@ local function evaluate(lot, ctx)
       .. "l'objet est alors le parcours d'insertion (accueil, encadrement, formation des personnes), la "
       .. "prestation en étant le support (montant du lot %s, dans la limite de %s retenue pour les %s).",
       lot.cpv, ctx.fmt.euros(lot.montant_ht), ctx.fmt.euros(ceiling), lot.nature)
+    reasons[#reasons + 1] = larger_value_reason(lot, ctx)
   else
     return { verdict = "exclue", values = values, reasons = { no_object_reason(lot) } }
   end
 
   procedure_reasons(lot, ctx, reasons, values)
-  return { verdict = verdict, reasons = reasons, values = values }
+  -- R2123-1 3° is the procedure of the services of the long list (annex XIV
+  -- of directive 2014/24, the avis annexé au code): the object's code should
+  -- be in it.
+  local warnings = {}
+  local listed = ctx.try_param("services_sociaux.cpv", lot.cpv)
+  values.liste_services_sociaux = listed == true
+  if category ~= "support" and listed == false then
+    warnings[1] = string.format("Le code CPV %s n'est pas dans la liste des services sociaux et autres services "
+      .. "spécifiques des règles appliquées : décrivez l'objet du marché (le service d'insertion) avec un code de "
+      .. "cette liste, ou vérifiez que la procédure adaptée de l'article R2123-1 3° s'applique.", lot.cpv)
+  end
+  return { verdict = verdict, reasons = reasons, values = values, warnings = warnings,
+    basis = category == "support" and SUPPORT_BASIS or BASIS }
 end
 
 return {
@@ -116,9 +146,11 @@ return {
   basis = BASIS,
   order = 60,
   params = {
+    "textes.correspondance", "textes.contenu",
     "marche_insertion.cpv", "marche_insertion.support_montant_max", "marche_insertion.publicite_ue",
+    "marche_insertion.marche_mixte", "services_sociaux.cpv",
     "seuils.ue.services_sociaux",
   },
   units = { seuil_services_sociaux = "EUR", support_montant_max = "EUR" },
-  evaluate = evaluate,
+  evaluate = include("textes_anterieurs")(evaluate, BASIS),
 }

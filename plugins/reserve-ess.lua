@@ -1,11 +1,14 @@
 -- Marché réservé aux entreprises de l'économie sociale et solidaire (clause
--- type `reserve-ess`): CCP L2113-15 (health, social and cultural
--- services of the annexed list, for ESS enterprises with a public-service
--- mission) and L2113-16 (three years at most).
+-- type `reserve-ess`): CCP L2113-15 (health, social and cultural services of
+-- the short list of article 77 of directive 2014/24, `reserve.ess.cpv`, for
+-- ESS enterprises with a public-service mission) and L2113-16 (three years at
+-- most, no reserved contract for the same services in the last three years).
+-- Open to pouvoirs adjudicateurs (also when they act as entité adjudicatrice):
+-- a warning for an entité adjudicatrice and for a defence or security contract.
 --
 -- Reserving is the buyer's choice, never an obligation: the verdict is at most
 -- `recommandee`.
---   not services, or CPV not in services_sociaux.cpv       -> exclue
+--   not services, or CPV not in reserve.ess.cpv            -> exclue
 --   duree_mois > reserve.ess.duree_max_mois                 -> exclue
 --   duration unknown                                        -> possible
 --   reserve.ess.secteurs says "adapte"                      -> recommandee
@@ -33,19 +36,17 @@ end
 
 local function not_listed_reason(lot)
   return string.format("Un marché réservé aux entreprises de l'économie sociale et solidaire (article L2113-15 "
-    .. "du code de la commande publique) ne peut porter que sur des services de santé, sociaux ou culturels de "
-    .. "la liste annexée au code (services sociaux et autres services spécifiques) : ce lot (%s, code CPV %s) "
-    .. "n'en relève pas.", lot.nature, lot.cpv)
+    .. "du code de la commande publique) ne peut porter que sur les services de santé, sociaux ou culturels "
+    .. "de la liste de l'article 77 de la directive 2014/24/UE, plus courte que celle des services sociaux et "
+    .. "autres services spécifiques : ce lot (%s, code CPV %s) n'en relève pas.", lot.nature, lot.cpv)
 end
 
 -- The conditions candidates must meet, and what the notice should say.
 local function conditions_reasons(ctx, reasons)
-  reasons[#reasons + 1] = string.format("Seules peuvent alors candidater les entreprises de l'économie sociale "
-    .. "et solidaire (article 1er de la loi n° 2014-856 du 31 juillet 2014) et les structures équivalentes qui "
-    .. "ont pour objectif d'assumer une mission de service public liée à ces services, réinvestissent leurs "
-    .. "bénéfices pour l'atteindre, ont une direction ou un actionnariat participatifs, et ne se sont pas vu "
-    .. "attribuer par l'acheteur un marché réservé pour les mêmes services au cours des %s mois précédents "
-    .. "(article L2113-15).", ctx.fmt.number(ctx.param("reserve.ess.attribution_anterieure_mois")))
+  reasons[#reasons + 1] = string.format("L'article L2113-15 du code de la commande publique %s ; ces entreprises "
+    .. "ne doivent pas s'être vu attribuer par l'acheteur un marché réservé pour les mêmes services au cours des "
+    .. "%s mois précédents (article L2113-16).", ctx.param("textes.contenu", "L2113-15"),
+    ctx.fmt.number(ctx.param("reserve.ess.attribution_anterieure_mois")))
   reasons[#reasons + 1] = "Réserver le marché est un choix de l'acheteur, jamais une obligation : indiquez dans "
     .. "l'avis d'appel public à la concurrence (AAPC) et dans les documents de la consultation que le marché est "
     .. "réservé en application de l'article L2113-15."
@@ -63,7 +64,7 @@ local function sector_reason(lot, found)
 end
 
 local function evaluate(lot, ctx)
-  local listed = lot.nature == "services" and ctx.param("services_sociaux.cpv", lot.cpv)
+  local listed = lot.nature == "services" and ctx.param("reserve.ess.cpv", lot.cpv)
   if not listed then
     return { verdict = "exclue", reasons = { not_listed_reason(lot) }, values = { liste = false } }
   end
@@ -102,9 +103,15 @@ local function evaluate(lot, ctx)
   conditions_reasons(ctx, reasons)
 
   local warnings = {}
-  if lot.type_acheteur == "defense" then
-    warnings[1] = "Marché de défense ou de sécurité : vérifiez la possibilité de réserver dans les dispositions "
-      .. "propres à ces marchés ; l'analyse suit les règles des marchés publics de droit commun."
+  if lot.type_acheteur == "entite-adjudicatrice" then
+    warnings[#warnings + 1] = "La réservation de l'article L2113-15 est ouverte aux pouvoirs adjudicateurs, "
+      .. "y compris lorsqu'ils agissent comme entité adjudicatrice : une entité adjudicatrice qui n'est pas un "
+      .. "pouvoir adjudicateur (entreprise publique, organisme de droit privé titulaire de droits spéciaux ou "
+      .. "exclusifs) ne peut pas y recourir."
+  end
+  if lot.marche_defense then
+    warnings[#warnings + 1] = "Marché de défense ou de sécurité : vérifiez la possibilité de réserver dans les "
+      .. "dispositions propres à ces marchés ; l'analyse suit les règles des marchés publics de droit commun."
   end
   return { verdict = verdict, reasons = reasons, values = values, warnings = warnings }
 end
@@ -116,9 +123,10 @@ return {
   basis = BASIS,
   order = 50,
   params = {
-    "services_sociaux.cpv", "reserve.ess.duree_max_mois", "reserve.ess.secteurs",
+    "textes.correspondance", "textes.contenu",
+    "reserve.ess.cpv", "reserve.ess.duree_max_mois", "reserve.ess.secteurs",
     "reserve.ess.attribution_anterieure_mois",
   },
   units = { duree_mois = "mois", duree_max_mois = "mois" },
-  evaluate = evaluate,
+  evaluate = include("textes_anterieurs")(evaluate, BASIS),
 }

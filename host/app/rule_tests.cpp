@@ -262,6 +262,15 @@ class CaseReader {
       case LotValueKind::ratio:
         if (auto x = ratio(v, path)) set(*x);
         break;
+      case LotValueKind::monthly_hours:
+        if (auto x = number(v, path)) {
+          if (*x < 0.0) {
+            error(path, "nombre d'heures négatif : écrivez un nombre d'heures par mois, 0 ou plus");
+          } else {
+            set(*x);
+          }
+        }
+        break;
       case LotValueKind::euros_per_hour:
         if (auto x = number(v, path)) {
           if (*x == 0.0) {

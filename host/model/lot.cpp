@@ -35,7 +35,7 @@ std::string_view buyer_type_label(BuyerType t) {
     case BuyerType::collectivite: return "Collectivité territoriale ou autre pouvoir adjudicateur";
     case BuyerType::etat: return "État (autorité publique centrale)";
     case BuyerType::entite_adjudicatrice: return "Entité adjudicatrice";
-    case BuyerType::defense: return "Marché de défense ou de sécurité";
+    case BuyerType::defense: return "Ministère des armées (autorité publique centrale)";
   }
   return "";
 }

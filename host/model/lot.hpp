@@ -49,6 +49,12 @@ struct Lot {
   Date date_lancement;
   std::string lieu;  // département code ("61", "2A", "971") or empty
   std::optional<bool> anru;
+  // A defence or security contract (CCP L1113-1, L2312-1-1): a kind of
+  // contract, not of buyer; absent is "non".
+  std::optional<bool> marche_defense;
+  // Monthly hours of the staff the incoming company takes over (reprise du
+  // personnel, cleaning): the insertion hours are computed on the rest.
+  std::optional<double> reprise_heures_mois;
   LotOverrides overrides;
   // What the buyer declared for the contract in the national open data (DECP
   // `considerationsSociales`, `considerationsEnvironnementales`), as the

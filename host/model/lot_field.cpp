@@ -114,6 +114,24 @@ bool set_optional(Lot& lot, const LotValue& v) {
   return true;
 }
 
+template <std::optional<double> Lot::*M>
+LotValue decimal(const Lot& lot) {
+  const auto& value = lot.*M;
+  if (!value) return {};
+  return *value;
+}
+template <std::optional<double> Lot::*M>
+bool set_decimal(Lot& lot, const LotValue& v) {
+  if (is_absent(v)) {
+    (lot.*M).reset();
+    return true;
+  }
+  const auto* x = std::get_if<double>(&v);
+  if (x == nullptr) return false;
+  lot.*M = *x;
+  return true;
+}
+
 template <std::optional<double> LotOverrides::*M>
 LotValue parameter(const Lot& lot) {
   const auto& value = lot.overrides.*M;
@@ -284,6 +302,29 @@ const std::array<LotFieldInfo, lot_field_count>& lot_fields() {
        false,
        optional<&Lot::anru>,
        set_optional<&Lot::anru>},
+      {LotField::marche_defense,
+       "marche_defense",
+       "Marché de défense ou de sécurité",
+       "marché de défense ou de sécurité",
+       false,
+       "",
+       {"defense", "defenseousecurite", "marchedefense", "marchededefense", "marchedefenseousecurite"},
+       LotValueKind::flag,
+       false,
+       optional<&Lot::marche_defense>,
+       set_optional<&Lot::marche_defense>},
+      {LotField::reprise_heures_mois,
+       "reprise_heures_mois",
+       "Heures mensuelles du personnel repris",
+       "heures mensuelles du personnel repris",
+       false,
+       "",
+       {"reprisedupersonnel", "reprisepersonnel", "heuresreprises", "heuresdupersonnelrepris",
+        "heurespersonnelrepris", "reprisedupersonnelheuresmois", "reprisedupersonnelheuresmensuelles"},
+       LotValueKind::monthly_hours,
+       false,
+       decimal<&Lot::reprise_heures_mois>,
+       set_decimal<&Lot::reprise_heures_mois>},
       {LotField::part_main_oeuvre,
        "part_main_oeuvre",
        "Part main-d'œuvre",

@@ -34,11 +34,13 @@ enum class LotField {
   date_lancement,
   lieu,
   anru,
+  marche_defense,
+  reprise_heures_mois,
   part_main_oeuvre,
   taux_insertion,
   cout_horaire,
 };
-inline constexpr std::size_t lot_field_count = 16;
+inline constexpr std::size_t lot_field_count = 18;
 
 // What a field holds. The kind decides the readers' parser, the Lua and
 // JSON types and how the value is shown.
@@ -54,6 +56,7 @@ enum class LotValueKind {
   flag,            // yes or no
   ratio,           // 0 to 1 (a programme may write 35 %)
   euros_per_hour,  // a positive amount per hour
+  monthly_hours,   // a number of hours per month, decimal, 0 or more
 };
 
 // A field's value as it is in a Lot: absent, a text (ids of buyer types and

@@ -395,9 +395,11 @@ DecpMapping decp_lot(const DecpRecord& record, Lot& out) {
     }
   }
 
-  const std::string nature = text::fold_key(m.text_of(record.find("nature")));
-  if (nature.find("defense") != std::string::npos || nature.find("securite") != std::string::npos) {
-    out.type_acheteur = BuyerType::defense;
+  // "Marché de défense ou de sécurité" is a kind of contract (L1113-1), not of
+  // buyer: it sets the lot's flag, and the buyer type stays as DECP leaves it.
+  if (const std::string nature = text::fold_key(m.text_of(record.find("nature"))); !nature.empty()) {
+    out.marche_defense =
+        nature.find("defense") != std::string::npos || nature.find("securite") != std::string::npos;
   }
 
   if (const DecpField* place = record.find("lieuExecution.code"); !is_blank(place)) {

@@ -38,8 +38,8 @@ void DecpReader::note_format(DiagnosticSink& diags) {
       "fichier DECP (" + std::string(format_label(records_->format())) +
       ") : chaque marché est un lot, évalué avec les règles en vigueur à sa date de "
       "notification, faute de date de lancement dans les DECP ; le type d'acheteur n'y figure "
-      "pas non plus : « collectivité ou autre pouvoir adjudicateur » est retenu, sauf pour les "
-      "marchés de défense ou de sécurité";
+      "pas non plus : « collectivité ou autre pouvoir adjudicateur » est retenu ; un marché de "
+      "défense ou de sécurité (« nature » des DECP) est évalué comme tel";
   if (records_->format() == DecpFormat::json_2019) {
     message += " ; ce format ne dit rien des considérations sociales : elles restent inconnues";
   }

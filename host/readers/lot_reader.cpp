@@ -187,6 +187,7 @@ void LotReader::read_field(const LotFieldInfo& field, Lot& out) {
     case LotValueKind::flag: keep(parse_bool(*value), as_is); break;
     case LotValueKind::ratio: keep(parse_ratio(*value), as_is); break;
     case LotValueKind::euros_per_hour: keep(parse_hourly_cost(*value), as_is); break;
+    case LotValueKind::monthly_hours: keep(parse_monthly_hours(*value), as_is); break;
   }
 }
 

@@ -60,6 +60,10 @@ class Parsed {
 [[nodiscard]] Parsed<double> parse_hourly_cost(std::string_view text);
 [[nodiscard]] Parsed<double> parse_hourly_cost(const Cell& cell);
 
+// Hours per month, as a decimal 0 or more: "400", "412,5", "400 h", "400 heures/mois".
+[[nodiscard]] Parsed<double> parse_monthly_hours(std::string_view text);
+[[nodiscard]] Parsed<double> parse_monthly_hours(const Cell& cell);
+
 // A share 0..1: "50 %", "50%", "0,5", "0.5"; a number above 1 without "%" is a
 // percentage ("50" is 0.5). Above 100 % fails.
 [[nodiscard]] Parsed<double> parse_ratio(std::string_view text);

@@ -22,6 +22,7 @@ struct AmountWords {
 };
 constexpr AmountWords amount_words{"montant", "1 234 567,89 €"};
 constexpr AmountWords hourly_words{"coût horaire", "25,50 €"};
+constexpr AmountWords monthly_hours_words{"nombre d'heures par mois", "412,5"};
 
 constexpr int max_whole_digits = 15;  // a thousand billion euros: beyond is a typing error
 
@@ -161,6 +162,9 @@ constexpr std::array<std::string_view, 8> amount_units = {"€",          "euros
 constexpr std::array<std::string_view, 12> hourly_units = {
     "€", "euros", "euro", "eur", "hors taxes", "h.t.", "ht", "/ heure", "/heure", "par heure", "/ h", "/h"};
 
+constexpr std::array<std::string_view, 8> monthly_hours_units = {
+    "heures par mois", "heures/mois", "h/mois", "heures", "heure", "/ mois", "/mois", "h"};
+
 bool is_number_cell(const Cell& cell) { return cell.type == Cell::Type::number; }
 
 }  // namespace
@@ -185,6 +189,19 @@ Parsed<double> parse_hourly_cost(const Cell& cell) {
   const auto cents = number_cents(cell, hourly_words);
   if (!cents) return Parsed<double>::failure(cents.error());
   return static_cast<double>(cents.value()) / 100.0;
+}
+
+Parsed<double> parse_monthly_hours(std::string_view text) {
+  const auto hundredths = amount_cents(text, monthly_hours_words, monthly_hours_units);
+  if (!hundredths) return Parsed<double>::failure(hundredths.error());
+  return static_cast<double>(hundredths.value()) / 100.0;
+}
+
+Parsed<double> parse_monthly_hours(const Cell& cell) {
+  if (!is_number_cell(cell)) return parse_monthly_hours(cell_display(cell));
+  const auto hundredths = number_cents(cell, monthly_hours_words);
+  if (!hundredths) return Parsed<double>::failure(hundredths.error());
+  return static_cast<double>(hundredths.value()) / 100.0;
 }
 
 namespace {

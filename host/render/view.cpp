@@ -182,10 +182,44 @@ View facilitator_view(const params::ParameterSet* rules, Date date, std::string_
   return v;
 }
 
+// A map of texts (the exception grounds of L2112-2-1…): its entries, each
+// with its own source and status, in key order.
+View text_map_view(const params::Parameter& p, const params::DatedValue& v) {
+  View leaf;
+  leaf.set("depuis", View::text(fr::date_long(v.from)));
+  leaf.set("reference", View::text(fr::print_typography(v.reference.empty() ? p.reference : v.reference)));
+  leaf.set("statut", View::text(status_text(v.status)));
+  View entries = View::list();
+  for (const auto& [key, entry] : v.entries) {
+    const auto* t = std::get_if<std::string>(&entry.value);
+    if (t == nullptr) continue;
+    const params::Status status = entry.status.value_or(v.status);
+    View item;
+    item.set("cle", View::text(key));
+    item.set("texte", View::text(fr::print_typography(*t)));
+    const std::string& reference = entry.reference.empty() ? v.reference : entry.reference;
+    item.set("reference", View::text(fr::print_typography(reference.empty() ? p.reference : reference)));
+    item.set("statut", View::text(status_text(status)));
+    item.set("a_verifier", View::boolean(status != params::Status::verifie));
+    item.set("note", View::text(fr::print_typography(entry.note)));
+    entries.push(std::move(item));
+  }
+  leaf.set("entrees", std::move(entries));
+  return leaf;
+}
+
 View rules_view(const params::ParameterSet* rules, Date date) {
   View root;
   if (rules == nullptr) return root;
   for (const auto& [name, p] : rules->all()) {
+    const std::size_t dot = name.rfind('.');
+    if (p.kind == params::Kind::map && p.unit == "texte") {
+      const params::DatedValue* v = p.at(date);
+      if (v == nullptr || v->repealed) continue;
+      View& parent = dot == std::string::npos ? root : object_at(root, std::string_view(name).substr(0, dot));
+      parent.set(dot == std::string::npos ? name : name.substr(dot + 1), text_map_view(p, *v));
+      continue;
+    }
     if (p.kind != params::Kind::number && p.kind != params::Kind::boolean && p.kind != params::Kind::text &&
         p.kind != params::Kind::date) {
       continue;
@@ -204,7 +238,6 @@ View rules_view(const params::ParameterSet* rules, Date date) {
     leaf.set("vrai", View::boolean(b != nullptr && *b));
     const auto* t = std::get_if<std::string>(&value);
     leaf.set("elements", t != nullptr ? elements(*t) : View::list());
-    const std::size_t dot = name.rfind('.');
     View& parent = dot == std::string::npos ? root : object_at(root, std::string_view(name).substr(0, dot));
     parent.set(dot == std::string::npos ? name : name.substr(dot + 1), std::move(leaf));
   }

@@ -78,7 +78,8 @@ void read_value(const Object::Ptr& root, const LotFieldInfo& field, Lot& lot) {
     }
     case LotValueKind::flag: ok = field.set(lot, root->getValue<bool>(key)); break;
     case LotValueKind::ratio:
-    case LotValueKind::euros_per_hour: ok = field.set(lot, root->getValue<double>(key)); break;
+    case LotValueKind::euros_per_hour:
+    case LotValueKind::monthly_hours: ok = field.set(lot, root->getValue<double>(key)); break;
   }
   if (!ok) throw std::runtime_error("lot enregistré illisible : valeur de « " + key + " » refusée");
 }

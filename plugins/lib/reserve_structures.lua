@@ -110,7 +110,7 @@ return function(R)
   end
 
   local function defence_warning(lot)
-    if lot.type_acheteur == "defense" then
+    if lot.marche_defense then
       return "Marché de défense ou de sécurité : vérifiez la possibilité de réserver dans les dispositions propres "
         .. "à ces marchés ; l'analyse suit les règles des marchés publics de droit commun."
     end

@@ -14,7 +14,7 @@ return {
   reference = "Heuristique de praticien, d'après CE, 25 mars 2013, Département de l'Isère, n° 364950",
   values = {
     {
-      from = "2019-04-01",
+      from = "2016-04-01",
       value = {
         "09", -- 09000000 produits pétroliers, combustibles, électricité
         "30", -- 30000000 machines de bureau et matériel informatique

@@ -10,7 +10,7 @@ return {
   reference = "Pratique des acheteurs et des facilitateurs",
   values = {
     {
-      from = "2019-04-01",
+      from = "2016-04-01",
       value = 4,
       status = "hypothese",
       reference = "Aucune source publiée : longueur usuelle de praticien pour une note de méthodologie "

@@ -12,7 +12,7 @@ return {
   reference = "CE, 25 mars 2013, Département de l'Isère, n° 364950",
   values = {
     {
-      from = "2019-04-01",
+      from = "2016-04-01",
       value = 0.15,
       status = "verifie",
       reference = "CE, 25 mars 2013, Département de l'Isère, n° 364950 : critère d'insertion pondéré à "

@@ -11,7 +11,7 @@ return {
   reference = "Code de la commande publique, R2152-7 2° a) ; pratique des acheteurs",
   values = {
     {
-      from = "2019-04-01",
+      from = "2016-04-01",
       value = 0.05,
       status = "partiel",
       reference = "Pratique des acheteurs et des facilitateurs de la clause sociale : pondération "

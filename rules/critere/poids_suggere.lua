@@ -8,7 +8,7 @@ return {
   reference = "Pratique des acheteurs",
   values = {
     {
-      from = "2019-04-01",
+      from = "2016-04-01",
       value = 0.10,
       status = "hypothese",
       reference = "Aucune source publiée : milieu de la fourchette usuelle de 5 à 15 %, point de départ "

@@ -11,7 +11,7 @@ return {
   reference = "CE, 25 mars 2013, Département de l'Isère, n° 364950 ; pratique des facilitateurs",
   values = {
     {
-      from = "2019-04-01",
+      from = "2016-04-01",
       value = "modalités d'accueil et d'intégration des personnes en insertion ; tutorat, avec un référent "
         .. "nommé ; formation, qualification et progression des personnes ; sortie et pérennisation de "
         .. "l'emploi ; heures d'insertion proposées au-delà du minimum exigé par la clause",

@@ -1,7 +1,8 @@
 -- Arrondi du nombre d'heures d'insertion calculé.
 --
 -- "inferieur" : on garde la partie entière (833,33 heures → 833 heures), comme
--- dans l'exemple publié par les facilitateurs.
+-- dans l'exemple publié par les facilitateurs. C'est un choix de pratique :
+-- aucun texte ne fixe l'arrondi des heures d'insertion.
 return {
   description = "Arrondi des heures d'insertion calculées",
   unit = "texte",
@@ -9,11 +10,12 @@ return {
   reference = "MEF Sud 77, calcul des heures d'insertion (mefsud77.fr/?page_id=28)",
   values = {
     {
-      from = "2019-04-01",
+      from = "2016-04-01",
       value = "inferieur",
-      status = "verifie",
-      reference = "MEF Sud 77 (mefsud77.fr/?page_id=28) : 833,33 heures arrondies à 833 ; mêmes "
-        .. "chiffres sur laser-emploi.fr",
+      status = "hypothese",
+      reference = "Choix de pratique, sans texte : l'exemple publié par MEF Sud 77 (mefsud77.fr/?page_id=28) "
+        .. "arrondit 833,33 heures à 833 (mêmes chiffres sur laser-emploi.fr)",
+      note = "Aucun texte ne fixe l'arrondi ; une politique locale peut retenir un autre mode.",
     },
   },
 }

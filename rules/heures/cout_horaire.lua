@@ -10,7 +10,7 @@ return {
   reference = "Pratique des facilitateurs de la clause sociale (source indiquée pour chaque famille)",
   values = {
     {
-      from = "2019-04-01",
+      from = "2016-04-01",
       status = "verifie",
       reference = "MEF Sud 77 (mefsud77.fr/?page_id=28) ; Inserpropre (inserpropre.fr/?p=2353)",
       value = {

@@ -11,7 +11,7 @@ return {
   reference = "Pratique des facilitateurs de la clause sociale",
   values = {
     {
-      from = "2019-04-01",
+      from = "2016-04-01",
       value = 0.05,
       status = "verifie",
       reference = "weka.fr : usuellement 5 à 10 % des heures travaillées ; MEF Sud 77 "

@@ -27,7 +27,7 @@ return {
   reference = "Pratique des facilitateurs de la clause sociale (source indiquée pour chaque famille)",
   values = {
     {
-      from = "2019-04-01",
+      from = "2016-04-01",
       status = "partiel",
       reference = "Pratique des facilitateurs (source indiquée pour chaque famille)",
       note = "Chaque famille porte son propre statut : vérifié pour le bâtiment (moyenne, peinture, "

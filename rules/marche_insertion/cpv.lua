@@ -21,7 +21,7 @@ return {
   reference = "Code de la commande publique, R2123-1 3° ; rattachement des codes CPV : pratique",
   values = {
     {
-      from = "2019-04-01",
+      from = "2016-04-01",
       status = "hypothese",
       reference = "Aucune source publiée : rattachement des familles CPV aux services de qualification "
         .. "et d'insertion professionnelle, point de départ de praticien",

@@ -14,7 +14,7 @@ return {
     .. "CCP, R2123-1 3°",
   values = {
     {
-      from = "2019-04-01",
+      from = "2016-04-01",
       value = true,
       status = "a-verifier",
       reference = "De mémoire : directive 2014/24/UE, art. 74 et 75 ; dispositions du code sur la "

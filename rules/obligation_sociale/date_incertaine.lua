@@ -7,8 +7,15 @@ return {
   description = "Date d'entrée en vigueur de l'obligation sociale incertaine (21 ou 22 août 2026)",
   unit = "booleen",
   kind = "boolean",
-  reference = "Loi n° 2021-1104 du 22 août 2021, art. 35 ; décret n° 2022-767 du 2 mai 2022, art. 9",
+  reference = "Loi n° 2021-1104 du 22 août 2021, art. 35 (crée L2112-2-1) ; décret n° 2022-767 du 2 mai 2022 "
+    .. "(date d'entrée en vigueur)",
   values = {
+    {
+      from = "2016-04-01",
+      value = false,
+      status = "partiel",
+      reference = "Ordonnance n° 2015-899 du 23 juillet 2015 : pas d'obligation sociale",
+    },
     {
       from = "2019-04-01",
       value = false,
@@ -19,7 +26,7 @@ return {
       from = "2026-08-21",
       value = true,
       status = "partiel",
-      note = "Le décret n° 2022-767 (art. 9) et plusieurs commentateurs (Atexo, FNCCR, "
+      note = "Le décret n° 2022-767 et plusieurs commentateurs (Atexo, FNCCR, "
         .. "reponses-marches-publics) donnent le 21 août 2026 ; d'autres sources (marche-public.fr, "
         .. "code-commande-publique.com, versions à venir de Légifrance) écrivent « au plus tard le "
         .. "22 août 2026 », cinq ans après la promulgation de la loi. À vérifier sur Légifrance.",

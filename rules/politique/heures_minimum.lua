@@ -10,7 +10,7 @@ return {
   reference = "Inserpropre, PACT Propreté (inserpropre.fr/?p=2353)",
   values = {
     {
-      from = "2019-04-01",
+      from = "2016-04-01",
       value = 150,
       status = "partiel",
       reference = "Inserpropre, PACT Propreté (inserpropre.fr/?p=2353) : en dessous de 150 heures, pas de clause",

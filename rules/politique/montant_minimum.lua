@@ -13,6 +13,14 @@ return {
   reference = "Politique d'achat par défaut, alignée sur les seuils de dispense de procédure (CCP R2122-8)",
   values = {
     {
+      from = "2016-04-01",
+      value = { travaux = 25000, fournitures = 25000, services = 25000 },
+      status = "hypothese",
+      reference = "Aligné sur le seuil de dispense de procédure de l'époque (décret n° 2016-360 du 25 mars "
+        .. "2016, art. 30, I, 8°, 25 000 €)",
+      note = "Choix de politique, non imposé par les textes (voir la valeur 2024).",
+    },
+    {
       from = "2020-01-01",
       value = { travaux = 40000, fournitures = 40000, services = 40000 },
       status = "hypothese",

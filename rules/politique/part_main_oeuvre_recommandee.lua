@@ -11,7 +11,7 @@ return {
   reference = "Circulaire de l'État de 2008, citée par le guide de l'AVE (2011)",
   values = {
     {
-      from = "2019-04-01",
+      from = "2016-04-01",
       value = 0.5,
       status = "verifie",
       reference = "Circulaire de l'État de 2008 (clauses dans les secteurs où la main-d'œuvre atteint "

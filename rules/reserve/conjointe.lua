@@ -14,6 +14,14 @@ return {
   reference = "Code de la commande publique, L2113-14",
   values = {
     {
+      from = "2016-04-01",
+      value = false,
+      status = "a-verifier",
+      reference = "Ordonnance n° 2015-899 du 23 juillet 2015, art. 36 (réservations distinctes aux "
+        .. "entreprises adaptées et ESAT, I, et aux SIAE, II)",
+      note = "Règles antérieures au code ; réservation conjointe non prévue, de mémoire : à vérifier.",
+    },
+    {
       from = "2019-04-01",
       value = false,
       status = "partiel",

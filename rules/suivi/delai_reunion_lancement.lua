@@ -8,7 +8,7 @@ return {
   reference = "Pratique des facilitateurs des clauses sociales",
   values = {
     {
-      from = "2019-04-01",
+      from = "2016-04-01",
       value = 1,
       status = "hypothese",
       reference = "Aucune source publiée : délai usuel de praticien, à fixer par l'acheteur dans le CCAP",

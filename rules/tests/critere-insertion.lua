@@ -106,7 +106,7 @@ case {
   lot = {
     reference = "C8", objet = "Petits travaux", nature = "travaux", cpv = "45210000",
     montant_ht = 100000, total_consultation_ht = 6000000, date_lancement = "2027-03-01",
-    type_acheteur = "defense",
+    type_acheteur = "etat", marche_defense = true,
   },
   expect = {
     ["critere-insertion"] = { verdict = "possible" },
@@ -287,7 +287,7 @@ case {
         "tutorat, avec un référent nommé",
         "heures d'insertion proposées au-delà du minimum",
         "non la politique sociale générale de l'entreprise (RSE)",
-        "CE, 25 mai 2018, Nantes Métropole, n° 417580 ; décision à vérifier",
+        "CE, 25 mai 2018, Nantes Métropole, n° 417580)",
         "au moins un critère d'attribution prenant en compte les caractéristiques environnementales",
       },
     },

@@ -115,7 +115,7 @@ case {
     date_lancement = "2027-03-01", type_acheteur = "etat", lieu = "75", anru = false,
   },
   expect = {
-    insertion = { verdict = "obligatoire", hours = false, reason = "fournitures et services de l'État" },
+    insertion = { verdict = "obligatoire", hours = false, reason = "fournitures et services des autorités publiques centrales" },
   },
 }
 
@@ -139,7 +139,7 @@ case {
     date_lancement = "2027-03-01", type_acheteur = "collectivite", lieu = "61", anru = false,
   },
   expect = {
-    insertion = { verdict = "obligatoire", hours = false, reason = "autres pouvoirs adjudicateurs" },
+    insertion = { verdict = "obligatoire", hours = false, reason = "pouvoirs adjudicateurs autres que les autorités publiques centrales" },
   },
 }
 
@@ -185,7 +185,7 @@ case {
   lot = {
     reference = "I15", objet = "Équipements de casernement", nature = "fournitures", cpv = "39100000",
     montant_ht = 432000, total_consultation_ht = 432000, duree_mois = 24,
-    date_lancement = "2027-03-01", type_acheteur = "defense", lieu = "61", anru = false,
+    date_lancement = "2027-03-01", type_acheteur = "etat", marche_defense = true, lieu = "61", anru = false,
   },
   expect = {
     insertion = { verdict = "possible", hours = false, reason = "L2312-1-1" },
@@ -197,7 +197,7 @@ case {
   lot = {
     reference = "I16", objet = "Réhabilitation d'un bâtiment de caserne", nature = "travaux", cpv = "45210000",
     montant_ht = 6000000, total_consultation_ht = 6000000, duree_mois = 24,
-    date_lancement = "2027-03-01", type_acheteur = "defense", lieu = "61", anru = false,
+    date_lancement = "2027-03-01", type_acheteur = "etat", marche_defense = true, lieu = "61", anru = false,
   },
   expect = {
     insertion = { verdict = "recommandee", hours = 5000, reason = "la clause n'est donc pas obligatoire" },
@@ -413,8 +413,8 @@ case {
       reason = {
         "Le montant total de la consultation (5 404 000 €) atteint le seuil européen de 5 404 000 € applicable aux travaux",
         "Depuis le 21 août 2026, l'article L2112-2-1 du code de la commande publique impose",
-        "L'acheteur ne peut y déroger que dans l'un des cas prévus par cet article",
-        "il doit alors consigner les motifs de sa décision",
+        "L'acheteur ne peut y déroger que dans les cas que retiennent les règles appliquées",
+        "Il doit alors consigner les motifs de sa décision",
         "Volume d'insertion proposé : 4 503 heures (",
       },
     },
@@ -471,7 +471,7 @@ case {
   name = "Défense : le motif de l'article L2312-1-1",
   lot = {
     nature = "travaux", cpv = "45210000", montant_ht = 6000000, date_lancement = "2027-03-01",
-    type_acheteur = "defense",
+    type_acheteur = "etat", marche_defense = true,
   },
   expect = {
     insertion = {

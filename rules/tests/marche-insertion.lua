@@ -142,7 +142,7 @@ case {
     montant_ht = 400000.01, date_lancement = "2027-03-01",
   },
   expect = {
-    ["marche-insertion"] = { verdict = "exclue", reason = "dépasse le plafond" },
+    ["marche-insertion"] = { verdict = "exclue", reason = "dépasse le repère" },
   },
 }
 
@@ -164,7 +164,10 @@ case {
     montant_ht = 200000.01, date_lancement = "2027-03-01",
   },
   expect = {
-    ["marche-insertion"] = { verdict = "exclue", reason = "requalification" },
+    ["marche-insertion"] = {
+      verdict = "exclue",
+      reason = { "porterait vraisemblablement la plus grande part de la valeur", "c'est un marché de travaux" },
+    },
   },
 }
 
@@ -211,7 +214,7 @@ case {
       verdict = "recommandee", hours = false, values = { categorie = "objet", seuil_services_sociaux = 750000 },
       reason = {
         "a pour objet l'accompagnement, la qualification ou l'insertion professionnelle",
-        "Procédure : un marché de services de qualification et d'insertion professionnelle peut être passé selon une procédure adaptée, quel que soit son montant (article R2123-1 3°)",
+        "permet de passer selon une procédure adaptée, quel que soit son montant, un marché de services sociaux et autres services spécifiques, dont les services de qualification et d'insertion professionnelle",
       },
     },
   },
@@ -274,7 +277,7 @@ case {
   lot = { nature = "services", cpv = "90511000", montant_ht = 400000.01, date_lancement = "2027-03-01" },
   expect = {
     ["marche-insertion"] = {
-      verdict = "exclue", reason = "dépasse le plafond de 400 000 € retenu pour les services",
+      verdict = "exclue", reason = "dépasse le repère de 400 000 € retenu pour les services",
     },
   },
 }

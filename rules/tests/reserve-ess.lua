@@ -132,8 +132,8 @@ case {
       reason = {
         "Le code CPV 85312000 relève de services d'action sociale que les entreprises de l'économie sociale et solidaire",
         "La durée prévue, 2 ans (24 mois), respecte la durée maximale de 3 ans (36 mois)",
-        "Seules peuvent alors candidater les entreprises de l'économie sociale et solidaire",
-        "pour les mêmes services au cours des 36 mois précédents (article L2113-15)",
+        "réserve le marché aux entreprises de l'économie sociale et solidaire",
+        "pour les mêmes services au cours des 36 mois précédents (article L2113-16)",
         "Réserver le marché est un choix de l'acheteur, jamais une obligation",
         "que le marché est réservé en application de l'article L2113-15",
       },
@@ -205,7 +205,7 @@ case {
     ["reserve-ess"] = {
       verdict = "exclue", values = { liste = false },
       reason = {
-        "ne peut porter que sur des services de santé, sociaux ou culturels de la liste annexée au code",
+        "ne peut porter que sur les services de santé, sociaux ou culturels de la liste de l'article 77 de la directive 2014/24/UE",
         "ce lot (services, code CPV 90910000) n'en relève pas",
       },
     },
@@ -222,7 +222,7 @@ case {
   name = "ESS : défense, un avertissement",
   lot = {
     nature = "services", cpv = "85312000", montant_ht = 120000, duree_mois = 24, date_lancement = "2027-03-01",
-    type_acheteur = "defense",
+    type_acheteur = "etat", marche_defense = true,
   },
   expect = { ["reserve-ess"] = { warning = "Marché de défense ou de sécurité" } },
 }

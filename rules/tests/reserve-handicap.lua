@@ -159,7 +159,7 @@ case {
   lot = {
     reference = "H13", objet = "Blanchisserie des tenues", nature = "services", cpv = "98310000",
     montant_ht = 120000, total_consultation_ht = 120000, duree_mois = 36,
-    date_lancement = "2027-03-01", type_acheteur = "defense", lieu = "61", anru = false,
+    date_lancement = "2027-03-01", type_acheteur = "etat", marche_defense = true, lieu = "61", anru = false,
   },
   expect = {
     ["reserve-handicap"] = { verdict = "recommandee" },
@@ -274,7 +274,7 @@ case {
   name = "EA et ESAT : défense, l'avertissement",
   lot = {
     nature = "services", cpv = "98310000", montant_ht = 120000, date_lancement = "2027-03-01",
-    type_acheteur = "defense",
+    type_acheteur = "etat", marche_defense = true,
   },
   expect = {
     ["reserve-handicap"] = {

@@ -25,6 +25,7 @@ def clause(ref, kind):
     return next(c for c in lots[ref]["clauses"] if c["type"] == kind)
 gym = lots["226100017000142026-T-022"]
 assert gym["nature"] == "travaux" and gym["date_lancement"] == "2026-09-07" and gym["lieu"] == "61", gym
+assert gym["marche_defense"] is False, gym
 assert clause("226100017000142026-T-022", "insertion")["verdict"] == "obligatoire"
 assert gym["recorded_social_considerations"] == ["Clause sociale"], gym["recorded_social_considerations"]
 # A mandatory clause the buyer recorded as "no social consideration": what a later review will flag.
@@ -34,7 +35,11 @@ assert clause("226100017000142024-T-003", "insertion")["verdict"] == "recommande
 laundry = lots["266100123000172024-S-005"]
 assert laundry["nature"] == "services" and laundry["recorded_social_considerations"] == ["Marché réservé"]
 defence = lots["110006013000142026-D-027"]
-assert defence["type_acheteur"] == "defense" and defence["recorded_social_considerations"] is not None
+# A defence or security contract is a kind of contract, not of buyer (L1113-1).
+assert defence["marche_defense"] is True and defence["type_acheteur"] == "collectivite", defence
+assert defence["recorded_social_considerations"] is not None
+assert "L2312-1-1" in " ".join(clause("110006013000142026-D-027", "insertion")["reasons"]) or \
+    clause("110006013000142026-D-027", "insertion")["values"]["seuil"] > defence["montant_ht"]
 assert lots["200053774000132026-S-028"]["objet"] == "Entretien des équipements sportifs"
 assert len(lots) == 28
 PY

@@ -9,6 +9,13 @@ return {
   reference = "Code de la commande publique, L2113-16",
   values = {
     {
+      from = "2016-04-01",
+      value = 36,
+      status = "a-verifier",
+      reference = "Ordonnance n° 2015-899 du 23 juillet 2015, art. 37 ; directive 2014/24/UE, art. 77, § 3",
+      note = "Règles antérieures au code (repris à L2113-16) ; cité de mémoire, à vérifier sur Légifrance.",
+    },
+    {
       from = "2019-04-01",
       value = 36,
       status = "partiel",

@@ -12,7 +12,7 @@ return {
   reference = "Repère de praticien (aucun plafond dans le code de la commande publique)",
   values = {
     {
-      from = "2019-04-01",
+      from = "2016-04-01",
       value = 500000,
       status = "hypothese",
       reference = "Aucune source publiée : point de départ de praticien",

@@ -25,7 +25,7 @@ return {
   reference = "Repères de praticien, sans source publiée",
   values = {
     {
-      from = "2019-04-01",
+      from = "2016-04-01",
       status = "hypothese",
       reference = "Aucune source publiée : repère de praticien, à calibrer avec le sourcing local",
       value = {

@@ -14,6 +14,14 @@ return {
   reference = "Code de la commande publique, R2122-8",
   values = {
     {
+      from = "2016-04-01",
+      value = 25000,
+      status = "a-verifier",
+      reference = "Décret n° 2016-360 du 25 mars 2016, art. 30, I, 8° (marchés de faible montant)",
+      note = "Règles antérieures au code (repris à R2122-8 au 1er avril 2019) ; montant cité de mémoire, "
+        .. "à vérifier sur Légifrance.",
+    },
+    {
       from = "2020-01-01",
       value = 40000,
       status = "partiel",

@@ -1,5 +1,7 @@
 -- Seuil européen des marchés de services sociaux et autres services
--- spécifiques (liste : services_sociaux/cpv.lua).
+-- spécifiques (liste longue de l'annexe XIV de la directive 2014/24/UE :
+-- services_sociaux/cpv.lua). Un marché de défense ou de sécurité suit
+-- seuils/ue/defense_securite.lua.
 --
 -- Ces seuils sont fixés par les directives elles-mêmes et ne suivent pas la
 -- révision biennale en droits de tirage spéciaux : ils devraient être
@@ -13,6 +15,20 @@ return {
   reference = "Code de la commande publique, annexe 2 ; directive 2014/24/UE, art. 4 d) ; "
     .. "directive 2014/25/UE, art. 15 c)",
   values = {
+    {
+      from = "2016-04-01",
+      value = {
+        etat = 750000,
+        collectivite = 750000,
+        defense = 750000,
+        ["entite-adjudicatrice"] = 1000000,
+      },
+      status = "partiel",
+      reference = "Directive 2014/24/UE, art. 4 d) (750 000 €) ; directive 2014/25/UE, art. 15 c) "
+        .. "(1 000 000 €) ; décret n° 2016-360 du 25 mars 2016, art. 28 et 42",
+      note = "Seuils fixés par les directives, non révisés tous les deux ans ; la clé « defense » (un "
+        .. "acheteur du ministère des armées) suit les pouvoirs adjudicateurs.",
+    },
     {
       from = "2020-01-01",
       value = {

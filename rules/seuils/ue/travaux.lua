@@ -15,6 +15,24 @@ return {
   reference = "Code de la commande publique, annexe 2 (avis relatif aux seuils de procédure)",
   values = {
     {
+      from = "2016-04-01",
+      value = 5225000,
+      status = "a-verifier",
+      reference = "Règlement délégué (UE) 2015/2170 de la Commission du 24 novembre 2015 ; ordonnance "
+        .. "n° 2015-899 du 23 juillet 2015 ; décret n° 2016-360 du 25 mars 2016, art. 42",
+      note = "Numéro du règlement vu dans la version consolidée de la directive 2014/24/UE (eurlexa.com) ; "
+        .. "montant cité de mémoire, à vérifier sur EUR-Lex.",
+    },
+    {
+      from = "2018-01-01",
+      value = 5548000,
+      status = "a-verifier",
+      reference = "Règlement délégué (UE) 2017/2365 de la Commission du 18 décembre 2017 ; décret "
+        .. "n° 2016-360 du 25 mars 2016, art. 42",
+      note = "Numéro du règlement vu dans la version consolidée de la directive 2014/24/UE (eurlexa.com) ; "
+        .. "montant cité de mémoire, à vérifier sur EUR-Lex.",
+    },
+    {
       from = "2020-01-01",
       value = 5350000,
       status = "partiel",

@@ -113,6 +113,8 @@ TEST_SUITE("shipped_plugins") {
     CHECK(info("insertion").units == Units{{"cout_horaire", "EUR/h"},
                                            {"heures_brutes", "heures"},
                                            {"part_main_oeuvre", "ratio"},
+                                           {"part_non_reprise", "ratio"},
+                                           {"reprise_heures_mois", "heures"},
                                            {"seuil", "EUR"},
                                            {"seuil_dispense", "EUR"},
                                            {"taux_insertion", "ratio"},
@@ -154,13 +156,11 @@ TEST_SUITE("shipped_plugins") {
   TEST_CASE("the plugins write no number with legal meaning: they all come from ctx") {
     // Numbers a plugin may write: api version, list indices, display order, calendar.
     const std::map<std::string, std::set<std::string>> allowed = {
-        {"insertion", {"1", "10"}},
-        {"critere-insertion", {"1", "20"}},
-        {"reserve-handicap", {"1", "30"}},
-        {"reserve-siae", {"1", "40"}},
+        {"insertion", {"0", "1", "2", "4", "10"}},  // 0: no hours; 2, 4: decimals shown
+        {"critere-insertion", {"0", "1", "20"}},    // 0: no hours
+        {"reserve-handicap", {"1", "30"}},         {"reserve-siae", {"1", "40"}},
         {"reserve-ess", {"0", "1", "12", "50"}},  // 12 months a year, to write 36 months as 3 years
-        {"marche-insertion", {"1", "60"}},
-        {"anru", {"1", "70"}},
+        {"marche-insertion", {"1", "60"}},         {"anru", {"1", "70"}},
     };
     for (const auto& [id, expected] : allowed) {
       INFO(id);

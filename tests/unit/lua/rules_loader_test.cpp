@@ -132,9 +132,12 @@ TEST_SUITE("rules_loader") {
     }
   }
 
-  TEST_CASE("EU thresholds change every two years, from 2020 on") {
+  TEST_CASE("EU thresholds change every two years, from 2016 on") {
     const ParameterSet set = shipped_rules();
-    CHECK(failure(set, "seuils.ue.travaux", "2019-12-31") == LookupError::not_in_force);
+    CHECK(failure(set, "seuils.ue.travaux", "2016-03-31") == LookupError::not_in_force);
+    CHECK(number(set, "seuils.ue.travaux", "2016-04-01") == 5'225'000);
+    CHECK(number(set, "seuils.ue.travaux", "2019-12-31") == 5'548'000);
+    CHECK(found(set, "seuils.ue.travaux", "2019-12-31").status() == Status::a_verifier);
     CHECK(number(set, "seuils.ue.travaux", "2020-01-01") == 5'350'000);
     CHECK(number(set, "seuils.ue.travaux", "2023-12-31") == 5'382'000);
     CHECK(found(set, "seuils.ue.travaux", "2023-12-31").status() == Status::partiel);
@@ -152,8 +155,13 @@ TEST_SUITE("rules_loader") {
     CHECK(number(set, fs, "2026-01-01", "collectivite") == 216'000);
     CHECK(number(set, fs, "2025-12-31", "entite-adjudicatrice") == 443'000);
     CHECK(number(set, fs, "2026-01-01", "entite-adjudicatrice") == 432'000);
-    CHECK(number(set, fs, "2025-12-31", "defense") == 443'000);
-    CHECK(number(set, fs, "2026-01-01", "defense") == 432'000);
+    // "defense" is a buyer (a central authority); a defence or security
+    // contract has its own thresholds.
+    CHECK(number(set, fs, "2025-12-31", "defense") == 143'000);
+    CHECK(number(set, fs, "2026-01-01", "defense") == 140'000);
+    CHECK(number(set, "seuils.ue.defense_securite", "2025-12-31", "services") == 443'000);
+    CHECK(number(set, "seuils.ue.defense_securite", "2026-01-01", "fournitures") == 432'000);
+    CHECK(number(set, "seuils.ue.defense_securite", "2026-01-01", "travaux") == 5'404'000);
     CHECK(set.find(fs)->key == "type_acheteur");
 
     const std::string_view ss = "seuils.ue.services_sociaux";
@@ -174,8 +182,10 @@ TEST_SUITE("rules_loader") {
     CHECK_FALSE(flag(set, "obligation_sociale.en_vigueur", "2026-08-20"));
     CHECK(flag(set, "obligation_sociale.en_vigueur", "2026-08-21"));
     const Lookup in_force = found(set, "obligation_sociale.en_vigueur", "2026-08-21");
-    CHECK(in_force.status() == Status::verifie);
+    CHECK(in_force.status() == Status::partiel);
+    CHECK(in_force.reference().find("loi n° 2021-1104") != std::string_view::npos);
     CHECK(in_force.reference().find("décret n° 2022-767") != std::string_view::npos);
+    CHECK(in_force.reference().find("art. 9") == std::string_view::npos);
     CHECK(in_force.dated->note.find("22 août 2026") != std::string::npos);
 
     CHECK_FALSE(flag(set, "obligation_sociale.date_incertaine", "2026-08-20"));
@@ -234,16 +244,22 @@ TEST_SUITE("rules_loader") {
     CHECK(found(set, "heures.cout_horaire", "2026-01-01", "72000000").status() == Status::partiel);
   }
 
-  TEST_CASE("social-services CPV list: membership by prefix") {
+  TEST_CASE("social-services CPV lists: the long one (annex XIV) and the ESS one (article 77)") {
     const ParameterSet set = shipped_rules();
-    const Lookup health = found(set, "services_sociaux.cpv", "2026-01-01", "85311000");
+    CHECK(found(set, "services_sociaux.cpv", "2026-01-01", "55524000").member);  // school catering
+    CHECK(found(set, "services_sociaux.cpv", "2026-01-01", "79611000").member);  // job search
+    CHECK(found(set, "services_sociaux.cpv", "2026-01-01", "80100000").member);  // education
+    CHECK_FALSE(found(set, "services_sociaux.cpv", "2026-01-01", "90910000").member);
+    CHECK_FALSE(found(set, "reserve.ess.cpv", "2026-01-01", "55524000").member);
+    CHECK_FALSE(found(set, "reserve.ess.cpv", "2026-01-01", "79611000").member);
+    CHECK_FALSE(found(set, "reserve.ess.cpv", "2026-01-01", "80100000").member);
+    CHECK(found(set, "reserve.ess.cpv", "2026-01-01", "80110000").member);
+    const Lookup health = found(set, "reserve.ess.cpv", "2026-01-01", "85311000");
     CHECK(health.member);
     CHECK(health.matched_key == "85");
     CHECK(health.status() == Status::partiel);
-    CHECK(found(set, "services_sociaux.cpv", "2026-01-01", "98133110").member);
-    CHECK(found(set, "services_sociaux.cpv", "2026-01-01", "80110000").member);
-    CHECK_FALSE(found(set, "services_sociaux.cpv", "2026-01-01", "45000000").member);
-    CHECK_FALSE(found(set, "services_sociaux.cpv", "2026-01-01", "80100000").member);
+    CHECK(found(set, "reserve.ess.cpv", "2026-01-01", "98133110").member);
+    CHECK_FALSE(found(set, "reserve.ess.cpv", "2026-01-01", "45000000").member);
   }
 
   TEST_CASE("the published example: 1 000 000 € of building works give 833 hours") {

@@ -30,13 +30,17 @@ LotValue sample(LotValueKind kind) {
     case LotValueKind::flag: return true;
     case LotValueKind::ratio: return 0.35;
     case LotValueKind::euros_per_hour: return 28.5;
+    case LotValueKind::monthly_hours: return 412.5;
   }
   return {};
 }
 
 // A value no setter of `kind` takes.
 LotValue foreign(LotValueKind kind) {
-  if (kind == LotValueKind::ratio || kind == LotValueKind::euros_per_hour) return std::string_view("x");
+  if (kind == LotValueKind::ratio || kind == LotValueKind::euros_per_hour ||
+      kind == LotValueKind::monthly_hours) {
+    return std::string_view("x");
+  }
   return 1.5;
 }
 

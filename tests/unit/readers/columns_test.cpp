@@ -99,6 +99,12 @@ TEST_SUITE("readers/columns") {
         {"Part de main d'oeuvre", Column::part_main_oeuvre},
         {"Taux d'insertion", Column::taux_insertion},
         {"Coût horaire", Column::cout_horaire},
+        {"Marché de défense ou de sécurité", Column::marche_defense},
+        {"Marché de défense", Column::marche_defense},
+        {"Défense", Column::marche_defense},
+        {"Heures mensuelles du personnel repris", Column::reprise_heures_mois},
+        {"Reprise du personnel (heures/mois)", Column::reprise_heures_mois},
+        {"reprise_heures_mois", Column::reprise_heures_mois},
     };
     for (const auto& [header, column] : cases) {
       INFO(header);

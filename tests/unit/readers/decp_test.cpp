@@ -96,6 +96,7 @@ TEST_SUITE("readers.decp") {
     CHECK(works.acheteur == "Département de l'Orne");
     CHECK(works.nature == Nature::travaux);
     CHECK(works.type_acheteur == BuyerType::collectivite);
+    CHECK(works.marche_defense == false);
     CHECK(works.cpv == "45214200");
     CHECK(works.montant_ht_cents == 620'000'000);  // the initial amount, not the modification's
     CHECK(works.duree_mois == 30);
@@ -126,7 +127,8 @@ TEST_SUITE("readers.decp") {
     CHECK_FALSE(dirty.recorded_environmental_considerations);
 
     const Lot& defense = r.lots[3];
-    CHECK(defense.type_acheteur == BuyerType::defense);
+    CHECK(defense.marche_defense == true);  // a kind of contract, not of buyer
+    CHECK(defense.type_acheteur == BuyerType::collectivite);
     CHECK(defense.nature == Nature::fournitures);
     CHECK(defense.lieu.empty());  // a country says nothing of a département, and is no error
     CHECK(defense.date_lancement == *Date::from_ymd(2026, 6, 1));

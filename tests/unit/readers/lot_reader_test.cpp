@@ -83,7 +83,31 @@ TEST_SUITE("readers/lot_reader") {
     CHECK_FALSE(lot.duree_mois.has_value());
     CHECK(lot.lieu.empty());
     CHECK_FALSE(lot.anru.has_value());
+    CHECK_FALSE(lot.marche_defense.has_value());
+    CHECK_FALSE(lot.reprise_heures_mois.has_value());
     CHECK_FALSE(lot.overrides.part_main_oeuvre.has_value());
+  }
+
+  TEST_CASE("defence or security contract and monthly hours of transferred staff") {
+    const auto r = read_lots(
+        "Référence;Objet;Nature;CPV;Montant;Lancement;Marché de défense ou de sécurité;"
+        "Heures mensuelles du personnel repris;Durée (mois)\n"
+        "L1;Maintenance d'armements;Services;50800000;900 000;01/02/2027;oui;;36\n"
+        "L2;Nettoyage des bureaux;Services;90910000;600 000;01/02/2027;non;412,5 h;36\n"
+        "L3;Nettoyage;Services;90910000;600 000;01/02/2027;;400;36\n"
+        "L4;Nettoyage;Services;90910000;600 000;01/02/2027;peut-être;-3;36\n");
+    REQUIRE(r.lots.size() == 3);
+    CHECK(r.lots[0].marche_defense == true);
+    CHECK_FALSE(r.lots[0].reprise_heures_mois.has_value());
+    CHECK(r.lots[1].marche_defense == false);
+    CHECK(r.lots[1].reprise_heures_mois == doctest::Approx(412.5));
+    CHECK_FALSE(r.lots[2].marche_defense.has_value());
+    CHECK(r.lots[2].reprise_heures_mois == doctest::Approx(400.0));
+    // L4: both values refused, each with its column.
+    std::string messages;
+    for (const auto& d : r.diags.all()) messages += d.message + "\n";
+    CHECK(messages.find("nombre d'heures par mois négatif") != std::string::npos);
+    CHECK(r.diags.all().size() >= 2);
   }
 
   TEST_CASE("overrides of rule parameters") {

@@ -1,0 +1,64 @@
+-- Shared by the plugins that compare a consultation with the EU threshold
+-- (insertion, critere-insertion): which threshold applies to the lot, its
+-- name (rule data), and whether L2112-2-1 makes a social execution condition
+-- mandatory.
+--
+-- A defence or security contract is a kind of contract (lot.marche_defense),
+-- not of buyer: its threshold is seuils.ue.defense_securite and L2312-1-1
+-- keeps social considerations optional. Otherwise the buyer type picks the
+-- threshold; the long list of social and other specific services
+-- (services_sociaux.cpv) has its own. The buyer type `defense` is read as a
+-- central authority (rule data); a warning asks whether the contract is one of
+-- defence or security.
+
+local M = {}
+
+-- Threshold in force, and its name: "applicable aux … des …".
+function M.threshold(lot, ctx)
+  local function name(key) return ctx.param("seuils.ue.noms", key) end
+  if lot.marche_defense then
+    local works = lot.nature == "travaux"
+    return ctx.param("seuils.ue.defense_securite", lot.nature),
+      name(works and "defense_travaux" or "defense_fournitures_services")
+  end
+  if lot.nature == "travaux" then
+    return ctx.param("seuils.ue.travaux"), name("travaux")
+  end
+  local buyer = name(lot.type_acheteur)
+  if lot.nature == "services" and ctx.param("services_sociaux.cpv", lot.cpv) then
+    return ctx.param("seuils.ue.services_sociaux", lot.type_acheteur), name("services_sociaux") .. " " .. buyer
+  end
+  return ctx.param("seuils.ue.fournitures_services", lot.type_acheteur), name("fournitures_services") .. " " .. buyer
+end
+
+-- Whether L2112-2-1 applies: threshold reached, obligation in force, not a
+-- defence or security contract. Also returns the threshold and its name.
+function M.mandatory(lot, ctx)
+  local seuil, name = M.threshold(lot, ctx)
+  local reached = lot.total_consultation_ht >= seuil
+  local in_force = reached and ctx.param("obligation_sociale.en_vigueur")
+  return in_force and not lot.marche_defense, seuil, name, reached, in_force
+end
+
+-- The warning for a lot of the buyer type `defense` not marked as a defence
+-- or security contract, or nil.
+function M.buyer_warning(lot)
+  if lot.type_acheteur == "defense" and lot.marche_defense == nil then
+    return "Type d'acheteur « défense » : seul un marché de défense ou de sécurité (articles L1113-1 et "
+      .. "L2312-1-1 du code de la commande publique) relève du régime propre à ces marchés. Indiquez-le dans "
+      .. "la colonne « Marché de défense ou de sécurité » ; faute de quoi le lot est traité comme un marché "
+      .. "d'une autorité publique centrale."
+  end
+end
+
+-- The warning for a launch after the last day the published EU thresholds
+-- cover (seuils.ue.publies_jusqu_au): the last known values apply, or nil.
+function M.stale_warning(ctx)
+  local last = ctx.lookup("seuils.ue.publies_jusqu_au")
+  if not last or ctx.date <= last.value then return nil end
+  return string.format("Les seuils européens applicables après le %s ne sont pas encore publiés : les derniers "
+    .. "seuils connus sont appliqués. Vérifiez les seuils en vigueur à la date de lancement (%s).",
+    ctx.fmt.date(last.value), ctx.fmt.date(ctx.date))
+end
+
+return M
