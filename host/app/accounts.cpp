@@ -8,6 +8,7 @@
 #include "app/workspace.hpp"
 #include "app/workspace_records.hpp"
 #include "base/quoted.hpp"
+#include "model/siret.hpp"
 #include "store/database.hpp"
 
 namespace clausier::app {
@@ -193,9 +194,9 @@ void Accounts::add_user(const UserInput& input, const std::string& author) {
   if (auto p = text_problem("nom de structure", input.structure, true); !p.empty()) invalid(p);
   if (auto p = text_problem("nom", input.name, false); !p.empty()) invalid(p);
   if (*role == Role::entreprise) {
-    if (input.siret.size() != 14 || input.siret.find_first_not_of("0123456789") != std::string::npos) {
+    if (!valid_siret(input.siret)) {
       invalid("SIRET manquant ou invalide " + fr::quoted(input.siret) +
-              " : un compte entreprise donne les 14 chiffres de son SIRET (--siret)");
+              " : un compte entreprise donne les 14 chiffres de son SIRET, clé de Luhn comprise (--siret)");
     }
   } else if (!input.siret.empty()) {
     invalid("--siret ne vaut que pour le rôle entreprise");

@@ -15,6 +15,7 @@
 #include "base/quoted.hpp"
 #include "base/suggest.hpp"
 #include "base/text.hpp"
+#include "model/siret.hpp"
 #include "readers/values.hpp"
 #include "store/database.hpp"
 #include "store/result_json.hpp"
@@ -231,21 +232,6 @@ Followup Followup::open(const std::string& url) {
 
 namespace {
 
-bool valid_siret(const std::string& s) {
-  if (s.size() != 14 || s.find_first_not_of("0123456789") != std::string::npos) return false;
-  // Luhn checksum (La Poste's establishments excepted, which do not appear here).
-  int sum = 0;
-  for (std::size_t i = 0; i < 14; ++i) {
-    int d = s[13 - i] - '0';
-    if (i % 2 == 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 == 0;
-}
-
 std::string partners_json(const std::vector<std::string>& partners) {
   std::ostringstream out;
   writers::JsonWriter w(out, 0);
@@ -263,9 +249,7 @@ AwardOutcome Followup::award(const AwardInput& input, const std::string& author)
   const auto fail = [&](std::string message) {
     out.errors.push_back({Severity::error, at, fr::typography(message)});
   };
-  std::string siret;
-  for (const char c : input.siret)
-    if (c != ' ') siret += c;
+  const std::string siret = siret_digits(input.siret);
   if (!valid_siret(siret))
     fail("SIRET " + fr::quoted(input.siret) +
          " invalide : il faut les 14 chiffres de l'établissement (clé de Luhn)");

@@ -21,6 +21,7 @@
 #include "server/http.hpp"
 #include "server/routes.hpp"
 #include "server/server.hpp"
+#include "server/session.hpp"
 #include "server/toolkit_store.hpp"
 #include "writers/html_style.hpp"
 #include "writers/json_writer.hpp"
@@ -37,10 +38,33 @@ Date today() {
   return *Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-// The caller's audience. The server has no accounts yet (issue 13): every
-// caller is the facilitator until the accounts give the role (acheteur, or
-// entreprise with its SIRET) here, the one place that decides it.
-app::Audience caller_audience(const Request& /*request*/) { return app::Audience::facilitator(); }
+// The caller's audience, the one place that decides it from the session's
+// role (docs/accounts.md): an admin or a facilitator sees everything, a
+// buyer the totals, a company its own contracts; an open workspace (no
+// account yet) is the facilitator's.
+app::Audience caller_audience(const Request& /*request*/) {
+  const app::Caller& caller = current_caller();
+  if (!caller.authenticated()) return app::Audience::facilitator();
+  switch (*caller.role) {
+    case app::Role::admin:
+    case app::Role::facilitateur: return app::Audience::facilitator();
+    case app::Role::acheteur: return app::Audience::buyer();
+    case app::Role::entreprise: return app::Audience::company(caller.siret);
+  }
+  return app::Audience::buyer();
+}
+
+// What the caller asks of the follow-up, as the roles table names it:
+// reading (the whole follow-up, its totals, or one's own balance) or
+// sending a statement (any company's, or one's own).
+app::Action followup_action(bool writes) {
+  const app::Caller& caller = current_caller();
+  const bool company = caller.authenticated() && *caller.role == app::Role::entreprise;
+  const bool buyer = caller.authenticated() && *caller.role == app::Role::acheteur;
+  if (writes) return company ? app::Action::statements_send : app::Action::followup_write;
+  if (company) return app::Action::balance_read;
+  return buyer ? app::Action::followup_aggregate : app::Action::followup_read;
+}
 
 class StatementPart final : public Poco::Net::PartHandler {
  public:
@@ -192,6 +216,15 @@ void send_report(ServerContext& context, const std::string& name, Request& reque
 void serve_api_followup(ServerContext& context, const std::string& name, const std::vector<std::string>& rest,
                         Request& request, Response& response) {
   const std::string& method = request.getMethod();
+  // The role for what is asked (the buyer's report is the totals of every
+  // company: not for a company), then the programme's tenant (404 for
+  // another structure's, as for an unknown name).
+  const bool report = rest.size() == 1 && rest[0] == "report";
+  if (!allow_programme(context, response, name,
+                       report ? app::Action::followup_aggregate : followup_action(method == "POST")))
+    return;
+  if (!context.workspace.exists(name))
+    return send_json_error(response, Status::HTTP_NOT_FOUND, "programme « " + name + " » inconnu");
   if (rest.empty()) {
     if (method == "GET" || method == "HEAD") return send_status(context, name, request, response);
     response.set("Allow", "GET");
@@ -224,6 +257,7 @@ void serve_followup_page(ServerContext& context, Request& request, Response& res
     name = path.substr(std::string_view("/suivi/").size());
   } catch (const Poco::Exception&) {
   }
+  if (!allow_programme(context, response, name, followup_action(false))) return;
   if (name.empty() || !context.workspace.exists(name)) {
     send(response, Status::HTTP_NOT_FOUND, "text/html; charset=utf-8",
          writers::html::page_head("Suivi introuvable") +

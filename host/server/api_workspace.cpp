@@ -538,6 +538,11 @@ void serve_api_programmes(ServerContext& context, Request& request, Response& re
       return method_not_allowed(request, response, "GET, POST");
     }
     const std::string& name = (*parts)[0];
+    // The follow-up checks its own actions (a company reads its balance, not
+    // the programme).
+    if (n >= 2 && (*parts)[1] == "followup")
+      return serve_api_followup(context, name, std::vector<std::string>(parts->begin() + 2, parts->end()),
+                                request, response);
     // The programme's tenant first (404 for another structure's), then the
     // role for what is asked (docs/accounts.md).
     const bool writes = n == 5 && (method == "PUT" || method == "DELETE");
@@ -547,12 +552,6 @@ void serve_api_programmes(ServerContext& context, Request& request, Response& re
     if (n == 1) {
       if (method == "GET" || method == "HEAD") return show_programme(context, name, request, response);
       return method_not_allowed(request, response, "GET");
-    }
-    if ((*parts)[1] == "followup") {
-      if (!context.workspace.exists(name))
-        return send_json_error(response, Status::HTTP_NOT_FOUND, "programme « " + name + " » inconnu");
-      return serve_api_followup(context, name, std::vector<std::string>(parts->begin() + 2, parts->end()),
-                                request, response);
     }
     if (n == 2 && (*parts)[1] == "history") {
       if (method == "GET" || method == "HEAD") return programme_history(context, name, request, response);

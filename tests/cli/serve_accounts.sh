@@ -24,6 +24,13 @@ run import_alpha workspace import "$WORK/alpha.csv" --name alphaprog --structure
 expect_status import_alpha 0
 run import_beta workspace import "$WORK/beta.csv" --name betaprog --structure plie-14
 expect_status import_beta 0
+# A lot of each awarded, so that each follow-up has a status and a report.
+run award_alpha followup award alphaprog C2027-01-L3 --siret 12345678900015 --company "Entreprise A" \
+  --start 2027-05-01 --end 2027-12-31
+expect_status award_alpha 0
+run award_beta followup award betaprog BETASECRET-L1 --siret 98765432100015 --company "Entreprise B" \
+  --start 2027-05-01 --end 2027-12-31
+expect_status award_beta 0
 
 # No account yet: the workspace is open, as before accounts.
 start_server open || exit 1
@@ -35,7 +42,7 @@ stop_servers
 # Accounts: every role in mde-61, and in plie-14.
 for role in admin facilitateur acheteur entreprise; do
   siret=()
-  [ "$role" = entreprise ] && siret=(--siret 12345678900011)
+  [ "$role" = entreprise ] && siret=(--siret 12345678900015)
   printf '%s\n' "$PASSWORD" | "$CLAUSIER" user add "a-$role" --role "$role" --structure mde-61 "${siret[@]}" \
     >"$WORK/add-a-$role.out" 2>&1 || fail "user add a-$role: $(cat "$WORK/add-a-$role.out")"
   printf '%s\n' "$PASSWORD" | "$CLAUSIER" user add "b-$role" --role "$role" --structure plie-14 "${siret[@]}" \
@@ -54,7 +61,7 @@ expect_status taken 1
 expect_in taken err "déjà pris"
 run list user list
 expect_status list 0
-expect_in list out "mde-61  a-entreprise  entreprise 12345678900011"
+expect_in list out "mde-61  a-entreprise  entreprise 12345678900015"
 expect_not_in list out "argon2"
 
 start_server main --db "$DB" || exit 1
@@ -75,7 +82,8 @@ declare -A other=([a]=betaprog [b]=alphaprog)
 declare -A own_lot=([a]=C2027-01-L3 [b]=BETASECRET-L1)
 declare -A other_lot=([a]=BETASECRET-L1 [b]=C2027-01-L3)
 # What of the other tenant may never appear in a body.
-declare -A secrets=([a]="betaprog BETASECRET Objet-secret-beta plie-14" [b]="alphaprog C2027-01 collège mde-61")
+declare -A secrets=([a]="betaprog BETASECRET Objet-secret-beta plie-14 98765432100015"
+                    [b]="alphaprog C2027-01 collège mde-61 12345678900015")
 
 # expect_clean NAME SIDE: no byte of the other tenant's data in the body.
 expect_clean() {
@@ -93,8 +101,18 @@ status_of() {  # ROLE ACTION TARGET(own|other)
     import) if [ "$role" = entreprise ] || [ "$role" = acheteur ]; then echo 403;
             elif [ "$target" = own ]; then echo 201; else echo 409; fi ;;
     audit) [ "$role" = admin ] && echo 200 || echo 403 ;;
+    # The follow-up: each role reads its view (a company its own balance),
+    # the buyer's report is not for a company, a buyer sends no statement
+    # (a statement naming an unknown lot is refused whole: 422).
+    followup) [ "$target" = own ] && echo 200 || echo 404 ;;
+    report) if [ "$role" = entreprise ]; then echo 403; elif [ "$target" = own ]; then echo 200; else echo 404; fi ;;
+    statement) if [ "$role" = acheteur ]; then echo 403; elif [ "$target" = own ]; then echo 422; else echo 404; fi ;;
   esac
 }
+
+# A statement for a lot nobody was awarded: refused whole, nothing written.
+printf '%s\n' "Référence du lot;Mois (AAAA-MM);Participant;Catégorie;Date de validation;Modalité;Type de contrat;Heures travaillées;Heures de formation" \
+  "LOT-INCONNU;2027-05;P-0001;rsa;2027-04-01;embauche directe;CDI;35;0" >"$WORK/releve.csv"
 
 cells=0
 check() {  # NAME EXPECTED SIDE
@@ -132,6 +150,12 @@ for user in a-admin a-facilitateur a-acheteur a-entreprise b-facilitateur b-ache
     check "$m-render" "$(status_of "$role" read "$target")" "$side"
     http "$m-review" "${jar[@]}" -F "workspace=$p" -F format=md "$URL/api/review"
     check "$m-review" "$(status_of "$role" read "$target")" "$side"
+    http "$m-followup" "${jar[@]}" "$URL/api/programmes/$p/followup"
+    check "$m-followup" "$(status_of "$role" followup "$target")" "$side"
+    http "$m-report" "${jar[@]}" "$URL/api/programmes/$p/followup/report?format=md"
+    check "$m-report" "$(status_of "$role" report "$target")" "$side"
+    http "$m-statement" "${jar[@]}" -F "releve=@$WORK/releve.csv" "$URL/api/programmes/$p/followup/statements"
+    check "$m-statement" "$(status_of "$role" statement "$target")" "$side"
     # An import under the own structure (a new name), or under the other's name.
     name="$([ "$target" = own ] && echo "neuf-$user" || echo "$p")"
     http "$m-import" "${jar[@]}" -F "programme=@$WORK/$([ "$side" = a ] && echo alpha || echo beta).csv" \
@@ -139,7 +163,7 @@ for user in a-admin a-facilitateur a-acheteur a-entreprise b-facilitateur b-ache
     check "$m-import" "$(status_of "$role" import "$target")" "$side"
   done
 done
-[ "$cells" -eq 102 ] || fail "matrice : $cells cases, attendu 102"
+[ "$cells" -eq 138 ] || fail "matrice : $cells cases, attendu 138"
 # The programme imported by a-facilitateur is filed under mde-61.
 run list_after workspace list
 expect_in list_after out "neuf-a-facilitateur  version 1"

@@ -20,7 +20,7 @@ namespace {
 const std::string password = "mot-de-passe-solide-1";
 
 app::UserInput user(const std::string& login, const std::string& role, const std::string& structure) {
-  return {login, "", role, structure, role == "entreprise" ? "12345678900011" : "", password};
+  return {login, "", role, structure, role == "entreprise" ? "12345678900015" : "", password};
 }
 
 }  // namespace
@@ -54,7 +54,7 @@ TEST_SUITE("store") {
 
       const auto users = accounts.users();
       REQUIRE(users.size() == 2);
-      CHECK(users[1].siret == "12345678900011");
+      CHECK(users[1].siret == "12345678900015");
       CHECK(users[0].password_hash.empty());  // never handed out
 
       // A login opens a new session each time; the wrong password opens none.
@@ -91,7 +91,7 @@ TEST_SUITE("store") {
       const auto by_token = accounts.token(token);
       REQUIRE(by_token);
       CHECK(by_token->role == app::Role::entreprise);
-      CHECK(by_token->siret == "12345678900011");
+      CHECK(by_token->siret == "12345678900015");
       CHECK(by_token->csrf.empty());
 
       // Disabling ends sessions and tokens at once, and refuses the login.
