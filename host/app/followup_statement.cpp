@@ -22,7 +22,9 @@
 #include "readers/csv_source.hpp"
 #include "readers/sheet_source.hpp"
 #include "readers/values.hpp"
+#include "store/accounts_store.hpp"
 #include "store/database.hpp"
+#include "store/workspace_store.hpp"
 
 namespace clausier::app {
 
@@ -608,6 +610,18 @@ StatementOutcome Followup::import_statement_content(const params::ParameterSet& 
                           author});
       }
       fs.insert_events(s, events);
+      // The statement in the audit trail (docs/accounts.md), once per
+      // programme it touches, under that programme's structure.
+      std::map<std::string, std::size_t> per_programme;
+      for (const auto& l : lines) ++per_programme[l.award->programme];
+      const store::WorkspaceStore ws(*db_);
+      const store::AccountsStore audit(*db_);
+      for (const auto& [programme, count] : per_programme) {
+        const auto row = ws.find_programme(s, programme);
+        audit.append_audit(s, {store::utc_now(), row ? row->structure : std::string(), author, "statement",
+                               programme + "/" + company,
+                               fr::typography(name + " : " + std::to_string(count) + " ligne(s)"), ""});
+      }
       out.imported = true;
       out.lines = lines.size();
       out.lots = lots.size();

@@ -15,6 +15,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/accounts.hpp"
 #include "app/workspace.hpp"
 #include "test_databases.hpp"
 #include "test_paths.hpp"
@@ -182,6 +183,18 @@ TEST_SUITE("store") {
       CHECK(copy.errors.empty());
       CHECK(copy.unchanged);
       CHECK(status_text(f, app::Audience::facilitator(), day("2027-09-15")) == before);
+      // The import is in the audit trail of the programme's structure, once.
+      {
+        auto ws = app::Workspace::open(db.url);
+        std::size_t statements = 0;
+        for (const auto& a : ws.accounts().audit("default", 100)) {
+          if (a.action != "statement") continue;
+          ++statements;
+          CHECK(a.author == "test");
+          CHECK(a.target.starts_with("dep/"));
+        }
+        CHECK(statements == 1);
+      }
       // A corrected statement for the month replaces its lines.
       const auto fix = f.import_statement_content(
           toolkit().params(),
