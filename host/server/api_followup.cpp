@@ -296,11 +296,18 @@ void serve_followup_page(ServerContext& context, Request& request, Response& res
          << escape(l.next.who.empty() ? std::string("–") : l.next.who + fr::colon + " " + l.next.what)
          << "</td></tr>\n";
   }
-  page << "</tbody></table>\n<p>État de réalisation pour l'acheteur\u00A0: ";
-  for (const char* f : {"html", "docx", "odt", "md"})
-    page << "<a href=\"/api/programmes/" << escape(path_name) << "/followup/report?format=" << f << "\">" << f
-         << "</a> ";
-  page << "</p>\n";
+  // What the caller may do from here: the buyer's report is not for a
+  // company; a buyer sends no statement; a company sends for its own SIRET.
+  const app::Audience::Role role = caller_audience(request).role;
+  if (role != app::Audience::Role::entreprise) {
+    page << "</tbody></table>\n<p>État de réalisation pour l'acheteur\u00A0: ";
+    for (const char* f : {"html", "docx", "odt", "md"})
+      page << "<a href=\"/api/programmes/" << escape(path_name) << "/followup/report?format=" << f << "\">"
+           << f << "</a> ";
+    page << "</p>\n";
+  } else {
+    page << "</tbody></table>\n";
+  }
   for (const auto& l : status.lots) {
     page << "<details><summary>Calendrier du lot " << escape(l.reference) << "</summary><ul>\n";
     for (const auto& e : l.timeline)
@@ -308,19 +315,21 @@ void serve_followup_page(ServerContext& context, Request& request, Response& res
            << "</li>\n";
     page << "</ul></details>\n";
   }
-  page
-      << "<h2>Envoyer un état mensuel</h2>\n<form id=\"form-releve\" method=\"post\" "
-         "enctype=\"multipart/form-data\" "
-         "action=\"/api/programmes/"
-      << escape(path_name)
-      << "/followup/statements\">\n<p><label>État mensuel (CSV ou XLSX) <input type=\"file\" name=\"releve\" "
-         "id=\"releve\" required></label></p>\n<p><label>SIRET de l'entreprise <input type=\"text\" "
-         "name=\"company\" "
-         "id=\"company\" inputmode=\"numeric\"></label></p>\n<p><button "
-         "type=\"submit\">Envoyer</button></p>\n</form>\n"
-         "<div id=\"resultat-releve\" role=\"status\"></div>\n</main>\n<script "
-         "src=\"/static/suivi.js\"></script>\n"
-         "</body>\n</html>\n";
+  if (role != app::Audience::Role::acheteur) {
+    page << "<h2>Envoyer un état mensuel</h2>\n<form id=\"form-releve\" method=\"post\" "
+            "enctype=\"multipart/form-data\" action=\"/api/programmes/"
+         << escape(path_name)
+         << "/followup/statements\">\n<p><label>État mensuel (CSV ou XLSX) <input type=\"file\" "
+            "name=\"releve\" id=\"releve\" required></label></p>\n";
+    if (role != app::Audience::Role::entreprise) {
+      page << "<p><label>SIRET de l'entreprise <input type=\"text\" name=\"company\" id=\"company\" "
+              "inputmode=\"numeric\"></label></p>\n";
+    }
+    page << "<p><button type=\"submit\">Envoyer</button></p>\n</form>\n"
+            "<div id=\"resultat-releve\" role=\"status\"></div>\n";
+  }
+  page << "</main>\n<script src=\"/static/suivi.js\"></script>\n"
+          "</body>\n</html>\n";
   const std::string html = page.str();
   // The page's own <style> (the printed review's) is allowed by its hash.
   std::string policy(page_policy);

@@ -156,6 +156,14 @@ for user in a-admin a-facilitateur a-acheteur a-entreprise b-facilitateur b-ache
     check "$m-report" "$(status_of "$role" report "$target")" "$side"
     http "$m-statement" "${jar[@]}" -F "releve=@$WORK/releve.csv" "$URL/api/programmes/$p/followup/statements"
     check "$m-statement" "$(status_of "$role" statement "$target")" "$side"
+    # The follow-up page offers what the role may do: no buyer's report to a
+    # company, no statement form to a buyer.
+    http "$m-page" "${jar[@]}" "$URL/suivi/$p"
+    check "$m-page" "$(status_of "$role" followup "$target")" "$side"
+    if [ "$target" = own ]; then
+      if [ "$role" = entreprise ]; then expect_not_in "$m-page" out "followup/report"; else expect_in "$m-page" out "followup/report"; fi
+      if [ "$role" = acheteur ]; then expect_not_in "$m-page" out "form-releve"; else expect_in "$m-page" out "form-releve"; fi
+    fi
     # An import under the own structure (a new name), or under the other's name.
     name="$([ "$target" = own ] && echo "neuf-$user" || echo "$p")"
     http "$m-import" "${jar[@]}" -F "programme=@$WORK/$([ "$side" = a ] && echo alpha || echo beta).csv" \
@@ -163,7 +171,7 @@ for user in a-admin a-facilitateur a-acheteur a-entreprise b-facilitateur b-ache
     check "$m-import" "$(status_of "$role" import "$target")" "$side"
   done
 done
-[ "$cells" -eq 138 ] || fail "matrice : $cells cases, attendu 138"
+[ "$cells" -eq 150 ] || fail "matrice : $cells cases, attendu 150"
 # The programme imported by a-facilitateur is filed under mde-61.
 run list_after workspace list
 expect_in list_after out "neuf-a-facilitateur  version 1"
