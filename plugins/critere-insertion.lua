@@ -24,6 +24,7 @@
 local BASIS = { "CCP L2152-7", "CCP R2152-7" }
 
 local seuil_ue = include("seuil_ue")
+local politique = include("politique")
 
 -- Whether L2112-2-1 makes an insertion clause mandatory for this lot (as the
 -- `insertion` plugin decides it, lib/seuil_ue: consultation at the EU
@@ -105,16 +106,18 @@ local function judge(lot, ctx, values)
   local recommended = ctx.param("politique.part_main_oeuvre_recommandee")
   if share < recommended then
     return "possible", string.format("La part de main-d'œuvre (%s) est inférieure au niveau de %s à partir "
-      .. "duquel la politique locale recommande l'insertion : un critère d'insertion reste possible, seul ou "
+      .. "duquel l'insertion est recommandée selon %s : un critère d'insertion reste possible, seul ou "
       .. "avec une clause d'insertion, si une partie de l'exécution peut être confiée à des personnes en "
-      .. "insertion.", ctx.fmt.percent(share), ctx.fmt.percent(recommended))
+      .. "insertion.", ctx.fmt.percent(share), ctx.fmt.percent(recommended),
+      politique.qui(ctx, "politique.part_main_oeuvre_recommandee"))
   end
   local hours = clause_hours(lot, ctx, share)
   values.heures_clause = hours
   local minimum = ctx.param("politique.heures_minimum")
   values.avec_clause = true
   local sector = string.format("Secteur de main-d'œuvre (part de %s, au moins égale au niveau de %s retenu par "
-    .. "la politique locale)", ctx.fmt.percent(share), ctx.fmt.percent(recommended))
+    .. "%s)", ctx.fmt.percent(share), ctx.fmt.percent(recommended),
+    politique.qui(ctx, "politique.part_main_oeuvre_recommandee"))
   local complement = "le critère la complète en départageant les offres sur la qualité de l'accompagnement des "
     .. "personnes."
   if clause_mandatory(lot, ctx) then
@@ -127,9 +130,9 @@ local function judge(lot, ctx, values)
   end
   values.avec_clause = false
   return "possible", string.format("Secteur de main-d'œuvre (%s), mais le lot est trop petit pour une clause "
-    .. "d'insertion (%s, en dessous du minimum de %s retenu par la politique locale) : un critère d'insertion "
-    .. "seul peut valoriser l'effort des candidats sans imposer d'heures.", ctx.fmt.percent(share),
-    ctx.fmt.hours(hours), ctx.fmt.hours(minimum))
+    .. "d'insertion (%s, en dessous du minimum de %s retenu par %s) : un critère d'insertion seul peut "
+    .. "valoriser l'effort des candidats sans imposer d'heures.", ctx.fmt.percent(share),
+    ctx.fmt.hours(hours), ctx.fmt.hours(minimum), politique.qui(ctx, "politique.heures_minimum"))
 end
 
 local function evaluate(lot, ctx)
@@ -145,8 +148,9 @@ local function evaluate(lot, ctx)
     return {
       verdict = "exclue",
       reasons = { string.format("Le montant de la consultation (%s) est inférieur au minimum de %s retenu par "
-        .. "la politique locale pour les %s : un critère d'attribution d'insertion n'y est pas proposé.",
-        ctx.fmt.euros(lot.total_consultation_ht), ctx.fmt.euros(minimum), lot.nature) },
+        .. "%s pour les %s : un critère d'attribution d'insertion n'y est pas proposé.",
+        ctx.fmt.euros(lot.total_consultation_ht), ctx.fmt.euros(minimum),
+        politique.qui(ctx, "politique.montant_minimum", lot.nature), lot.nature) },
     }
   end
 

@@ -24,6 +24,7 @@
 -- required) a reason says so; it informs, and does not change the verdict.
 
 local seuil_ue = include("seuil_ue")
+local politique = include("politique")
 
 local BASIS = { "CCP L2112-2", "CCP L2112-2-1" }
 local DEFENCE_BASIS = { "CCP L2112-2", "CCP L2112-2-1", "CCP L2312-1-1" }
@@ -199,9 +200,9 @@ local function policy_verdict(lot, ctx, reasons, share, hours, how, transfer)
   end
   local minimum = ctx.param("politique.montant_minimum", lot.nature)
   if lot.montant_ht < minimum then
-    reasons[#reasons + 1] = string.format("Le montant du lot (%s) est inférieur au minimum de %s retenu par la "
-      .. "politique locale pour les %s : une clause d'insertion n'y est pas proposée.",
-      ctx.fmt.euros(lot.montant_ht), ctx.fmt.euros(minimum), lot.nature)
+    reasons[#reasons + 1] = string.format("Le montant du lot (%s) est inférieur au minimum de %s retenu par %s "
+      .. "pour les %s : une clause d'insertion n'y est pas proposée.", ctx.fmt.euros(lot.montant_ht),
+      ctx.fmt.euros(minimum), politique.qui(ctx, "politique.montant_minimum", lot.nature), lot.nature)
     return "exclue"
   end
   if not share then
@@ -210,20 +211,22 @@ local function policy_verdict(lot, ctx, reasons, share, hours, how, transfer)
   end
   local minimum_hours = ctx.param("politique.heures_minimum")
   if hours < minimum_hours then
-    reasons[#reasons + 1] = string.format("Le volume calculé, %s, est inférieur au minimum de %s retenu par la "
-      .. "politique locale : une clause d'insertion n'y est pas proposée.", how, ctx.fmt.hours(minimum_hours))
+    reasons[#reasons + 1] = string.format("Le volume calculé, %s, est inférieur au minimum de %s retenu par %s : "
+      .. "une clause d'insertion n'y est pas proposée.", how, ctx.fmt.hours(minimum_hours),
+      politique.qui(ctx, "politique.heures_minimum"))
     return "exclue"
   end
   local recommended = ctx.param("politique.part_main_oeuvre_recommandee")
   if share >= recommended then
     reasons[#reasons + 1] = string.format("La part de main-d'œuvre (%s) atteint le niveau de %s à partir duquel "
-      .. "la politique locale recommande la clause : volume proposé %s.", ctx.fmt.percent(share),
-      ctx.fmt.percent(recommended), how)
+      .. "la clause est recommandée selon %s : volume proposé %s.", ctx.fmt.percent(share),
+      ctx.fmt.percent(recommended), politique.qui(ctx, "politique.part_main_oeuvre_recommandee"), how)
     return "recommandee"
   end
   reasons[#reasons + 1] = string.format("La part de main-d'œuvre (%s) est inférieure au niveau de %s à partir "
-    .. "duquel la politique locale recommande la clause : elle reste possible, pour un volume de %s.",
-    ctx.fmt.percent(share), ctx.fmt.percent(recommended), how)
+    .. "duquel la clause est recommandée selon %s : elle reste possible, pour un volume de %s.",
+    ctx.fmt.percent(share), ctx.fmt.percent(recommended),
+    politique.qui(ctx, "politique.part_main_oeuvre_recommandee"), how)
   return "possible"
 end
 

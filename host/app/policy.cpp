@@ -32,6 +32,7 @@ params::DatedValue localised(const params::Parameter& local, const params::Dated
     if (!leaf.reference.empty()) leaf.reference = local_reference(leaf.reference);
   }
   out.path = "parametres[\"" + local.name + "\"]." + v.path;
+  out.local_policy = true;
   return out;
 }
 

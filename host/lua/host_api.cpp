@@ -69,10 +69,11 @@ void push_value(lua_State* L, const params::Lookup& found) {
 }
 
 // The fields of ctx.lookup's table, in the order they are set.
-constexpr std::array<const char*, 6> description_fields = {"value",  "from", "reference",
-                                                           "status", "key",  "unit"};
+constexpr std::array<const char*, 7> description_fields = {"value", "from", "reference",       "status",
+                                                           "key",   "unit", "politique_locale"};
 
-// Pushes a list of the values of { value, from, reference, status, key, unit }
+// Pushes a list of the values of { value, from, reference, status, key, unit,
+// politique_locale }
 // (nil where a text is empty), made once per resolved lookup; `entry`: the
 // lookup's trace entry, whose texts are already formatted.
 void push_description_values(lua_State* L, const params::Lookup& found, const TraceEntry& entry) {
@@ -86,6 +87,8 @@ void push_description_values(lua_State* L, const params::Lookup& found, const Tr
     push(L, texts[i]);
     lua_rawseti(L, -2, static_cast<lua_Integer>(i + 2));
   }
+  lua_pushboolean(L, found.dated != nullptr && found.dated->local_policy ? 1 : 0);
+  lua_rawseti(L, -2, static_cast<lua_Integer>(texts.size() + 2));
 }
 
 // Stack: ..., values -> ..., description: a new table (the plugin may change

@@ -72,7 +72,8 @@ struct DatedValue {
   std::string reference;
   Status status = Status::verifie;
   std::string note;
-  std::string path;  // where it is written: "values[2]"
+  std::string path;           // where it is written: "values[2]"
+  bool local_policy = false;  // written by a local policy (app/policy.cpp), not by the national rules
 };
 
 struct Parameter {

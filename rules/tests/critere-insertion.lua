@@ -8,7 +8,7 @@
 --                main-d'œuvre faible ou inconnue ;
 --   exclue       pas de lien avec l'insertion (fournitures courantes,
 --                prestations intellectuelles), ou consultation sous le montant
---                minimal de la politique locale (100 000 € en travaux,
+--                minimal de la politique d'achat (100 000 € en travaux,
 --                60 000 € en fournitures et services depuis le 1er avril 2026).
 -- Jamais obligatoire. Le critère ne porte pas d'heures.
 
@@ -205,7 +205,7 @@ case {
   expect = {
     ["critere-insertion"] = {
       verdict = "exclue",
-      reason = "retenu par la politique locale pour les travaux",
+      reason = "retenu par les valeurs par défaut des règles pour les travaux",
     },
   },
 }
@@ -280,7 +280,7 @@ case {
         poids_suggere = 0.10,
       },
       reason = {
-        "Secteur de main-d'œuvre (part de 50 %, au moins égale au niveau de 50 % retenu par la politique locale) où une clause d'insertion de 833 heures est proposée",
+        "Secteur de main-d'œuvre (part de 50 %, au moins égale au niveau de 50 % retenu par les valeurs par défaut des règles) où une clause d'insertion de 833 heures est proposée",
         "départageant les offres sur la qualité de l'accompagnement des personnes",
         "Pondération proposée : 10 % de la note, dans une fourchette de 5 % à 15 % (borne haute : CE, 25 mars 2013, Département de l'Isère, n° 364950",
         "Sous-critères à annoncer dans le règlement de la consultation",
@@ -381,7 +381,7 @@ case {
   expect = {
     ["critere-insertion"] = {
       verdict = "exclue",
-      reason = "Le montant de la consultation (99 999,99 €) est inférieur au minimum de 100 000 € retenu par la politique locale pour les travaux",
+      reason = "Le montant de la consultation (99 999,99 €) est inférieur au minimum de 100 000 € retenu par les valeurs par défaut des règles pour les travaux",
     },
   },
 }

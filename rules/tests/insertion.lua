@@ -13,7 +13,7 @@ case {
     date_lancement = "2027-03-01", type_acheteur = "collectivite", lieu = "61", anru = false,
   },
   expect = {
-    insertion = { verdict = "recommandee", hours = 833, reason = "la politique locale recommande la clause" },
+    insertion = { verdict = "recommandee", hours = 833, reason = "la clause est recommandée selon les valeurs par défaut des règles" },
   },
 }
 
@@ -101,7 +101,7 @@ case {
     date_lancement = "2027-03-01", type_acheteur = "collectivite", lieu = "61", anru = false,
   },
   expect = {
-    insertion = { verdict = "exclue", hours = 58, reason = "retenu par la politique locale pour les travaux" },
+    insertion = { verdict = "exclue", hours = 58, reason = "retenu par les valeurs par défaut des règles pour les travaux" },
   },
 }
 
@@ -534,7 +534,7 @@ case {
   expect = {
     insertion = {
       verdict = "possible", hours = 1200,
-      reason = "La part de main-d'œuvre (30 %) est inférieure au niveau de 50 % à partir duquel la politique locale recommande la clause",
+      reason = "La part de main-d'œuvre (30 %) est inférieure au niveau de 50 % à partir duquel la clause est recommandée selon les valeurs par défaut des règles",
     },
   },
 }
@@ -560,7 +560,7 @@ case {
     insertion = {
       verdict = "exclue", values = { seuil_dispense = 100000 },
       reason = {
-        "Le montant du lot (80 000 €) est inférieur au minimum de 100 000 € retenu par la politique locale pour les travaux",
+        "Le montant du lot (80 000 €) est inférieur au minimum de 100 000 € retenu par les valeurs par défaut des règles pour les travaux",
         "une clause d'insertion n'y est pas proposée",
         "Le montant total de la consultation (80 000 €) est aussi inférieur au seuil de 100 000 € en dessous duquel un marché de travaux peut être passé sans publicité ni mise en concurrence préalables",
         "une clause d'insertion est difficile à imposer et à suivre",
@@ -575,7 +575,7 @@ case {
   expect = {
     insertion = {
       verdict = "exclue", hours = 125,
-      reason = { "Le volume calculé, 125 heures (", "est inférieur au minimum de 150 heures retenu par la politique locale" },
+      reason = { "Le volume calculé, 125 heures (", "est inférieur au minimum de 150 heures retenu par les valeurs par défaut des règles" },
     },
   },
 }

@@ -72,7 +72,9 @@ TEST_CASE("policy: local values apply from their dates, national ones before and
         "Politique locale : Délibération de démonstration du 15 décembre 2025, article 2");
   CHECK(local.status() == params::Status::verifie);
   CHECK(local.parameter->file == "tests/fixtures/policy/politique.lua");
+  CHECK(local.dated->local_policy);  // what ctx.lookup(…).politique_locale tells plugins
   const auto national = found(set, "taux", "2028-06-01");
+  CHECK_FALSE(national.dated->local_policy);
   CHECK(plain(national.reference()) == "Aucune source publiée : point de départ");
   CHECK(national.status() == params::Status::hypothese);
   // Untouched parameters are the national ones.

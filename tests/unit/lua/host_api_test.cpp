@@ -135,7 +135,7 @@ TEST_SUITE("lua.host_api") {
                   "local b = ctx.lookup('heures.taux_insertion')\n"
                   "local n = 0 for _ in pairs(b) do n = n + 1 end\n"
                   "return string.format('%s %s %s %s', tostring(a ~= b), b.value, tostring(b.note), n)") ==
-          "true 0.05 nil 5");
+          "true 0.05 nil 6");
     CHECK(h.value("return ctx.lookup('heures.taux_insertion').value") == "0.05");
   }
 
