@@ -371,4 +371,31 @@ std::vector<store::AuditRow> Accounts::audit(const std::string& structure, std::
   return out;
 }
 
+void write_users_json(writers::JsonWriter& json, const std::vector<store::UserRow>& users) {
+  json.begin_object().key("users").begin_array();
+  for (const auto& u : users) {
+    json.begin_object().field("login", u.login).field("name", u.name).field("role", u.role);
+    json.field("structure", u.structure).key("siret");
+    u.siret.empty() ? json.null() : json.value(u.siret);
+    json.field("disabled", u.disabled).field("created_at", u.created_at).end_object();
+  }
+  json.end_array().end_object();
+}
+
+void write_audit_json(writers::JsonWriter& json, const std::vector<store::AuditRow>& entries) {
+  json.begin_object().key("audit").begin_array();
+  for (const auto& a : entries) {
+    json.begin_object()
+        .field("at", a.at)
+        .field("structure", a.structure)
+        .field("author", a.author)
+        .field("action", a.action)
+        .field("target", a.target)
+        .field("detail", a.detail)
+        .field("address", a.address)
+        .end_object();
+  }
+  json.end_array().end_object();
+}
+
 }  // namespace clausier::app

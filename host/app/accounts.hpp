@@ -17,6 +17,7 @@
 
 #include "app/access.hpp"
 #include "store/accounts_store.hpp"
+#include "writers/json_writer.hpp"
 
 namespace clausier::store {
 class Database;
@@ -123,5 +124,12 @@ class Accounts {
   mutable std::atomic<bool> known_users_{false};
   LoginThrottle throttle_;
 };
+
+// {"users": [{"login", "name", "role", "structure", "siret" (null but for a
+// company), "disabled", "created_at"}]} and {"audit": [{"at", "structure",
+// "author", "action", "target", "detail", "address"}]}: as `clausier user
+// list --format json`, `clausier audit --format json` and the server write them.
+void write_users_json(writers::JsonWriter& json, const std::vector<store::UserRow>& users);
+void write_audit_json(writers::JsonWriter& json, const std::vector<store::AuditRow>& entries);
 
 }  // namespace clausier::app

@@ -132,19 +132,7 @@ int run_list(const std::vector<std::string>& argv) {
     const auto users = workspace->accounts().users();
     if (format == "json") {
       writers::JsonWriter w(std::cout);
-      w.begin_object().key("users").begin_array();
-      for (const auto& u : users) {
-        w.begin_object()
-            .field("login", u.login)
-            .field("name", u.name)
-            .field("role", u.role)
-            .field("structure", u.structure)
-            .field("siret", u.siret)
-            .field("disabled", u.disabled)
-            .field("created_at", u.created_at)
-            .end_object();
-      }
-      w.end_array().end_object();
+      app::write_users_json(w, users);
       std::cout << '\n';
       return 0;
     }
@@ -254,19 +242,7 @@ int run_audit(const std::vector<std::string>& argv) {
     const auto rows = workspace->accounts().audit(args.value("--structure").value_or(""), limit);
     if (format == "json") {
       writers::JsonWriter w(std::cout);
-      w.begin_object().key("audit").begin_array();
-      for (const auto& a : rows) {
-        w.begin_object()
-            .field("at", a.at)
-            .field("structure", a.structure)
-            .field("author", a.author)
-            .field("action", a.action)
-            .field("target", a.target)
-            .field("detail", a.detail)
-            .field("address", a.address)
-            .end_object();
-      }
-      w.end_array().end_object();
+      app::write_audit_json(w, rows);
       std::cout << '\n';
       return 0;
     }

@@ -229,18 +229,7 @@ void serve_api_audit(ServerContext& context, Request& /*request*/, Response& res
   }
   std::ostringstream out;
   writers::JsonWriter json(out);
-  json.begin_object().key("audit").begin_array();
-  for (const auto& a : context.workspace.accounts().audit(caller.structure, 500)) {
-    json.begin_object()
-        .field("at", a.at)
-        .field("author", a.author)
-        .field("action", a.action)
-        .field("target", a.target)
-        .field("detail", a.detail)
-        .field("address", a.address)
-        .end_object();
-  }
-  json.end_array().end_object();
+  app::write_audit_json(json, context.workspace.accounts().audit(caller.structure, 500));
   out << '\n';
   send_json(response, Status::HTTP_OK, out.str());
 }
@@ -249,17 +238,11 @@ namespace {
 
 void send_users(ServerContext& context, Response& response, const std::string& structure,
                 Status status = Status::HTTP_OK) {
+  std::vector<store::UserRow> users = context.workspace.accounts().users();
+  std::erase_if(users, [&](const store::UserRow& u) { return u.structure != structure; });
   std::ostringstream out;
   writers::JsonWriter json(out);
-  json.begin_object().key("users").begin_array();
-  for (const auto& u : context.workspace.accounts().users()) {
-    if (u.structure != structure) continue;
-    json.begin_object().field("login", u.login).field("name", u.name).field("role", u.role);
-    json.key("siret");
-    u.siret.empty() ? json.null() : json.value(u.siret);
-    json.field("disabled", u.disabled).field("created_at", u.created_at).end_object();
-  }
-  json.end_array().end_object();
+  app::write_users_json(json, users);
   out << '\n';
   send_json(response, status, out.str());
 }
