@@ -48,6 +48,9 @@ const OptionSpec db_spec{
     "(par défaut : CLAUSIER_DB, sinon sqlite:clausier.db)"};
 const CommonOptions rules_only{
     .rules = true, .templates = false, .as_of = true, .policy = true, .no_policy = false, .sheet = false};
+// Commands that only touch the database (awards, templates, events, participants).
+const CommonOptions database_only{
+    .rules = false, .templates = false, .as_of = false, .policy = false, .no_policy = false, .sheet = false};
 
 Date today() {
   const std::time_t t = std::time(nullptr);
@@ -115,12 +118,7 @@ int run_award(const std::vector<std::string>& argv) {
        {"--pool", "", true, "NOM", "convention de globalisation qui regroupe ce lot"},
        {"--partners", "", true, "LISTE", "cotraitants et sous-traitants, séparés par « , » (SIRET et nom)"},
        db_spec},
-      {.rules = false,
-       .templates = false,
-       .as_of = false,
-       .policy = false,
-       .no_policy = false,
-       .sheet = false});
+      database_only);
   const auto p =
       parse(argv, specs, "followup award",
             "clausier followup award NOM REFERENCE --siret S --company C [--kind K] [--start D --end D]",
@@ -177,12 +175,7 @@ int run_event(const std::vector<std::string>& argv) {
        {"--date", "", true, "DATE", "date de l'étape (par défaut : aujourd'hui)"},
        {"--note", "", true, "TEXTE", "précision"},
        db_spec},
-      {.rules = false,
-       .templates = false,
-       .as_of = false,
-       .policy = false,
-       .no_policy = false,
-       .sheet = false});
+      database_only);
   const auto p =
       parse(argv, specs, "followup event", "clausier followup event REFERENCE --kind TYPE [--date D]",
             "Ajoute une étape au calendrier d'un lot attribué.", 1, 1);
@@ -213,12 +206,7 @@ int run_template(const std::vector<std::string>& argv) {
                    {"--company", "", true, "SIRET", "seulement les lots de cette entreprise"},
                    {"--month", "", true, "AAAA-MM", "mois prérempli (par défaut : le mois en cours)"},
                    db_spec},
-                  {.rules = false,
-                   .templates = false,
-                   .as_of = false,
-                   .policy = false,
-                   .no_policy = false,
-                   .sheet = false});
+                  database_only);
   const auto p =
       parse(argv, specs, "followup template", "clausier followup template NOM [REFERENCE] -o FICHIER",
             "Écrit l'état mensuel à remplir, une ligne par lot attribué du programme NOM (ou le lot "
@@ -444,12 +432,7 @@ int run_purge(const std::vector<std::string>& argv) {
 }
 
 int run_participant(const std::vector<std::string>& argv) {
-  const auto specs = with_common({db_spec}, {.rules = false,
-                                             .templates = false,
-                                             .as_of = false,
-                                             .policy = false,
-                                             .no_policy = false,
-                                             .sheet = false});
+  const auto specs = with_common({db_spec}, database_only);
   const auto p =
       parse(argv, specs, "followup participant", "clausier followup participant export|erase ID",
             "Les données d'un participant (JSON), ou leur effacement à sa demande (l'identifiant et les\n"

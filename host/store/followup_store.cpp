@@ -217,7 +217,10 @@ std::int64_t FollowupStore::insert_statement(Session& s, const StatementRow& st)
 }
 
 namespace {
-std::vector<LineRow> read_lines(Session& s, const std::string& sql, std::int64_t* key) {
+// The lines `sql` selects (line_columns first), bound to `key` unless null
+// (an award, statement or participant id, or a month).
+template <typename Key>
+std::vector<LineRow> read_lines(Session& s, const std::string& sql, Key* key) {
   std::vector<std::int64_t> award, participant, statement;
   std::vector<std::string> month, route, contract, employer;
   std::vector<double> worked, training;
@@ -247,31 +250,13 @@ constexpr const char* line_columns =
 }  // namespace
 
 std::vector<LineRow> FollowupStore::lines(Session& s) const {
-  return read_lines(s, db_.sql(std::string(line_columns) + "ORDER BY award_id, month, participant_id"),
-                    nullptr);
+  return read_lines<std::int64_t>(
+      s, db_.sql(std::string(line_columns) + "ORDER BY award_id, month, participant_id"), nullptr);
 }
 
 std::vector<LineRow> FollowupStore::month_lines(Session& s, const std::string& month) const {
   std::string key = month;
-  std::vector<std::int64_t> award, participant, statement;
-  std::vector<std::string> months, route, contract, employer;
-  std::vector<double> worked, training;
-  s << db_.sql(std::string(line_columns) + "WHERE month = ?"), use(key), into(award), into(months),
-      into(participant), into(route), into(contract), into(employer), into(worked), into(training),
-      into(statement), now;
-  std::vector<LineRow> out(award.size());
-  for (std::size_t i = 0; i < award.size(); ++i) {
-    out[i] = {award[i],
-              std::move(months[i]),
-              participant[i],
-              std::move(route[i]),
-              std::move(contract[i]),
-              std::move(employer[i]),
-              worked[i],
-              training[i],
-              statement[i]};
-  }
-  return out;
+  return read_lines(s, db_.sql(std::string(line_columns) + "WHERE month = ?"), &key);
 }
 
 std::vector<LineRow> FollowupStore::statement_lots_lines(Session& s, std::int64_t statement) const {
