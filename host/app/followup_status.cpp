@@ -141,6 +141,7 @@ FollowupStatus Followup::status_of(const params::ParameterSet& params, const Aud
   // Rules in force on the status date.
   const RuleValue risk = rule(params, risk_parameter, on);
   const RuleValue penalty = rule(params, penalty_parameter, on);
+  // Delays are rule data (rules/suivi/); a rule set without them assumes none.
   const RuleValue notice = rule(params, notice_parameter, on);
   const RuleValue kickoff = rule(params, kickoff_parameter, on);
   const RuleValue small = rule(params, small_count_parameter, on);
@@ -230,7 +231,7 @@ FollowupStatus Followup::status_of(const params::ParameterSet& params, const Aud
     const Date anchor = start.value_or(Date::parse_iso(a.awarded_at.substr(0, 10)).value_or(on));
     if (!happened.contains("reunion-lancement") && by_award[a.id].empty()) {
       st.next = {"facilitateur", "Tenir la réunion de lancement avec le titulaire et l'acheteur",
-                 plus_months(anchor, kickoff.found ? static_cast<int>(kickoff.number) : 1).iso()};
+                 plus_months(anchor, kickoff.found ? static_cast<int>(kickoff.number) : 0).iso()};
     } else if (st.late) {
       const std::string& first = st.missing_months.front();
       if (last_reminder.empty() || last_reminder < statement_due(first).iso()) {
@@ -239,7 +240,7 @@ FollowupStatus Followup::status_of(const params::ParameterSet& params, const Aud
       } else if (!happened.contains("mise-en-demeure")) {
         st.next = {"acheteur", "Mettre le titulaire en demeure de transmettre l'état de " + first,
                    Date::parse_iso(last_reminder)
-                       ->plus_days(notice.found ? static_cast<int>(notice.number) : 15)
+                       ->plus_days(notice.found ? static_cast<int>(notice.number) : 0)
                        .iso()};
       } else {
         st.next = {"entreprise", "Transmettre l'état de " + first, on.iso()};
