@@ -165,12 +165,12 @@ return {
   basis = BASIS,
   order = 70,
   params = {
-    "textes.correspondance",
+    "textes.correspondance", "textes.concessions", "textes.propres_aux_marches",
     "anru.taux_travaux", "anru.taux_gup", "anru.cpv_gup", "anru.cpv_ingenierie",
     "main_oeuvre.part", "heures.cout_horaire", "heures.arrondi",
   },
   units = {
     taux_anru = "ratio", part_main_oeuvre = "ratio", cout_horaire = "EUR/h", heures_brutes = "heures",
   },
-  evaluate = include("textes_anterieurs")(evaluate, BASIS),
+  evaluate = include("regime")(evaluate, BASIS),
 }

@@ -169,18 +169,18 @@ return {
   basis = BASIS,
   order = 20,
   params = {
-    "textes.correspondance",
+    "textes.correspondance", "textes.concessions", "textes.propres_aux_marches",
     "critere.cpv_sans_lien", "critere.poids_min", "critere.poids_max", "critere.poids_suggere",
     "critere.sous_criteres", "critere.arret_lien_objet", "critere_environnemental.obligatoire",
     "main_oeuvre.part", "politique.montant_minimum", "politique.part_main_oeuvre_recommandee",
     "politique.heures_minimum", "heures.taux_insertion", "heures.cout_horaire", "heures.arrondi",
     "seuils.ue.travaux", "seuils.ue.fournitures_services", "seuils.ue.services_sociaux",
     "seuils.ue.defense_securite", "seuils.ue.noms", "heures.reprise.cpv",
-    "services_sociaux.cpv", "obligation_sociale.en_vigueur",
+    "services_sociaux.cpv", "obligation_sociale.en_vigueur", "obligation_sociale.en_vigueur_concessions",
   },
   units = {
     poids_min = "ratio", poids_max = "ratio", poids_suggere = "ratio", part_main_oeuvre = "ratio",
     heures_clause = "heures",
   },
-  evaluate = include("textes_anterieurs")(evaluate, BASIS),
+  evaluate = include("regime")(evaluate, BASIS),
 }

@@ -1,6 +1,8 @@
 -- Clause d'insertion, condition d'exécution (clause type
 -- `insertion`): CCP L2112-2, and, from the date the rules give, the obligation
--- of L2112-2-1 for consultations at or above the EU thresholds.
+-- of L2112-2-1 for consultations at or above the EU thresholds; for a
+-- concession (lot.concession), L3114-2 and L3114-2-1 at or above the
+-- concessions' threshold, with its own date and grounds (lib/seuil_ue).
 --
 -- Every number with legal meaning (thresholds, dates, rates, shares, costs,
 -- local minimums) comes from ctx: the rule parameters in force on the lot's
@@ -29,7 +31,8 @@ local politique = include("politique")
 local BASIS = { "CCP L2112-2", "CCP L2112-2-1" }
 local DEFENCE_BASIS = { "CCP L2112-2", "CCP L2112-2-1", "CCP L2312-1-1" }
 -- The exception grounds of L2112-2-1, by their ids in obligation_sociale.motifs
--- (the rule data holds their wording, article and status).
+-- (the rule data holds their wording, article and status); a concession's
+-- rule data (obligation_sociale.motifs_concessions) has the first two only.
 local GROUNDS = { "lien-insuffisant", "concurrence-execution", "solution-disponible" }
 
 -- `basis` and the dispense article, in a new list.
@@ -143,10 +146,10 @@ local function ground_caution(status)
 end
 
 -- The grounds of exception in force (rule data), as one sentence.
-local function grounds_reason(ctx)
+local function grounds_reason(ctx, obligation)
   local listed = {}
   for _, id in ipairs(GROUNDS) do
-    local ground = ctx.lookup("obligation_sociale.motifs", id)
+    local ground = ctx.lookup(obligation.motifs, id)
     if ground then
       listed[#listed + 1] = (ground.value:gsub("^%u", string.lower)) .. ground_caution(ground.status)
     end
@@ -157,10 +160,11 @@ end
 
 -- The reasons of a mandatory clause, after the threshold one.
 local function obligation_reasons(lot, ctx, reasons, how)
-  local since = ctx.fmt.date(ctx.lookup("obligation_sociale.en_vigueur").from)
-  reasons[#reasons + 1] = string.format("Depuis le %s, l'article L2112-2-1 du code de la commande publique %s.",
-    since, ctx.param("textes.contenu", "L2112-2-1"))
-  reasons[#reasons + 1] = grounds_reason(ctx)
+  local obligation = seuil_ue.obligation(lot)
+  local since = ctx.fmt.date(ctx.lookup(obligation.en_vigueur).from)
+  reasons[#reasons + 1] = string.format("Depuis le %s, l'article %s du code de la commande publique %s.",
+    since, obligation.article, ctx.param("textes.contenu", obligation.article))
+  reasons[#reasons + 1] = grounds_reason(ctx, obligation)
   if how then
     reasons[#reasons + 1] = "Volume d'insertion proposé : " .. how .. "."
   else
@@ -172,16 +176,16 @@ end
 
 -- The reason of a transfer computation under the method's minimum: no clause
 -- proposed, or, where L2112-2-1 applies, the obligation stands.
-local function transfer_minimum_reason(ctx, hours, mandatory)
+local function transfer_minimum_reason(lot, ctx, hours, mandatory)
   local minimum = ctx.param("heures.reprise.heures_minimum")
   if hours >= minimum then return nil end
   local source = ctx.lookup("heures.reprise.heures_minimum").reference
   if mandatory then
     return string.format("Avec la reprise du personnel, le volume calculé (%s) est inférieur au minimum de %s en "
       .. "dessous duquel la méthode de la filière propreté ne propose pas de clause (%s) ; mais l'obligation de "
-      .. "l'article L2112-2-1 demeure : la condition d'exécution sociale reste obligatoire, avec le volume "
+      .. "l'article %s demeure : la condition d'exécution sociale reste obligatoire, avec le volume "
       .. "calculé (ou une autre considération sociale), sauf exception consignée.", ctx.fmt.hours(hours),
-      ctx.fmt.hours(minimum), source)
+      ctx.fmt.hours(minimum), source, seuil_ue.obligation(lot).article)
   end
   return string.format("Avec la reprise du personnel, le volume calculé (%s) est inférieur au minimum de %s en "
     .. "dessous duquel la méthode de la filière propreté ne propose pas de clause (%s).", ctx.fmt.hours(hours),
@@ -192,7 +196,7 @@ end
 -- mandatory; adds its reason.
 local function policy_verdict(lot, ctx, reasons, share, hours, how, transfer)
   if transfer then
-    local below = transfer_minimum_reason(ctx, hours, false)
+    local below = transfer_minimum_reason(lot, ctx, hours, false)
     if below then
       reasons[#reasons + 1] = below
       return "exclue"
@@ -237,16 +241,18 @@ local function no_obligation_reason(lot, ctx, in_force)
       .. "%s, la clause n'est donc pas obligatoire.", ctx.param("textes.contenu", "L2312-1-1"))
   end
   if not in_force then
-    return string.format("L'obligation de l'article L2112-2-1 du code de la commande publique n'est pas en "
-      .. "vigueur au %s : la clause reste au choix de l'acheteur (article L2112-2).", ctx.fmt.date(ctx.date))
+    return string.format("L'obligation de l'article %s du code de la commande publique n'est pas en "
+      .. "vigueur au %s : la clause reste au choix de l'acheteur (article %s).", seuil_ue.obligation(lot).article,
+      ctx.fmt.date(ctx.date), lot.concession and "L3114-2" or "L2112-2")
   end
 end
 
 -- The warning of the days when sources disagree on the obligation's start.
-local function uncertain_date_warning(ctx)
+local function uncertain_date_warning(lot, ctx)
+  local obligation = seuil_ue.obligation(lot)
   return string.format("Les sources divergent sur la date d'entrée en vigueur de l'obligation de l'article "
-    .. "L2112-2-1 (retenue ici : le %s) : pour un lancement le %s, vérifiez le texte applicable, ou prévoyez "
-    .. "la clause par prudence.", ctx.fmt.date(ctx.lookup("obligation_sociale.en_vigueur").from),
+    .. "%s (retenue ici : le %s) : pour un lancement le %s, vérifiez le texte applicable, ou prévoyez "
+    .. "la clause par prudence.", obligation.article, ctx.fmt.date(ctx.lookup(obligation.en_vigueur).from),
     ctx.fmt.date(ctx.date))
 end
 
@@ -281,15 +287,17 @@ local function evaluate(lot, ctx)
   if mandatory then
     verdict = "obligatoire"
     obligation_reasons(lot, ctx, reasons, how)
-    if transfer then reasons[#reasons + 1] = transfer_minimum_reason(ctx, hours, true) end
+    if transfer then reasons[#reasons + 1] = transfer_minimum_reason(lot, ctx, hours, true) end
   else
     if reached then
       reasons[#reasons + 1] = no_obligation_reason(lot, ctx, in_force)
     else
-      reasons[#reasons + 1] = "L'obligation de l'article L2112-2-1 ne s'applique donc pas : la clause reste au "
-        .. "choix de l'acheteur (article L2112-2)."
+      reasons[#reasons + 1] = string.format("L'obligation de l'article %s ne s'applique donc pas : la clause "
+        .. "reste au choix de l'acheteur (article %s).", seuil_ue.obligation(lot).article,
+        lot.concession and "L3114-2" or "L2112-2")
+      -- The dispense (R2122-8) is a procedure of public contracts only.
       local seuil_dispense, market = dispense(lot, ctx)
-      if seuil_dispense and total < seuil_dispense then
+      if seuil_dispense and total < seuil_dispense and not lot.concession then
         reasons[#reasons + 1] = dispense_reason(ctx, total, seuil_dispense, market)
         values.seuil_dispense = seuil_dispense
         basis = with_dispense(basis)
@@ -299,7 +307,7 @@ local function evaluate(lot, ctx)
   end
 
   if reached and not defence and ctx.try_param("obligation_sociale.date_incertaine") then
-    warnings[#warnings + 1] = uncertain_date_warning(ctx)
+    warnings[#warnings + 1] = uncertain_date_warning(lot, ctx)
   end
 
   return {
@@ -323,7 +331,8 @@ return {
     "seuils.ue.travaux", "seuils.ue.fournitures_services", "seuils.ue.services_sociaux",
     "seuils.ue.defense_securite", "seuils.ue.noms", "seuils.ue.publies_jusqu_au",
     "services_sociaux.cpv", "obligation_sociale.en_vigueur", "obligation_sociale.date_incertaine",
-    "obligation_sociale.motifs", "heures.reprise.cpv", "heures.reprise.heures_minimum",
+    "obligation_sociale.motifs", "obligation_sociale.en_vigueur_concessions", "obligation_sociale.motifs_concessions",
+    "textes.concessions", "textes.propres_aux_marches", "heures.reprise.cpv", "heures.reprise.heures_minimum",
     "main_oeuvre.part", "heures.cout_horaire", "heures.taux_insertion", "heures.arrondi",
     "politique.montant_minimum", "politique.heures_minimum", "politique.part_main_oeuvre_recommandee",
     "seuils.dispense.travaux", "seuils.dispense.fournitures_services",
@@ -332,5 +341,5 @@ return {
     part_main_oeuvre = "ratio", taux_insertion = "ratio", cout_horaire = "EUR/h",
     heures_brutes = "heures", part_non_reprise = "ratio", reprise_heures_mois = "heures", seuil = "EUR", total_consultation = "EUR", seuil_dispense = "EUR",
   },
-  evaluate = include("textes_anterieurs")(evaluate, BASIS),
+  evaluate = include("regime")(evaluate, BASIS),
 }

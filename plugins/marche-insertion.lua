@@ -146,11 +146,11 @@ return {
   basis = BASIS,
   order = 60,
   params = {
-    "textes.correspondance", "textes.contenu",
+    "textes.correspondance", "textes.concessions", "textes.propres_aux_marches", "textes.contenu",
     "marche_insertion.cpv", "marche_insertion.support_montant_max", "marche_insertion.publicite_ue",
     "marche_insertion.marche_mixte", "services_sociaux.cpv",
     "seuils.ue.services_sociaux",
   },
   units = { seuil_services_sociaux = "EUR", support_montant_max = "EUR" },
-  evaluate = include("textes_anterieurs")(evaluate, BASIS),
+  evaluate = include("regime")(evaluate, BASIS),
 }

@@ -14,6 +14,7 @@
 --   reserve.ess.secteurs says "adapte"                      -> recommandee
 --   otherwise                                               -> possible
 
+local defence_warning = include("reserve_defense")
 local BASIS = { "CCP L2113-15", "CCP L2113-16" }
 local MONTHS_PER_YEAR = 12 -- calendar, not law
 
@@ -109,10 +110,7 @@ local function evaluate(lot, ctx)
       .. "pouvoir adjudicateur (entreprise publique, organisme de droit privé titulaire de droits spéciaux ou "
       .. "exclusifs) ne peut pas y recourir."
   end
-  if lot.marche_defense then
-    warnings[#warnings + 1] = "Marché de défense ou de sécurité : vérifiez la possibilité de réserver dans les "
-      .. "dispositions propres à ces marchés ; l'analyse suit les règles des marchés publics de droit commun."
-  end
+  warnings[#warnings + 1] = defence_warning(lot)
   return { verdict = verdict, reasons = reasons, values = values, warnings = warnings }
 end
 
@@ -123,10 +121,10 @@ return {
   basis = BASIS,
   order = 50,
   params = {
-    "textes.correspondance", "textes.contenu",
+    "textes.correspondance", "textes.concessions", "textes.propres_aux_marches", "textes.contenu",
     "reserve.ess.cpv", "reserve.ess.duree_max_mois", "reserve.ess.secteurs",
     "reserve.ess.attribution_anterieure_mois",
   },
   units = { duree_mois = "mois", duree_max_mois = "mois" },
-  evaluate = include("textes_anterieurs")(evaluate, BASIS),
+  evaluate = include("regime")(evaluate, BASIS),
 }

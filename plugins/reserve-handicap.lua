@@ -31,10 +31,10 @@ return {
   basis = { "CCP L2113-12", "CCP R2113-7", "CCP L2113-14" },
   order = 30,
   params = {
-    "textes.correspondance",
+    "textes.correspondance", "textes.concessions", "textes.propres_aux_marches",
     "reserve.handicap.secteurs", "reserve.handicap.montant_max", "reserve.handicap.part_travailleurs",
     "reserve.conjointe", "reserve.siae.secteurs",
   },
   units = { montant_max = "EUR", part_travailleurs_minimum = "ratio" },
-  evaluate = include("textes_anterieurs")(evaluate, { "CCP L2113-12", "CCP R2113-7" }),
+  evaluate = include("regime")(evaluate, { "CCP L2113-12", "CCP R2113-7" }),
 }

@@ -31,10 +31,10 @@ return {
   basis = { "CCP L2113-13", "CCP R2113-7", "CCP L2113-14" },
   order = 40,
   params = {
-    "textes.correspondance",
+    "textes.correspondance", "textes.concessions", "textes.propres_aux_marches",
     "reserve.siae.secteurs", "reserve.siae.montant_max", "reserve.siae.part_travailleurs",
     "reserve.conjointe", "reserve.handicap.secteurs",
   },
   units = { montant_max = "EUR", part_travailleurs_minimum = "ratio" },
-  evaluate = include("textes_anterieurs")(evaluate, { "CCP L2113-13", "CCP R2113-7", "CCP L2113-14" }),
+  evaluate = include("regime")(evaluate, { "CCP L2113-13", "CCP R2113-7", "CCP L2113-14" }),
 }

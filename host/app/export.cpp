@@ -78,6 +78,8 @@ writers::SocialConsiderations retained_considerations(const LotEvaluation& evalu
       s.reserved_sheltered = true;
     } else if (type == "reserve-ess") {
       s.reserved_public_service = true;
+    } else if (type == "reserve-penitentiaire") {
+      s.reserved_penitentiary = true;
     } else {
       continue;  // a clause type the formats have no place for (a local plugin)
     }

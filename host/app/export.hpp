@@ -14,6 +14,7 @@
 //   reserve-handicap,  reserved to EA/ESAT, SIAE              DECP "Marché réservé", eForms res-ws
 //   reserve-siae
 //   reserve-ess        reserved to ESS organisations          DECP "Marché réservé", eForms res-pub-ser
+//   reserve-penitentiaire  reserved to prison-work operators  DECP "Marché réservé", eForms res-ws
 //
 // The environmental criterion is known when the rules in force at the lot's
 // date require one (critere_environnemental.obligatoire, R2152-7).

@@ -74,8 +74,9 @@ const lua::SchemaField case_fields[] = {
 const lua::DataSchema case_schema{case_fields};
 
 // What is expected of one clause; `values` is checked with its items.
-const lua::SchemaField expectation_fields[] = {
-    {.name = "verdict"}, {.name = "hours"}, {.name = "reason"}, {.name = "warning"}, {.name = "values"}};
+const lua::SchemaField expectation_fields[] = {{.name = "verdict"},   {.name = "hours"},   {.name = "reason"},
+                                               {.name = "no_reason"}, {.name = "warning"}, {.name = "basis"},
+                                               {.name = "values"}};
 const lua::DataSchema expectation_schema{expectation_fields};
 
 const std::vector<std::string_view> verdicts = [] {
@@ -328,7 +329,7 @@ class CaseReader {
   void read_expectation(const DataValue& t, const std::string& path, CaseExpectation& e) {
     lua::check_table(t, path, expectation_schema, rep_);
     if (t.fields.empty())
-      error(path, "rien n'est attendu : écrivez verdict, hours, reason, warning ou values");
+      error(path, "rien n'est attendu : écrivez verdict, hours, reason, no_reason, warning, basis ou values");
     if (const auto* v = t.get("verdict")) {
       if (auto s = text(*v, path + ".verdict")) {
         e.verdict = verdict_from_id(*s);
@@ -352,6 +353,8 @@ class CaseReader {
       }
     }
     if (const auto* v = t.get("reason")) texts(*v, path, "reason", e.reasons);
+    if (const auto* v = t.get("no_reason")) texts(*v, path, "no_reason", e.absent);
+    if (const auto* v = t.get("basis")) texts(*v, path, "basis", e.basis);
     if (const auto* v = t.get("warning")) {
       if (v->type == DataValue::Type::boolean && !v->boolean) {
         e.no_warning = true;
@@ -526,6 +529,20 @@ std::vector<CaseMismatch> compare_case(const RuleCase& rule_case, const LotEvalu
     for (const auto& wanted : e.reasons) {
       if (!contains(r->reasons, wanted))
         out.push_back({e.clause, "aucun motif ne contient " + q(wanted), r->reasons, false});
+    }
+    for (const auto& unwanted : e.absent) {
+      if (contains(r->reasons, unwanted))
+        out.push_back(
+            {e.clause, "un motif contient " + q(unwanted) + ", qui ne devait pas y être", r->reasons, false});
+    }
+    for (const auto& article : e.basis) {
+      if (std::find(r->basis.begin(), r->basis.end(), article) != r->basis.end()) continue;
+      std::string obtained;
+      for (const auto& b : r->basis) obtained += (obtained.empty() ? "" : ", ") + b;
+      out.push_back({e.clause,
+                     "le fondement ne cite pas " + q(article) +
+                         " (fondement obtenu : " + (obtained.empty() ? std::string("aucun") : obtained) + ")",
+                     {}});
     }
     for (const auto& wanted : e.warnings) {
       if (!contains(r->warnings, wanted)) {

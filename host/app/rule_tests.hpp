@@ -32,6 +32,8 @@ struct CaseExpectation {
   bool check_hours = false;
   std::optional<std::int64_t> hours;  // when check_hours: the hours, or none (hours = false)
   std::vector<std::string> reasons;   // texts that some reason must contain
+  std::vector<std::string> absent;    // texts that no reason may contain (no_reason)
+  std::vector<std::string> basis;     // articles the basis must cite ("CCP L3114-2-1")
   std::vector<std::string> warnings;  // texts that some warning must contain
   bool no_warning = false;            // warning = false: the result must have no warning
   std::vector<NamedValue> values;     // computed values (values = { seuil = 5404000 })

@@ -52,6 +52,11 @@ struct Lot {
   // A defence or security contract (CCP L1113-1, L2312-1-1): a kind of
   // contract, not of buyer; absent is "non".
   std::optional<bool> marche_defense;
+  // A concession contract (CCP L1121-1: works or a service entrusted with the
+  // operating risk), not a public contract: its own articles (L3114-2-1, the
+  // L3113 reservations) and its threshold; absent is "non". The nature stays
+  // travaux or services, which the hours are computed from.
+  std::optional<bool> concession;
   // Monthly hours of the staff the incoming company takes over (reprise du
   // personnel, cleaning): the insertion hours are computed on the rest.
   std::optional<double> reprise_heures_mois;

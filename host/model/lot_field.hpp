@@ -35,12 +35,13 @@ enum class LotField {
   lieu,
   anru,
   marche_defense,
+  concession,
   reprise_heures_mois,
   part_main_oeuvre,
   taux_insertion,
   cout_horaire,
 };
-inline constexpr std::size_t lot_field_count = 18;
+inline constexpr std::size_t lot_field_count = 19;
 
 // What a field holds. The kind decides the readers' parser, the Lua and
 // JSON types and how the value is shown.

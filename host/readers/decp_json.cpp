@@ -130,11 +130,6 @@ bool DecpJsonRecords::step(DecpRecord& out) {
 }
 
 bool DecpJsonRecords::take_element(Token t, DecpRecord& out) {
-  if (list_of_concessions_) {
-    tokens_.skip_value();
-    ++concessions_;
-    return false;
-  }
   out.clear(tokens_.line());
   if (t != Token::object_begin) {
     tokens_.skip_value();
@@ -143,10 +138,8 @@ bool DecpJsonRecords::take_element(Token t, DecpRecord& out) {
   }
   std::string path;
   read_members(out, path);
-  if (is_concession(out)) {
-    ++concessions_;
-    return false;
-  }
+  out.set_concession(list_of_concessions_ || is_concession(out));
+  if (out.concession()) ++concessions_;
   return true;
 }
 

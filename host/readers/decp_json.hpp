@@ -3,7 +3,8 @@
 // format ({"marches": {"marche": [...], "contrat-concession": [...]}}, with
 // "marche" sometimes a single object as in the official example), the 2019
 // consolidated format ({"marches": [...]}, each with "_type"), and a bare
-// array of contracts. Holders, modifications and subcontracting acts are
+// array of contracts. Concessions are read as contracts are, and marked.
+// Holders, modifications and subcontracting acts are
 // skipped unread: nothing the evaluation uses, and the bulk of big records.
 
 #include <cstdint>
@@ -23,14 +24,14 @@ class DecpJsonRecords final : public DecpRecords {
 
   bool next(DecpRecord& out) override;
   [[nodiscard]] DecpFormat format() const override { return format_; }
-  [[nodiscard]] std::uint32_t concessions_skipped() const override { return concessions_; }
+  [[nodiscard]] std::uint32_t concessions() const override { return concessions_; }
 
  private:
   enum class Where { start, root, marches, list, end, failed };
 
   bool step(DecpRecord& out);
-  // At an element of a list of contracts: reads it into `out`; false when it
-  // was a concession (counted, skipped).
+  // At an element of a list of contracts or of concessions: reads it into
+  // `out`, marked a concession when it is one (and counted).
   bool take_element(JsonTokenizer::Token t, DecpRecord& out);
   void read_members(DecpRecord& out, std::string& path);
   void read_value(DecpRecord& out, std::string& path, JsonTokenizer::Token t);

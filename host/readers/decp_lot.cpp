@@ -180,10 +180,11 @@ struct Known {
   std::string_view label;  // as the schema writes it
 };
 
-constexpr std::array<Known, 4> social_labels = {{
+constexpr std::array<Known, 5> social_labels = {{
     {"clausesociale", "Clause sociale"},
     {"criteresocial", "Critère social"},
     {"marchereserve", "Marché réservé"},
+    {"concessionreservee", "Concession réservée"},
     {"pasdeconsiderationsociale", "Pas de considération sociale"},
 }};
 constexpr std::array<Known, 3> environmental_labels = {{
@@ -266,18 +267,39 @@ std::optional<std::string> decp_departement(std::string_view code_in, std::strin
   return check(code);
 }
 
+namespace {
+
+// The buyer of a contract, the granting authority of a concession.
+const DecpField* buyer_field(const DecpRecord& record, std::string_view member) {
+  return record.find(std::string(record.concession() ? "autoriteConcedante." : "acheteur.") +
+                     std::string(member));
+}
+
+// A concession's overall value; a contract's amount.
+const DecpField* amount_field(const DecpRecord& record) {
+  return record.find(record.concession() ? "valeurGlobale" : "montant");
+}
+
+// The nature of a concession from DECP's own "nature": works for a works
+// concession, services for the others (service, public service, delegation).
+Nature nature_of_concession(std::string_view nature) {
+  return text::fold_key(nature).find("travaux") != std::string::npos ? Nature::travaux : Nature::services;
+}
+
+}  // namespace
+
 std::string decp_reference(const DecpRecord& record) {
   const DecpField* id = record.find("id");
   if (is_blank(id)) return {};
   std::string reference;
-  const DecpField* buyer = record.find("acheteur.id");
+  const DecpField* buyer = buyer_field(record, "id");
   if (!is_blank(buyer)) reference = text::trim(buyer->text);
   reference += text::trim(id->text);
   return reference;
 }
 
 std::optional<std::int64_t> decp_amount(const DecpRecord& record) {
-  return read_amount(record.find("montant"), record.typed()).cents;
+  return read_amount(amount_field(record), record.typed()).cents;
 }
 
 DecpMapping decp_lot(const DecpRecord& record, Lot& out) {
@@ -294,26 +316,36 @@ DecpMapping decp_lot(const DecpRecord& record, Lot& out) {
     return std::move(m.result());
   }
 
+  const bool concession = record.concession();
+  const std::string contract = concession ? "du contrat de concession" : "du marché";
+  const std::string buyer_key = concession ? "autoriteConcedante" : "acheteur";
+  if (concession) out.concession = true;
+
   const DecpField* id = record.find("id");
   if (is_blank(id)) {
-    m.error(id, "identifiant du marché (« id ») absent : il est ignoré");
+    m.error(id, "identifiant " + contract + " (« id ») absent : il est ignoré");
   } else {
     m.text_of(id);
-    const DecpField* buyer = record.find("acheteur.id");
-    if (is_blank(buyer)) m.repair("« acheteur.id » absent : la référence est l'identifiant du marché seul");
+    const DecpField* buyer = buyer_field(record, "id");
+    if (is_blank(buyer)) {
+      m.repair("« " + buyer_key + ".id » absent : la référence est l'identifiant " + contract + " seul");
+    }
     out.reference = decp_reference(record);
     out.consultation = out.reference;
   }
 
-  const DecpField* buyer_name = record.find("acheteur.nom");
-  out.acheteur = m.text_of(is_blank(buyer_name) ? record.find("acheteur.id") : buyer_name);
+  const DecpField* buyer_name = buyer_field(record, "nom");
+  out.acheteur = m.text_of(is_blank(buyer_name) ? buyer_field(record, "id") : buyer_name);
 
   const DecpField* objet = record.find("objet");
   out.objet = text::single_line(m.text_of(objet));
-  if (out.objet.empty()) m.error(objet, "objet du marché absent : il est ignoré");
+  if (out.objet.empty()) m.error(objet, "objet " + contract + " absent : il est ignoré");
 
   const DecpField* cpv = record.find("codeCPV");
-  if (is_blank(cpv)) {
+  if (concession && is_blank(cpv)) {
+    // The concessions' schema has no CPV code: the nature comes from its own.
+    out.nature = nature_of_concession(m.text_of(record.find("nature")));
+  } else if (is_blank(cpv)) {
     m.error(
         cpv,
         "code CPV (« codeCPV ») absent : la nature du marché et les clauses qui conviennent en dépendent");
@@ -337,15 +369,17 @@ DecpMapping decp_lot(const DecpRecord& record, Lot& out) {
     }
   }
 
-  const Amount amount = read_amount(record.find("montant"), record.typed());
+  const Amount amount = read_amount(amount_field(record), record.typed());
   if (amount.cents) {
     out.montant_ht_cents = *amount.cents;
     if (!amount.repair.empty()) m.repair(amount.repair);
   } else {
-    m.error(record.find("montant"), amount.error);
+    m.error(amount_field(record), amount.error);
   }
 
-  const DecpField* notified = record.find("dateNotification");
+  // A contract's date is its notification; a concession has its signature.
+  const char* date_name = concession ? "dateSignature" : "dateNotification";
+  const DecpField* notified = record.find(date_name);
   if (is_blank(notified)) {
     // Many published records lack it (half of a 2019 file): the rules are
     // applied at the date the data were published, else the earliest other
@@ -353,6 +387,7 @@ DecpMapping decp_lot(const DecpRecord& record, Lot& out) {
     std::optional<Date> fallback;
     std::string used;
     for (const char* name : {"datePublicationDonnees", "dateSignature", "dateDebutExecution"}) {
+      if (std::string_view(name) == date_name) continue;
       const DecpField* field = record.find(name);
       if (is_blank(field)) continue;
       const DateRead date = read_date(m.text_of(field));
@@ -361,15 +396,15 @@ DecpMapping decp_lot(const DecpRecord& record, Lot& out) {
       used = name;
       if (used == "datePublicationDonnees") break;
     }
+    const std::string what = concession ? "date de signature" : "date de notification";
     if (fallback) {
       out.date_lancement = *fallback;
-      m.repair("date de notification absente : règles appliquées au " + fallback->iso() + " (« " + used +
-               " »)");
+      m.repair(what + " absente : règles appliquées au " + fallback->iso() + " (« " + used + " »)");
     } else {
-      m.error(notified,
-              "date de notification (« dateNotification ») absente, et aucune autre date "
-              "(« datePublicationDonnees », « dateSignature », « dateDebutExecution ») : c'est la date à "
-              "laquelle les règles sont appliquées");
+      m.error(notified, what + " (« " + date_name +
+                            " ») absente, et aucune autre date (« datePublicationDonnees », " +
+                            (concession ? "" : "« dateSignature », ") +
+                            "« dateDebutExecution ») : c'est la date à laquelle les règles sont appliquées");
     }
   } else {
     const DateRead date = read_date(m.text_of(notified));
@@ -397,7 +432,8 @@ DecpMapping decp_lot(const DecpRecord& record, Lot& out) {
 
   // "Marché de défense ou de sécurité" is a kind of contract (L1113-1), not of
   // buyer: it sets the lot's flag, and the buyer type stays as DECP leaves it.
-  if (const std::string nature = text::fold_key(m.text_of(record.find("nature"))); !nature.empty()) {
+  if (const std::string nature = text::fold_key(m.text_of(record.find("nature")));
+      !nature.empty() && !concession) {
     out.marche_defense =
         nature.find("defense") != std::string::npos || nature.find("securite") != std::string::npos;
   }

@@ -40,7 +40,9 @@ struct DecpMapping {
   [[nodiscard]] bool ok() const { return errors.empty(); }
 };
 
-// Fills `out` from `record` (a contract, not a concession).
+// Fills `out` from `record`, a public contract or a concession (then marked
+// Lot::concession, with autoriteConcedante, valeurGlobale, dateSignature and
+// no CPV: the nature follows DECP's "Concession de travaux" or services).
 [[nodiscard]] DecpMapping decp_lot(const DecpRecord& record, Lot& out);
 
 // The reference of a contract (see above); empty without an id.

@@ -39,7 +39,9 @@ void DecpReader::note_format(DiagnosticSink& diags) {
       ") : chaque marché est un lot, évalué avec les règles en vigueur à sa date de "
       "notification, faute de date de lancement dans les DECP ; le type d'acheteur n'y figure "
       "pas non plus : « collectivité ou autre pouvoir adjudicateur » est retenu ; un marché de "
-      "défense ou de sécurité (« nature » des DECP) est évalué comme tel";
+      "défense ou de sécurité (« nature » des DECP) est évalué comme tel ; un contrat de concession "
+      "est évalué comme tel, à sa date de signature, et sans code CPV (les DECP n'en donnent pas pour les "
+      "concessions) : ses heures d'insertion sont à fixer avec le facilitateur";
   if (records_->format() == DecpFormat::json_2019) {
     message += " ; ce format ne dit rien des considérations sociales : elles restent inconnues";
   }
@@ -47,11 +49,12 @@ void DecpReader::note_format(DiagnosticSink& diags) {
 }
 
 void DecpReader::note_end(DiagnosticSink& diags) {
-  const std::uint32_t skipped = records_->concessions_skipped();
-  if (skipped == 0) return;
-  diags.note(at(0), std::to_string(skipped) +
-                        (skipped == 1 ? " contrat de concession ignoré" : " contrats de concession ignorés") +
-                        " : seuls les marchés publics sont évalués");
+  const std::uint32_t read = records_->concessions();
+  if (read == 0) return;
+  diags.note(at(0),
+             std::to_string(read) +
+                 (read == 1 ? " contrat de concession lu, évalué selon les articles des concessions"
+                            : " contrats de concession lus, évalués selon les articles des concessions"));
 }
 
 bool DecpReader::read(DiagnosticSink* diags) {
@@ -82,9 +85,10 @@ bool DecpReader::next(Lot& out) {
   while (read(diags_)) {
     ++stats_.rows;
     const std::string reference = decp_reference(record_);
+    const std::string kind = record_.concession() ? "contrat de concession" : "marché";
     if (!reference.empty() && record_.problem().empty()) {
       if (const std::uint32_t first = references_.insert(reference, record_.line())) {
-        diags_->warning(at(record_.line()), "marché " + fr::quoted(reference, 40) + " déjà lu ligne " +
+        diags_->warning(at(record_.line()), kind + " " + fr::quoted(reference, 40) + " déjà lu ligne " +
                                                 std::to_string(first) +
                                                 " (même acheteur, même identifiant) : cette nouvelle "
                                                 "publication est ignorée");
@@ -94,7 +98,7 @@ bool DecpReader::next(Lot& out) {
     }
     const DecpMapping mapping = decp_lot(record_, out);
     out.source = at(record_.line());
-    const std::string label = reference.empty() ? "marché" : "marché " + fr::quoted(reference, 40);
+    const std::string label = reference.empty() ? kind : kind + " " + fr::quoted(reference, 40);
     if (!mapping.repairs.empty()) {
       std::string message = label + " : valeurs corrigées à la lecture : ";
       for (std::size_t i = 0; i < mapping.repairs.size(); ++i)

@@ -38,7 +38,7 @@ class DecpReader final : public LotSource {
   [[nodiscard]] bool lots_are_consultations() const override { return true; }
   [[nodiscard]] const LotReaderStats& stats() const override { return stats_; }
 
-  [[nodiscard]] std::uint32_t concessions_skipped() const { return records_->concessions_skipped(); }
+  [[nodiscard]] std::uint32_t concessions() const { return records_->concessions(); }
 
  private:
   // The next contract into record_; false at the end or when the file cannot

@@ -9,6 +9,7 @@ void DecpRecord::clear(std::uint32_t line) {
   bytes_ = 0;
   line_ = line;
   overflowed_ = false;
+  concession_ = false;
   problem_.clear();
 }
 

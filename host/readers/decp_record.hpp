@@ -45,6 +45,9 @@ class DecpRecord {
   [[nodiscard]] bool typed() const { return typed_; }
   // An element of the list of contracts that is not one (a string, a nested
   // array…): what to say about it.
+  // A concession contract (from a list of concessions, or its fields say so).
+  void set_concession(bool concession) { concession_ = concession; }
+  [[nodiscard]] bool concession() const { return concession_; }
   void set_problem(std::string problem) { problem_ = std::move(problem); }
   [[nodiscard]] const std::string& problem() const { return problem_; }
 
@@ -67,6 +70,7 @@ class DecpRecord {
   std::uint32_t line_ = 0;
   bool overflowed_ = false;
   bool typed_ = true;
+  bool concession_ = false;
   std::string problem_;
 };
 
@@ -78,8 +82,8 @@ enum class DecpFormat {
   xml,        // <marches><marche>...</marche></marches> (2.0.x XSD, and 1.x)
 };
 
-// A stream of the contracts (marchés) of a DECP file. Concessions, which are
-// not public contracts, are counted and skipped.
+// A stream of the contracts of a DECP file: public contracts (marchés) and
+// concession contracts, each marked (DecpRecord::concession) and counted.
 class DecpRecords {
  public:
   virtual ~DecpRecords() = default;
@@ -87,7 +91,7 @@ class DecpRecords {
   // DecpError when the file cannot be read further.
   virtual bool next(DecpRecord& out) = 0;
   [[nodiscard]] virtual DecpFormat format() const = 0;
-  [[nodiscard]] virtual std::uint32_t concessions_skipped() const = 0;
+  [[nodiscard]] virtual std::uint32_t concessions() const = 0;  // read so far
 };
 
 // A problem that stops the reading of a DECP file: a French sentence and the

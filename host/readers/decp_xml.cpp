@@ -81,14 +81,13 @@ bool DecpXmlRecords::step(DecpRecord& out) {
     }
     if (xml_->node() != sheet::XmlReader::Node::start) continue;
     const std::string_view name = xml_->local_name();
-    if (name == "marche") {
+    if (name == "marche" || name == "contrat-concession") {
       read_contract(out);
-      if (!is_concession(out)) return true;
-      ++concessions_;
-    } else {
-      if (name == "contrat-concession") ++concessions_;
-      xml_->skip();
+      out.set_concession(name == "contrat-concession" || is_concession(out));
+      if (out.concession()) ++concessions_;
+      return true;
     }
+    xml_->skip();
   }
   // Whatever follows the root element (comments, white space) is read, so
   // that a damaged end is still reported.

@@ -28,7 +28,7 @@ class DecpXmlRecords final : public DecpRecords {
 
   bool next(DecpRecord& out) override;
   [[nodiscard]] DecpFormat format() const override { return DecpFormat::xml; }
-  [[nodiscard]] std::uint32_t concessions_skipped() const override { return concessions_; }
+  [[nodiscard]] std::uint32_t concessions() const override { return concessions_; }
 
  private:
   enum class Where { start, root, end, failed };

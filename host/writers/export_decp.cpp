@@ -108,7 +108,7 @@ std::vector<std::string> decp_social_values(const SocialConsiderations& social) 
   std::vector<std::string> values;
   if (social.execution_clause()) values.emplace_back(clause_sociale);
   if (social.award_criterion) values.emplace_back(critere_social);
-  if (social.reserved_sheltered || social.reserved_public_service) values.emplace_back(marche_reserve);
+  if (social.reserved()) values.emplace_back(marche_reserve);
   if (values.empty()) values.emplace_back(aucune_sociale);
   return values;
 }

@@ -116,7 +116,7 @@ class EformsSink final : public ExportSink {
     }
     out_ << "      <cac:TenderingTerms>\n";
     std::vector<std::string_view> reserved;
-    if (s.reserved_sheltered) reserved.emplace_back("res-ws");
+    if (s.reserved_sheltered || s.reserved_penitentiary) reserved.emplace_back("res-ws");
     if (s.reserved_public_service) reserved.emplace_back("res-pub-ser");
     if (reserved.empty()) reserved.emplace_back("none");
     for (auto code : reserved) {
@@ -140,8 +140,9 @@ class EformsSink final : public ExportSink {
     out_ << "      </cac:TenderingTerms>\n      <cac:ProcurementProject>\n";
     additional_type("strategic-procurement", s.any() ? "soc-obj" : "none");
     // Employment of people far from work: insertion in every form, and the
-    // reservations to EA/ESAT and SIAE; the ESS reservation serves another aim.
-    if (s.execution_clause() || s.award_criterion || s.reserved_sheltered)
+    // reservations to EA/ESAT, SIAE and operators of prison work; the ESS
+    // reservation serves another aim.
+    if (s.execution_clause() || s.award_criterion || s.reserved_sheltered || s.reserved_penitentiary)
       additional_type("social-objective", "opp");
     if (s.reserved_public_service) additional_type("social-objective", "other");
     out_ << "      </cac:ProcurementProject>\n    </cac:ProcurementProjectLot>\n  </clausier:Lot>\n";

@@ -29,6 +29,9 @@ struct SocialConsiderations {
   bool reserved_sheltered = false;  // reserved to EA/ESAT or SIAE (L2113-12, L2113-13)
   bool reserved_public_service =
       false;  // reserved to ESS organisations with a public-service mission (L2113-15)
+  // Reserved to operators of prison work (L2113-13-1): coded as eForms res-ws,
+  // the integration of disadvantaged persons (directive 2014/24/EU, art. 20).
+  bool reserved_penitentiary = false;
   std::vector<std::string> performance_basis;  // legal bases of the execution conditions retained, no repeats
   std::vector<std::string> clause_types;       // ids of the clause types retained, in evaluation order
 
@@ -39,8 +42,9 @@ struct SocialConsiderations {
   [[nodiscard]] bool execution_clause() const {
     return insertion_clause || anru_charter || insertion_service;
   }
-  [[nodiscard]] bool any() const {
-    return execution_clause() || award_criterion || reserved_sheltered || reserved_public_service;
+  [[nodiscard]] bool any() const { return execution_clause() || award_criterion || reserved(); }
+  [[nodiscard]] bool reserved() const {
+    return reserved_sheltered || reserved_public_service || reserved_penitentiary;
   }
 };
 

@@ -109,12 +109,7 @@ return function(R)
       ctx.fmt.date(joint.from), R.to, R.other_to), true
   end
 
-  local function defence_warning(lot)
-    if lot.marche_defense then
-      return "Marché de défense ou de sécurité : vérifiez la possibilité de réserver dans les dispositions propres "
-        .. "à ces marchés ; l'analyse suit les règles des marchés publics de droit commun."
-    end
-  end
+  local defence_warning = include("reserve_defense")
 
   local function evaluate(lot, ctx)
     local class, sector_reason = sector(lot, ctx)

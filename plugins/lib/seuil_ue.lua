@@ -10,12 +10,30 @@
 -- (services_sociaux.cpv) has its own. The buyer type `defense` is read as a
 -- central authority (rule data); a warning asks whether the contract is one of
 -- defence or security.
+--
+-- A concession (lot.concession) has the works threshold whatever its nature
+-- (seuils.ue.travaux is also the concessions' one) and its own obligation,
+-- L3114-2-1, with its own date and grounds of exception (M.obligation).
 
 local M = {}
+
+-- The obligation that applies to the lot: its article and the rule data of
+-- its start and of its grounds of exception.
+function M.obligation(lot)
+  if lot.concession then
+    return { article = "L3114-2-1", en_vigueur = "obligation_sociale.en_vigueur_concessions",
+      motifs = "obligation_sociale.motifs_concessions" }
+  end
+  return { article = "L2112-2-1", en_vigueur = "obligation_sociale.en_vigueur",
+    motifs = "obligation_sociale.motifs" }
+end
 
 -- Threshold in force, and its name: "applicable aux … des …".
 function M.threshold(lot, ctx)
   local function name(key) return ctx.param("seuils.ue.noms", key) end
+  if lot.concession then
+    return ctx.param("seuils.ue.travaux"), name("concession")
+  end
   if lot.marche_defense then
     local works = lot.nature == "travaux"
     return ctx.param("seuils.ue.defense_securite", lot.nature),
@@ -31,12 +49,13 @@ function M.threshold(lot, ctx)
   return ctx.param("seuils.ue.fournitures_services", lot.type_acheteur), name("fournitures_services") .. " " .. buyer
 end
 
--- Whether L2112-2-1 applies: threshold reached, obligation in force, not a
--- defence or security contract. Also returns the threshold and its name.
+-- Whether L2112-2-1 (L3114-2-1 for a concession) applies: threshold reached,
+-- obligation in force, not a defence or security contract. Also returns the
+-- threshold and its name.
 function M.mandatory(lot, ctx)
   local seuil, name = M.threshold(lot, ctx)
   local reached = lot.total_consultation_ht >= seuil
-  local in_force = reached and ctx.param("obligation_sociale.en_vigueur")
+  local in_force = reached and ctx.param(M.obligation(lot).en_vigueur)
   return in_force and not lot.marche_defense, seuil, name, reached, in_force
 end
 

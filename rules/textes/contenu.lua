@@ -27,6 +27,23 @@ return {
             .. "l'article L3114-2-1 (concessions), lu, écrit par la même loi",
           note = "Texte de L2112-2-1 à relire sur Légifrance.",
         },
+        ["L3114-2-1"] = {
+          "impose aux contrats de concession dont la valeur estimée atteint le seuil européen des conditions "
+            .. "d'exécution prenant en compte des considérations relatives au domaine social ou à l'emploi, "
+            .. "notamment en faveur des personnes défavorisées",
+          status = "partiel",
+          reference = "CCP L3114-2-1, I (loi n° 2021-1104 du 22 août 2021, art. 35), texte lu dans une copie "
+            .. "non officielle",
+        },
+        ["L2113-13-1"] = {
+          "permet de réserver des marchés ou des lots à des opérateurs économiques qui les exécutent dans le "
+            .. "cadre de leurs activités de production de biens et de services en établissement pénitentiaire, en "
+            .. "y faisant travailler des personnes détenues (articles L412-10 à L412-18 du code pénitentiaire) "
+            .. "dans une proportion minimale fixée par voie réglementaire",
+          status = "verifie",
+          reference = "CCP L2113-13-1, créé par l'ordonnance n° 2022-1336 du 19 octobre 2022, art. 19 (texte "
+            .. "de Légifrance)",
+        },
         ["L2312-1-1"] = {
           "laisse facultative la prise en compte de considérations sociales dans les marchés de défense ou "
             .. "de sécurité",

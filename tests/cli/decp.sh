@@ -7,13 +7,13 @@ SAMPLE=samples/decp/marches.json
 
 run table evaluate "$SAMPLE"
 expect_status table 0
-expect_in table out "28 lots évalués."
+expect_in table out "29 lots évalués."
 # 6 350 000 € of works notified on 7 September 2026: above the European
 # threshold after 21 August 2026, the insertion clause is mandatory.
 expect_in table out "Construction d'un gymnase : lot 1 terra…    6 350 000 €  OBLIG."
 expect_in table err "note : fichier DECP (format 2.0 (arrêtés du 22 décembre 2022), JSON) : chaque marché est un lot, évalué avec les règles en vigueur à sa date de notification"
 expect_count table err "note : fichier DECP" 1
-expect_in table err "note : 1 contrat de concession ignoré"
+expect_in table err "note : 1 contrat de concession lu, évalué selon les articles des concessions"
 expect_in table err "samples/decp/marches.json:1576 : avertissement : marché « 200053774000132026-S-028 » : valeurs corrigées à la lecture : montant « 245 000,00 » lu 245 000 €"
 
 run json evaluate "$SAMPLE" --format json -o "$WORK/evaluation.json"
@@ -41,7 +41,12 @@ assert defence["recorded_social_considerations"] is not None
 assert "L2312-1-1" in " ".join(clause("110006013000142026-D-027", "insertion")["reasons"]) or \
     clause("110006013000142026-D-027", "insertion")["values"]["seuil"] > defence["montant_ht"]
 assert lots["200053774000132026-S-028"]["objet"] == "Entretien des équipements sportifs"
-assert len(lots) == 28
+# A concession is evaluated under the concessions' articles (L3114-2-1), without a CPV code.
+pound = lots["216100010000182025-C-001"]
+assert pound["concession"] is True and pound["cpv"] == "" and pound["nature"] == "services", pound
+assert "CCP L3114-2-1" in clause(pound["reference"], "insertion")["basis"]
+assert clause(pound["reference"], "marche-insertion")["verdict"] == "exclue"
+assert len(lots) == 29
 PY
 CHECKS=$((CHECKS + 1))
 
@@ -65,7 +70,7 @@ expect_in old err "ce format ne dit rien des considérations sociales : elles re
 # XML; a contract that cannot be a lot is an error (exit 1), the others stand.
 run xml evaluate tests/fixtures/decp/marches.xml
 expect_status xml 1
-expect_in xml out "2 lots évalués"
+expect_in xml out "3 lots évalués"
 expect_in xml err "tests/fixtures/decp/marches.xml:62 : erreur : marché « 217500016000192026-S-103 » : code CPV (« codeCPV ») absent"
 
 # A truncated download: located, and what was read before is evaluated.
@@ -79,7 +84,7 @@ expect_in cut err "le fichier JSON est tronqué ; téléchargez-le de nouveau (l
 cp "$SAMPLE" "$WORK/export"
 run noext evaluate "$WORK/export"
 expect_status noext 0
-expect_in noext out "28 lots évalués."
+expect_in noext out "29 lots évalués."
 
 # Real records published in the DECP open data (tests/fixtures/decp/real/README.md), dirty as
 # published: a duration "NC", an amount of 1e17, an empty string where an object is expected.

@@ -38,8 +38,8 @@ PY
 "$PY" "$WORK/check.py" "$WORK/evaluation.xlsx" >"$WORK/openpyxl.out" 2>&1
 expect_in openpyxl out "sheet Évaluation"
 expect_in openpyxl out "freeze A2"
-expect_in openpyxl out "filter A1:L302"
-expect_in openpyxl out "rows 302"
+expect_in openpyxl out "filter A1:L345"
+expect_in openpyxl out "rows 345"
 expect_in openpyxl out "header Référence|Consultation|Lot|Objet|Nature|Code CPV|Montant estimé HT|Date de lancement|Clause|Verdict|Heures d'insertion|Motifs"
 expect_in openpyxl out "width D 50"
 expect_in openpyxl out 'amount 1000000 #,##0 "€"'
@@ -54,7 +54,7 @@ if command -v soffice >/dev/null 2>&1; then
   CHECKS=$((CHECKS + 1))
   [ -s "$WORK/lo/evaluation.csv" ] || fail "LibreOffice n'a pas converti le classeur : $(cat "$WORK/soffice.err")"
   cp "$WORK/lo/evaluation.csv" "$WORK/lo.out" 2>/dev/null || : >"$WORK/lo.out"
-  expect_count lo out "C2027-01-L3;" 7
+  expect_count lo out "C2027-01-L3;" 8
   expect_in lo out "Référence;Consultation;Lot;Objet"
   expect_in lo out "01/03/2027"
   expect_in lo out "000 €"
@@ -67,7 +67,7 @@ fi
 CHECKS=$((CHECKS + 1))
 [ "$(head -c 2 "$WORK/stdout.xlsx")" = "PK" ] || fail "pas une archive zip sur la sortie standard : $(cat "$WORK/stdout.err")"
 "$PY" "$WORK/check.py" "$WORK/stdout.xlsx" >"$WORK/stdout_check.out" 2>&1
-expect_in stdout_check out "rows 302"
+expect_in stdout_check out "rows 345"
 
 # The same rows read back as a programme's sheet would be: by clausier itself,
 # through --sheet (the header names the programme columns; each lot appears

@@ -2,7 +2,7 @@
 -- européen de 216 000 € applicable aux fournitures et services des autres
 -- pouvoirs adjudicateurs »).
 --
--- Clés : travaux, fournitures_services, services_sociaux, defense_travaux,
+-- Clés : travaux, concession, fournitures_services, services_sociaux, defense_travaux,
 -- defense_fournitures_services (le marché) ; collectivite, etat,
 -- entite-adjudicatrice, defense (l'acheteur, complément du nom).
 return {
@@ -22,6 +22,7 @@ return {
         .. "caractère industriel et commercial de l'État et les établissements publics de santé.",
       value = {
         travaux = "applicable aux travaux",
+        concession = "applicable aux contrats de concession",
         fournitures_services = "applicable aux fournitures et services",
         services_sociaux = "applicable aux services sociaux et autres services spécifiques",
         defense_travaux = "applicable aux marchés de travaux de défense ou de sécurité",

@@ -153,7 +153,7 @@ TEST_CASE(
           f + "2: lot.montant : erreur : champ inconnu « montant » : champs permis : « reference », "
               "« consultation », « lot », « objet », « acheteur », « type_acheteur », « nature », « cpv », "
               "« montant_ht », « duree_mois », « date_lancement », « lieu », « anru », « marche_defense », "
-              "« reprise_heures_mois », "
+              "« concession », « reprise_heures_mois », "
               "« part_main_oeuvre », « taux_insertion », « cout_horaire », « total_consultation_ht » ou "
               "« lots_consultation »",
           f + "2: lot : erreur : champ « montant_ht » manquant : écrivez montant_ht = 1000000 (en euros)",

@@ -102,7 +102,8 @@ TEST_SUITE("shipped_plugins") {
     std::vector<std::string> ids;
     for (const auto& i : shipped().clause_infos()) ids.push_back(i.id);
     CHECK(ids == std::vector<std::string>{"insertion", "critere-insertion", "reserve-handicap",
-                                          "reserve-siae", "reserve-ess", "marche-insertion", "anru"});
+                                          "reserve-siae", "reserve-penitentiaire", "reserve-ess",
+                                          "marche-insertion", "anru"});
     for (const auto& i : shipped().clause_infos()) {
       INFO(i.id);
       CHECK(i.api == 1);

@@ -87,7 +87,7 @@ bool contains(const std::vector<std::string>& list, const std::string& part) {
 TEST_SUITE("readers.decp") {
   TEST_CASE("the 2.0 JSON format: one lot per contract, mapped field by field") {
     const Read r = read_file("fixtures/decp/marches-2022.json");
-    REQUIRE(r.lots.size() == 4);
+    REQUIRE(r.lots.size() == 5);
 
     const Lot& works = r.lots[0];
     CHECK(works.reference == "226100017000142026-T-001");
@@ -133,6 +133,20 @@ TEST_SUITE("readers.decp") {
     CHECK(defense.lieu.empty());  // a country says nothing of a département, and is no error
     CHECK(defense.date_lancement == *Date::from_ymd(2026, 6, 1));
     CHECK_FALSE(defense.recorded_social_considerations);  // absent: unknown
+    CHECK_FALSE(defense.concession);
+
+    // A concession is a lot too (L3114-2-1): granting authority, overall
+    // value, signature date, no CPV, nature from its own "nature".
+    const Lot& pound = r.lots[4];
+    CHECK(pound.concession == true);
+    CHECK(pound.reference == "21610001000018C-2026-1");
+    CHECK(pound.acheteur == "21610001000018");
+    CHECK(pound.cpv.empty());
+    CHECK(pound.nature == Nature::services);
+    CHECK(pound.montant_ht_cents == 50'000'000);
+    CHECK(pound.date_lancement == *Date::from_ymd(2026, 9, 1));
+    CHECK(pound.recorded_social_considerations == Strings{"Concession réservée"});
+    CHECK_FALSE(pound.marche_defense);  // a concession's nature says nothing of defence
 
     CHECK(r.rejected == 1);
     const auto errors = r.messages(Severity::error);
@@ -169,31 +183,38 @@ TEST_SUITE("readers.decp") {
                                " fichier DECP (format 2.0 (arrêtés du 22 décembre 2022), JSON) : chaque "
                                "marché est un lot, évalué avec les règles en vigueur à sa date de "
                                "notification"));
-    CHECK(notes[1] == file + " 1 contrat de concession ignoré : seuls les marchés publics sont évalués");
+    CHECK(notes[1] == file + " 1 contrat de concession lu, évalué selon les articles des concessions");
   }
 
-  TEST_CASE("the 2019 format: concessions skipped, flat keys, considerations unknown") {
+  TEST_CASE("the 2019 format: concessions read, flat keys, considerations unknown") {
     const Read r = read_file("fixtures/decp/marches-2019.json");
-    REQUIRE(r.lots.size() == 2);
+    REQUIRE(r.lots.size() == 3);
     CHECK(r.lots[0].reference == "213502388000192019-3452112");
     CHECK(r.lots[0].acheteur == "Ville de Rennes");
     CHECK(r.lots[0].lieu == "35");
     CHECK(r.lots[0].nature == Nature::services);
     CHECK_FALSE(r.lots[0].recorded_social_considerations);
-    CHECK(r.lots[1].reference == "1300222050001220182018F0007800");  // "acheteur.id" written flat
-    CHECK(r.lots[1].cpv == "09310000");
-    CHECK(r.lots[1].lieu == "75");
-    CHECK(r.lots[1].montant_ht_cents == 8'500'000'000);
+    const Lot& viaduct = r.lots[1];  // "_type": "Contrat de concession"
+    CHECK(viaduct.concession == true);
+    CHECK(viaduct.reference == "211201450000112001-03452112");
+    CHECK(viaduct.acheteur == "Ville de Millau");
+    CHECK(viaduct.nature == Nature::travaux);  // "Concession de travaux"
+    CHECK(viaduct.montant_ht_cents == 2'786'000'000);
+    CHECK(viaduct.date_lancement == *Date::from_ymd(2019, 6, 1));
+    CHECK(r.lots[2].reference == "1300222050001220182018F0007800");  // "acheteur.id" written flat
+    CHECK(r.lots[2].cpv == "09310000");
+    CHECK(r.lots[2].lieu == "75");
+    CHECK(r.lots[2].montant_ht_cents == 8'500'000'000);
     CHECK_FALSE(r.diags.has_errors());
     const auto notes = r.messages(Severity::note);
     REQUIRE(notes.size() == 2);
     CHECK(notes[0].ends_with("ce format ne dit rien des considérations sociales : elles restent inconnues"));
-    CHECK(notes[1].ends_with("1 contrat de concession ignoré : seuls les marchés publics sont évalués"));
+    CHECK(notes[1].ends_with("1 contrat de concession lu, évalué selon les articles des concessions"));
   }
 
   TEST_CASE("the XML form: the same mapping, values all text") {
     const Read r = read_file("fixtures/decp/marches.xml");
-    REQUIRE(r.lots.size() == 2);
+    REQUIRE(r.lots.size() == 3);
     const Lot& works = r.lots[0];
     CHECK(works.reference == "217500016000192026-T-101");
     CHECK(works.objet == "Réhabilitation d'un gymnase : lot 2 menuiseries");
@@ -203,23 +224,34 @@ TEST_SUITE("readers.decp") {
     CHECK(works.duree_mois == 10);
     CHECK(works.recorded_social_considerations == Strings{"Clause sociale", "Critère social"});
     CHECK(works.source.line == 3);
-    CHECK(r.lots[1].lieu == "75");  // arrondissement 751
-    CHECK(r.lots[1].montant_ht_cents == 150'000'000);
-    CHECK(r.lots[1].recorded_social_considerations == Strings{"Pas de considération sociale"});
+    const Lot& catering = r.lots[1];  // <contrat-concession>, a public service delegation
+    CHECK(catering.concession == true);
+    CHECK(catering.reference == "C1");
+    CHECK(catering.nature == Nature::services);
+    CHECK(catering.montant_ht_cents == 900'000'000);
+    CHECK(catering.date_lancement == *Date::from_ymd(2026, 10, 1));
+    CHECK(r.lots[2].lieu == "75");  // arrondissement 751
+    CHECK(r.lots[2].montant_ht_cents == 150'000'000);
+    CHECK(r.lots[2].recorded_social_considerations == Strings{"Pas de considération sociale"});
 
     const std::string& file = r.file;
     const auto warnings = r.messages(Severity::warning);
-    REQUIRE(warnings.size() == 2);
+    REQUIRE(warnings.size() == 3);
     CHECK(warnings[0].starts_with(file + ":3 marché « 217500016000192026-T-101 » : valeurs corrigées à la "
                                          "lecture : date « 2026-04-15+02:00 » lue 2026-04-15"));
-    CHECK(warnings[1] == file +
+    CHECK(warnings[1] ==
+          file +
+              ":39 contrat de concession « C1 » : valeurs corrigées à la lecture : "
+              "« autoriteConcedante.id » absent : la référence est l'identifiant du contrat de "
+              "concession seul");
+    CHECK(warnings[2] == file +
                              ":43 marché « 217500016000192026-S-102 » : valeurs corrigées à la lecture : "
                              "montant « 1 500 000,00 » lu 1 500 000 €");
     const auto errors = r.messages(Severity::error);
     REQUIRE(errors.size() == 2);
     CHECK(contains(errors, file + ":62 marché « 217500016000192026-S-103 » : code CPV (« codeCPV ») absent"));
     CHECK(contains(errors, file + ":62 marché « 217500016000192026-S-103 » : date de notification"));
-    CHECK(contains(r.messages(Severity::note), "1 contrat de concession ignoré"));
+    CHECK(contains(r.messages(Severity::note), "1 contrat de concession lu"));
   }
 
   TEST_CASE("recorded considerations: absent or unknown is not « none »") {
@@ -401,10 +433,11 @@ TEST_SUITE("readers.decp") {
     }
     CHECK(references == std::vector<std::string>{"226100017000142026-T-001", "216100010000182026-S-014",
                                                  "226100017000142026-F-007", "110006013000142026-D-003",
-                                                 "226100017000142026-X-999", "226100017000142026-T-001"});
+                                                 "226100017000142026-X-999", "226100017000142026-T-001",
+                                                 "21610001000018C-2026-1"});
     // The second publication of T-001 is read here; next() skips it, and the
     // app takes a DECP lot's totals from the lot itself: never counted twice.
-    CHECK(total == 2 * 620'000'000 + 38'000'050 + 123'456'750 + 9'000'000);
+    CHECK(total == 2 * 620'000'000 + 38'000'050 + 123'456'750 + 9'000'000 + 50'000'000);
   }
 
   TEST_CASE("a large file streams") {

@@ -193,7 +193,7 @@ TEST_SUITE("readers/fiche") {
         "acheteur, "
         "type d'acheteur, nature, cpv, montant, durée, date de lancement, lieu, anru, marché de défense ou "
         "de "
-        "sécurité, heures mensuelles du personnel repris, part de main-d'œuvre, "
+        "sécurité, contrat de concession, heures mensuelles du personnel repris, part de main-d'œuvre, "
         "taux d'insertion, coût horaire (et les en-têtes de colonnes d'un programme)",
         "fiche.txt:5: « lieu » est déjà indiqué ligne 4 : gardez une seule ligne ; celle-ci est ignorée",
         "fiche.txt:6: ligne sans « : » : écrivez « clé : valeur » (par exemple « montant : 850 000 € »), ou "
