@@ -104,7 +104,7 @@ row "lire $XLSX_ROWS lignes XLSX (2 passes)" "$t_x" "$m_x" "SheetJS (npm xlsx)" 
 # the smallest size in HTML and for DOCX_LOTS lots in DOCX, from the same
 # evaluation (jsonl) on the comparators' side.
 small=$(echo "$SIZES" | tr ' ' '\n' | sort -n | head -1)
-$CLAUSIER evaluate "$DATA/p$small.csv" --format jsonl --no-policy >"$OUT/tmp/eval-$small.jsonl" 2>/dev/null || true
+$CLAUSIER evaluate "$DATA/p$small.csv" --format jsonl --reasons full --no-policy >"$OUT/tmp/eval-$small.jsonl" 2>/dev/null || true
 render_cmd="rm -rf $OUT/tmp/docs && $CLAUSIER render $DATA/p$small.csv --format html --templates $TEMPLATES -o $OUT/tmp/docs --no-policy"
 mustache_cmd="rm -rf $OUT/tmp/mdocs && node bench/compare/render_mustache.js templates/ccap-insertion/ccap-insertion.md.mustache $OUT/tmp/eval-$small.jsonl $OUT/tmp/mdocs"
 t_r=$(seconds render "$RUNS" "$render_cmd")
@@ -113,7 +113,7 @@ t_m=$(seconds mustache "$RUNS" "$mustache_cmd")
 m_m=$(megabytes "$mustache_cmd")
 row "rédiger l'article du CCAP en HTML, $small lots" "$t_r" "$m_r" "mustache.js" "$t_m" "$m_m"
 
-$CLAUSIER evaluate "$DATA/p$DOCX_LOTS.csv" --format jsonl --no-policy >"$OUT/tmp/eval-$DOCX_LOTS.jsonl" 2>/dev/null || true
+$CLAUSIER evaluate "$DATA/p$DOCX_LOTS.csv" --format jsonl --reasons full --no-policy >"$OUT/tmp/eval-$DOCX_LOTS.jsonl" 2>/dev/null || true
 docx_cmd="rm -rf $OUT/tmp/docx && $CLAUSIER render $DATA/p$DOCX_LOTS.csv --format docx --templates $TEMPLATES -o $OUT/tmp/docx --no-policy"
 docxtpl_cmd="rm -rf $OUT/tmp/docxtpl && $PY bench/compare/render_docxtpl.py templates/ccap-insertion/ccap-insertion.md.mustache $OUT/tmp/ccap-insertion.docx $OUT/tmp/eval-$DOCX_LOTS.jsonl $OUT/tmp/docxtpl"
 rm -f "$OUT/tmp/ccap-insertion.docx"
@@ -123,6 +123,14 @@ m_dx=$(megabytes "$docx_cmd")
 t_dt=$(seconds docxtpl "$RUNS" "$docxtpl_cmd")
 m_dt=$(megabytes "$docxtpl_cmd")
 row "rédiger l'article du CCAP en DOCX, $DOCX_LOTS lots (évaluation comprise)" "$t_dx" "$m_dx" "python3-docxtpl" "$t_dt" "$m_dt"
+
+# JSON lines: bytes a lot with each --reasons (issue 16: ≤ 2 KB a lot with short).
+jl=$(echo "$SIZES" | tr ' ' '\n' | awk '$1 <= 100000' | tail -1)
+for mode in full short none; do
+  bytes=$($CLAUSIER evaluate "$DATA/p$jl.csv" --format jsonl --reasons "$mode" --no-policy 2>/dev/null | wc -c)
+  echo "| JSON lines, $jl lots, --reasons $mode : octets par lot | $((bytes / jl)) o | | | | | | |" >>"$ROWS"
+  tail -1 "$ROWS"
+done
 
 # The workspace's rows (bench/workspace.sh), on the sizes up to 100 000.
 BENCH_WORKSPACE_SIZES="${BENCH_WORKSPACE_SIZES:-$(for n in $SIZES; do [ "$n" -gt 100000 ] || echo "$n"; done | xargs)}" \

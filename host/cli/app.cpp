@@ -73,6 +73,9 @@ int run_evaluate(const std::vector<std::string>& argv) {
        "-o)"},
       {"--output", "-o", true, "FICHIER", "écrit le résultat dans FICHIER (écrit en entier ou pas du tout)"},
       {"--explain", "", false, "", "détaille, sous chaque lot, les motifs et les paramètres utilisés"},
+      {"--reasons", "", true, "full|short|none",
+       "motifs écrits : tous (full, par défaut sauf en jsonl), chacun une fois puis par son numéro (short, "
+       "par défaut en jsonl ; en csv, le premier motif de chaque clause) ou aucun (none)"},
       {"--only", "", true, "REFERENCE", "n'évalue que le lot de cette référence"},
       {"--jobs", "-j", true, "N", "évalue les lots sur N fils d'exécution (par défaut : un par cœur)"},
   });
@@ -81,9 +84,8 @@ int run_evaluate(const std::vector<std::string>& argv) {
   const ParsedArgs& args = parsed.args;
   if (args.has("--help")) {
     return command_help(
-        "clausier evaluate PROGRAMME [--format table|json|jsonl|csv|xlsx] [-o FICHIER] [--explain] [--jobs "
-        "N] "
-        "[--sheet NOM|N] [--policy FICHIER]",
+        "clausier evaluate PROGRAMME [--format table|json|jsonl|csv|xlsx] [-o FICHIER] [--explain] "
+        "[--reasons full|short|none] [--jobs N] [--sheet NOM|N] [--policy FICHIER]",
         "Évalue chaque lot de PROGRAMME (CSV, XLSX, ODS ou DECP ; « - » pour l'entrée standard) avec les "
         "règles en "
         "vigueur à sa date de lancement.\nLes seuils sont appréciés sur le total de la "
@@ -102,6 +104,22 @@ int run_evaluate(const std::vector<std::string>& argv) {
             binary_output_error(args.value("--output"), "classeur " + format_name, entry.extension);
         !error.empty())
       return usage_error(error, "evaluate");
+  }
+  writers::ReasonsMode reasons =
+      *format == writers::EvaluationFormat::jsonl ? writers::ReasonsMode::brief : writers::ReasonsMode::full;
+  if (auto v = args.value("--reasons")) {
+    const auto mode = writers::reasons_mode(*v);
+    if (!mode) return usage_error("--reasons attend full, short ou none, pas « " + *v + " »", "evaluate");
+    const bool numbered =
+        *format == writers::EvaluationFormat::jsonl || *format == writers::EvaluationFormat::csv;
+    if (*mode == writers::ReasonsMode::brief && !numbered)
+      return usage_error("--reasons short vaut pour les formats jsonl et csv : pour " + format_name +
+                             ", choisissez full ou none",
+                         "evaluate");
+    if (*mode != writers::ReasonsMode::full &&
+        (*format == writers::EvaluationFormat::table || *format == writers::EvaluationFormat::xlsx))
+      return usage_error("--reasons vaut pour les formats json, jsonl et csv", "evaluate");
+    reasons = *mode;
   }
   std::size_t jobs = 0;
   if (auto v = args.value("--jobs")) {
@@ -131,7 +149,7 @@ int run_evaluate(const std::vector<std::string>& argv) {
     workbook = xlsx.get();
     sink = std::move(xlsx);
   } else {
-    sink = writers::make_sink(*format, output.stream(), {args.has("--explain")});
+    sink = writers::make_sink(*format, output.stream(), {args.has("--explain"), reasons});
   }
   const app::EvaluateOutcome outcome = app::evaluate_programme(toolkit, request, *sink, diags);
   print_diagnostics(diags);

@@ -13,7 +13,7 @@ namespace {
 
 class CsvSink final : public EvaluationSink {
  public:
-  explicit CsvSink(std::ostream& out) : out_(out) {}
+  CsvSink(std::ostream& out, ReasonsMode reasons) : out_(out), reasons_(reasons) {}
 
   void begin(const std::vector<engine::ClauseInfo>&) override {}
 
@@ -67,7 +67,12 @@ class CsvSink final : public EvaluationSink {
       rows_ += ';';
       append_csv_field(rows_, join_into(c.basis, ", ", buffer_));
       rows_ += ';';
-      append_csv_field(rows_, join_into(c.reasons, " ", buffer_));
+      // short: the first reason, the fact the clause turns on.
+      if (reasons_ == ReasonsMode::full) {
+        append_csv_field(rows_, join_into(c.reasons, " ", buffer_));
+      } else if (reasons_ == ReasonsMode::brief && !c.reasons.empty()) {
+        append_csv_field(rows_, c.reasons.front());
+      }
       rows_ += ';';
       append_csv_field(rows_, join_into(c.warnings, " ", buffer_));
       rows_ += ';';
@@ -85,6 +90,7 @@ class CsvSink final : public EvaluationSink {
 
  private:
   std::ostream& out_;
+  ReasonsMode reasons_;
   std::string buffer_;       // joined lists, reused from row to row
   std::string lot_columns_;  // the lot's first columns, as written
   std::string recorded_;     // the last columns (what the source recorded) and the line end
@@ -94,6 +100,8 @@ class CsvSink final : public EvaluationSink {
 
 }  // namespace
 
-std::unique_ptr<EvaluationSink> make_csv_sink(std::ostream& out) { return std::make_unique<CsvSink>(out); }
+std::unique_ptr<EvaluationSink> make_csv_sink(std::ostream& out, ReasonsMode reasons) {
+  return std::make_unique<CsvSink>(out, reasons);
+}
 
 }  // namespace clausier::writers

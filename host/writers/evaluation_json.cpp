@@ -26,7 +26,30 @@ void write_diagnostic(JsonWriter& json, const Diagnostic& d) {
   json.end_object();
 }
 
-void write_clause(JsonWriter& json, const ClauseResult& c) {
+void write_trace_entry(JsonWriter& json, const TraceEntry& t) {
+  json.begin_object();
+  json.field("parameter", t.parameter);
+  if (!t.key.empty()) json.field("key", t.key);
+  if (!t.matched.empty() && t.matched != t.key) json.field("matched", t.matched);
+  json.field("value", t.value);
+  if (!t.from.empty()) json.field("from", t.from);
+  json.field("reference", t.reference);
+  json.field("status", t.status);
+  json.field("source", t.source);
+  json.end_object();
+}
+
+void write_clause_values(JsonWriter& json, const ClauseResult& c) {
+  if (c.values.empty()) return;
+  json.key("values").begin_object();
+  for (const auto& [name, v] : c.values) {
+    json.key(name);
+    std::visit([&json](const auto& x) { json.value(x); }, v);
+  }
+  json.end_object();
+}
+
+void write_clause(JsonWriter& json, const ClauseResult& c, ReasonsMode reasons) {
   json.begin_object();
   json.field("type", c.type);
   if (c.verdict) {
@@ -38,36 +61,20 @@ void write_clause(JsonWriter& json, const ClauseResult& c) {
   json.key("basis").begin_array();
   for (const auto& b : c.basis) json.value(b);
   json.end_array();
-  json.key("reasons").begin_array();
-  for (const auto& r : c.reasons) json.value(r);
-  json.end_array();
+  if (reasons != ReasonsMode::none) {
+    json.key("reasons").begin_array();
+    for (const auto& r : c.reasons) json.value(r);
+    json.end_array();
+  }
   if (!c.warnings.empty()) {
     json.key("warnings").begin_array();
     for (const auto& w : c.warnings) json.value(w);
     json.end_array();
   }
-  if (!c.values.empty()) {
-    json.key("values").begin_object();
-    for (const auto& [name, v] : c.values) {
-      json.key(name);
-      std::visit([&json](const auto& x) { json.value(x); }, v);
-    }
-    json.end_object();
-  }
+  write_clause_values(json, c);
   if (!c.trace.empty()) {
     json.key("trace").begin_array();
-    for (const auto& t : c.trace) {
-      json.begin_object();
-      json.field("parameter", t.parameter);
-      if (!t.key.empty()) json.field("key", t.key);
-      if (!t.matched.empty() && t.matched != t.key) json.field("matched", t.matched);
-      json.field("value", t.value);
-      if (!t.from.empty()) json.field("from", t.from);
-      json.field("reference", t.reference);
-      json.field("status", t.status);
-      json.field("source", t.source);
-      json.end_object();
-    }
+    for (const auto& t : c.trace) write_trace_entry(json, t);
     json.end_array();
   }
   if (c.error) {
@@ -124,9 +131,8 @@ void write_lot_values(JsonWriter& json, const Lot& lot) {
   }
 }
 
-void write_lot(JsonWriter& json, const LotEvaluation& e) {
+void write_lot_fields(JsonWriter& json, const LotEvaluation& e) {
   const Lot& lot = e.lot;
-  json.begin_object();
   write_lot_values(json, lot);
   write_optional_list(json, "recorded_social_considerations", lot.recorded_social_considerations);
   write_optional_list(json, "recorded_environmental_considerations",
@@ -134,8 +140,13 @@ void write_lot(JsonWriter& json, const LotEvaluation& e) {
   json.key("consultation_montant_ht").cents(e.consultation.montant_ht_cents);
   json.key("consultation_lots").value(static_cast<std::int64_t>(e.consultation.lots));
   json.field("source", lot.source.str());
+}
+
+void write_lot(JsonWriter& json, const LotEvaluation& e, ReasonsMode reasons) {
+  json.begin_object();
+  write_lot_fields(json, e);
   json.key("clauses").begin_array();
-  for (const auto& c : e.clauses) write_clause(json, c);
+  for (const auto& c : e.clauses) write_clause(json, c, reasons);
   json.end_array();
   json.end_object();
 }
@@ -144,10 +155,14 @@ namespace {
 
 class JsonSink final : public EvaluationSink {
  public:
-  JsonSink(std::ostream& out, JsonTrailer trailer) : json_(out), trailer_(std::move(trailer)) {}
+  JsonSink(std::ostream& out, JsonTrailer trailer, ReasonsMode reasons)
+      : json_(out), trailer_(std::move(trailer)), reasons_(reasons) {}
 
   void begin(const std::vector<engine::ClauseInfo>& types) override {
     json_.begin_object();
+    json_.field("format", "clausier-evaluation");
+    json_.key("version").value(std::int64_t{2});
+    json_.field("reasons", reasons_mode_name(reasons_));
     json_.key("clause_types").begin_array();
     for (const auto& t : types) {
       json_.begin_object();
@@ -160,7 +175,7 @@ class JsonSink final : public EvaluationSink {
     json_.key("lots").begin_array();
   }
 
-  void lot(const LotEvaluation& e) override { write_lot(json_, e); }
+  void lot(const LotEvaluation& e) override { write_lot(json_, e, reasons_); }
 
   void end(const std::vector<Diagnostic>& diagnostics, const RunSummary& summary) override {
     json_.end_array();
@@ -179,12 +194,13 @@ class JsonSink final : public EvaluationSink {
  private:
   JsonWriter json_;
   JsonTrailer trailer_;
+  ReasonsMode reasons_;
 };
 
 }  // namespace
 
-std::unique_ptr<EvaluationSink> make_json_sink(std::ostream& out, JsonTrailer trailer) {
-  return std::make_unique<JsonSink>(out, std::move(trailer));
+std::unique_ptr<EvaluationSink> make_json_sink(std::ostream& out, JsonTrailer trailer, ReasonsMode reasons) {
+  return std::make_unique<JsonSink>(out, std::move(trailer), reasons);
 }
 
 }  // namespace clausier::writers

@@ -1,32 +1,219 @@
 #include "writers/evaluation_jsonl.hpp"
 
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
 #include "writers/evaluation_json.hpp"
 
 namespace clausier::writers {
 namespace {
 
+// Numbers given to texts or trace entries in the order they are numbered, up
+// to `capacity` of them.
+class Numbering {
+ public:
+  explicit Numbering(std::size_t capacity) : capacity_(capacity) {}
+
+  struct Found {
+    std::uint32_t number;
+    bool is_new;
+  };
+  // The number of `key`, given now when `add` (new); nothing when it has none
+  // and is not added, or the table is full.
+  std::optional<Found> number(const std::string& key, bool add) {
+    if (auto it = numbers_.find(key); it != numbers_.end()) return Found{it->second, false};
+    if (!add || numbers_.size() >= capacity_) return std::nullopt;
+    const auto n = static_cast<std::uint32_t>(numbers_.size() + 1);
+    numbers_.emplace(key, n);
+    return Found{n, true};
+  }
+
+ private:
+  std::size_t capacity_;
+  std::unordered_map<std::string, std::uint32_t> numbers_;
+};
+
+// Whether a text was met before: a direct-mapped table of hashes (8 MiB). A
+// text is numbered the second time it is met, so that the sentences proper to
+// one lot (its amounts, its hours) are written in place and never kept.
+class SeenBefore {
+ public:
+  SeenBefore() : slots_(std::size_t{1} << 20, 0) {}
+  // True when `text` was met before; remembers it otherwise.
+  bool check(const std::string& text) {
+    const std::uint64_t h = std::hash<std::string>{}(text) | 1;  // 0 marks an empty slot
+    std::uint64_t& slot = slots_[h & (slots_.size() - 1)];
+    if (slot == h) return true;
+    slot = h;
+    return false;
+  }
+
+ private:
+  std::vector<std::uint64_t> slots_;
+};
+
+// Distinct texts and trace entries numbered at most. Programmes use a few
+// hundred general sentences and parameters; beyond, texts go in place.
+constexpr std::size_t max_numbered = 20'000;
+
+// A trace entry's parts joined, as the key of its number.
+void entry_key(const TraceEntry& t, std::string& out) {
+  out.clear();
+  for (const std::string* part :
+       {&t.parameter, &t.key, &t.matched, &t.value, &t.from, &t.reference, &t.status, &t.source}) {
+    out += *part;
+    out += '\x1f';
+  }
+}
+
 class JsonlSink final : public EvaluationSink {
  public:
-  explicit JsonlSink(std::ostream& out) : out_(out) {}
+  JsonlSink(std::ostream& out, ReasonsMode reasons)
+      : out_(out), reasons_(reasons), texts_(max_numbered), entries_(max_numbered) {}
 
-  void begin(const std::vector<engine::ClauseInfo>&) override {}
+  void begin(const std::vector<engine::ClauseInfo>& types) override { types_ = types; }
 
   void lot(const LotEvaluation& e) override {
+    if (reasons_ == ReasonsMode::full) {
+      JsonWriter json(out_, 0);
+      write_lot(json, e);
+      out_ << '\n';
+      return;
+    }
+    header();
+    // The definitions this lot needs come first, each on its line.
+    for (const ClauseResult& c : e.clauses) {
+      for (const auto& b : c.basis) define_text(b);
+      if (reasons_ == ReasonsMode::brief) {
+        for (const auto& r : c.reasons) define_text(r);
+      }
+      for (const auto& w : c.warnings) define_text(w);
+      for (const auto& t : c.trace) define_entry(t);
+    }
     JsonWriter json(out_, 0);
-    write_lot(json, e);
+    json.begin_object();
+    write_lot_fields(json, e);
+    json.key("clauses").begin_array();
+    for (const ClauseResult& c : e.clauses) write_numbered_clause(json, c);
+    json.end_array();
+    json.end_object();
     out_ << '\n';
   }
 
-  void end(const std::vector<Diagnostic>&, const RunSummary&) override { out_.flush(); }
+  void end(const std::vector<Diagnostic>&, const RunSummary& summary) override {
+    if (reasons_ != ReasonsMode::full && !summary.unreadable) header();
+    out_.flush();
+  }
 
  private:
+  // The first line: the format, its version, and the clause types.
+  void header() {
+    if (header_done_) return;
+    header_done_ = true;
+    JsonWriter json(out_, 0);
+    json.begin_object();
+    json.field("format", "clausier-evaluation");
+    json.key("version").value(std::int64_t{2});
+    json.field("reasons", reasons_mode_name(reasons_));
+    json.key("clause_types").begin_array();
+    for (const auto& t : types_) {
+      json.begin_object();
+      json.field("id", t.id);
+      json.field("title", t.title);
+      json.field("source", t.source);
+      json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+    out_ << '\n';
+  }
+
+  void define_text(const std::string& text) {
+    const bool repeated = seen_.check(text);
+    const auto found = texts_.number(text, repeated);
+    if (!found || !found->is_new) return;
+    JsonWriter json(out_, 0);
+    json.begin_object();
+    json.key("text").value(static_cast<std::int64_t>(found->number));
+    json.field("value", text);
+    json.end_object();
+    out_ << '\n';
+  }
+
+  void define_entry(const TraceEntry& t) {
+    entry_key(t, key_);
+    const auto found = entries_.number(key_, true);
+    if (!found || !found->is_new) return;
+    JsonWriter json(out_, 0);
+    json.begin_object();
+    json.key("trace").value(static_cast<std::int64_t>(found->number));
+    json.key("value");
+    write_trace_entry(json, t);
+    json.end_object();
+    out_ << '\n';
+  }
+
+  // A list of texts: numbers, or the text itself when the table was full.
+  void write_texts(JsonWriter& json, std::string_view name, const std::vector<std::string>& texts) {
+    json.key(name).begin_array();
+    for (const auto& text : texts) {
+      if (const auto found = texts_.number(text, false)) {
+        json.value(static_cast<std::int64_t>(found->number));
+      } else {
+        json.value(text);
+      }
+    }
+    json.end_array();
+  }
+
+  void write_numbered_clause(JsonWriter& json, const ClauseResult& c) {
+    json.begin_object();
+    json.field("type", c.type);
+    if (c.verdict) {
+      json.field("verdict", verdict_id(*c.verdict));
+    } else {
+      json.key("verdict").null();
+    }
+    if (c.hours) json.key("hours").value(*c.hours);
+    write_texts(json, "basis", c.basis);
+    if (reasons_ == ReasonsMode::brief) write_texts(json, "reasons", c.reasons);
+    if (!c.warnings.empty()) write_texts(json, "warnings", c.warnings);
+    write_clause_values(json, c);
+    if (!c.trace.empty()) {
+      json.key("trace").begin_array();
+      for (const auto& t : c.trace) {
+        entry_key(t, key_);
+        if (const auto found = entries_.number(key_, false)) {
+          json.value(static_cast<std::int64_t>(found->number));
+        } else {
+          write_trace_entry(json, t);
+        }
+      }
+      json.end_array();
+    }
+    if (c.error) {
+      json.key("error");
+      write_diagnostic(json, *c.error);
+    }
+    json.end_object();
+  }
+
   std::ostream& out_;
+  ReasonsMode reasons_;
+  std::vector<engine::ClauseInfo> types_;
+  Numbering texts_;
+  SeenBefore seen_;
+  Numbering entries_;
+  std::string key_;  // a trace entry's parts, joined, reused
+  bool header_done_ = false;
 };
 
 }  // namespace
 
-std::unique_ptr<EvaluationSink> make_jsonl_sink(std::ostream& out) {
-  return std::make_unique<JsonlSink>(out);
+std::unique_ptr<EvaluationSink> make_jsonl_sink(std::ostream& out, ReasonsMode reasons) {
+  return std::make_unique<JsonlSink>(out, reasons);
 }
 
 }  // namespace clausier::writers

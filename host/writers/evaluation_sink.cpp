@@ -29,11 +29,27 @@ std::optional<EvaluationFormat> evaluation_format(std::string_view name) {
   return std::nullopt;
 }
 
+std::optional<ReasonsMode> reasons_mode(std::string_view name) {
+  if (name == "full") return ReasonsMode::full;
+  if (name == "short") return ReasonsMode::brief;
+  if (name == "none") return ReasonsMode::none;
+  return std::nullopt;
+}
+
+std::string_view reasons_mode_name(ReasonsMode mode) {
+  switch (mode) {
+    case ReasonsMode::full: return "full";
+    case ReasonsMode::brief: return "short";
+    case ReasonsMode::none: return "none";
+  }
+  return "full";
+}
+
 std::unique_ptr<EvaluationSink> make_sink(EvaluationFormat format, std::ostream& out, SinkOptions options) {
   switch (format) {
-    case EvaluationFormat::json: return make_json_sink(out);
-    case EvaluationFormat::jsonl: return make_jsonl_sink(out);
-    case EvaluationFormat::csv: return make_csv_sink(out);
+    case EvaluationFormat::json: return make_json_sink(out, {}, options.reasons);
+    case EvaluationFormat::jsonl: return make_jsonl_sink(out, options.reasons);
+    case EvaluationFormat::csv: return make_csv_sink(out, options.reasons);
     case EvaluationFormat::table: return make_table_sink(out, options);
     case EvaluationFormat::xlsx: return make_xlsx_sink(out);
   }

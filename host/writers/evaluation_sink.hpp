@@ -35,8 +35,19 @@ enum class EvaluationFormat { table, json, jsonl, csv, xlsx };
 // nullopt for any other name.
 [[nodiscard]] std::optional<EvaluationFormat> evaluation_format(std::string_view name);
 
+// How much of the reasons an output carries (`evaluate --reasons`):
+//   full   every reason and every trace entry, in full, on every lot;
+//   brief  ("short") JSON lines: each text and each trace entry in full the
+//          first time, then by number (docs/json.md); CSV: the first reason
+//          of each clause;
+//   none   no reasons.
+enum class ReasonsMode { full, brief, none };
+[[nodiscard]] std::optional<ReasonsMode> reasons_mode(std::string_view name);  // "full", "short", "none"
+[[nodiscard]] std::string_view reasons_mode_name(ReasonsMode mode);
+
 struct SinkOptions {
   bool explain = false;  // table: show each clause's reasons and parameters
+  ReasonsMode reasons = ReasonsMode::full;
 };
 
 // A sink that keeps nothing, for commands that only need the callbacks.
