@@ -49,12 +49,11 @@ local function clause_hours(lot, ctx, share)
   return ctx.round(raw, ctx.param("heures.arrondi"))
 end
 
-local function no_link_reason(lot)
+local function no_link_reason(lot, ctx)
   return string.format("Le code CPV %s relève d'une famille (fournitures courantes, prestations "
     .. "intellectuelles ou informatiques) dont l'exécution ne peut guère être confiée, même en partie, à des "
     .. "personnes en insertion : un critère d'insertion n'aurait pas de lien suffisant avec l'objet du marché "
-    .. "(article L2152-7 ; le Conseil d'État l'admet lorsque le marché peut être exécuté au moins en partie "
-    .. "par des personnes en insertion, CE, 25 mars 2013, Département de l'Isère, n° 364950).", lot.cpv)
+    .. "(article L2152-7 ; %s).", lot.cpv, ctx.param("critere.arret_execution_partielle"))
 end
 
 local function supplies_reason(lot)
@@ -88,9 +87,9 @@ end
 local function environmental_reason(ctx)
   local found = ctx.lookup("critere_environnemental.obligatoire")
   if not (found and found.value) then return nil end
-  return string.format("Depuis le %s, l'article R2152-7 du code de la commande publique impose aussi au moins "
-    .. "un critère d'attribution prenant en compte les caractéristiques environnementales des offres : le "
-    .. "critère d'insertion ne le remplace pas, prévoyez les deux.", ctx.fmt.date(found.from))
+  return string.format("Depuis le %s, l'article R2152-7 du code de la commande publique %s : le critère "
+    .. "d'insertion ne le remplace pas, prévoyez les deux.", ctx.fmt.date(found.from),
+    ctx.param("textes.contenu", "R2152-7"))
 end
 
 -- Verdict and first reason for a lot linked to insertion.
@@ -137,7 +136,7 @@ end
 
 local function evaluate(lot, ctx)
   if ctx.param("critere.cpv_sans_lien", lot.cpv) then
-    return { verdict = "exclue", reasons = { no_link_reason(lot) } }
+    return { verdict = "exclue", reasons = { no_link_reason(lot, ctx) } }
   end
   if lot.nature == "fournitures" and not ctx.override("part_main_oeuvre")
       and not ctx.try_param("main_oeuvre.part", lot.cpv) then
@@ -171,7 +170,7 @@ return {
   params = {
     "textes.correspondance", "textes.concessions", "textes.propres_aux_marches",
     "critere.cpv_sans_lien", "critere.poids_min", "critere.poids_max", "critere.poids_suggere",
-    "critere.sous_criteres", "critere.arret_lien_objet", "critere_environnemental.obligatoire",
+    "critere.sous_criteres", "critere.arret_lien_objet", "critere.arret_execution_partielle", "textes.contenu", "critere_environnemental.obligatoire",
     "main_oeuvre.part", "politique.montant_minimum", "politique.part_main_oeuvre_recommandee",
     "politique.heures_minimum", "heures.taux_insertion", "heures.cout_horaire", "heures.arrondi",
     "seuils.ue.travaux", "seuils.ue.fournitures_services", "seuils.ue.services_sociaux",

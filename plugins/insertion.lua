@@ -120,10 +120,10 @@ local function dispense(lot, ctx)
 end
 
 local function dispense_reason(ctx, total, seuil, market)
-  return string.format("Le montant total de la consultation (%s) est aussi inférieur au seuil de %s en dessous "
-    .. "duquel %s peut être passé sans publicité ni mise en concurrence préalables (article R2122-8 du code de la "
-    .. "commande publique) : sans procédure formalisée, une clause d'insertion est difficile à imposer et à "
-    .. "suivre.", ctx.fmt.euros(total), ctx.fmt.euros(seuil), market)
+  return string.format("Le montant total de la consultation (%s) est aussi inférieur au seuil de %s applicable à "
+    .. "%s, en dessous duquel l'article R2122-8 du code de la commande publique %s : sans procédure formalisée, "
+    .. "une clause d'insertion est difficile à imposer et à suivre.", ctx.fmt.euros(total), ctx.fmt.euros(seuil),
+    market, ctx.param("textes.contenu", "R2122-8"))
 end
 
 local function threshold_reason(ctx, total, seuil, applies_to)

@@ -35,11 +35,9 @@ local function caution(status)
   return ""
 end
 
-local function not_listed_reason(lot)
-  return string.format("Un marché réservé aux entreprises de l'économie sociale et solidaire (article L2113-15 "
-    .. "du code de la commande publique) ne peut porter que sur les services de santé, sociaux ou culturels "
-    .. "de la liste de l'article 77 de la directive 2014/24/UE, plus courte que celle des services sociaux et "
-    .. "autres services spécifiques : ce lot (%s, code CPV %s) n'en relève pas.", lot.nature, lot.cpv)
+local function not_listed_reason(lot, ctx)
+  return string.format("%s : ce lot (%s, code CPV %s) n'en relève pas.", ctx.param("reserve.ess.champ"),
+    lot.nature, lot.cpv)
 end
 
 -- The conditions candidates must meet, and what the notice should say.
@@ -67,7 +65,7 @@ end
 local function evaluate(lot, ctx)
   local listed = lot.nature == "services" and ctx.param("reserve.ess.cpv", lot.cpv)
   if not listed then
-    return { verdict = "exclue", reasons = { not_listed_reason(lot) }, values = { liste = false } }
+    return { verdict = "exclue", reasons = { not_listed_reason(lot, ctx) }, values = { liste = false } }
   end
 
   local maximum = ctx.param("reserve.ess.duree_max_mois")
@@ -105,10 +103,7 @@ local function evaluate(lot, ctx)
 
   local warnings = {}
   if lot.type_acheteur == "entite-adjudicatrice" then
-    warnings[#warnings + 1] = "La réservation de l'article L2113-15 est ouverte aux pouvoirs adjudicateurs, "
-      .. "y compris lorsqu'ils agissent comme entité adjudicatrice : une entité adjudicatrice qui n'est pas un "
-      .. "pouvoir adjudicateur (entreprise publique, organisme de droit privé titulaire de droits spéciaux ou "
-      .. "exclusifs) ne peut pas y recourir."
+    warnings[#warnings + 1] = ctx.param("reserve.ess.acheteurs")
   end
   warnings[#warnings + 1] = defence_warning(lot)
   return { verdict = verdict, reasons = reasons, values = values, warnings = warnings }
@@ -123,7 +118,7 @@ return {
   params = {
     "textes.correspondance", "textes.concessions", "textes.propres_aux_marches", "textes.contenu",
     "reserve.ess.cpv", "reserve.ess.duree_max_mois", "reserve.ess.secteurs",
-    "reserve.ess.attribution_anterieure_mois",
+    "reserve.ess.attribution_anterieure_mois", "reserve.ess.champ", "reserve.ess.acheteurs",
   },
   units = { duree_mois = "mois", duree_max_mois = "mois" },
   evaluate = include("regime")(evaluate, BASIS),

@@ -9,11 +9,6 @@ local evaluate = include("reserve_structures")({
   params = "reserve.handicap",
   other_params = "reserve.siae",
   article = "L2113-12",
-  structures = "les entreprises adaptées (EA, article L5213-13 du code du travail), les établissements et "
-    .. "services d'aide par le travail (ESAT, article L344-2 du code de l'action sociale et des familles) "
-    .. "et les structures équivalentes",
-  workers = "travailleurs handicapés qui, en raison de la nature ou de la gravité de leurs déficiences, ne "
-    .. "peuvent exercer une activité professionnelle dans des conditions normales",
   who = "les EA et les ESAT",
   one = "une EA ou un ESAT",
   present = "présents", -- agreement of "peu présents", "réputés intervenir"
@@ -31,7 +26,7 @@ return {
   basis = { "CCP L2113-12", "CCP R2113-7", "CCP L2113-14" },
   order = 30,
   params = {
-    "textes.correspondance", "textes.concessions", "textes.propres_aux_marches",
+    "textes.correspondance", "textes.concessions", "textes.propres_aux_marches", "textes.contenu",
     "reserve.handicap.secteurs", "reserve.handicap.montant_max", "reserve.handicap.part_travailleurs",
     "reserve.conjointe", "reserve.siae.secteurs",
   },

@@ -29,10 +29,11 @@ local function caution(status)
 end
 
 local function evaluate(lot, ctx)
-  if not ctx.param("reserve.penitentiaire.en_vigueur") then
+  local open = ctx.lookup("reserve.penitentiaire.en_vigueur")
+  if not open.value then
     return { verdict = "exclue", reasons = { string.format("La réservation aux opérateurs du travail "
-      .. "pénitentiaire (article L2113-13-1 du code de la commande publique) n'existe pas au %s : elle a été "
-      .. "créée par l'ordonnance n° 2022-1336 du 19 octobre 2022.", ctx.fmt.date(ctx.date)) } }
+      .. "pénitentiaire (article L2113-13-1 du code de la commande publique) n'existe pas au %s (%s).",
+      ctx.fmt.date(ctx.date), open.reference) } }
   end
   local share = ctx.try_param("reserve.penitentiaire.part_detenus")
   if not share then

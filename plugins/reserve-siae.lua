@@ -10,10 +10,6 @@ local evaluate = include("reserve_structures")({
   params = "reserve.siae",
   other_params = "reserve.handicap",
   article = "L2113-13",
-  structures = "les structures d'insertion par l'activité économique (SIAE : entreprises d'insertion, "
-    .. "entreprises de travail temporaire d'insertion, associations intermédiaires, ateliers et chantiers "
-    .. "d'insertion, article L5132-4 du code du travail) et les structures équivalentes",
-  workers = "travailleurs défavorisés",
   who = "les SIAE",
   one = "une SIAE",
   present = "présentes", -- agreement of "peu présents", "réputés intervenir"
@@ -31,7 +27,7 @@ return {
   basis = { "CCP L2113-13", "CCP R2113-7", "CCP L2113-14" },
   order = 40,
   params = {
-    "textes.correspondance", "textes.concessions", "textes.propres_aux_marches",
+    "textes.correspondance", "textes.concessions", "textes.propres_aux_marches", "textes.contenu",
     "reserve.siae.secteurs", "reserve.siae.montant_max", "reserve.siae.part_travailleurs",
     "reserve.conjointe", "reserve.handicap.secteurs",
   },

@@ -83,9 +83,9 @@ return function(R)
 
   local function legal_reasons(ctx, reasons, share)
     reasons[#reasons + 1] = string.format("Réserver le marché ou le lot est un choix de l'acheteur, jamais une "
-      .. "obligation (article %s du code de la commande publique) : seuls peuvent alors candidater %s qui "
-      .. "emploient au moins %s de %s (article R2113-7).", R.article, R.structures, ctx.fmt.percent(share),
-      R.workers)
+      .. "obligation : l'article %s du code de la commande publique %s ; l'article R2113-7 %s : %s.",
+      R.article, ctx.param("textes.contenu", R.article), ctx.param("textes.contenu", "R2113-7"),
+      ctx.fmt.percent(share))
     reasons[#reasons + 1] = string.format("L'avis d'appel public à la concurrence (AAPC) et les documents de la "
       .. "consultation (DCE) doivent indiquer que le marché ou le lot est réservé, en citant l'article %s.",
       R.article)

@@ -393,7 +393,7 @@ case {
     ["critere-insertion"] = {
       warning = false,
       reason = {
-        "Depuis le 21 août 2026, l'article R2152-7 du code de la commande publique impose aussi au moins un critère d'attribution",
+        "Depuis le 21 août 2026, l'article R2152-7 du code de la commande publique impose au moins un critère d'attribution",
         "le critère d'insertion ne le remplace pas, prévoyez les deux",
       },
     },

@@ -562,7 +562,7 @@ case {
       reason = {
         "Le montant du lot (80 000 €) est inférieur au minimum de 100 000 € retenu par les valeurs par défaut des règles pour les travaux",
         "une clause d'insertion n'y est pas proposée",
-        "Le montant total de la consultation (80 000 €) est aussi inférieur au seuil de 100 000 € en dessous duquel un marché de travaux peut être passé sans publicité ni mise en concurrence préalables",
+        "Le montant total de la consultation (80 000 €) est aussi inférieur au seuil de 100 000 € applicable à un marché de travaux, en dessous duquel l'article R2122-8 du code de la commande publique permet de passer un marché sans publicité ni mise en concurrence préalables",
         "une clause d'insertion est difficile à imposer et à suivre",
       },
     },
@@ -592,7 +592,7 @@ case {
   expect = {
     insertion = {
       values = { seuil_dispense = 60000 },
-      reason = "un marché de fournitures ou de services peut être passé sans publicité",
+      reason = "applicable à un marché de fournitures ou de services, en dessous duquel l'article R2122-8",
     },
   },
 }

@@ -39,7 +39,7 @@ case {
     date_lancement = "2027-03-01", type_acheteur = "collectivite", lieu = "61", anru = false,
   },
   expect = {
-    ["reserve-handicap"] = { verdict = "recommandee", reason = "conditions normales (article R2113-7)" },
+    ["reserve-handicap"] = { verdict = "recommandee", reason = { "conditions normales", "l'article R2113-7 fixe la proportion minimale" } },
   },
 }
 
@@ -196,8 +196,8 @@ case {
       reason = {
         "Le code CPV 77310000 relève d'un secteur où les EA et les ESAT interviennent couramment",
         "Le montant du lot (180 000 €) ne dépasse pas 300 000 €, taille qu'une EA ou un ESAT peut en général prendre en charge",
-        "Réserver le marché ou le lot est un choix de l'acheteur, jamais une obligation (article L2113-12 du code de la commande publique)",
-        "structures équivalentes qui emploient au moins 50 % de travailleurs handicapés",
+        "Réserver le marché ou le lot est un choix de l'acheteur, jamais une obligation : l'article L2113-12 du code de la commande publique permet de réserver",
+        "candidats à un marché réservé : 50 %",
         "doivent indiquer que le marché ou le lot est réservé, en citant l'article L2113-12",
         "le marché ou le lot peut être réservé à la fois aux EA et ESAT et aux SIAE (article L2113-14)",
       },

@@ -175,7 +175,7 @@ case {
     ["reserve-siae"] = {
       verdict = "recommandee",
       reason = {
-        "qui emploient au moins 50 % de travailleurs défavorisés (article R2113-7)",
+        "qui emploient une proportion minimale de travailleurs défavorisés ; l'article R2113-7 fixe",
         "doivent indiquer que le marché ou le lot est réservé, en citant l'article L2113-13",
       },
     },

@@ -26,7 +26,7 @@ case {
 case {
   name = "Imprimés la veille de l'ordonnance n° 2022-1336 : la réservation n'existe pas",
   lot = impression("2022-10-19"),
-  expect = { ["reserve-penitentiaire"] = { verdict = "exclue", reason = "créée par l'ordonnance n° 2022-1336" } },
+  expect = { ["reserve-penitentiaire"] = { verdict = "exclue", reason = "article créé par l'ordonnance n° 2022-1336" } },
 }
 
 case {

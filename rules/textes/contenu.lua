@@ -44,6 +44,41 @@ return {
           reference = "CCP L2113-13-1, créé par l'ordonnance n° 2022-1336 du 19 octobre 2022, art. 19 (texte "
             .. "de Légifrance)",
         },
+        ["L2113-12"] = {
+          "permet de réserver le marché ou le lot aux entreprises adaptées (EA, article L5213-13 du code du "
+            .. "travail), aux établissements et services d'aide par le travail (ESAT, article L344-2 du code de "
+            .. "l'action sociale et des familles) et aux structures équivalentes, qui emploient une proportion "
+            .. "minimale de travailleurs handicapés qui, en raison de la nature ou de la gravité de leurs "
+            .. "déficiences, ne peuvent exercer une activité professionnelle dans des conditions normales",
+          status = "partiel",
+          reference = "CCP L2113-12 (texte résumé ; ordonnance n° 2015-899, art. 36, I, avant le code)",
+        },
+        ["L2113-13"] = {
+          "permet de réserver le marché ou le lot aux structures d'insertion par l'activité économique (SIAE : "
+            .. "entreprises d'insertion, entreprises de travail temporaire d'insertion, associations "
+            .. "intermédiaires, ateliers et chantiers d'insertion, article L5132-4 du code du travail) et aux "
+            .. "structures équivalentes, qui emploient une proportion minimale de travailleurs défavorisés",
+          status = "partiel",
+          reference = "CCP L2113-13 (texte résumé ; ordonnance n° 2015-899, art. 36, II, avant le code)",
+        },
+        ["R2113-7"] = {
+          "fixe la proportion minimale de travailleurs handicapés ou défavorisés des candidats à un marché "
+            .. "réservé",
+          status = "verifie",
+          reference = "CCP R2113-7 (code-commande-publique.com, réservation de marchés L2113-12 s., R2113-7)",
+        },
+        ["R2122-8"] = {
+          "permet de passer un marché sans publicité ni mise en concurrence préalables",
+          status = "verifie",
+          reference = "CCP R2122-8 (seuils : seuils.dispense)",
+        },
+        ["R2152-7"] = {
+          "impose au moins un critère d'attribution prenant en compte les caractéristiques environnementales "
+            .. "des offres",
+          status = "verifie",
+          reference = "CCP R2152-7, modifié par le décret n° 2022-767 du 2 mai 2022, art. 2 (date : "
+            .. "critere_environnemental.obligatoire)",
+        },
         ["L2312-1-1"] = {
           "laisse facultative la prise en compte de considérations sociales dans les marchés de défense ou "
             .. "de sécurité",
