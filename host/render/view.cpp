@@ -69,9 +69,14 @@ std::string parameter_label(const TraceEntry& t, const params::Parameter* p) {
 // buyer type or a nature, a CPV code; empty when the value says it already
 // (a map of texts: the exception grounds, the categories).
 std::string key_label(const TraceEntry& t, const params::Parameter* p) {
+  if (p != nullptr && p->kind == params::Kind::cpv_list) return t.key.empty() ? std::string() : "code CPV " + t.key;
+  if (p != nullptr && p->kind == params::Kind::cpv_table && !t.key.empty()) {
+    // The value of the longest prefix written, or the table's default ("").
+    if (t.matched.empty()) return "autres codes CPV";
+    return t.matched == t.key ? "code CPV " + t.key : "codes CPV " + t.matched + "…";
+  }
   const std::string& key = t.matched.empty() ? t.key : t.matched;
   if (key.empty() || p == nullptr) return {};
-  if (p->kind == params::Kind::cpv_table || p->kind == params::Kind::cpv_list) return "code CPV " + key;
   if (p->key == "type_acheteur") {
     if (const auto type = buyer_type_from_id(key)) return std::string(buyer_type_label(*type));
   }

@@ -225,6 +225,12 @@ TEST_SUITE("view") {
     p.local_policy = true;
     penalty.values.push_back(p);
     set.put(penalty);
+    params::Parameter share;
+    share.name = "main_oeuvre.part";
+    share.description = "Part de la main-d'œuvre";
+    share.kind = params::Kind::cpv_table;
+    share.unit = "ratio";
+    set.put(share);
 
     LotEvaluation e;
     e.lot.reference = "C1-L1";
@@ -236,19 +242,23 @@ TEST_SUITE("view") {
         {"heures.arrondi", "", "", "inferieur", "2016-04-01", "pratique", "hypothese", "rules"},
         {"politique.montant_minimum", "travaux", "travaux", "100 000 €", "2026-04-01", "R2122-8", "hypothese", "r"},
         {"part_main_oeuvre", "", "", "40 %", "", "", "saisie", "programme.csv:3"},
+        {"main_oeuvre.part", "45262500", "4526", "50 %", "2016-04-01", "MEF", "verifie", "r"},
+        {"main_oeuvre.part", "30120000", "", "30 %", "2016-04-01", "MEF", "verifie", "r"},
     };
     e.clauses = {insertion};
     const DocumentContext context{day("2027-01-15"), "clausier", &set};
     const View v = clause_view(e, e.clauses.front(), {}, context);
     const View* trace = v.find("clause.parametres");
     REQUIRE(trace != nullptr);
-    REQUIRE(trace->items().size() == 3);
+    REQUIRE(trace->items().size() == 5);
     CHECK(text_at(trace->items()[0], "parametre") == "heures.arrondi");  // the id stays for templates that want it
     CHECK(text_at(trace->items()[0], "libelle") == "Arrondi des heures d’insertion calculées");
     CHECK(text_at(trace->items()[0], "valeur") == "à l’heure inférieure");
     CHECK(text_at(trace->items()[0], "cle_libelle").empty());
     CHECK(text_at(trace->items()[0], "statut") == "hypothèse de praticien");
     CHECK(text_at(trace->items()[1], "cle_libelle") == "Travaux");
+    CHECK(text_at(trace->items()[3], "cle_libelle") == "codes CPV 4526…");
+    CHECK(text_at(trace->items()[4], "cle_libelle") == "autres codes CPV");
     CHECK(text_at(trace->items()[2], "libelle") == "Part main-d'œuvre (programme)");
     CHECK(text_at(trace->items()[2], "statut") == "saisi dans le programme");
     CHECK(flag_at(v, "regles.suivi.penalite_heure.politique_locale"));
