@@ -195,7 +195,7 @@ TEST_SUITE("view") {
     CHECK_FALSE(flag_at(clause_view(e, e.clauses.front(), infos, early), "facilitateur.connu"));
   }
 
-  TEST_CASE("clause trace: labels of the rules, not their ids; the local policy's values flagged") {
+  TEST_CASE("clause trace: labels of the rules, not their ids, and the local policy's values flagged") {
     params::ParameterSet set = rules();
     params::Parameter rounding;
     rounding.name = "heures.arrondi";
