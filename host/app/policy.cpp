@@ -85,6 +85,7 @@ params::Parameter merge_parameter(const params::Parameter* national, const param
   out.key = national->key;
   out.kind = national->kind;
   out.reference = national->reference;
+  out.labels = local.labels.empty() ? national->labels : local.labels;
   out.file = local.file;
 
   std::vector<Date> dates;

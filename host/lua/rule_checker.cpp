@@ -99,6 +99,7 @@ const SchemaField parameter_fields[] = {
      .unknown = "sorte de paramètre inconnue"},
     {.name = "key", .kind = DataKind::text},
     {.name = "reference", .kind = DataKind::text},
+    {.name = "labels", .kind = DataKind::table},
     {.name = "values",
      .kind = DataKind::any},  // checked by check_values: its messages say what a dated value is
 };
@@ -172,6 +173,15 @@ class RuleChecker {
       rep_.error("key", "key ne sert qu'aux tables par clé (kind = \"map\") : retirez ce champ");
     }
     p.reference = shown_text(root, "reference");
+    if (const DataValue* labels = root.get("labels"); labels != nullptr && labels->type == DataValue::Type::table) {
+      for (const DataField& f : labels->fields) {
+        if (!f.named || f.value.type != DataValue::Type::string || text::trim(f.value.text).empty()) {
+          rep_.error(child_path("labels", f), "un libellé s'écrit mot = \"libellé en français\"");
+          continue;
+        }
+        p.labels.emplace_back(f.name, f.value.text);
+      }
+    }
     if (kind) p.kind = *kind;
     check_values(root, p, unit != nullptr && kind ? unit : nullptr);
     return p;

@@ -55,6 +55,13 @@ std::optional<Kind> kind_from_id(std::string_view id) {
   return std::nullopt;
 }
 
+std::string_view Parameter::label_of(std::string_view value) const {
+  for (const auto& [word, label] : labels) {
+    if (word == value) return label;
+  }
+  return value;
+}
+
 const DatedValue* Parameter::at(Date date) const {
   // values are ascending: the last one starting on or before `date`.
   auto it = std::upper_bound(values.begin(), values.end(), date,

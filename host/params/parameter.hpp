@@ -85,6 +85,12 @@ struct Parameter {
   Kind kind = Kind::number;
   std::vector<DatedValue> values;  // ascending dates
   std::string file;                // rules file it was read from
+  // What a person reads for a word of a closed list ("inferieur" -> "à
+  // l'heure inférieure"), as the rules file's `labels` give it.
+  std::vector<std::pair<std::string, std::string>> labels;
+
+  // The label of a word value, or the value itself when it has none.
+  [[nodiscard]] std::string_view label_of(std::string_view value) const;
 
   // The value in force on `date`, or null when none is (before the first date
   // or after a repeal).

@@ -5,6 +5,7 @@
 #include "base/french.hpp"
 #include "base/territory.hpp"
 #include "base/text.hpp"
+#include "model/lot_field.hpp"
 #include "params/parameter.hpp"
 
 namespace clausier::render {
@@ -54,7 +55,39 @@ View lot_part(const Lot& lot) {
   return v;
 }
 
-View clause_part(const ClauseResult& r, const engine::ClauseInfo* info) {
+// What a person reads for a trace entry's parameter: the description the rules
+// give it, or, for a value set in the programme, the header of its column.
+std::string parameter_label(const TraceEntry& t, const params::Parameter* p) {
+  if (p != nullptr && !p->description.empty()) return fr::print_typography(p->description);
+  if (const auto field = lot_field_from_key(t.parameter)) {
+    return std::string(lot_field(*field).header) + " (programme)";
+  }
+  return t.parameter;
+}
+
+// The key a trace entry's value was found under, for a person: the label of a
+// buyer type or a nature, a CPV code; empty when the value says it already
+// (a map of texts: the exception grounds, the categories).
+std::string key_label(const TraceEntry& t, const params::Parameter* p) {
+  if (p != nullptr && p->kind == params::Kind::cpv_list) return t.key.empty() ? std::string() : "code CPV " + t.key;
+  if (p != nullptr && p->kind == params::Kind::cpv_table && !t.key.empty()) {
+    // The value of the longest prefix written, or the table's default ("").
+    if (t.matched.empty()) return "autres codes CPV";
+    return t.matched == t.key ? "code CPV " + t.key : "codes CPV " + t.matched + "…";
+  }
+  const std::string& key = t.matched.empty() ? t.key : t.matched;
+  if (key.empty() || p == nullptr) return {};
+  if (p->key == "type_acheteur") {
+    if (const auto type = buyer_type_from_id(key)) return std::string(buyer_type_label(*type));
+  }
+  if (p->key == "nature") {
+    if (const auto nature = nature_from_id(key)) return std::string(nature_label(*nature));
+  }
+  if (p->kind == params::Kind::map && p->unit == "texte") return {};
+  return key;
+}
+
+View clause_part(const ClauseResult& r, const engine::ClauseInfo* info, const params::ParameterSet* rules) {
   View v;
   v.set("type", View::text(r.type));
   v.set("titre", View::text(fr::print_typography(info != nullptr ? info->title : r.type)));
@@ -90,9 +123,13 @@ View clause_part(const ClauseResult& r, const engine::ClauseInfo* info) {
   View trace = View::list();
   for (const auto& t : r.trace) {
     View row;
+    const params::Parameter* parameter = rules != nullptr ? rules->find(t.parameter) : nullptr;
     row.set("parametre", View::text(t.parameter));
+    row.set("libelle", View::text(parameter_label(t, parameter)));
+    row.set("cle_libelle", View::text(fr::print_typography(key_label(t, parameter))));
     row.set("cle", View::text(t.matched.empty() ? t.key : t.matched));
-    row.set("valeur", View::text(t.value));
+    row.set("valeur", View::text(fr::print_typography(parameter != nullptr ? parameter->label_of(t.value)
+                                                                           : std::string_view(t.value))));
     const auto from = Date::parse_iso(t.from);
     row.set("depuis", View::text(from ? fr::date_long(*from) : std::string()));
     row.set("reference", View::text(fr::print_typography(t.reference)));
@@ -234,6 +271,7 @@ View rules_view(const params::ParameterSet* rules, Date date) {
     leaf.set("reference", View::text(fr::print_typography(lookup->reference())));
     leaf.set("statut", View::text(status_text(lookup->status())));
     leaf.set("a_verifier", View::boolean(lookup->status() != params::Status::verifie));
+    leaf.set("politique_locale", View::boolean(lookup->dated->local_policy));
     const auto* b = std::get_if<bool>(&value);
     leaf.set("vrai", View::boolean(b != nullptr && *b));
     const auto* t = std::get_if<std::string>(&value);
@@ -335,7 +373,7 @@ View clause_view(const LotEvaluation& evaluation, const ClauseResult& result,
   consultation.set("nb_lots", View::text(std::to_string(evaluation.consultation.lots)));
   consultation.set("plusieurs_lots", View::boolean(evaluation.consultation.lots > 1));
   root.set("consultation", std::move(consultation));
-  root.set("clause", clause_part(result, info));
+  root.set("clause", clause_part(result, info, context.rules));
   root.set("leviers", levers(evaluation, infos));
   const Date rules_date = context.as_of.value_or(lot.date_lancement);
   root.set("facilitateur", facilitator_view(context.rules, rules_date, lot.lieu));
@@ -350,7 +388,7 @@ View document_view(const LotEvaluation& evaluation, const std::vector<const Clau
   View clauses = View::list();
   View by_type;
   for (const ClauseResult* r : matched) {
-    View part = clause_part(*r, info_of(infos, r->type));
+    View part = clause_part(*r, info_of(infos, r->type), context.rules);
     std::string key = r->type;
     std::replace(key.begin(), key.end(), '-', '_');
     by_type.set(key, part);

@@ -7,6 +7,8 @@
 
 #include "base/build_info.hpp"
 #include "base/french.hpp"
+#include "model/evaluation.hpp"
+#include "model/lot.hpp"
 #include "readers/columns.hpp"
 #include "render/renderer.hpp"
 #include "server/assets.hpp"
@@ -107,6 +109,16 @@ std::string page_config(const app::Toolkit& toolkit, std::size_t max_upload) {
     json.end_array().end_object();
   }
   json.end_array();
+  // What a person reads for the ids of the vocabularies (model/): verdicts,
+  // and the values of the buyer type and nature columns.
+  json.key("labels").begin_object();
+  json.key("verdicts").begin_object();
+  for (const Verdict v : all_verdicts) json.field(verdict_id(v), verdict_label(v));
+  json.end_object().key("type_acheteur").begin_object();
+  for (const BuyerType t : all_buyer_types) json.field(buyer_type_id(t), buyer_type_label(t));
+  json.end_object().key("nature").begin_object();
+  for (const Nature n : all_natures) json.field(nature_id(n), nature_label(n));
+  json.end_object().end_object();
   // The programme columns by key, for the names of changed fields.
   json.key("columns").begin_object();
   for (std::size_t i = 0; i < readers::column_count; ++i) {

@@ -271,6 +271,16 @@ void parameter_section(Document& doc, const params::Parameter& p,
   facts.push_back(plain(label("Forme") + kind_label(p.kind) + " (") +
                   code(std::string(params::kind_id(p.kind))) + ")");
   if (!p.key.empty()) facts.push_back(plain(label("Clés")) + code(p.key));
+  if (!p.labels.empty()) {
+    Text labels = plain(label("Libellés"));
+    for (std::size_t i = 0; i < p.labels.size(); ++i) {
+      labels = std::move(labels) + code(p.labels[i].first) +
+               plain(std::string(fr::colon) + " " + fr::guillemet_open +
+                     fr::print_typography(p.labels[i].second) + fr::guillemet_close +
+                     (i + 1 < p.labels.size() ? std::string(fr::semicolon) + " " : std::string()));
+    }
+    facts.push_back(std::move(labels));
+  }
   if (!p.reference.empty()) facts.push_back(plain(label("Référence") + p.reference));
   facts.push_back(plain(label("Fichier")) + code(p.file));
   const auto readers = readers_of(p.name, clauses);

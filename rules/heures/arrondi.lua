@@ -7,6 +7,11 @@ return {
   description = "Arrondi des heures d'insertion calculées",
   unit = "texte",
   kind = "text",
+  labels = {
+    inferieur = "à l'heure inférieure",
+    superieur = "à l'heure supérieure",
+    plus_proche = "à l'heure la plus proche",
+  },
   reference = "MEF Sud 77, calcul des heures d'insertion (mefsud77.fr/?page_id=28)",
   values = {
     {

@@ -312,6 +312,11 @@ with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as 
         got = browser.wait(f"{insertion} && {insertion}.textContent.includes('833') && {insertion}.textContent",
                            what="833 heures dans le formulaire")
         check("833" in got, f"formulaire: {got!r}")
+        # Labels, not ids: the clause type by its title, the verdict by its label (from the page's data).
+        head = browser.js(f"return {insertion}.querySelector('th').textContent")
+        check(head != "insertion" and head.startswith("Clause d"), f"type de clause affiché: {head!r}")
+        badge = browser.js(f"return {insertion}.querySelector('.badge').textContent")
+        check(badge in ("recommandée", "obligatoire"), f"verdict affiché: {badge!r}")
         browser.type("#lots-saisie input[name=montant_ht]", "2000000")
         got = browser.wait(f"{insertion} && {insertion}.textContent.includes('1\u202f666') && {insertion}.textContent",
                            what="heures recalculées")

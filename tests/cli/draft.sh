@@ -34,7 +34,7 @@ mkdir -p "$WORK/here"
 expect_status example 0
 expect_in example out "C2027-01-L3"
 expect_in example out "recom. 833 h"
-expect_in example out "16 documents rédigés pour 1 lot sur 1, dans consultation-C2027-01-L3/"
+expect_in example out "20 documents rédigés pour 1 lot sur 1, dans consultation-C2027-01-L3/"
 CHECKS=$((CHECKS + 1))
 [ ! -s "$WORK/example.err" ] || fail "messages inattendus: $(cat "$WORK/example.err")"
 for f in ccap-insertion.md ccap-insertion.html ccap-insertion.docx ccap-insertion.odt; do
@@ -57,7 +57,7 @@ run fiche draft "$FICHE" -o "$WORK/gym"
 expect_status fiche 0
 expect_in fiche out "2027-GYM : Réhabilitation du gymnase Jean-Moulin (exemple) — 4 lots, 1 490 000 € HT"
 expect_count fiche out "2027-GYM-L" 4
-expect_in fiche out "52 documents rédigés pour 4 lots sur 4"
+expect_in fiche out "68 documents rédigés pour 4 lots sur 4"
 for lot in 2027-GYM-L2 2027-GYM-L3 2027-GYM-L4; do
   for f in ccap-insertion.md ccap-insertion.html ccap-insertion.docx ccap-insertion.odt; do
     CHECKS=$((CHECKS + 1))
@@ -77,7 +77,7 @@ CHECKS=$((CHECKS + 1))
 grep -F "lancement de la consultation : 1er septembre 2027" <(plain "$WORK/gym-b/GYM-B-L2/ccap-insertion.md") >/dev/null ||
   fail "date de l'option absente de l'article"
 CHECKS=$((CHECKS + 1))
-grep -q "Ville de Flers" "$WORK/gym-b/GYM-B-L2/ccap-insertion.md" || fail "acheteur de l'option absent"
+grep -q "Ville de Flers" "$WORK/gym-b/GYM-B-L2/note-acheteur.md" || fail "acheteur de l'option absent"
 CHECKS=$((CHECKS + 1))
 grep -q "320 000" <(plain "$WORK/gym-b/GYM-B-L2/ccap-insertion.md") || fail "montant de la fiche absent"
 

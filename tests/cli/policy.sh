@@ -72,4 +72,38 @@ expect_status sample 0
 expect_in sample out "obligatoire, 1 166 h"
 expect_in sample out "heures.taux_insertion = 7 %, depuis le 1er janvier 2027 (Politique locale : Délibération du conseil départemental du 14 décembre 2026 (exemple), article 3)"
 
+# A penalty the buyer's policy sets reaches the CCAP article and the company
+# guide; without it, the article keeps the bracket and the buyer's note lists
+# it. The rounding keeps its label under a policy that rewrites it.
+cat >"$WORK/penalite.lua" <<'LUA'
+return {
+  description = "Politique de démonstration",
+  reference = "Délibération de démonstration",
+  parametres = {
+    ["suivi.penalite_heure"] = { values = { { from = "2021-04-01", value = 45, status = "verifie" } } },
+    ["heures.arrondi"] = { values = { { from = "2016-04-01", value = "inferieur", status = "verifie" } } },
+  },
+}
+LUA
+SAMPLE=samples/departement-2027/programme.csv
+run penalty render "$SAMPLE" --policy "$WORK/penalite.lua" --only C2027-01-L3 --format md -o "$WORK/penalite"
+expect_status penalty 0
+run no_penalty render "$SAMPLE" --no-policy --only C2027-01-L3 --format md -o "$WORK/sans-penalite"
+expect_status no_penalty 0
+with="$WORK/penalite/C2027-01-L3"
+without="$WORK/sans-penalite/C2027-01-L3"
+for check in "$with/ccap-insertion.md:heures d’insertion non réalisées : 45 €/h, montant appliqué à la différence" \
+  "$with/guide-entreprise.md:45 €/h par heure non réalisée" \
+  "$with/note-acheteur.md:Arrondi des heures d’insertion calculées | à l’heure inférieure" \
+  "$without/ccap-insertion.md:[montant] € par heure non réalisée" \
+  "$without/guide-entreprise.md:leurs montants et leur plafond sont ceux du paragraphe « Pénalités » de la clause" \
+  "$without/note-acheteur.md:**Pénalité par heure non réalisée, [montant] €**"; do
+  CHECKS=$((CHECKS + 1))
+  plain "${check%%:*}" | grep -qF -- "${check#*:}" || fail "${check%%:*} : « ${check#*:} » absent"
+done
+CHECKS=$((CHECKS + 1))
+! plain "$with/ccap-insertion.md" | grep -qF "[montant] € par heure non réalisée" || fail "crochet de la pénalité resté malgré la politique"
+CHECKS=$((CHECKS + 1))
+! plain "$with/note-acheteur.md" | grep -qF "Pénalité par heure non réalisée, [montant]" || fail "choix de la pénalité listé malgré la politique"
+
 finish

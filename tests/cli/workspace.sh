@@ -67,7 +67,7 @@ PY
 # Documents and review from the workspace use the decided hours.
 run render render --workspace programme -o "$WORK/docs" --only C2027-01-L3 --format md
 expect_status render 0
-expect_in render out "5 document(s) rédigé(s) pour 1 lot(s)"
+expect_in render out "6 document(s) rédigé(s) pour 1 lot(s)"
 CHECKS=$((CHECKS + 1))
 plain "$WORK/docs/C2027-01-L3/ccap-insertion.md" | grep -F "volume minimal de **900 heures**" >/dev/null ||
   fail "l'article du CCAP ne reprend pas les 900 heures décidées"

@@ -48,9 +48,19 @@ const Clausier = (() => {
   const NNBSP = "\u202F";
   const config = JSON.parse(document.getElementById("config")?.textContent || "{}");
 
-  const verdictLabels = {
-    obligatoire: "obligatoire", recommandee: "recommandée", possible: "possible", exclue: "exclue",
-  };
+  // Labels of the vocabularies' ids, from the server (model/): a person reads
+  // « recommandée », the API says `recommandee`.
+  const labels = config.labels || {};
+  const verdictLabels = labels.verdicts || {};
+  // The title of a clause type of the rules (`reserve-handicap` -> its title).
+  function clauseTitle(type) {
+    const c = (config.clauses || []).find((x) => x.id === type);
+    return c ? c.title : type;
+  }
+  // A programme value as a person reads it: a buyer type or a nature by its label.
+  function valueLabel(field, value) {
+    return (labels[field] && labels[field][value]) || value;
+  }
 
   // 1 234 567 with narrow no-break spaces, as French typography wants.
   function integer(n) {
@@ -140,5 +150,5 @@ const Clausier = (() => {
     return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
   }
 
-  return { config, verdictLabels, integer, euros, el, verdictBadge, documentsFor, api, download, diagnostics, debounce };
+  return { config, verdictLabels, clauseTitle, valueLabel, integer, euros, el, verdictBadge, documentsFor, api, download, diagnostics, debounce };
 })();

@@ -8,7 +8,7 @@
 "use strict";
 
 (() => {
-  const { config, el, euros, integer, verdictLabels, download } = Clausier;
+  const { config, el, euros, integer, verdictLabels, clauseTitle, valueLabel, download } = Clausier;
   const $ = (id) => document.getElementById(id);
   const NBSP = "\u00A0";
   const verdicts = ["obligatoire", "recommandee", "possible", "exclue"];
@@ -143,7 +143,7 @@
     if (outcome.removed.length) items.push(el("li", {}, outcome.removed.length + " lot(s) retiré(s)" + NBSP + ": " + outcome.removed.join(", ")));
     for (const c of outcome.changed) {
       items.push(el("li", {}, "Lot " + c.reference + " modifié" + NBSP + ": " +
-        c.fields.map((f) => fieldLabel(f.field) + " « " + f.before + " » → « " + f.after + " »").join(", ")));
+        c.fields.map((f) => fieldLabel(f.field) + " « " + valueLabel(f.field, f.before) + " » → « " + valueLabel(f.field, f.after) + " »").join(", ")));
     }
     if (outcome.decisions_on_changed.length) {
       items.push(el("li", { class: "erreur" }, "Décisions à revoir (lot modifié ou retiré)" + NBSP + ": " +
@@ -239,9 +239,8 @@
   }
 
   function clauseLabel(type) {
-    const t = (current?.clause_types || []).find((x) => x.type === type) ||
-      (config.clauses || []).map((c) => ({ type: c.id, label: c.title })).find((x) => x.type === type);
-    return t ? t.label : type;
+    const t = (current?.clause_types || []).find((x) => x.type === type);
+    return t ? t.label : clauseTitle(type);
   }
 
   const fieldLabel = (key) => (config.columns || {})[key] || key;

@@ -5,7 +5,7 @@
 "use strict";
 
 (() => {
-  const { el, integer, verdictBadge, documentsFor, api, download, debounce } = Clausier;
+  const { el, integer, clauseTitle, verdictBadge, documentsFor, api, download, debounce } = Clausier;
   const $ = (id) => document.getElementById(id);
   const form = $("consultation");
   const lotsBody = $("lots-saisie").tBodies[0];
@@ -75,7 +75,7 @@
     $("resultats").replaceChildren(...result.lots.map((lot) => el("article", { class: "resultat-lot", "data-reference": lot.reference },
       el("h3", {}, lot.reference + " — " + lot.objet),
       el("table", {}, el("tbody", {}, lot.clauses.map((c) => el("tr", { "data-clause": c.type },
-        el("th", { scope: "row" }, c.type),
+        el("th", { scope: "row" }, clauseTitle(c.type)),
         el("td", {}, verdictBadge(c), c.hours ? el("span", { class: "heures" }, integer(c.hours) + "\u00A0heures d'insertion") : null),
         el("td", {}, el("ul", { class: "motifs" }, (c.reasons || []).map((r) => el("li", {}, r)))))))),
       el("div", { class: "documents" }, documentsFor(lot).flatMap((d) => [

@@ -17,6 +17,10 @@ return {
   description = "Services de la liste où les entreprises de l'ESS sont les prestataires habituels (préfixes CPV)",
   unit = "texte",
   kind = "cpv_table",
+  labels = {
+    adapte = "adapté",
+    peu_adapte = "peu adapté",
+  },
   reference = "Repères de praticien, sans source publiée",
   values = {
     {

@@ -21,6 +21,11 @@ return {
   description = "Adéquation des secteurs (préfixes CPV) à une réservation aux EA et ESAT",
   unit = "texte",
   kind = "cpv_table",
+  labels = {
+    adapte = "adapté",
+    peu_adapte = "peu adapté",
+    inadapte = "inadapté",
+  },
   reference = "Repères de praticien, sans source publiée",
   values = {
     {

@@ -53,6 +53,22 @@ TEST_CASE("rules doc: every clause type and parameter, each dated value the Fren
   CHECK_FALSE(has(d.md, "tests.defaut"));
 }
 
+TEST_CASE("rules doc: the labels of a parameter's words, from the shipped rules") {
+  DiagnosticList diags;
+  app::ResourcePaths paths{testing::source_path("rules"), testing::source_path("plugins"),
+                           testing::source_path("templates")};
+  const app::Toolkit toolkit = app::Toolkit::load(paths, diags, {});
+  REQUIRE(diags.all().empty());
+  const writers::RulesDocRequest request{toolkit.params(),
+                                         toolkit.clause_infos(),
+                                         "rules",
+                                         "plugins",
+                                         "",
+                                         {*Date::parse_iso("2026-11-22"), "clausier test"}};
+  const std::string md = writers::rules_doc_markdown(request);
+  CHECK(has(md, "- Libellés\u00A0: `inferieur`\u00A0: «\u00A0à l’heure inférieure\u00A0»\u202F; `plus_proche`"));
+}
+
 TEST_CASE("rules doc: the HTML page is self-contained and printable") {
   const Docs d = fixture_docs();
   CHECK(d.html.starts_with("<!DOCTYPE html>"));

@@ -444,6 +444,20 @@ TEST_SUITE("rules_loader") {
     CHECK(std::get<Date>(date.values[0].scalar.value) == day("2026-08-21"));
   }
 
+  TEST_CASE("labels: what a person reads for the words of a closed list") {
+    const params::Parameter p = loaded(R"(return { description = "d", unit = "texte", kind = "text",
+        labels = { inferieur = "à l'heure inférieure", superieur = "à l'heure supérieure" },
+        values = { { from = "2024-01-01", value = "inferieur", status = "hypothese", reference = "r" } } })");
+    CHECK(p.label_of("inferieur") == "à l'heure inférieure");
+    CHECK(p.label_of("plus_proche") == "plus_proche");
+    const std::vector<std::string> errors = errors_of(R"(return { description = "d", unit = "texte", kind = "text",
+        labels = { inferieur = 3 },
+        values = { { from = "2024-01-01", value = "inferieur", status = "hypothese", reference = "r" } } })");
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].find("labels") != std::string::npos);
+    CHECK(errors[0].find("mot = \"libellé en français\"") != std::string::npos);
+  }
+
   TEST_CASE("maps: string keys, entries sorted, per-entry status, reference and note") {
     const params::Parameter p = loaded(R"(return {
       description = "d", unit = "EUR", kind = "map", key = "nature", reference = "r",

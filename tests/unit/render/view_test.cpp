@@ -194,4 +194,76 @@ TEST_SUITE("view") {
     const DocumentContext early{day("2027-01-15"), "clausier", &set, day("2026-01-01")};
     CHECK_FALSE(flag_at(clause_view(e, e.clauses.front(), infos, early), "facilitateur.connu"));
   }
+
+  TEST_CASE("clause trace: labels of the rules, not their ids, and the local policy's values flagged") {
+    params::ParameterSet set = rules();
+    params::Parameter rounding;
+    rounding.name = "heures.arrondi";
+    rounding.description = "Arrondi des heures d'insertion calculées";
+    rounding.kind = params::Kind::text;
+    rounding.unit = "texte";
+    rounding.labels = {{"inferieur", "à l'heure inférieure"}};
+    params::DatedValue r;
+    r.from = day("2016-04-01");
+    r.scalar.value = std::string("inferieur");
+    r.status = params::Status::hypothese;
+    rounding.values.push_back(r);
+    set.put(rounding);
+    params::Parameter rate;
+    rate.name = "politique.montant_minimum";
+    rate.description = "Montant minimal";
+    rate.kind = params::Kind::map;
+    rate.key = "nature";
+    rate.unit = "EUR";
+    set.put(rate);
+    params::Parameter penalty;
+    penalty.name = "suivi.penalite_heure";
+    penalty.unit = "EUR/h";
+    params::DatedValue p;
+    p.from = day("2021-04-01");
+    p.scalar.value = 45.0;
+    p.local_policy = true;
+    penalty.values.push_back(p);
+    set.put(penalty);
+    params::Parameter share;
+    share.name = "main_oeuvre.part";
+    share.description = "Part de la main-d'œuvre";
+    share.kind = params::Kind::cpv_table;
+    share.unit = "ratio";
+    set.put(share);
+
+    LotEvaluation e;
+    e.lot.reference = "C1-L1";
+    e.lot.date_lancement = day("2027-03-01");
+    ClauseResult insertion;
+    insertion.type = "insertion";
+    insertion.verdict = Verdict::obligatoire;
+    insertion.trace = {
+        {"heures.arrondi", "", "", "inferieur", "2016-04-01", "pratique", "hypothese", "rules"},
+        {"politique.montant_minimum", "travaux", "travaux", "100 000 €", "2026-04-01", "R2122-8", "hypothese", "r"},
+        {"part_main_oeuvre", "", "", "40 %", "", "", "saisie", "programme.csv:3"},
+        {"main_oeuvre.part", "45262500", "4526", "50 %", "2016-04-01", "MEF", "verifie", "r"},
+        {"main_oeuvre.part", "30120000", "", "30 %", "2016-04-01", "MEF", "verifie", "r"},
+    };
+    e.clauses = {insertion};
+    const DocumentContext context{day("2027-01-15"), "clausier", &set};
+    const View v = clause_view(e, e.clauses.front(), {}, context);
+    const View* trace = v.find("clause.parametres");
+    REQUIRE(trace != nullptr);
+    REQUIRE(trace->items().size() == 5);
+    CHECK(text_at(trace->items()[0], "parametre") == "heures.arrondi");  // the id stays for templates that want it
+    CHECK(text_at(trace->items()[0], "libelle") == "Arrondi des heures d’insertion calculées");
+    CHECK(text_at(trace->items()[0], "valeur") == "à l’heure inférieure");
+    CHECK(text_at(trace->items()[0], "cle_libelle").empty());
+    CHECK(text_at(trace->items()[0], "statut") == "hypothèse de praticien");
+    CHECK(text_at(trace->items()[1], "cle_libelle") == "Travaux");
+    CHECK(text_at(trace->items()[3], "cle_libelle") == "codes CPV 4526…");
+    CHECK(text_at(trace->items()[4], "cle_libelle") == "autres codes CPV");
+    CHECK(text_at(trace->items()[2], "libelle") == "Part main-d'œuvre (programme)");
+    CHECK(text_at(trace->items()[2], "statut") == "saisi dans le programme");
+    CHECK(flag_at(v, "regles.suivi.penalite_heure.politique_locale"));
+    CHECK_FALSE(flag_at(v, "regles.critere.poids_suggere.politique_locale"));
+    // A word without a label reads as it is written.
+    CHECK(rounding.label_of("superieur") == "superieur");
+  }
 }
