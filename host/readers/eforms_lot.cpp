@@ -38,11 +38,11 @@ struct BuyerCode {
   BuyerType type;
 };
 constexpr std::array<BuyerCode, 5> buyer_codes = {{
-    {"cga", BuyerType::etat},           // central government authority
-    {"la", BuyerType::collectivite},    // local authority
-    {"ra", BuyerType::collectivite},    // regional authority
+    {"cga", BuyerType::etat},             // central government authority
+    {"la", BuyerType::collectivite},      // local authority
+    {"ra", BuyerType::collectivite},      // regional authority
     {"rl-aut", BuyerType::collectivite},  // regional or local authority
-    {"def-cont", BuyerType::defense},   // defence contractor (Directive 2009/81/EC)
+    {"def-cont", BuyerType::defense},     // defence contractor (Directive 2009/81/EC)
 }};
 
 // Social codes: BT-06 strategic-procurement, BT-775 social-objective and
@@ -51,7 +51,8 @@ constexpr std::string_view social_label = "Clause sociale";
 constexpr std::string_view reserved_label = "Marché réservé";
 constexpr std::string_view nothing_label = "Pas de considération sociale";
 
-constexpr std::string_view strategic_path = "ProcurementProject.ProcurementAdditionalType.ProcurementTypeCode";
+constexpr std::string_view strategic_path =
+    "ProcurementProject.ProcurementAdditionalType.ProcurementTypeCode";
 constexpr std::string_view reserved_path =
     "TenderingTerms.TendererQualificationRequest.SpecificTendererRequirement.TendererRequirementTypeCode";
 
@@ -174,7 +175,8 @@ EformsMapping eforms_lot(const EformsNotice& notice, const DecpRecord& lot, Lot&
 
   const Found title = lot_or_procedure(lot, notice, "Name");
   out.objet = text::single_line(title.text);
-  if (out.objet.empty()) m.errors.emplace_back("intitulé du lot (BT-21, « cbc:Name ») absent : il est ignoré");
+  if (out.objet.empty())
+    m.errors.emplace_back("intitulé du lot (BT-21, « cbc:Name ») absent : il est ignoré");
 
   const Found cpv = lot_or_procedure(lot, notice, "MainCommodityClassification.ItemClassificationCode[cpv]");
   if (cpv.text.empty()) {
@@ -184,7 +186,8 @@ EformsMapping eforms_lot(const EformsNotice& notice, const DecpRecord& lot, Lot&
     m.errors.push_back(parsed.error());
   } else {
     out.cpv = parsed.value();
-    if (cpv.from_procedure) m.warnings.push_back("code CPV de la procédure (" + out.cpv + ") retenu pour le lot");
+    if (cpv.from_procedure)
+      m.warnings.push_back("code CPV de la procédure (" + out.cpv + ") retenu pour le lot");
   }
 
   const Found nature = lot_or_procedure(lot, notice, "ProcurementTypeCode[contract-nature]");
@@ -211,8 +214,7 @@ EformsMapping eforms_lot(const EformsNotice& notice, const DecpRecord& lot, Lot&
   }
 
   const std::string currency = [&] {
-    const DecpField* f =
-        lot.find("ProcurementProject." + std::string(amount_path) + "@currencyID");
+    const DecpField* f = lot.find("ProcurementProject." + std::string(amount_path) + "@currencyID");
     return f == nullptr ? std::string() : std::string(text::trim(f->text));
   }();
   if (const auto own = eforms_lot_amount(lot)) {
@@ -228,9 +230,9 @@ EformsMapping eforms_lot(const EformsNotice& notice, const DecpRecord& lot, Lot&
       m.errors.push_back("valeur estimée de la procédure en " + quoted(f->text) +
                          " : seuls les montants en euros sont évalués (seuils, heures d'insertion)");
     } else {
-      m.warnings.push_back("valeur estimée du lot (BT-27) absente : celle de toute la procédure (" +
-                           fr::euros_cents(*total) +
-                           ") est retenue ; les heures d'insertion calculées sur ce montant sont un majorant");
+      m.warnings.push_back(
+          "valeur estimée du lot (BT-27) absente : celle de toute la procédure (" + fr::euros_cents(*total) +
+          ") est retenue ; les heures d'insertion calculées sur ce montant sont un majorant");
     }
   } else {
     m.errors.emplace_back(
@@ -259,18 +261,21 @@ EformsMapping eforms_lot(const EformsNotice& notice, const DecpRecord& lot, Lot&
     int years = 0;
     const std::string_view s = text::trim(y->text);
     const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), years);
-    if (ec == std::errc() && end == s.data() + s.size() && years > 0 && years < 100) out.duree_mois = years * 12;
+    if (ec == std::errc() && end == s.data() + s.size() && years > 0 && years < 100)
+      out.duree_mois = years * 12;
   }
 
   // The place: a French postal code (BT-5121) gives the département; NUTS
   // codes (BT-5071) are not read.
-  const Found country = lot_or_procedure(lot, notice, "RealizedLocation.Address.Country.IdentificationCode[country]");
+  const Found country =
+      lot_or_procedure(lot, notice, "RealizedLocation.Address.Country.IdentificationCode[country]");
   const Found postal = lot_or_procedure(lot, notice, "RealizedLocation.Address.PostalZone");
   if (country.text == "FRA" && !postal.text.empty()) {
     if (auto dep = decp_departement(postal.text, "Code postal")) {
       out.lieu = *dep;
     } else {
-      m.warnings.push_back("code postal du lieu d'exécution " + quoted(postal.text) + " non reconnu : ignoré");
+      m.warnings.push_back("code postal du lieu d'exécution " + quoted(postal.text) +
+                           " non reconnu : ignoré");
     }
   }
 

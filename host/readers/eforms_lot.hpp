@@ -35,12 +35,12 @@ namespace clausier::readers {
 
 // What the notice says once for all its lots.
 struct EformsNotice {
-  std::string kind;           // root element: ContractNotice, PriorInformationNotice, ContractAwardNotice
-  std::string notice_id;      // BT-701
-  std::string folder_id;      // BT-04 procedure identifier
-  std::optional<Date> issued;   // BT-05 dispatch date
-  std::optional<Date> planned;  // BT-127 date of the future notice (prior information notices)
-  std::string buyer;            // the buyer's name (efac:Organization named by cac:ContractingParty)
+  std::string kind;              // root element: ContractNotice, PriorInformationNotice, ContractAwardNotice
+  std::string notice_id;         // BT-701
+  std::string folder_id;         // BT-04 procedure identifier
+  std::optional<Date> issued;    // BT-05 dispatch date
+  std::optional<Date> planned;   // BT-127 date of the future notice (prior information notices)
+  std::string buyer;             // the buyer's name (efac:Organization named by cac:ContractingParty)
   std::string buyer_legal_type;  // BT-11 code
   std::string buyer_activity_list;  // listName of BT-10/BT-610: authority-activity or entity-activity
   DecpRecord procedure;             // the procedure's cac:ProcurementProject, flattened

@@ -64,13 +64,15 @@ bool looks_like_eforms(std::string_view head) {
     // notice).
     if (head.substr(i, 9) == "<!DOCTYPE") {
       i += 9;
-      while (i < head.size() && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) ++i;
+      while (i < head.size() && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
+        ++i;
       --i;
     }
     std::size_t end = i + 1;
     while (end < head.size() && is_name_byte(head[end])) ++end;
     std::string_view name = head.substr(i + 1, end - i - 1);
-    if (const std::size_t colon = name.rfind(':'); colon != std::string_view::npos) name.remove_prefix(colon + 1);
+    if (const std::size_t colon = name.rfind(':'); colon != std::string_view::npos)
+      name.remove_prefix(colon + 1);
     return !label_of(name).empty();
   }
 }
@@ -117,7 +119,8 @@ void EformsReader::flatten(DecpRecord& out) {
         std::string currency;
         xml_->attributes([&](std::string_view local, std::string_view, std::string_view v) {
           if (v.size() > max_name_bytes) return;
-          if (local == "listName" || (list.empty() && (local == "schemeName" || local == "unitCode"))) list = v;
+          if (local == "listName" || (list.empty() && (local == "schemeName" || local == "unitCode")))
+            list = v;
           if (local == "currencyID") currency = v;
         });
         marks.push_back(path.size());
@@ -229,7 +232,8 @@ void EformsReader::read_contracting_party() {
   }
   if (const DecpField* id = party.find("Party.PartyIdentification.ID[organization]")) {
     buyer_id_ = text::trim(id->text);
-    if (const auto it = organisations_.find(buyer_id_); it != organisations_.end()) notice_.buyer = it->second;
+    if (const auto it = organisations_.find(buyer_id_); it != organisations_.end())
+      notice_.buyer = it->second;
   }
 }
 
@@ -333,8 +337,9 @@ bool EformsReader::read(DiagnosticSink* diags) {
     if (diags != nullptr && where_ == Where::end) {
       note_notice(*diags);
       if (lots_seen_ == 0) {
-        diags->error(at(notice_.line), "cet avis eForms ne contient aucun lot (cac:ProcurementProjectLot) : "
-                                       "rien n'est évalué");
+        diags->error(at(notice_.line),
+                     "cet avis eForms ne contient aucun lot (cac:ProcurementProjectLot) : "
+                     "rien n'est évalué");
       }
     }
     return false;

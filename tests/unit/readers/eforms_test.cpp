@@ -85,7 +85,8 @@ std::string notice() {
          ">\n"
          "<ext:UBLExtensions><ext:UBLExtension><ext:ExtensionContent><efext:EformsExtension>\n"
          "<efac:Organizations><efac:Organization><efac:Company>\n"
-         "<cac:PartyIdentification><cbc:ID schemeName=\"organization\">ORG-0001</cbc:ID></cac:PartyIdentification>\n"
+         "<cac:PartyIdentification><cbc:ID "
+         "schemeName=\"organization\">ORG-0001</cbc:ID></cac:PartyIdentification>\n"
          "<cac:PartyName><cbc:Name languageID=\"FRA\">Département de l'Orne</cbc:Name></cac:PartyName>\n"
          "</efac:Company></efac:Organization></efac:Organizations>\n"
          "</efext:EformsExtension></ext:ExtensionContent></ext:UBLExtension></ext:UBLExtensions>\n"
@@ -93,7 +94,8 @@ std::string notice() {
          "<cbc:ContractFolderID>proc-61</cbc:ContractFolderID>\n"
          "<cbc:IssueDate>2027-03-01+01:00</cbc:IssueDate>\n"
          "<cac:ContractingParty><cac:ContractingPartyType>"
-         "<cbc:PartyTypeCode listName=\"buyer-legal-type\">la</cbc:PartyTypeCode></cac:ContractingPartyType>\n"
+         "<cbc:PartyTypeCode "
+         "listName=\"buyer-legal-type\">la</cbc:PartyTypeCode></cac:ContractingPartyType>\n"
          "<cac:Party><cac:PartyIdentification><cbc:ID schemeName=\"organization\">ORG-0001</cbc:ID>"
          "</cac:PartyIdentification></cac:Party></cac:ContractingParty>\n"
          "<cac:ProcurementProject><cbc:Name>Collège de Flers</cbc:Name>\n"
@@ -114,15 +116,18 @@ std::string notice() {
          "</cbc:EstimatedOverallContractAmount></cac:RequestedTenderTotal>\n"
          "<cac:MainCommodityClassification><cbc:ItemClassificationCode listName=\"cpv\">45262500"
          "</cbc:ItemClassificationCode></cac:MainCommodityClassification>\n"
-         "<cac:PlannedPeriod><cbc:DurationMeasure unitCode=\"MONTH\">18</cbc:DurationMeasure></cac:PlannedPeriod>\n"
+         "<cac:PlannedPeriod><cbc:DurationMeasure "
+         "unitCode=\"MONTH\">18</cbc:DurationMeasure></cac:PlannedPeriod>\n"
          "<cac:RealizedLocation><cac:Address><cbc:PostalZone>61100</cbc:PostalZone><cac:Country>"
-         "<cbc:IdentificationCode listName=\"country\">FRA</cbc:IdentificationCode></cac:Country></cac:Address>"
+         "<cbc:IdentificationCode "
+         "listName=\"country\">FRA</cbc:IdentificationCode></cac:Country></cac:Address>"
          "</cac:RealizedLocation>\n"
          "</cac:ProcurementProject></cac:ProcurementProjectLot>\n"
          // lot 2, line 28
          "<cac:ProcurementProjectLot><cbc:ID schemeName=\"Lot\">LOT-0002</cbc:ID>\n"
          "<cac:TenderingTerms><cac:TendererQualificationRequest><cac:SpecificTendererRequirement>"
-         "<cbc:TendererRequirementTypeCode listName=\"reserved-procurement\">res-ws</cbc:TendererRequirementTypeCode>"
+         "<cbc:TendererRequirementTypeCode "
+         "listName=\"reserved-procurement\">res-ws</cbc:TendererRequirementTypeCode>"
          "</cac:SpecificTendererRequirement></cac:TendererQualificationRequest></cac:TenderingTerms>\n"
          "<cac:ProcurementProject><cbc:Name>Espaces verts</cbc:Name>\n"
          "<cbc:ProcurementTypeCode listName=\"contract-nature\">services</cbc:ProcurementTypeCode>\n"
@@ -135,7 +140,8 @@ std::string notice() {
          "<cac:RequestedTenderTotal><cbc:EstimatedOverallContractAmount currencyID=\"CHF\">1000"
          "</cbc:EstimatedOverallContractAmount></cac:RequestedTenderTotal>\n"
          "</cac:ProcurementProject></cac:ProcurementProjectLot>\n"
-         "<cac:ProcurementProjectLot><cbc:ID schemeName=\"LotsGroup\">GLO-0001</cbc:ID></cac:ProcurementProjectLot>\n"
+         "<cac:ProcurementProjectLot><cbc:ID "
+         "schemeName=\"LotsGroup\">GLO-0001</cbc:ID></cac:ProcurementProjectLot>\n"
          "</ContractNotice>\n";
 }
 
@@ -176,8 +182,9 @@ TEST_CASE("eForms: a contract notice's lots, with what they declare") {
                 "évalués (seuils, heures d'insertion)"});
   const Strings notes = r.messages(Severity::note);
   REQUIRE(notes.size() == 1);
-  CHECK(notes[0].starts_with("avis.xml:2 avis eForms (avis de marché) : chaque lot est évalué avec les règles "
-                             "en vigueur à la date d'envoi de l'avis (BT-05)"));
+  CHECK(
+      notes[0].starts_with("avis.xml:2 avis eForms (avis de marché) : chaque lot est évalué avec les règles "
+                           "en vigueur à la date d'envoi de l'avis (BT-05)"));
 
   // First pass: the consultation's total is the procedure's value, once.
   REQUIRE(r.keys.size() == 3);
@@ -203,9 +210,11 @@ TEST_CASE("eForms: code tables") {
   CHECK(eforms_buyer_type("ra", "") == BuyerType::collectivite);
   CHECK(eforms_buyer_type("pub-undert", "entity-activity") == BuyerType::entite_adjudicatrice);
   CHECK_FALSE(eforms_buyer_type("body-pl", "authority-activity").has_value());
-  CHECK(clausier::readers::looks_like_eforms("\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- x -->\n<ContractNotice "));
+  CHECK(clausier::readers::looks_like_eforms(
+      "\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- x -->\n<ContractNotice "));
   CHECK(clausier::readers::looks_like_eforms("<can:ContractAwardNotice xmlns:can=\"x\">"));
-  CHECK(clausier::readers::looks_like_eforms("<?xml version=\"1.0\"?><!DOCTYPE ContractNotice [<!ENTITY x \"y\">]>"));
+  CHECK(clausier::readers::looks_like_eforms(
+      "<?xml version=\"1.0\"?><!DOCTYPE ContractNotice [<!ENTITY x \"y\">]>"));
   CHECK_FALSE(clausier::readers::looks_like_eforms("<marches>"));
   CHECK_FALSE(clausier::readers::looks_like_eforms("<!DOCTYPE marches>"));
 }
@@ -217,7 +226,7 @@ TEST_CASE("eForms: the SDK's example notices") {
     CHECK(r.rejected == 0);
     CHECK(r.lots[0].reference == "199b243b-4daf-4d7d-ba7c-f37f88102480/PAR-0001");
     CHECK(r.lots[0].acheteur == "Fusion21 Members Consortium");
-    CHECK(r.lots[0].type_acheteur == BuyerType::collectivite);  // body-pl: the programme's default
+    CHECK(r.lots[0].type_acheteur == BuyerType::collectivite);          // body-pl: the programme's default
     CHECK(r.lots[0].date_lancement == *Date::parse_iso("2020-06-30"));  // BT-127
     CHECK(r.lots[0].montant_ht_cents == 75'000'000'000);
     CHECK(r.lots[3].nature == Nature::travaux);
@@ -262,11 +271,12 @@ TEST_CASE("eForms: hostile and wrong notices are refused, located") {
   }
   SUBCASE("wrong namespace") {
     const Read r = read_bytes("<ContractNotice xmlns=\"urn:exemple\">\n</ContractNotice>");
-    CHECK(r.messages(Severity::error) ==
-          Strings{"avis.xml:1 l'élément racine <ContractNotice> est dans l'espace de noms « urn:exemple » : un "
-                  "avis eForms est dans l'espace de noms UBL "
-                  "« urn:oasis:names:specification:ubl:schema:xsd:ContractNotice-2 » ; donnez l'avis tel que "
-                  "publié (XML eForms)"});
+    CHECK(
+        r.messages(Severity::error) ==
+        Strings{"avis.xml:1 l'élément racine <ContractNotice> est dans l'espace de noms « urn:exemple » : un "
+                "avis eForms est dans l'espace de noms UBL "
+                "« urn:oasis:names:specification:ubl:schema:xsd:ContractNotice-2 » ; donnez l'avis tel que "
+                "publié (XML eForms)"});
   }
   SUBCASE("deep nesting") {
     std::string deep;
@@ -279,10 +289,11 @@ TEST_CASE("eForms: hostile and wrong notices are refused, located") {
   }
   SUBCASE("huge text") {
     constexpr std::size_t huge = 12'000'000;  // beyond libxml2's 10 MB for a text node
-    const Read r = read_bytes("<ContractNotice " + ns + ">\n<cac:ProcurementProjectLot>" +
-                              "<cbc:ID schemeName=\"Lot\">LOT-0001</cbc:ID><cac:ProcurementProject><cbc:Name>" +
-                              std::string(huge, 'x') + "</cbc:Name></cac:ProcurementProject>" +
-                              "</cac:ProcurementProjectLot></ContractNotice>");
+    const Read r =
+        read_bytes("<ContractNotice " + ns + ">\n<cac:ProcurementProjectLot>" +
+                   "<cbc:ID schemeName=\"Lot\">LOT-0001</cbc:ID><cac:ProcurementProject><cbc:Name>" +
+                   std::string(huge, 'x') + "</cbc:Name></cac:ProcurementProject>" +
+                   "</cac:ProcurementProjectLot></ContractNotice>");
     CHECK(r.lots.empty());
     const Strings errors = r.messages(Severity::error);
     REQUIRE(!errors.empty());
@@ -300,7 +311,8 @@ TEST_CASE("eForms: hostile and wrong notices are refused, located") {
     CHECK(errors[0].find("(les lots lus jusque-là sont évalués)") != std::string::npos);
   }
   SUBCASE("a notice without lots") {
-    const Read r = read_bytes("<ContractNotice " + ns + "><cbc:ID schemeName=\"notice-id\">n</cbc:ID></ContractNotice>");
+    const Read r =
+        read_bytes("<ContractNotice " + ns + "><cbc:ID schemeName=\"notice-id\">n</cbc:ID></ContractNotice>");
     CHECK(r.messages(Severity::error) ==
           Strings{"avis.xml:1 cet avis eForms ne contient aucun lot (cac:ProcurementProjectLot) : rien n'est "
                   "évalué"});
