@@ -1,6 +1,7 @@
 #include "readers/ods_book.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <unordered_set>
@@ -31,6 +32,32 @@ std::uint64_t parse_count(std::string_view s, std::uint64_t fallback) {
   return v;
 }
 
+// The bytes of names the plain-cell reader accepts (ASCII names: anything
+// else goes through the scanner), and the bytes that end its look at an
+// attribute value: the quote, or what it leaves to the scanner (a
+// reference, '<', control characters).
+constexpr std::array<bool, 256> name_chars = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                     (c >= '0' && c <= '9') || c == '_' || c == ':' || c == '.' || c == '-';
+  }
+  return t;
+}();
+constexpr std::array<bool, 256> value_stops = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[static_cast<std::size_t>(c)] = true;
+  for (const char c : {'"', '&', '<'}) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}();
+bool is_name_char(char c) { return name_chars[static_cast<unsigned char>(c)]; }
+
+// `b` at `at` in `a`.
+bool has_at(std::string_view a, std::size_t at, std::string_view b) {
+  return a.size() >= at && a.size() - at >= b.size() && a.compare(at, b.size(), b) == 0;
+}
+bool is_name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+
 std::optional<double> parse_number(std::string_view s) {
   s = text::trim(s);
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
@@ -50,7 +77,8 @@ struct Names {
       display;
   std::string value_type, value, date_value, boolean_value, string_value;
   std::string p, h, s, c, tab, line_break, note, ruby_text, text_prefix;
-  std::string p_open, p_cell_close;  // "<text:p>", "</text:p></table:table-cell>"
+  std::string p_open, p_cell_close;   // "<text:p>", "</text:p></table:table-cell>"
+  std::string cell_open, cell_close;  // "<table:table-cell", "</table:table-cell>"
   std::string automatic_styles, style, style_name, family, table_properties;
 
   void set(std::string_view office, std::string_view tbl, std::string_view txt, std::string_view sty) {
@@ -80,6 +108,8 @@ struct Names {
     p = q(txt, "p");
     p_open = "<" + p + ">";
     p_cell_close = "</" + p + "></" + table_cell + ">";
+    cell_open = "<" + table_cell;
+    cell_close = "</" + table_cell + ">";
     h = q(txt, "h");
     s = q(txt, "s");
     c = q(txt, "c");
@@ -150,8 +180,13 @@ struct OdsReader::Impl final : RowReader {
   std::vector<Merge> merges;
   std::uint64_t copies = 0;
   bool warned_columns = false;
+  // The cell being read: its attributes and the text shown.
+  std::uint64_t repeated = 1;
+  std::uint64_t rows_spanned = 1;
+  std::uint64_t columns_spanned = 1;
   std::string shown;
   std::string string_value;
+  bool has_string_value = false;
   std::string value;
   std::string date_value;
   std::string value_type;
@@ -171,6 +206,11 @@ struct OdsReader::Impl final : RowReader {
                  DiagnosticSink& diags);
   void read_paragraph(bool& cut);
   bool read_plain_paragraph(bool& cut);
+  bool read_plain_cell(Record& out, std::uint64_t& column, std::uint32_t number, DiagnosticSink& diags);
+  void start_cell();
+  void cell_attribute(std::string_view name, std::string_view v);
+  void store_cell(Record& out, bool covered, std::uint64_t& column, std::uint32_t number, bool cut,
+                  DiagnosticSink& diags);
   void count_copies(std::uint64_t n) {
     copies += n;
     if (copies > limits.max_repeated_cells) {
@@ -323,9 +363,9 @@ bool OdsReader::Impl::next(Record& out, DiagnosticSink& diags) {
       xml->skip();  // columns, shapes, sources, scenarios, other namespaces
       continue;
     }
-    std::uint64_t repeated = 1;
+    std::uint64_t row_repeats = 1;
     xml->attributes([&](std::string_view name, std::string_view v) {
-      if (name == names.rows_repeated) repeated = parse_count(v, 1);
+      if (name == names.rows_repeated) row_repeats = parse_count(v, 1);
     });
     const std::uint64_t number = row + 1;
     const auto shown_number = static_cast<std::uint32_t>(std::min<std::uint64_t>(number, 0xFFFFFFFFULL));
@@ -334,7 +374,7 @@ bool OdsReader::Impl::next(Record& out, DiagnosticSink& diags) {
     read_row(out, shown_number, diags);
     if (is_blank_row(out)) {
       merges.clear();
-      row += repeated;
+      row += row_repeats;
       continue;
     }
     if (number > limits.max_rows) {
@@ -346,9 +386,9 @@ bool OdsReader::Impl::next(Record& out, DiagnosticSink& diags) {
       return false;
     }
     row = number;
-    if (repeated > 1) {
+    if (row_repeats > 1) {
       repeat = out;
-      repeat_left = std::min<std::uint64_t>(repeated - 1, limits.max_rows - number);
+      repeat_left = std::min<std::uint64_t>(row_repeats - 1, limits.max_rows - number);
     }
     return true;
   }
@@ -359,7 +399,9 @@ void OdsReader::Impl::read_row(Record& out, std::uint32_t number, DiagnosticSink
   if (xml->is_empty_element()) return;
   const std::size_t depth = xml->depth();
   std::uint64_t column = 0;
-  while (xml->next()) {
+  for (;;) {
+    if (read_plain_cell(out, column, number, diags)) continue;
+    if (!xml->next()) return;
     if (xml->is_end()) {
       if (xml->depth() == depth) return;
       continue;
@@ -429,36 +471,8 @@ bool OdsReader::Impl::read_plain_paragraph(bool& cut) {
 
 void OdsReader::Impl::read_cell(Record& out, bool covered, std::uint64_t& column, std::uint32_t number,
                                 DiagnosticSink& diags) {
-  std::uint64_t repeated = 1;
-  std::uint64_t rows_spanned = 1;
-  std::uint64_t columns_spanned = 1;
-  value_type.clear();
-  value.clear();
-  date_value.clear();
-  boolean_value.clear();
-  string_value.clear();
-  bool has_string_value = false;
-  xml->attributes([&](std::string_view name, std::string_view v) {
-    if (name == names.columns_repeated) {
-      repeated = parse_count(v, 1);
-    } else if (name == names.rows_spanned) {
-      rows_spanned = parse_count(v, 1);
-    } else if (name == names.columns_spanned) {
-      columns_spanned = parse_count(v, 1);
-    } else if (name == names.value_type) {
-      value_type = v;
-    } else if (name == names.value) {
-      value = v;
-    } else if (name == names.date_value) {
-      date_value = v;
-    } else if (name == names.boolean_value) {
-      boolean_value = v;
-    } else if (name == names.string_value) {
-      string_value = v;
-      has_string_value = true;
-    }
-  });
-  shown.clear();
+  start_cell();
+  xml->attributes([&](std::string_view name, std::string_view v) { cell_attribute(name, v); });
   bool cut = false;
   if (!xml->is_empty_element() && !read_plain_paragraph(cut)) {
     const std::size_t depth = xml->depth();
@@ -478,6 +492,111 @@ void OdsReader::Impl::read_cell(Record& out, bool covered, std::uint64_t& column
       }
     }
   }
+  store_cell(out, covered, column, number, cut, diags);
+}
+
+void OdsReader::Impl::start_cell() {
+  repeated = 1;
+  rows_spanned = 1;
+  columns_spanned = 1;
+  value_type.clear();
+  value.clear();
+  date_value.clear();
+  boolean_value.clear();
+  string_value.clear();
+  has_string_value = false;
+  shown.clear();
+}
+
+void OdsReader::Impl::cell_attribute(std::string_view name, std::string_view v) {
+  if (name == names.columns_repeated) {
+    repeated = parse_count(v, 1);
+  } else if (name == names.rows_spanned) {
+    rows_spanned = parse_count(v, 1);
+  } else if (name == names.columns_spanned) {
+    columns_spanned = parse_count(v, 1);
+  } else if (name == names.value_type) {
+    value_type = v;
+  } else if (name == names.value) {
+    value = v;
+  } else if (name == names.date_value) {
+    date_value = v;
+  } else if (name == names.boolean_value) {
+    boolean_value = v;
+  } else if (name == names.string_value) {
+    string_value = v;
+    has_string_value = true;
+  }
+}
+
+// The usual cell, read whole from the bytes ahead when it is written the
+// plain way: <table:table-cell ATTRIBUTES/>, or with one paragraph of plain
+// text (<text:p>TEXT</text:p>) or nothing inside; attributes double-quoted,
+// one space apart, without references. False (nothing read) for anything
+// else, which the scanner reads tag by tag (and reports when damaged).
+bool OdsReader::Impl::read_plain_cell(Record& out, std::uint64_t& column, std::uint32_t number,
+                                      DiagnosticSink& diags) {
+  const std::string_view a = xml->ahead(4096);
+  const std::string& open = names.cell_open;
+  if (!has_at(a, 0, open)) return false;
+  std::size_t i = open.size();
+  start_cell();
+  bool empty = false;
+  for (;;) {
+    if (i >= a.size()) return false;
+    if (a[i] == '>') {
+      ++i;
+      break;
+    }
+    if (a[i] == '/') {
+      if (i + 1 >= a.size() || a[i + 1] != '>') return false;
+      i += 2;
+      empty = true;
+      break;
+    }
+    if (a[i] != ' ') return false;
+    const std::size_t name_begin = ++i;
+    if (i >= a.size() || !is_name_start(a[i])) return false;
+    while (i < a.size() && is_name_char(a[i])) ++i;
+    if (i + 1 >= a.size() || a[i] != '=' || a[i + 1] != '"') return false;
+    const std::string_view name = a.substr(name_begin, i - name_begin);
+    i += 2;
+    std::size_t quote = i;
+    while (quote < a.size() && !value_stops[static_cast<unsigned char>(a[quote])]) ++quote;
+    if (quote >= a.size() || a[quote] != '"') return false;
+    const std::string_view v = a.substr(i, quote - i);
+    i = quote + 1;
+    if (name == names.rows_spanned || name == names.columns_spanned) return false;  // merges: tag by tag
+    cell_attribute(name, v);
+  }
+  if (!empty) {
+    if (has_at(a, i, names.cell_close)) {
+      i += names.cell_close.size();
+    } else {
+      if (!has_at(a, i, names.p_open)) return false;
+      const std::size_t text_begin = i + names.p_open.size();
+      const std::size_t lt = a.find('<', text_begin);
+      if (lt == std::string_view::npos || !has_at(a, lt, names.p_cell_close)) return false;
+      const std::string_view text = a.substr(text_begin, lt - text_begin);
+      for (const char c : text) {
+        if (c == '&' || c == '\r') return false;
+      }
+      if (!XmlScanner::is_valid_text(text)) return false;
+      bool cut = false;
+      append_capped(shown, text, limits.max_cell_bytes, cut);
+      i = lt + names.p_cell_close.size();
+      xml->consume(i);
+      store_cell(out, false, column, number, cut, diags);
+      return true;
+    }
+  }
+  xml->consume(i);
+  store_cell(out, false, column, number, false, diags);
+  return true;
+}
+
+void OdsReader::Impl::store_cell(Record& out, bool covered, std::uint64_t& column, std::uint32_t number,
+                                 bool cut, DiagnosticSink& diags) {
   const std::uint64_t first_column = column;
   column = std::min<std::uint64_t>(column + repeated, 1ULL << 40);
   if (covered) return;
@@ -521,19 +640,22 @@ void OdsReader::Impl::read_cell(Record& out, bool covered, std::uint64_t& column
   if (cut)
     diags.warning(at(first_column, number),
                   "texte de plus de " + megabytes(limits.max_cell_bytes) + " : seul le début est lu");
-  for (std::uint64_t k = 0; k < repeated; ++k) {
-    const std::uint64_t c = first_column + k;
-    if (c >= limits.max_columns) {
-      if (!warned_columns) {
-        warned_columns = true;
-        diags.warning(at(c, number), "cellules au-delà de la colonne " +
-                                         column_letters(limits.max_columns - 1) + " : elles sont ignorées");
-      }
-      break;
-    }
-    if (k > 0) count_copies(1);
+  // The columns the cell fills, within the limit; the last one takes the
+  // cell itself, the others a copy.
+  const std::uint64_t max_columns = limits.max_columns;
+  const std::uint64_t room = first_column < max_columns ? max_columns - first_column : 0;
+  const std::uint64_t stored_end = first_column + std::min(repeated, room);
+  for (std::uint64_t c = first_column; c < stored_end; ++c) {
+    if (c > first_column) count_copies(1);
     if (c >= out.cells.size()) out.cells.resize(static_cast<std::size_t>(c) + 1);
-    out.cells[static_cast<std::size_t>(c)] = cell;
+    if (c + 1 < stored_end) out.cells[static_cast<std::size_t>(c)] = cell;
+  }
+  if (stored_end > first_column) out.cells[static_cast<std::size_t>(stored_end - 1)] = std::move(cell);
+  if (repeated > room && !warned_columns) {
+    warned_columns = true;
+    diags.warning(at(std::max(first_column, max_columns), number),
+                  "cellules au-delà de la colonne " + column_letters(limits.max_columns - 1) +
+                      " : elles sont ignorées");
   }
   if (rows_spanned > 1 && first_column < limits.max_columns) {
     Merge m;
