@@ -58,6 +58,17 @@ bool has_at(std::string_view a, std::size_t at, std::string_view b) {
 }
 bool is_name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 
+// office:value-type, read once per cell.
+enum class ValueType { none, number, percentage, date, boolean, string, other };
+ValueType value_type_of(std::string_view v) {
+  if (v == "float" || v == "currency") return ValueType::number;
+  if (v == "percentage") return ValueType::percentage;
+  if (v == "date") return ValueType::date;
+  if (v == "boolean") return ValueType::boolean;
+  if (v == "string") return ValueType::string;
+  return ValueType::other;
+}
+
 std::optional<double> parse_number(std::string_view s) {
   s = text::trim(s);
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
@@ -189,7 +200,7 @@ struct OdsReader::Impl final : RowReader {
   bool has_string_value = false;
   std::string value;
   std::string date_value;
-  std::string value_type;
+  ValueType value_type = ValueType::none;
   std::string boolean_value;
 
   bool next(Record& out, DiagnosticSink& diags) override;
@@ -499,7 +510,7 @@ void OdsReader::Impl::start_cell() {
   repeated = 1;
   rows_spanned = 1;
   columns_spanned = 1;
-  value_type.clear();
+  value_type = ValueType::none;
   value.clear();
   date_value.clear();
   boolean_value.clear();
@@ -516,7 +527,7 @@ void OdsReader::Impl::cell_attribute(std::string_view name, std::string_view v) 
   } else if (name == names.columns_spanned) {
     columns_spanned = parse_count(v, 1);
   } else if (name == names.value_type) {
-    value_type = v;
+    value_type = value_type_of(v);
   } else if (name == names.value) {
     value = v;
   } else if (name == names.date_value) {
@@ -606,16 +617,16 @@ void OdsReader::Impl::store_cell(Record& out, bool covered, std::uint64_t& colum
     cell.type = Cell::Type::text;
     cell.text = std::move(s);
   };
-  if (value_type == "float" || value_type == "currency" || value_type == "percentage") {
+  if (value_type == ValueType::number || value_type == ValueType::percentage) {
     if (const auto n = parse_number(value)) {
       cell.type = Cell::Type::number;
       cell.number = *n;
-      cell.is_percent = value_type == "percentage";
+      cell.is_percent = value_type == ValueType::percentage;
       cell.text = shown;
     } else {
       as_text(shown);
     }
-  } else if (value_type == "date") {
+  } else if (value_type == ValueType::date) {
     if (const auto serial = iso_to_serial(text::trim(date_value))) {
       cell.type = Cell::Type::number;
       cell.number = *serial;
@@ -624,7 +635,7 @@ void OdsReader::Impl::store_cell(Record& out, bool covered, std::uint64_t& colum
     } else {
       as_text(shown);
     }
-  } else if (value_type == "boolean") {
+  } else if (value_type == ValueType::boolean) {
     const std::string_view b = text::trim(boolean_value);
     if (b == "true" || b == "false" || b == "1" || b == "0") {
       cell.type = Cell::Type::boolean;
@@ -634,9 +645,14 @@ void OdsReader::Impl::store_cell(Record& out, bool covered, std::uint64_t& colum
       as_text(shown);
     }
   } else {
-    as_text(value_type == "string" && has_string_value ? string_value : shown);
+    as_text(value_type == ValueType::string && has_string_value ? string_value : shown);
   }
-  if (is_blank(cell)) return;
+  // Text that starts with a visible ASCII character is not blank, without
+  // trimming it (most cells).
+  const bool visible = cell.type == Cell::Type::text && !cell.text.empty() &&
+                       static_cast<unsigned char>(cell.text[0]) > 0x20 &&
+                       static_cast<unsigned char>(cell.text[0]) < 0x7F;
+  if (!visible && is_blank(cell)) return;
   if (cut)
     diags.warning(at(first_column, number),
                   "texte de plus de " + megabytes(limits.max_cell_bytes) + " : seul le début est lu");
