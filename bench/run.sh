@@ -108,8 +108,9 @@ t_o=$(seconds ods "$RUNS" "$CLAUSIER evaluate $ods --only __aucun__ --no-policy"
 m_o=$(megabytes "$CLAUSIER evaluate $ods --only __aucun__ --no-policy")
 row "lire $XLSX_ROWS lignes ODS (2 passes)" "$t_o" "$m_o" "" "–" "–"
 
-# The eForms SDK's example notices (tests/fixtures/eforms/): each read and
-# evaluated, with its counts (lots evaluated, lots rejected).
+# The eForms notices of tests/fixtures/eforms/ (the SDK's examples, and one
+# French notice written for the tests): each read and evaluated, with its
+# counts (lots evaluated, lots rejected).
 for notice in tests/fixtures/eforms/*.xml; do
   t_n=$(seconds "eforms-$(basename "$notice" .xml)" "$RUNS" "$CLAUSIER evaluate $notice --no-policy")
   counts=$($CLAUSIER evaluate "$notice" --no-policy 2>/dev/null | grep -E "^[0-9]+ lots? évalués?" | head -1)
