@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Deterministic generator of purchasing programmes for the benchmarks.
 
-    gen_programme.py LOTS OUT.csv|OUT.xlsx|OUT.json [--seed N]
+    gen_programme.py LOTS OUT.csv|OUT.xlsx|OUT.ods|OUT.json [--seed N]
 
 The same LOTS and seed always give the same bytes. Lots are drawn from a
 catalogue shaped like the shipped sample (natures, CPV codes, buyer types,
@@ -9,6 +9,8 @@ amounts from 5 000 EUR to 12 MEUR, launch dates over 2026-2028, 1 to 6 lots
 per consultation, a few ANRU operations), so that every plugin takes its
 usual paths. The CSV is what buyers export (UTF-8 BOM, ";", French amounts
 and dates); the XLSX has shared strings and numeric amounts, as Excel writes;
+the ODS has currency amounts, dates and the attributes LibreOffice writes
+(calcext:value-type, repeated columns and a trailing repeated empty row);
 the JSON is DECP open data in the official 2.0 shape ({"marches": {"marche":
 [...]}}, one contract per lot, notified on the lot's launch date, with the
 social considerations a buyer records), written contract by contract.
@@ -197,6 +199,74 @@ def write_xlsx(path, count, seed):
             z.writestr(info, text.encode("utf-8"))
 
 
+def write_ods(path, count, seed):
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
+          'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" '
+          'office:version="1.3"')
+
+    def text_cell(v):
+        if v == "":
+            return "<table:table-cell/>"
+        return ('<table:table-cell office:value-type="string" calcext:value-type="string"><text:p>'
+                + escape(v) + "</text:p></table:table-cell>")
+
+    def row_xml(values):
+        out = []
+        for i, v in enumerate(values):
+            if i == 8 and isinstance(v, int):
+                euros = f"{v / 100:.2f}"
+                out.append('<table:table-cell table:style-name="ce2" office:value-type="currency" '
+                           f'office:currency="EUR" office:value="{euros}" calcext:value-type="currency">'
+                           f"<text:p>{french_amount(v)}</text:p></table:table-cell>")
+            elif i == 10 and isinstance(v, tuple):
+                y, m, d = v
+                out.append('<table:table-cell table:style-name="ce3" office:value-type="date" '
+                           f'office:date-value="{y}-{m:02d}-{d:02d}" calcext:value-type="date">'
+                           f"<text:p>{d:02d}/{m:02d}/{y}</text:p></table:table-cell>")
+            elif i == 9 and v.isdigit():
+                out.append(f'<table:table-cell office:value-type="float" office:value="{v}" '
+                           f'calcext:value-type="float"><text:p>{v}</text:p></table:table-cell>')
+            else:
+                out.append(text_cell(v))
+        return ('<table:table-row table:style-name="ro1">' + "".join(out)
+                + '<table:table-cell table:number-columns-repeated="1011"/></table:table-row>\n')
+
+    body = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+            f"<office:document-content {ns}><office:automatic-styles>"
+            '<style:style style:name="ta1" style:family="table" style:master-page-name="Default">'
+            '<style:table-properties table:display="true" style:writing-mode="lr-tb"/></style:style>'
+            '<style:style style:name="ro1" style:family="table-row"/>'
+            '<style:style style:name="ce2" style:family="table-cell"/>'
+            '<style:style style:name="ce3" style:family="table-cell"/>'
+            "</office:automatic-styles><office:body><office:spreadsheet>"
+            '<table:table table:name="Programme" table:style-name="ta1">'
+            '<table:table-column table:number-columns-repeated="1024"/>\n',
+            row_xml(HEADER)]
+    for row in lots(count, seed):
+        body.append(row_xml(row))
+    body.append('<table:table-row table:number-rows-repeated="1048000"><table:table-cell '
+                'table:number-columns-repeated="1024"/></table:table-row>'
+                "</table:table></office:spreadsheet></office:body></office:document-content>\n")
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+                'manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:version="1.3" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                "</manifest:manifest>")
+    with zipfile.ZipFile(path, "w") as z:
+        info = zipfile.ZipInfo("mimetype", date_time=(2026, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_STORED
+        z.writestr(info, b"application/vnd.oasis.opendocument.spreadsheet")
+        for name, text in (("content.xml", "".join(body)), ("META-INF/manifest.xml", manifest)):
+            info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, text.encode("utf-8"))
+
+
 def siret(n):
     """A 14-digit buyer id, deterministic, with a valid Luhn key."""
     base = f"{21610000 + n * 977:08d}00010"
@@ -247,6 +317,8 @@ def main(argv):
     seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 2027
     if argv[2].endswith(".xlsx"):
         write_xlsx(argv[2], count, seed)
+    elif argv[2].endswith(".ods"):
+        write_ods(argv[2], count, seed)
     elif argv[2].endswith(".json"):
         write_decp(argv[2], count, seed)
     else:

@@ -41,6 +41,7 @@ for n in $SIZES; do
   [ -s "$DATA/p$n.csv" ] || $PY bench/gen_programme.py "$n" "$DATA/p$n.csv"
 done
 [ -s "$DATA/p$XLSX_ROWS.xlsx" ] || $PY bench/gen_programme.py "$XLSX_ROWS" "$DATA/p$XLSX_ROWS.xlsx"
+[ -s "$DATA/p$XLSX_ROWS.ods" ] || $PY bench/gen_programme.py "$XLSX_ROWS" "$DATA/p$XLSX_ROWS.ods"
 for n in $DECP_SIZES; do
   [ -s "$DATA/d$n.json" ] || $PY bench/gen_programme.py "$n" "$DATA/d$n.json"  # DECP open data, 2.0 shape
 done
@@ -99,6 +100,23 @@ t_sjs=$(seconds sheetjs "$RUNS" "node bench/compare/read_sheetjs.js $xlsx")
 m_sjs=$(megabytes "node bench/compare/read_sheetjs.js $xlsx")
 row "lire $XLSX_ROWS lignes XLSX (2 passes)" "$t_x" "$m_x" "openpyxl read-only" "$t_opx" "$m_opx"
 row "lire $XLSX_ROWS lignes XLSX (2 passes)" "$t_x" "$m_x" "SheetJS (npm xlsx)" "$t_sjs" "$m_sjs"
+
+# The same rows as an OpenDocument spreadsheet (content.xml through the same
+# scanner as xlsx worksheets); no comparator reads ODS in streaming.
+ods="$DATA/p$XLSX_ROWS.ods"
+t_o=$(seconds ods "$RUNS" "$CLAUSIER evaluate $ods --only __aucun__ --no-policy")
+m_o=$(megabytes "$CLAUSIER evaluate $ods --only __aucun__ --no-policy")
+row "lire $XLSX_ROWS lignes ODS (2 passes)" "$t_o" "$m_o" "" "–" "–"
+
+# The eForms notices of tests/fixtures/eforms/ (the SDK's examples, and one
+# French notice written for the tests): each read and evaluated, with its
+# counts (lots evaluated, lots rejected).
+for notice in tests/fixtures/eforms/*.xml; do
+  t_n=$(seconds "eforms-$(basename "$notice" .xml)" "$RUNS" "$CLAUSIER evaluate $notice --no-policy")
+  counts=$($CLAUSIER evaluate "$notice" --no-policy 2>/dev/null | grep -E "^[0-9]+ lots? évalués?" | head -1)
+  echo "| avis eForms $(basename "$notice") : ${counts:-aucun lot lu} | $t_n s | | | | | | |" >>"$ROWS"
+  tail -1 "$ROWS"
+done
 
 # Documents: the CCAP insertion article of each lot that calls for it, for
 # the smallest size in HTML and for DOCX_LOTS lots in DOCX, from the same

@@ -68,7 +68,8 @@ bool DecpXmlRecords::step(DecpRecord& out) {
     }
     if (xml_->local_name() != "marches") {
       throw DecpError("l'élément racine de ce fichier XML est « " + text::truncate(xml_->local_name(), 40) +
-                          " » : un fichier DECP commence par <marches>",
+                          " » : un fichier DECP commence par <marches>, un avis eForms par <ContractNotice>, "
+                          "<PriorInformationNotice> ou <ContractAwardNotice>",
                       line_of(xml_->node_line()));
     }
     where_ = Where::root;

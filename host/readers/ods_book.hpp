@@ -1,5 +1,10 @@
 #pragma once
-// OpenDocument spreadsheets (.ods): content.xml is streamed once per pass.
+// OpenDocument spreadsheets (.ods): content.xml is streamed once per pass,
+// through the scanner of xlsx worksheets (readers/xml_scanner.hpp): elements
+// and attributes are matched by their qualified names, made of the prefixes
+// the root element declares for the OpenDocument namespaces; the usual cell
+// (plain attributes, one paragraph of plain text) is read whole from the
+// bytes ahead, any other tag by tag.
 // Its automatic styles (read first) say which sheets are hidden
 // (table:display="false"); each table:table is a sheet.
 //

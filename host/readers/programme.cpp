@@ -10,6 +10,7 @@
 #include "base/text.hpp"
 #include "readers/csv_source.hpp"
 #include "readers/decp_reader.hpp"
+#include "readers/eforms_reader.hpp"
 #include "readers/fiche.hpp"
 #include "readers/memory_stream.hpp"
 #include "readers/sheet_source.hpp"
@@ -118,7 +119,8 @@ bool check_format(Format format, const std::string& extension, const std::string
       file_location(name),
       "extension " + fr::quoted(extension) +
           " non reconnue : donnez un programme au format CSV (.csv, .tsv ou .txt), XLSX (.xlsx), ODS "
-          "(.ods) ou un fichier des données essentielles de la commande publique (DECP, .json ou .xml)");
+          "(.ods), un fichier des données essentielles de la commande publique (DECP, .json ou .xml) ou un "
+          "avis eForms (.xml)");
   return false;
 }
 
@@ -159,6 +161,7 @@ std::unique_ptr<LotSource> Programme::open(DiagnosticSink& diags) const {
     }
     in = std::move(file);
   }
+  if (kind_ == Kind::eforms) return std::make_unique<EformsReader>(std::move(in), name_, diags);
   if (kind_ != Kind::table) {
     return std::make_unique<DecpReader>(
         std::move(in), name_, kind_ == Kind::decp_xml ? DecpReader::Syntax::xml : DecpReader::Syntax::json,
@@ -171,7 +174,7 @@ std::optional<Programme> Programme::make(std::filesystem::path path, std::string
                                          std::shared_ptr<const std::string> content,
                                          const ProgrammeOptions& options, DiagnosticSink& diags) {
   const std::string extension = std::filesystem::path(name).extension().string();
-  const std::string head = content ? content->substr(0, 512) : head_of(path);
+  const std::string head = content ? content->substr(0, 4096) : head_of(path);
   const Format format = choose_format(extension, head);
   if (!check_format(format, extension, name, diags)) return std::nullopt;
   if (format == Format::xlsx) {
@@ -205,7 +208,7 @@ std::optional<Programme> Programme::make(std::filesystem::path path, std::string
   }
   Kind kind = Kind::table;
   if (format == Format::json) kind = Kind::decp_json;
-  if (format == Format::xml) kind = Kind::decp_xml;
+  if (format == Format::xml) kind = looks_like_eforms(head) ? Kind::eforms : Kind::decp_xml;
   return Programme(std::move(path), std::move(name), std::move(content), nullptr, kind);
 }
 

@@ -10,7 +10,8 @@
 // what they are (Excel 97-2003, encrypted, a renamed CSV…); .json and .xml
 // files, and files whose content starts as JSON ("{", "[") or XML ("<")
 // whatever their extension, are read as DECP open data
-// (readers/decp_reader.hpp); .csv, .tsv, .txt (and no extension) are read as
+// (readers/decp_reader.hpp), or as an eForms notice when the root element
+// is one (readers/eforms_reader.hpp); .csv, .tsv, .txt (and no extension) are read as
 // CSV. Standard input ("-") and pipes are copied once to a temporary file
 // (readers/spool.hpp), then streamed at each pass like any file: memory stays
 // flat whatever their size.
@@ -71,7 +72,7 @@ class Programme {
   static std::optional<Programme> make(std::filesystem::path path, std::string name,
                                        std::shared_ptr<const std::string> content,
                                        const ProgrammeOptions& options, DiagnosticSink& diags);
-  enum class Kind { table, decp_json, decp_xml, fiche, source };
+  enum class Kind { table, decp_json, decp_xml, eforms, fiche, source };
   Programme(std::filesystem::path path, std::string name, std::shared_ptr<const std::string> content,
             std::shared_ptr<const SpreadsheetPlan> sheet, Kind kind);
 

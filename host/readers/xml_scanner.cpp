@@ -4,6 +4,10 @@
 #include <array>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace clausier::readers::sheet {
 namespace {
 
@@ -29,6 +33,99 @@ constexpr std::array<bool, 256> name_bytes = [] {
 bool is_name_byte(char c) { return name_bytes[static_cast<unsigned char>(c)]; }
 bool is_name_start(char c) { return is_name_byte(c) && !(c >= '0' && c <= '9') && c != '.' && c != '-'; }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The byte loops of the scanner, 16 bytes at a time where SSE2 is there
+// (every x86-64): the large parts of a workbook are mostly long names and
+// attribute values (ODS writes "office:value-type" on every cell).
+#if defined(__SSE2__)
+// Bytes of `v` (unsigned) in [lo, hi], as a mask of 0xFF bytes.
+__m128i in_range(__m128i v, unsigned char lo, unsigned char hi) {
+  const __m128i shifted = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
+  return _mm_cmpeq_epi8(_mm_min_epu8(shifted, _mm_set1_epi8(static_cast<char>(hi - lo))), shifted);
+}
+__m128i load16(const char* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
+int first_set(int mask) { return __builtin_ctz(static_cast<unsigned>(mask)); }
+#endif
+
+// The first byte from `p` that is not a name byte (see name_bytes), or
+// `stop`; `colon` is set to the last ':' before it, when there is one.
+const char* end_of_name(const char* p, const char* stop, const char*& colon) {
+#if defined(__SSE2__)
+  while (stop - p >= 16) {
+    const __m128i x = load16(p);
+    const int colons = _mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(':')));
+    __m128i ok = in_range(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z');
+    ok = _mm_or_si128(ok, in_range(x, '0', ':'));  // digits and ':'
+    ok = _mm_or_si128(ok, in_range(x, '-', '.'));
+    ok = _mm_or_si128(ok, _mm_cmpeq_epi8(x, _mm_set1_epi8('_')));
+    ok = _mm_or_si128(ok, _mm_cmplt_epi8(x, _mm_setzero_si128()));  // bytes of UTF-8 sequences
+    const int stops = ~_mm_movemask_epi8(ok) & 0xFFFF;
+    const int before = stops != 0 ? colons & ((1 << first_set(stops)) - 1) : colons;
+    if (before != 0) colon = p + (31 - __builtin_clz(static_cast<unsigned>(before)));
+    if (stops != 0) return p + first_set(stops);
+    p += 16;
+  }
+#endif
+  while (p < stop && is_name_byte(*p)) {
+    if (*p == ':') colon = p;
+    ++p;
+  }
+  return p;
+}
+
+const char* end_of_name(const char* p, const char* stop) {
+  const char* colon = nullptr;
+  return end_of_name(p, stop, colon);
+}
+
+// The first byte from `p` that is `quote`, '<', '&' or a control character
+// (below 0x20), or `stop`: what an attribute value's scan looks at.
+const char* next_in_value(const char* p, const char* stop, char quote) {
+#if defined(__SSE2__)
+  const __m128i q = _mm_set1_epi8(quote);
+  while (stop - p >= 16) {
+    const __m128i x = load16(p);
+    __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(x, q), _mm_cmpeq_epi8(x, _mm_set1_epi8('<')));
+    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, _mm_set1_epi8('&')));
+    hit = _mm_or_si128(hit, in_range(x, 0, 0x1F));
+    if (const int m = _mm_movemask_epi8(hit); m != 0) return p + first_set(m);
+    p += 16;
+  }
+#endif
+  while (p < stop && *p != quote && *p != '<' && *p != '&' && static_cast<unsigned char>(*p) >= 0x20) ++p;
+  return p;
+}
+
+// The first '<', '&' or '\r' from `p`, or `stop`: the end of a run of text.
+const char* end_of_text_run(const char* p, const char* stop) {
+#if defined(__SSE2__)
+  while (stop - p >= 16) {
+    const __m128i x = load16(p);
+    __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('<')), _mm_cmpeq_epi8(x, _mm_set1_epi8('&')));
+    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, _mm_set1_epi8('\r')));
+    if (const int m = _mm_movemask_epi8(hit); m != 0) return p + first_set(m);
+    p += 16;
+  }
+#endif
+  while (p < stop && *p != '<' && *p != '&' && *p != '\r') ++p;
+  return p;
+}
+
+// The length of the leading run of printable ASCII (0x20 to 0x7F) of `s`.
+std::size_t printable_ascii_prefix(std::string_view s) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  while (s.size() - i >= 16) {
+    const __m128i x = load16(s.data() + i);
+    const __m128i bad = _mm_or_si128(_mm_cmplt_epi8(x, _mm_setzero_si128()), in_range(x, 0, 0x1F));
+    if (const int m = _mm_movemask_epi8(bad); m != 0) return i + static_cast<std::size_t>(first_set(m));
+    i += 16;
+  }
+#endif
+  while (i < s.size() && static_cast<unsigned char>(s[i]) >= 0x20 && static_cast<unsigned char>(s[i]) < 0x80)
+    ++i;
+  return i;
+}
 
 // Bytes that end a run inside a tag skipped whole: its end, a quote, or a
 // '<' that has no place there.
@@ -109,6 +206,7 @@ std::size_t decode_reference(std::string_view s, char* out, std::size_t& n) {
 // True when `s` is UTF-8 made of characters XML allows (no control
 // character but tab and line ends, no surrogate, no U+FFFE or U+FFFF).
 bool valid_text(std::string_view s) {
+  s.remove_prefix(printable_ascii_prefix(s));
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const auto* const end = p + s.size();
   while (p < end) {
@@ -327,16 +425,13 @@ bool XmlScanner::try_scan_tag() {
   const char* const begin = buf_.data() + pos_;
   const char* const stop = buf_.data() + end_;
   if (begin[1] == '/') return try_scan_end_tag(begin, stop);
-  const char* p = begin + 1;
   const char* colon = nullptr;
-  while (p < stop && is_name_byte(*p)) {
-    if (*p == ':') colon = p;
-    ++p;
-  }
+  const char* p = end_of_name(begin + 1, stop, colon);
   if (p == stop) return false;
   const std::string_view qname(begin + 1, static_cast<std::size_t>(p - begin - 1));
   if (qname.empty() || qname.size() > max_name_bytes || !is_name_start(qname[0])) damaged();
-  attributes_.clear();
+  attribute_count_ = 0;
+  declarations_.clear();
   bool empty = false;
   for (;;) {
     const char* const before = p;
@@ -355,7 +450,7 @@ bool XmlScanner::try_scan_tag() {
     }
     if (p == before || !is_name_start(*p)) damaged();  // attributes follow white space
     const char* const name_begin = p;
-    while (p < stop && is_name_byte(*p)) ++p;
+    p = end_of_name(p, stop);
     const std::string_view name(name_begin, static_cast<std::size_t>(p - name_begin));
     while (p < stop && is_space(*p)) ++p;
     if (p == stop) return false;
@@ -367,7 +462,9 @@ bool XmlScanner::try_scan_tag() {
     if (quote != '"' && quote != '\'') damaged();
     const char* const value_begin = ++p;
     bool needs_decoding = false;
-    while (p < stop && *p != quote) {
+    for (;;) {
+      p = next_in_value(p, stop, quote);
+      if (p == stop || *p == quote) break;
       if (attribute_bytes[static_cast<unsigned char>(*p)]) {
         if (*p == '<') damaged();
         needs_decoding = true;  // a reference, or white space to normalise
@@ -378,13 +475,18 @@ bool XmlScanner::try_scan_tag() {
     const std::string_view value(value_begin, static_cast<std::size_t>(p - value_begin));
     ++p;
     if (name.size() > max_name_bytes) damaged();
-    if (name == "xmlns" || name.starts_with("xmlns:")) continue;  // declarations, not attributes
-    attributes_.push_back({name, value, needs_decoding});
+    if (name == "xmlns" || name.starts_with("xmlns:")) {  // declarations, not attributes
+      declarations_.push_back({name.substr(std::min<std::size_t>(name.size(), 6)), value, false});
+      continue;
+    }
+    if (attribute_count_ == attributes_.size()) attributes_.emplace_back();
+    attributes_[attribute_count_++] = {name, value, needs_decoding};
   }
   pos_ = static_cast<std::size_t>(p - buf_.data());
   start_ = true;
   empty_ = empty;
   name_ = colon == nullptr ? qname : qname.substr(static_cast<std::size_t>(colon - begin));
+  qname_ = qname;
   if (open_ends_.empty() && root_seen_) damaged();  // a second root element
   root_seen_ = true;
   depth_ = open_ends_.size();
@@ -411,10 +513,11 @@ bool XmlScanner::try_scan_end_tag(const char* begin, const char* stop) {
   const std::string_view qname(begin + 2, open.size());
   const std::size_t colon = qname.rfind(':');
   name_ = colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+  qname_ = qname;
   pos_ = static_cast<std::size_t>(p + 1 - buf_.data());
   start_ = false;
   empty_ = false;
-  attributes_.clear();
+  attribute_count_ = 0;
   open_names_.resize(top_begin);
   open_ends_.pop_back();
   depth_ = open_ends_.size();
@@ -450,14 +553,15 @@ std::string_view XmlScanner::decode_attribute(std::string_view raw) {
   return decoded_;
 }
 
-void XmlScanner::read_text(std::string& out, std::size_t cap, bool& cut) {
-  if (!start_ || empty_) return;
-  const std::size_t from = out.size();
+// Appends the text ahead (references decoded, line ends normalised, CDATA
+// sections as they are, comments and processing instructions left out) to
+// `out`, up to the next tag, then reads that tag.
+void XmlScanner::text_then_tag(std::string& out, std::size_t cap, bool& cut) {
   for (;;) {
     const char* const run = buf_.data() + pos_;
     const char* const stop = buf_.data() + end_;
     const char* p = run;
-    while (p < stop && *p != '<' && *p != '&' && *p != '\r') ++p;
+    p = end_of_text_run(p, stop);
     if (p != run) append_capped(out, std::string_view(run, static_cast<std::size_t>(p - run)), cap, cut);
     pos_ = static_cast<std::size_t>(p - buf_.data());
     if (p == stop) {
@@ -494,10 +598,46 @@ void XmlScanner::read_text(std::string& out, std::size_t cap, bool& cut) {
     }
     if (skip_markup()) continue;  // a comment or processing instruction
     scan_tag();
+    return;
+  }
+}
+
+void XmlScanner::read_text(std::string& out, std::size_t cap, bool& cut) {
+  if (!start_ || empty_) return;
+  const std::size_t from = out.size();
+  for (;;) {
+    text_then_tag(out, cap, cut);
     if (is_end()) break;  // the element's own end: those inside it are skipped whole
     skip();
   }
   if (!valid_text(std::string_view(out).substr(from))) damaged();
+}
+
+void XmlScanner::consume_to_end(std::size_t n) {
+  if (!start_ || empty_ || open_ends_.empty()) damaged();
+  pos_ += n;
+  const std::size_t top_begin = open_ends_.size() > 1 ? open_ends_[open_ends_.size() - 2] : 0;
+  // The element's name, from the names of the open elements (the buffer may
+  // have moved since its start tag was read).
+  closed_name_.assign(open_names_, top_begin);
+  qname_ = closed_name_;
+  const std::size_t colon = qname_.rfind(':');
+  name_ = colon == std::string_view::npos ? qname_ : qname_.substr(colon + 1);
+  start_ = false;
+  attribute_count_ = 0;
+  open_ends_.pop_back();
+  depth_ = open_ends_.size();
+  open_names_.resize(top_begin);
+}
+
+bool XmlScanner::is_valid_text(std::string_view text) { return valid_text(text); }
+
+bool XmlScanner::next_in_text(std::string& out, std::size_t cap, bool& cut) {
+  if (open_ends_.empty()) return next();  // outside the root element: no text to keep
+  const std::size_t from = out.size();
+  text_then_tag(out, cap, cut);
+  if (!valid_text(std::string_view(out).substr(from))) damaged();
+  return true;
 }
 
 // Elements inside the skipped one are counted rather than read: their tags
@@ -509,7 +649,11 @@ void XmlScanner::skip() {
   for (;;) {
     const char* p = buf_.data() + pos_;
     const char* const stop = buf_.data() + end_;
-    while (p < stop && *p != '<') ++p;  // text: short runs between tags
+    if (const void* lt = std::memchr(p, '<', static_cast<std::size_t>(stop - p))) {  // text between tags
+      p = static_cast<const char*>(lt);
+    } else {
+      p = stop;
+    }
     pos_ = static_cast<std::size_t>(p - buf_.data());
     if (p == stop) {
       if (!fill()) damaged();  // the document ends inside the element

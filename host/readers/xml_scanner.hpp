@@ -53,17 +53,31 @@ class XmlScanner {
   [[nodiscard]] bool is_end(std::string_view local) const { return !start_ && name_ == local; }
   // The local name of the current tag (its prefix left out).
   [[nodiscard]] std::string_view name() const { return name_; }
+  // The name as written, with its prefix ("table:table-cell"): for readers
+  // that tell namespaces apart by the prefixes the document declares.
+  [[nodiscard]] std::string_view qualified_name() const { return qname_; }
   // A start tag written <x/>: no end tag follows.
   [[nodiscard]] bool is_empty_element() const { return empty_; }
   // Elements around the current one (0 for the root element): the same for
   // a start tag and its end tag.
   [[nodiscard]] std::size_t depth() const { return depth_; }
 
-  // Visits the attributes of the current start tag: fn(local name, value),
-  // the value with its references decoded.
+  // Visits the attributes of the current start tag: fn(name, value), the
+  // name as written (with its prefix: "xml:space"), the value with its
+  // references decoded.
   template <typename Fn>
   void attributes(Fn&& fn) {
-    for (const Attribute& a : attributes_) fn(a.name, a.needs_decoding ? decode_attribute(a.value) : a.value);
+    for (std::size_t i = 0; i < attribute_count_; ++i) {
+      const Attribute& a = attributes_[i];
+      fn(a.name, a.needs_decoding ? decode_attribute(a.value) : a.value);
+    }
+  }
+
+  // Visits the namespaces the current start tag declares: fn(prefix, uri),
+  // the prefix empty for the default namespace (values as written).
+  template <typename Fn>
+  void namespace_declarations(Fn&& fn) {
+    for (const Attribute& a : declarations_) fn(a.name, a.value);
   }
 
   // After a start tag: appends the element's text (its text and CDATA
@@ -71,6 +85,13 @@ class XmlScanner {
   // `out` stays within `cap` bytes, setting `cut` when some was left out.
   // The current tag is then the element's end tag.
   void read_text(std::string& out, std::size_t cap, bool& cut);
+  // Moves to the next start or end tag like next(), appending the text
+  // before it (references decoded, CDATA sections included) to `out` while
+  // `out` stays within `cap` bytes: for mixed content, where the text of an
+  // element and of the elements inside it is read in order (an ODS
+  // paragraph and its spans). The text is checked (UTF-8, no control
+  // character) as read_text checks it. False at the end of the document.
+  bool next_in_text(std::string& out, std::size_t cap, bool& cut);
   // After a start tag: moves to its end tag (an empty element is its own end).
   void skip();
 
@@ -81,6 +102,14 @@ class XmlScanner {
   // Moves past the first `n` bytes of ahead(), which the caller has read as
   // whole elements (balanced, their text checked) and white space.
   void consume(std::size_t n) { pos_ += n; }
+  // After a start tag (not empty): moves past the first `n` bytes of
+  // ahead(), which the caller has read as the rest of the element (whole
+  // elements, their text checked, then the element's own end tag). The
+  // current tag is then that end tag.
+  void consume_to_end(std::size_t n);
+  // True when `text` is UTF-8 made of characters XML allows: what the
+  // scanner checks of the text it reads, for the callers of consume.
+  [[nodiscard]] static bool is_valid_text(std::string_view text);
 
   // True after the entry itself failed (damaged archive data, a cap): an
   // Error then is about the file, not about the XML in it.
@@ -106,6 +135,7 @@ class XmlScanner {
   bool try_scan_tag();
   bool try_scan_end_tag(const char* begin, const char* stop);
   void append_reference(std::string& out, std::size_t cap, bool& cut);
+  void text_then_tag(std::string& out, std::size_t cap, bool& cut);
   std::string_view decode_attribute(std::string_view raw);
   void check_outside_root(std::string_view text);
 
@@ -120,9 +150,13 @@ class XmlScanner {
   bool start_ = false;
   bool empty_ = false;
   std::string_view name_;
+  std::string_view qname_;
   std::size_t depth_ = 0;
   std::vector<Attribute> attributes_;
-  std::string decoded_;  // an attribute value with its references decoded
+  std::size_t attribute_count_ = 0;      // attributes_[0..attribute_count_) are the current tag's
+  std::vector<Attribute> declarations_;  // xmlns and xmlns:prefix of the current start tag
+  std::string decoded_;                  // an attribute value with its references decoded
+  std::string closed_name_;              // the name of the element consume_to_end closed
   // Open elements: their qualified names end to end.
   std::string open_names_;
   std::vector<std::uint32_t> open_ends_;

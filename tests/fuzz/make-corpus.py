@@ -184,8 +184,15 @@ def decp_seeds():
           b'"objet": "R\xc3\x83\xc2\xa9novation \xe9t\xe9", "montant": 1.5e3}}}')
 
 
+def eforms_seeds():
+    """The notices of tests/fixtures/eforms/, as they are (see fuzz_eforms.cpp)."""
+    for name in ("avis-orne-2027.xml", "can_24_minimal.xml", "pin-only_24_lots.xml"):
+        write("eforms", name, read("tests", "fixtures", "eforms", name))
+
+
 if __name__ == "__main__":
     csv_seeds()
     xlsx_seeds()
     ods_seeds()
     decp_seeds()
+    eforms_seeds()

@@ -371,10 +371,11 @@ TEST_SUITE("readers.decp") {
                 .at(0)
                 .starts_with("decp.json:1 ce fichier JSON ne contient "
                              "qu'une valeur isolée"));
-      CHECK(read_bytes("<ContractNotice/>", "avis.xml").messages(Severity::error) ==
+      CHECK(read_bytes("<Avis/>", "avis.xml").messages(Severity::error) ==
             std::vector<std::string>{
-                "avis.xml:1 l'élément racine de ce fichier XML est « ContractNotice » : un "
-                "fichier DECP commence par <marches>"});
+                "avis.xml:1 l'élément racine de ce fichier XML est « Avis » : un fichier DECP commence par "
+                "<marches>, un avis eForms par <ContractNotice>, <PriorInformationNotice> ou "
+                "<ContractAwardNotice>"});
     }
     SUBCASE("nesting bomb") {
       const Read r = read_bytes("{\"marches\": {\"marche\": [" + std::string(100'000, '[') + "]}}");

@@ -191,4 +191,59 @@ TEST_SUITE("readers/ods") {
     CHECK(plain(r.messages()).find("le classeur répète des cellules plus de 100 fois : il n'est pas lu") !=
           std::string::npos);
   }
+
+  TEST_CASE("a cell reads the same whether written plainly, spread over lines or with other prefixes") {
+    // The plain form is read whole from the bytes ahead; the others tag by
+    // tag: the records must not tell them apart.
+    const auto content = [](const std::string& o, const std::string& t, const std::string& x,
+                            const std::string& gap) {
+      const auto cell = [&](const std::string& attrs, const std::string& text) {
+        return "<" + t + ":table-cell" + attrs + ">" + gap + "<" + x + ":p>" + text + "</" + x + ":p>" + gap +
+               "</" + t + ":table-cell>" + gap;
+      };
+      const std::string header = "<" + t + ":table-row>" + gap + cell("", "Référence") + cell("", "Objet") +
+                                 cell("", "Nature") + cell("", "Code CPV") + cell("", "Montant") +
+                                 cell("", "Date de lancement") + "</" + t + ":table-row>" + gap;
+      const std::string row =
+          "<" + t + ":table-row " + t + ":number-rows-repeated=\"2\">" + gap +
+          cell(" " + o + ":value-type=\"string\"", "L1 &amp; co") +
+          cell(" " + o + ":value-type=\"string\" calcext:value-type=\"string\"", "Voirie") +
+          cell("", "travaux") +
+          cell(" " + o + ":value-type=\"float\" " + o + ":value=\"45233140\"", "45233140") +
+          cell(" " + t + ":style-name=\"ce2\" " + o + ":value-type=\"currency\" " + o + ":currency=\"EUR\" " +
+                   o + ":value=\"1000.5\"",
+               "1 000,50 €") +
+          cell(" " + o + ":value-type=\"date\" " + o + ":date-value=\"2027-03-01\"", "01/03/2027") + "<" + t +
+          ":table-cell " + t + ":number-columns-repeated=\"1000\"/>" + gap + "</" + t + ":table-row>" + gap;
+      const std::string xml =
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?><" + o + ":document-content xmlns:" + o +
+          "=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:" + t +
+          "=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:" + x +
+          "=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+          "xmlns:calcext=\"urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0\"><" +
+          o + ":body><" + o + ":spreadsheet><" + t + ":table " + t + ":name=\"Programme\">" + gap + header +
+          row + "</" + t + ":table></" + o + ":spreadsheet></" + o + ":body></" + o + ":document-content>";
+      return clausier::testing::make_zip(
+          {{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"}, {"content.xml", xml}});
+    };
+    const auto cells = [](const std::string& bytes) {
+      const auto r = read_records(bytes, "p.ods");
+      std::string out;
+      for (const auto& record : r.records) {
+        out += std::to_string(record.line) + ":";
+        for (const auto& c : record.cells) {
+          out += "[" + std::to_string(static_cast<int>(c.type)) + "|" + c.text + "|" +
+                 std::to_string(c.number) + (c.is_date ? "|d" : "") + "]";
+        }
+        out += "\n";
+      }
+      return out + r.messages();
+    };
+    const std::string plain_form = cells(content("office", "table", "text", ""));
+    CHECK(plain_form.find("[1|L1 & co|0.000000]") != std::string::npos);
+    CHECK(plain_form.find("[2|1 000,50 €|1000.500000]") != std::string::npos);
+    CHECK(plain_form.find("3:") != std::string::npos);  // the repeated row
+    CHECK(cells(content("office", "table", "text", "\n  ")) == plain_form);
+    CHECK(cells(content("o", "t", "x", "")) == plain_form);
+  }
 }

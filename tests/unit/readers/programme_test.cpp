@@ -171,8 +171,8 @@ TEST_SUITE("readers/programme") {
     CHECK_FALSE(clausier::readers::open_programme(write_scratch("prog.pdf", "x"), diags));
     CHECK(plain(diags.all().at(0).message) ==
           "extension « .pdf » non reconnue : donnez un programme au format CSV (.csv, .tsv ou .txt), XLSX "
-          "(.xlsx), ODS (.ods) ou un fichier des données essentielles de la commande publique (DECP, .json "
-          "ou .xml)");
+          "(.xlsx), ODS (.ods), un fichier des données essentielles de la commande publique (DECP, .json "
+          "ou .xml) ou un avis eForms (.xml)");
   }
 
   TEST_CASE(".tsv and .txt files are read as CSV, the separator detected") {

@@ -163,4 +163,66 @@ TEST_SUITE("readers/xml scanner") {
     REQUIRE(scanner.next());
     CHECK(scanner.is_start("b"));
   }
+
+  TEST_CASE("mixed content, prefixes as declared, long names and values, an element read ahead") {
+    // Names and values longer than 16 bytes, with the bytes the scanner
+    // stops at on either side of a 16-byte boundary.
+    const std::string xml =
+        "<o:document-content xmlns:o=\"urn:office\" xmlns=\"urn:default\" o:very-long-attribute-name-x=\"a "
+        "value of more than sixteen bytes &amp; a reference\">"
+        "<text:p>Un <text:span>texte</text:span> en <text:s text:c=\"2\"/>morceaux&#233;<!-- c -->"
+        "<![CDATA[<cdata>]]></text:p><table:table-cell>abc</table:table-cell><z/></o:document-content>";
+    for (const std::size_t chunk : {1, 3, 7, 64, 4096}) {
+      INFO("chunk " << chunk);
+      StringEntry entry(xml, chunk);
+      XmlScanner scanner(entry);
+      REQUIRE(scanner.next());
+      CHECK(scanner.qualified_name() == "o:document-content");
+      CHECK(scanner.name() == "document-content");
+      std::string declared;
+      scanner.namespace_declarations([&](std::string_view prefix, std::string_view uri) {
+        declared += "[" + std::string(prefix) + "=" + std::string(uri) + "]";
+      });
+      CHECK(declared == "[o=urn:office][=urn:default]");
+      scanner.attributes([](std::string_view name, std::string_view value) {
+        CHECK(name == "o:very-long-attribute-name-x");
+        CHECK(value == "a value of more than sixteen bytes & a reference");
+      });
+      REQUIRE(scanner.next());
+      CHECK(scanner.qualified_name() == "text:p");
+      std::string text;
+      bool cut = false;
+      std::string tags;
+      while (scanner.next_in_text(text, 1000, cut)) {
+        tags += (scanner.is_end() ? "/" : "<") + std::string(scanner.qualified_name());
+        if (scanner.is_end("p")) break;
+      }
+      CHECK(text == "Un texte en morceauxé<cdata>");
+      CHECK(tags == "<text:span/text:span<text:s/text:p");
+      // The cell read ahead, then closed.
+      REQUIRE(scanner.next());
+      REQUIRE(scanner.is_start("table-cell"));
+      const std::string_view ahead = scanner.ahead(64);
+      REQUIRE(ahead.starts_with("abc</table:table-cell>"));
+      CHECK(XmlScanner::is_valid_text("abc"));
+      CHECK_FALSE(XmlScanner::is_valid_text("a\x01b"));
+      scanner.consume_to_end(std::string_view("abc</table:table-cell>").size());
+      CHECK(scanner.is_end("table-cell"));
+      CHECK(scanner.qualified_name() == "table:table-cell");
+      REQUIRE(scanner.next());
+      CHECK(scanner.is_start("z"));
+      REQUIRE(scanner.next());
+      CHECK(scanner.is_end("document-content"));
+      CHECK_FALSE(scanner.next());
+    }
+  }
+
+  TEST_CASE("mixed content is checked as text is") {
+    StringEntry entry("<p>bad \x01 byte<b/></p>", 4096);
+    XmlScanner scanner(entry);
+    REQUIRE(scanner.next());
+    std::string text;
+    bool cut = false;
+    CHECK_THROWS_AS(scanner.next_in_text(text, 100, cut), Error);
+  }
 }
