@@ -79,6 +79,7 @@ class ReviewBuilder {
   std::map<std::string, Group> quarters_;
   std::map<Nature, Group> natures_;
   std::map<std::string, Group> territories_;
+  std::map<std::string, Group> buyers_;
 };
 
 struct ReviewRequest {
@@ -101,7 +102,7 @@ ReviewOutcome review_programme(const Toolkit& toolkit, const ReviewRequest& requ
 
 // What a review says of its run when the programme is already open.
 struct ReviewRun {
-  std::string programme;  // as shown in the report: "programme.xlsx"
+  std::string programme;  // as shown in the report, its name alone: "programme.xlsx"
   std::optional<Date> as_of;
   Date generated;
   std::string generator;
