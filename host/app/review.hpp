@@ -18,7 +18,13 @@
 //    threshold it tested and the consultation total (values `seuil` and
 //    `total_consultation`) and the total reaches it;
 //  - "recorded vs rules": what the buyer recorded for the contract (DECP
-//    labels) against whether the rules retain a consideration.
+//    labels) against whether the rules retain a consideration;
+//  - a lot is "to decide" when no clause is obligatoire but one is
+//    recommandee or possible (a choice to make with the buyer), or when it
+//    is flagged: L2112-2-1 without hours, above the threshold with nothing
+//    retained, a plugin failure, an obligation or recommendation the DECP
+//    record does not trace.
+// The figures are also kept per buyer (ReviewData::by_buyer).
 
 #include <map>
 #include <optional>
