@@ -41,7 +41,7 @@ class MarkdownReview final : public ReviewReport {
       rows.consultation = e.lot.consultation;
       t << "| **" << md(e.lot.consultation) << "** | **"
         << md(review::consultation_heading(e).substr(e.lot.consultation.size() + std::string(fr::colon).size() + 1))
-        << "** | | | | |\n";
+        << "** | | | |\n";
     } else if (e.consultation.lots <= 1) {
       rows.consultation.clear();
     }
@@ -53,8 +53,8 @@ class MarkdownReview final : public ReviewReport {
     if (clauses.empty()) clauses = "toutes exclues";
     for (const auto& f : review::lot_flags(r)) clauses += " (" + f + ")";
     t << "| " << md(e.lot.reference) << " | " << md(review::lot_objet(e)) << " | "
-      << md(fr::euros_cents(e.lot.montant_ht_cents)) << " | " << md(fr::date_short(e.lot.date_lancement))
-      << " | " << md(clauses) << " | " << (r.hours ? md(fr::integer(*r.hours)) : "\u2014") << " |\n";
+      << md(fr::euros_cents(e.lot.montant_ht_cents) + ", " + fr::date_short(e.lot.date_lancement)) << " | "
+      << md(clauses) << " | " << (r.hours ? md(fr::integer(*r.hours)) : "\u2014") << " |\n";
     ++rows.lots;
     annex_.add(e);
   }
@@ -127,7 +127,8 @@ class MarkdownReview final : public ReviewReport {
       out_ << "Aucun.\n\n";
       return;
     }
-    out_ << "| Référence | Objet | Montant HT | Lancement | Clauses | Heures |\n|---|---|---:|---:|---|---:|\n";
+    // Five columns: on an A4 page, the clauses keep room enough.
+    out_ << "| Référence | Objet | Montant HT, lancement | Clauses | Heures |\n|---|---|---:|---|---:|\n";
     rows.spool.copy_to(out_);
     out_ << "\n";
   }
