@@ -138,6 +138,19 @@ expect_in ccap out "833 heures"
 CHECKS=$((CHECKS + 1))
 [ -z "$(find "$WORK/tmp" -maxdepth 1 -name 'clausier-pdf-*')" ] || fail "dossier temporaire de conversion laissé"
 
+# draft: the consultation's folder, PDF alone, written whole once every PDF is made.
+run draft draft samples/consultation-gymnase.txt --format pdf -o "$WORK/gymnase"
+expect_status draft 0
+CHECKS=$((CHECKS + 1))
+[ "$(find "$WORK/gymnase" -name '*.pdf' | wc -l)" -ge 5 ] || fail "draft --format pdf : $(find "$WORK/gymnase" -type f | head -5)"
+CHECKS=$((CHECKS + 1))
+[ -z "$(find "$WORK/gymnase" -type f ! -name '*.pdf')" ] || fail "draft --format pdf a écrit d'autres formats"
+for pdf in "$WORK"/gymnase/*/*.pdf; do
+  CHECKS=$((CHECKS + 1))
+  pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+  [ "${pages:-0}" -ge 1 ] || fail "$(basename "$pdf") n'a pas de page"
+done
+
 # Without LibreOffice: said in French, with the package to install; nothing written.
 mkdir -p "$WORK/no-office"
 ln -s "$(command -v timeout)" "$WORK/no-office/timeout"
@@ -151,5 +164,12 @@ expect_status absentdocs 1
 expect_in absentdocs err "LibreOffice est nécessaire pour écrire du PDF"
 CHECKS=$((CHECKS + 1))
 [ ! -e "$WORK/sans-pdf" ] || fail "des documents ont été écrits sans LibreOffice : $(find "$WORK/sans-pdf" | head -3)"
+
+PATH="$WORK/no-office" CLAUSIER_SOFFICE= run absentdraft draft samples/consultation-gymnase.txt --format pdf \
+  -o "$WORK/sans-pdf-draft"
+expect_status absentdraft 1
+expect_in absentdraft err "libreoffice-writer-nogui"
+CHECKS=$((CHECKS + 1))
+[ ! -e "$WORK/sans-pdf-draft" ] || fail "draft a écrit sans LibreOffice"
 
 finish
