@@ -238,15 +238,19 @@ class HtmlReview final : public ReviewReport {
          << " un motif sans liste de lots vaut pour tous les lots du verdict. Les motifs des types de clauses "
             "exclus se lisent avec "
             "<code>clausier evaluate --explain</code>.</p>\n";
+    // Each lot leads back to its line.
+    const auto lot_link = [](const std::string& reference) {
+      return "<a href=\"#lot-" + escape(reference) + "\">" + escape(reference) + "</a>";
+    };
     const auto groups = annex_.groups();
     if (groups.empty()) out_ << "<p>Aucun motif" << fr::colon << " toutes les clauses sont exclues.</p>\n";
     for (const auto* g : groups) {
       out_ << "<h3 id=\"" << escape(g->anchor()) << "\">" << escape(review::annex_heading(*g)) << "</h3>\n"
-           << "<p class=\"muted\">" << escape(annex_.references(g->lots)) << "</p>\n<ul>\n";
+           << "<p class=\"muted\">" << annex_.references(g->lots, lot_link) << "</p>\n<ul>\n";
       for (const auto& sentence : g->sentences) {
         out_ << "<li>" << escape(sentence.text);
         if (sentence.lots.size() < g->lots.size()) {
-          out_ << " <span class=\"muted\">(" << escape(annex_.references(sentence.lots)) << ")</span>";
+          out_ << " <span class=\"muted\">(" << annex_.references(sentence.lots, lot_link) << ")</span>";
         }
         out_ << "</li>\n";
       }

@@ -85,11 +85,12 @@ std::vector<const AnnexGroup*> ReasonAnnex::groups() const {
   return out;
 }
 
-std::string ReasonAnnex::references(const std::vector<std::uint32_t>& lots) const {
+std::string ReasonAnnex::references(const std::vector<std::uint32_t>& lots,
+                                    const std::function<std::string(const std::string&)>& mark) const {
   std::string out;
   for (std::size_t i = 0; i < lots.size(); ++i) {
     if (i > 0) out += i + 1 == lots.size() ? " et " : ", ";
-    out += references_[lots[i]];
+    out += mark ? mark(references_[lots[i]]) : references_[lots[i]];
   }
   return out;
 }

@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -47,8 +48,11 @@ class ReasonAnnex {
 
   // The groups, in the order printed.
   [[nodiscard]] std::vector<const AnnexGroup*> groups() const;
-  // "C2027-01-L1, C2027-01-L2 et C2027-02-L1".
-  [[nodiscard]] std::string references(const std::vector<std::uint32_t>& lots) const;
+  // "C2027-01-L1, C2027-01-L2 et C2027-02-L1"; each reference through
+  // `mark` when given (an HTML link), as is otherwise.
+  [[nodiscard]] std::string references(
+      const std::vector<std::uint32_t>& lots,
+      const std::function<std::string(const std::string&)>& mark = nullptr) const;
   [[nodiscard]] std::size_t left_out() const { return left_out_; }
 
  private:
