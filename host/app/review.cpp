@@ -1,9 +1,9 @@
 #include "app/review.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "app/departements.hpp"
-#include "base/paths.hpp"
 #include "base/text.hpp"
 
 namespace clausier::app {
