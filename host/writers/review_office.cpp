@@ -56,7 +56,7 @@ class OfficeReview final : public ReviewReport {
 
 std::string buyers_heading(const ReviewData& d) {
   if (d.by_buyer.empty()) return {};
-  if (d.by_buyer.size() == 1) return d.by_buyer.front().label;
+  if (d.by_buyer.size() == 1) return d.by_buyer.front().key;  // as written, empty when none
   const std::size_t others = d.by_buyer.size() - 1;
   return d.by_buyer.front().label + " et " + std::to_string(others) +
          (others > 1 ? " autres acheteurs" : " autre acheteur");

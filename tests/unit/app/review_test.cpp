@@ -281,6 +281,14 @@ TEST_CASE("review: each buyer with its own figures, and the lots to decide") {
   REQUIRE(table.rows.size() == 2);
   CHECK(table.rows[1] == std::vector<std::string>{"Ville", "3", fr::euros_cents(750'000 * 100), "1", "500", "1"});
   CHECK(writers::buyers_heading(data) == "Département et 1 autre acheteur");
+  // One buyer: its name as written (none: no name in the header).
+  app::ReviewBuilder alone(two_types());
+  auto unnamed = lot("F", 1, ymd(2027, 1, 1), {clause("insertion", Verdict::exclue)});
+  alone.add(unnamed, app::review_lot(unnamed));
+  const auto one = alone.finish(params::ParameterSet{}, ymd(2026, 11, 22));
+  REQUIRE(one.by_buyer.size() == 1);
+  CHECK(one.by_buyer[0].label == "Non renseigné");
+  CHECK(writers::buyers_heading(one).empty());
   CHECK(writers::review::scope_sentence(data).find("2 acheteurs") != std::string::npos);
 }
 
