@@ -32,7 +32,8 @@ struct DraftRequest {
   std::vector<DraftValue> values;              // over the fiche's consultation values
   std::optional<Date> as_of;
   std::filesystem::path out_dir;     // empty: consultation-<reference>, in the working folder
-  std::vector<std::string> formats;  // empty: every document format
+  std::vector<std::string> formats;  // empty: every format written from the markup; "pdf": the DOCX
+                                     // converted by LibreOffice (writers/pdf_converter.hpp)
   render::DocumentContext context;
 };
 

@@ -1,9 +1,9 @@
 #include "app/review.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "app/departements.hpp"
-#include "base/paths.hpp"
 #include "base/text.hpp"
 
 namespace clausier::app {
@@ -51,6 +51,13 @@ std::vector<writers::ReviewGroup> groups_of(const std::map<Key, ReviewBuilder::G
 }
 
 std::string same(const std::string& s) { return s; }
+
+// "programme.csv" for "/home/…/programme.csv"; a folder's own name for a folder.
+std::string file_name_of(const std::filesystem::path& p) {
+  const std::filesystem::path name = p.lexically_normal().has_filename() ? p.lexically_normal().filename()
+                                                                         : p.lexically_normal().parent_path().filename();
+  return name.empty() ? p.generic_string() : name.string();
+}
 std::string nature_key(const Nature& n) { return std::string(nature_id(n)); }
 
 }  // namespace
@@ -83,6 +90,13 @@ writers::LotReview review_lot(const LotEvaluation& e,
     r.recorded_labels = *recorded;
     r.recorded = compare_recorded(r, *recorded);
   }
+  const bool open_choice = std::any_of(e.clauses.begin(), e.clauses.end(), [](const ClauseResult& c) {
+    return c.verdict == Verdict::recommandee || c.verdict == Verdict::possible;
+  });
+  const bool flagged = (r.social_condition_mandatory && !r.hours) || (r.above_threshold && !r.retained) ||
+                       r.failed || r.recorded == writers::RecordedMatch::mandatory_missing ||
+                       r.recorded == writers::RecordedMatch::retained_missing;
+  r.to_decide = (open_choice && !r.mandatory) || flagged;
   return r;
 }
 
@@ -112,6 +126,7 @@ void ReviewBuilder::count(writers::ReviewTally& t, const LotEvaluation& e, const
     t.amount_retained_cents += e.lot.montant_ht_cents;
   }
   t.hours += r.hours.value_or(0);
+  t.lots_to_decide += r.to_decide ? 1 : 0;
 }
 
 void ReviewBuilder::add(const LotEvaluation& e, const writers::LotReview& r) {
@@ -160,6 +175,9 @@ void ReviewBuilder::add(const LotEvaluation& e, const writers::LotReview& r) {
   Group& territory = territories_[e.lot.lieu];
   if (territory.label.empty()) territory.label = territory_label(e.lot.lieu);
   count(territory.tally, e, r);
+  Group& buyer = buyers_[e.lot.acheteur];
+  if (buyer.label.empty()) buyer.label = e.lot.acheteur.empty() ? "Non renseigné" : e.lot.acheteur;
+  count(buyer.tally, e, r);
 }
 
 writers::ReviewData ReviewBuilder::finish(const params::ParameterSet& params, Date on) const {
@@ -172,6 +190,10 @@ writers::ReviewData ReviewBuilder::finish(const params::ParameterSet& params, Da
   if (!d.by_territory.empty() && d.by_territory.front().key.empty()) {
     std::rotate(d.by_territory.begin(), d.by_territory.begin() + 1, d.by_territory.end());
   }
+  d.by_buyer = groups_of<std::string>(buyers_, &same);
+  std::stable_sort(d.by_buyer.begin(), d.by_buyer.end(), [](const auto& a, const auto& b) {
+    return a.tally.amount_cents > b.tally.amount_cents;
+  });
 
   const auto lookup = params.lookup(target_parameter, on);
   if (const auto* found = std::get_if<params::Lookup>(&lookup)) {
@@ -218,9 +240,10 @@ writers::ReviewData ReviewPass::finish(const writers::RunSummary& summary,
   data.generated = about_.generated;
   data.rows_rejected = summary.rows_rejected;
   writers::RulesInfo& rules = data.rules;
-  rules.folder = display_path(toolkit_.paths().rules);
-  rules.plugins = display_path(toolkit_.paths().plugins);
-  rules.policy = toolkit_.policy_file();
+  // Names alone: a report travels, the folders of the machine stay.
+  rules.folder = file_name_of(toolkit_.paths().rules);
+  rules.plugins = file_name_of(toolkit_.paths().plugins);
+  rules.policy = toolkit_.policy_file().empty() ? std::string() : file_name_of(toolkit_.policy_file());
   rules.as_of = about_.as_of;
   rules.generator = about_.generator;
   if (!summary.unreadable) report_.end(data, diagnostics);
@@ -247,7 +270,7 @@ ReviewOutcome review_run(const Toolkit& toolkit, const ReviewRun& about, writers
 ReviewOutcome review_programme(const Toolkit& toolkit, const ReviewRequest& request,
                                writers::ReviewReport& report, DiagnosticList& diags) {
   const ReviewRun about{request.evaluate.programme == "-" ? std::string("entrée standard")
-                                                          : display_path(request.evaluate.programme),
+                                                          : file_name_of(request.evaluate.programme),
                         request.evaluate.as_of, request.generated, request.generator};
   return review_run(toolkit, about, report, diags, [&](writers::EvaluationSink& sink, const auto& on_lot) {
     return evaluate_programme(toolkit, request.evaluate, sink, diags, on_lot);

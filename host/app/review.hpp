@@ -18,7 +18,13 @@
 //    threshold it tested and the consultation total (values `seuil` and
 //    `total_consultation`) and the total reaches it;
 //  - "recorded vs rules": what the buyer recorded for the contract (DECP
-//    labels) against whether the rules retain a consideration.
+//    labels) against whether the rules retain a consideration;
+//  - a lot is "to decide" when no clause is obligatoire but one is
+//    recommandee or possible (a choice to make with the buyer), or when it
+//    is flagged: L2112-2-1 without hours, above the threshold with nothing
+//    retained, a plugin failure, an obligation or recommendation the DECP
+//    record does not trace.
+// The figures are also kept per buyer (ReviewData::by_buyer).
 
 #include <map>
 #include <optional>
@@ -79,6 +85,7 @@ class ReviewBuilder {
   std::map<std::string, Group> quarters_;
   std::map<Nature, Group> natures_;
   std::map<std::string, Group> territories_;
+  std::map<std::string, Group> buyers_;
 };
 
 struct ReviewRequest {
@@ -101,7 +108,7 @@ ReviewOutcome review_programme(const Toolkit& toolkit, const ReviewRequest& requ
 
 // What a review says of its run when the programme is already open.
 struct ReviewRun {
-  std::string programme;  // as shown in the report: "programme.xlsx"
+  std::string programme;  // as shown in the report, its name alone: "programme.xlsx"
   std::optional<Date> as_of;
   Date generated;
   std::string generator;

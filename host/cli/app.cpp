@@ -1,6 +1,8 @@
 #include "cli/app.hpp"
 
+#include <algorithm>
 #include <iostream>
+#include <optional>
 
 #include "app/evaluate.hpp"
 #include "base/allocator.hpp"
@@ -10,9 +12,11 @@
 #include "cli/common.hpp"
 #include "cli/programme_input.hpp"
 #include "cli/progress.hpp"
+#include "writers/atomic_file.hpp"
 #include "writers/documents.hpp"
 #include "writers/evaluation_xlsx.hpp"
 #include "writers/output_format.hpp"
+#include "writers/pdf_converter.hpp"
 
 namespace clausier::cli {
 namespace {
@@ -167,7 +171,8 @@ int run_render(const std::vector<std::string>& argv) {
   auto specs = with_common({
       {"--output", "-o", true, "DOSSIER", "dossier de sortie (par défaut : documents)"},
       {"--format", "", true, "FORMATS",
-       "formats séparés par des virgules : docx,odt,html,md (par défaut : tous)"},
+       "formats séparés par des virgules : docx,odt,html,md,pdf (par défaut : docx,odt,html,md ; pdf : le "
+       "DOCX converti par LibreOffice, tous les documents en une fois)"},
       {"--only", "", true, "REFERENCE", "ne rédige que les documents de ce lot"},
   });
   specs = with_workspace_input(std::move(specs));
@@ -176,7 +181,7 @@ int run_render(const std::vector<std::string>& argv) {
   const ParsedArgs& args = parsed.args;
   if (args.has("--help")) {
     return command_help(
-        "clausier render PROGRAMME|--workspace NOM [-o DOSSIER] [--format docx,odt,html,md] [--only "
+        "clausier render PROGRAMME|--workspace NOM [-o DOSSIER] [--format docx,odt,html,md,pdf] [--only "
         "REFERENCE]",
         "Rédige, pour chaque lot dont l'évaluation les appelle, les documents des modèles "
         "(article du CCAP de la clause d'insertion…), dans DOSSIER/<référence du lot>/.\nAvec --workspace, "
@@ -193,10 +198,32 @@ int run_render(const std::vector<std::string>& argv) {
   std::vector<std::string> formats;
   if (auto v = args.value("--format")) {
     std::string error;
-    auto list = format_list(*v, writers::document_formats(), error);
+    auto list = format_list(*v, writers::format_names(writers::Output::documents), error);
     if (!list) return usage_error(error, "render");
     formats = *list;
   }
+  // PDF: each document's DOCX, converted by LibreOffice all at once at the end.
+  const bool pdf = std::find(formats.begin(), formats.end(), "pdf") != formats.end();
+  const std::string pdf_source(pdf ? writers::output_format("pdf")->made_from : "");
+  std::vector<std::string> rendered;
+  for (const auto& f : formats) {
+    if (f != "pdf") rendered.push_back(f);
+  }
+  if (pdf && std::find(rendered.begin(), rendered.end(), pdf_source) == rendered.end()) {
+    rendered.push_back(pdf_source);
+  }
+  std::optional<writers::PdfBatch> batch;
+  if (pdf) {
+    batch.emplace();
+    if (!batch->error().empty()) {
+      std::cerr << "clausier" << fr::colon << " " << batch->error() << '\n';
+      return 1;
+    }
+  }
+  const auto wanted = [&](const std::string& f) {
+    return formats.empty() || std::find(formats.begin(), formats.end(), f) != formats.end();
+  };
+  std::vector<std::filesystem::path> pdf_files;  // by batch number
 
   DiagnosticList diags;
   const app::Toolkit toolkit = app::Toolkit::load(setup.paths, diags, {.templates = true});
@@ -206,18 +233,53 @@ int run_render(const std::vector<std::string>& argv) {
   request.adjust = input.adjust;
   writers::DocumentRequest documents{
       args.value("--output").value_or("documents"),
-      formats,
+      rendered,
       {generation_date(), std::string("clausier ") + build::version, &toolkit.params(), setup.as_of}};
   std::size_t files = 0;
   std::size_t lots_with_documents = 0;
   auto sink = writers::make_null_sink();  // render prints a summary, not the evaluation
   const app::EvaluateOutcome outcome =
       app::evaluate_programme(toolkit, request, *sink, diags, [&](const LotEvaluation& e) {
-        const auto written =
-            writers::write_lot_documents(e, toolkit.templates(), toolkit.clause_infos(), documents, diags);
-        files += written.size();
-        lots_with_documents += written.empty() ? 0 : 1;
+        if (!pdf) {
+          const auto written =
+              writers::write_lot_documents(e, toolkit.templates(), toolkit.clause_infos(), documents, diags);
+          files += written.size();
+          lots_with_documents += written.empty() ? 0 : 1;
+          return;
+        }
+        const std::filesystem::path folder = documents.out_dir / writers::safe_file_name(e.lot.reference);
+        bool any = false;
+        for (const auto& doc : writers::render_lot_documents(e, toolkit.templates(), toolkit.clause_infos(),
+                                                             rendered, documents.context, diags)) {
+          if (doc.format == pdf_source) {
+            batch->add(doc.text, writers::output_format(pdf_source)->extension);
+            pdf_files.push_back(folder / std::filesystem::path(doc.file_name).replace_extension(".pdf"));
+            any = true;
+          }
+          if (!wanted(doc.format)) continue;
+          const std::filesystem::path file = folder / doc.file_name;
+          if (std::string error = writers::write_file_atomic(file, doc.text); !error.empty()) {
+            diags.error(Location::in_file(file.string()), error);
+            continue;
+          }
+          ++files;
+          any = true;
+        }
+        lots_with_documents += any ? 1 : 0;
       });
+  if (pdf && !batch->convert()) {
+    print_diagnostics(diags);
+    std::cerr << "Aucun PDF écrit" << fr::colon << " " << batch->error() << '\n';
+    return 1;
+  }
+  for (std::size_t n = 0; pdf && n < pdf_files.size(); ++n) {
+    const std::string bytes = batch->pdf_bytes(n);
+    if (std::string error = writers::write_file_atomic(pdf_files[n], bytes); !error.empty()) {
+      diags.error(Location::in_file(pdf_files[n].string()), error);
+      continue;
+    }
+    ++files;
+  }
   print_diagnostics(diags);
   std::cout << files << " document(s) rédigé(s) pour " << lots_with_documents << " lot(s) sur "
             << outcome.summary.lots_evaluated << ", dans " << display_path(documents.out_dir) << "/\n";

@@ -1,5 +1,6 @@
 // clausier draft: one consultation, its evaluation and all its documents.
 
+#include <algorithm>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -11,6 +12,8 @@
 #include "cli/common.hpp"
 #include "readers/columns.hpp"
 #include "writers/documents.hpp"
+#include "writers/output_format.hpp"
+#include "writers/pdf_converter.hpp"
 
 namespace clausier::cli {
 namespace {
@@ -75,7 +78,8 @@ int run_draft(const std::vector<std::string>& argv) {
   own.push_back(
       {"--output", "-o", true, "DOSSIER", "dossier des documents (par défaut : consultation-<référence>)"});
   own.push_back({"--format", "", true, "FORMATS",
-                 "formats séparés par des virgules : docx,odt,html,md (par défaut : tous)"});
+                 "formats séparés par des virgules : docx,odt,html,md,pdf (par défaut : docx,odt,html,md ; pdf : "
+                 "le DOCX converti par LibreOffice)"});
   own.push_back(
       {"--explain", "", false, "", "détaille, sous chaque lot, les motifs et les paramètres utilisés"});
   const auto specs = with_common(std::move(own));
@@ -86,7 +90,7 @@ int run_draft(const std::vector<std::string>& argv) {
     return command_help(
         "clausier draft [FICHE] [--objet T --nature N --cpv C --montant M --date D [--lieu L] …] [-o "
         "DOSSIER] "
-        "[--format docx,odt,html,md]",
+        "[--format docx,odt,html,md,pdf]",
         "Évalue une consultation et rédige tous les documents que ses verdicts appellent, pour chacun de ses "
         "lots.\nLa consultation est décrite par une fiche de consultation (FICHE, format : docs/fiche.md) "
         "ou, "
@@ -116,9 +120,14 @@ int run_draft(const std::vector<std::string>& argv) {
   }
   if (auto v = args.value("--format")) {
     std::string error;
-    auto list = format_list(*v, writers::document_formats(), error);
+    auto list = format_list(*v, writers::format_names(writers::Output::documents), error);
     if (!list) return usage_error(error, "draft");
     request.formats = *list;
+  }
+  if (std::find(request.formats.begin(), request.formats.end(), "pdf") != request.formats.end() &&
+      !writers::find_soffice()) {
+    std::cerr << "clausier" << fr::colon << " " << writers::soffice_missing_message() << '\n';
+    return 1;
   }
   const CommonSetup setup = common_setup(args, fiche);
   if (!setup.error.empty()) return usage_error(setup.error, "draft");

@@ -4,11 +4,14 @@
 
 #include <ctime>
 #include <iostream>
+#include <sstream>
 
 #include "app/followup.hpp"
 #include "app/workspace.hpp"
 #include "base/french.hpp"
 #include "cli/common.hpp"
+#include "writers/output_format.hpp"
+#include "writers/pdf_converter.hpp"
 #include "cli/programme_input.hpp"
 #include "readers/values.hpp"
 
@@ -31,7 +34,7 @@ const char* followup_help =
     "  statement import FICHIER [--company SIRET]\n"
     "                                      importe un état mensuel, tout ou rien\n"
     "  status [NOM] [--format table|json]  heures dues, réalisées, attendues, retards, lots à risque\n"
-    "  report NOM [--lot REF] [--format html|md|docx|odt] [-o FICHIER]\n"
+    "  report NOM [--lot REF] [--format html|md|docx|odt|pdf] [-o FICHIER]\n"
     "                                      état de réalisation pour l'acheteur (rapport final d'un lot "
     "achevé)\n"
     "  consolidation --year AAAA [--format json|xlsx|html] [-o FICHIER]\n"
@@ -317,21 +320,28 @@ int run_report(const std::vector<std::string>& argv) {
   which.templates = true;
   const auto specs = with_common(
       {{"--lot", "", true, "REFERENCE", "le rapport d'un seul lot"},
-       {"--format", "", true, "FORMAT", "html (par défaut), md, docx ou odt"},
+       {"--format", "", true, "FORMAT", "html (par défaut), md, docx, odt ou pdf (le DOCX converti par LibreOffice)"},
        {"--output", "-o", true, "FICHIER", "fichier à écrire (par défaut : etat-realisation-NOM.FORMAT)"},
        db_spec},
       which);
   const auto p = parse(
-      argv, specs, "followup report", "clausier followup report NOM [--lot REF] [--format html|md|docx|odt]",
+      argv, specs, "followup report", "clausier followup report NOM [--lot REF] [--format html|md|docx|odt|pdf]",
       "L'état de réalisation de la clause pour l'acheteur (totaux seulement, sans donnée personnelle),\n"
       "du programme ou d'un lot ; le rapport final d'un lot dont le marché est achevé.",
       1, 1);
   if (!p.args) return p.status;
   const ParsedArgs& args = *p.args;
   const std::string format = args.value("--format").value_or("html");
-  if (format != "html" && format != "md" && format != "docx" && format != "odt")
-    return usage_error("format « " + format + " » inconnu : choisissez html, md, docx ou odt",
+  if (format != "html" && format != "md" && format != "docx" && format != "odt" && format != "pdf")
+    return usage_error("format « " + format + " » inconnu : choisissez html, md, docx, odt ou pdf",
                        "followup report");
+  // PDF: the DOCX report, converted by LibreOffice.
+  const bool pdf = format == "pdf";
+  if (pdf && !writers::find_soffice()) {
+    std::cerr << "clausier" << fr::colon << " " << writers::soffice_missing_message() << '\n';
+    return 1;
+  }
+  const std::string written = pdf ? std::string(writers::output_format(format)->made_from) : format;
   Date on;
   const auto toolkit = load_toolkit(args, true, on);
   if (!toolkit) return exit_usage;
@@ -345,13 +355,24 @@ int run_report(const std::vector<std::string>& argv) {
   if (!out.ok()) return 1;
   DiagnosticList diags;
   bool ok = false;
+  std::ostringstream before_pdf;
   try {
     ok = followup->write_report(toolkit->params(), toolkit->templates(), app::Audience::facilitator(),
-                                args.positional[0], lot, format, on, out.stream(), diags);
+                                args.positional[0], lot, written, on,
+                                pdf ? static_cast<std::ostream&>(before_pdf) : out.stream(), diags);
   } catch (const app::WorkspaceError& e) {
     return workspace_failure(e.what());
   }
   print_diagnostics(diags);
+  if (ok && pdf) {
+    std::string error;
+    const auto bytes = writers::convert_to_pdf(before_pdf.str(), writers::output_format(written)->extension, error);
+    if (!bytes) {
+      std::cerr << "Aucun rapport écrit" << fr::colon << " " << error << '\n';
+      return 1;
+    }
+    out.stream() << *bytes;
+  }
   return ok && out.commit() ? 0 : 1;
 }
 

@@ -21,6 +21,7 @@
 #include "writers/evaluation_json.hpp"
 #include "writers/json_writer.hpp"
 #include "writers/output_format.hpp"
+#include "writers/pdf_converter.hpp"
 #include "writers/review_html.hpp"
 #include "writers/review_markdown.hpp"
 #include "writers/review_office.hpp"
@@ -256,7 +257,7 @@ void serve_api_render(ServerContext& context, Request& request, Response& respon
   const bool inline_view = field(e->input, "disposition") == "inline";
   const app::Toolkit& toolkit = *e->snapshot.toolkit;
 
-  const std::vector<std::string>& formats = writers::document_formats();
+  const std::vector<std::string>& formats = writers::format_names(writers::Output::documents);
   const bool zip = format == "zip";
   if (!zip && std::find(formats.begin(), formats.end(), format) == formats.end()) {
     std::string names;
@@ -271,6 +272,14 @@ void serve_api_render(ServerContext& context, Request& request, Response& respon
     return;
   }
 
+  // PDF: the document's DOCX, converted by LibreOffice (absent: said, nothing sent).
+  const std::string made_from(zip ? "" : writers::output_format(format)->made_from);
+  if (!made_from.empty() && !writers::find_soffice()) {
+    send_json_error(response, Status::HTTP_SERVICE_UNAVAILABLE, writers::soffice_missing_message());
+    return;
+  }
+  const std::string rendered = made_from.empty() ? format : made_from;
+
   // Rendered as each lot is evaluated: only the documents are kept.
   const render::DocumentContext doc_context = document_context(toolkit, e->as_of);
   std::vector<writers::ZipEntry> entries;
@@ -283,7 +292,7 @@ void serve_api_render(ServerContext& context, Request& request, Response& respon
   evaluate(*e, reference, kept, diags, [&](const LotEvaluation& lot) {
     auto docs = writers::render_lot_documents(
         lot, toolkit.templates(), toolkit.clause_infos(),
-        zip ? std::vector<std::string>{} : std::vector<std::string>{format}, doc_context, diags);
+        zip ? std::vector<std::string>{} : std::vector<std::string>{rendered}, doc_context, diags);
     for (auto& d : docs) {
       if (zip) {
         entries.push_back(
@@ -308,6 +317,17 @@ void serve_api_render(ServerContext& context, Request& request, Response& respon
                     located(diags));
     return;
   }
+  if (!made_from.empty()) {
+    std::string error;
+    auto bytes = writers::convert_to_pdf(chosen->text, writers::output_format(made_from)->extension, error);
+    if (!bytes) {
+      send_json_error(response, Status::HTTP_INTERNAL_SERVER_ERROR, error);
+      return;
+    }
+    chosen->text = std::move(*bytes);
+    chosen->file_name =
+        std::filesystem::path(chosen->file_name).replace_extension(writers::output_format(format)->extension);
+  }
   const std::string name = writers::safe_file_name(reference) + "-" + chosen->file_name;
   response.set("Content-Disposition", disposition(inline_view, name));
   if (format == "html") set_security_headers(response, document_policy(chosen->text));
@@ -329,6 +349,13 @@ void serve_api_review(ServerContext& context, Request& request, Response& respon
                         choices.substr(0, choices.size() - 2) + " ou figures");
     return;
   }
+  // PDF: the DOCX review, converted by LibreOffice (absent: said, nothing sent).
+  const std::string made_from(figures ? "" : writers::output_format(format)->made_from);
+  if (!made_from.empty() && !writers::find_soffice()) {
+    send_json_error(response, Status::HTTP_SERVICE_UNAVAILABLE, writers::soffice_missing_message());
+    return;
+  }
+  const std::string written = made_from.empty() ? format : made_from;
   const app::Toolkit& toolkit = *e->snapshot.toolkit;
   const render::DocumentContext doc_context = document_context(toolkit, e->as_of);
   const app::ReviewRun about{e->input.programme->display_name(), e->as_of, doc_context.generated,
@@ -337,8 +364,8 @@ void serve_api_review(ServerContext& context, Request& request, Response& respon
   std::ostringstream out;
   DiagnosticList document_problems;
   std::unique_ptr<writers::ReviewReport> report;
-  if (writers::is_office_format(format)) {
-    report = writers::make_review_office(format, out, toolkit.templates(), document_problems);
+  if (writers::is_office_format(written)) {
+    report = writers::make_review_office(written, out, toolkit.templates(), document_problems);
   } else if (format == "md") {
     report = writers::make_review_markdown(out);
   } else {
@@ -374,10 +401,20 @@ void serve_api_review(ServerContext& context, Request& request, Response& respon
     send(response, Status::HTTP_OK, "text/html; charset=utf-8", out.str());
     return;
   }
+  std::string body = out.str();
+  if (!made_from.empty()) {
+    std::string error;
+    auto bytes = writers::convert_to_pdf(body, writers::output_format(made_from)->extension, error);
+    if (!bytes) {
+      send_json_error(response, Status::HTTP_INTERNAL_SERVER_ERROR, error);
+      return;
+    }
+    body = std::move(*bytes);
+  }
   const bool inline_view = field(e->input, "disposition") == "inline";
   response.set("Content-Disposition", disposition(inline_view, review_file_name(about.programme, format)));
-  if (format == "html") set_security_headers(response, document_policy(out.str()));
-  send(response, Status::HTTP_OK, document_type(format), out.str());
+  if (format == "html") set_security_headers(response, document_policy(body));
+  send(response, Status::HTTP_OK, document_type(format), body);
 }
 
 void serve_api_rules(ServerContext& context, Request& /*request*/, Response& response) {

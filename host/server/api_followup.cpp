@@ -23,6 +23,8 @@
 #include "server/server.hpp"
 #include "server/session.hpp"
 #include "server/toolkit_store.hpp"
+#include "writers/output_format.hpp"
+#include "writers/pdf_converter.hpp"
 #include "writers/html_style.hpp"
 #include "writers/json_writer.hpp"
 
@@ -171,7 +173,7 @@ void receive_statement(ServerContext& context, const std::string& name, Request&
        out.str());
 }
 
-// The buyer's report: ?format=html|md|docx|odt (html by default), &lot=REF.
+// The buyer's report: ?format=html|md|docx|odt|pdf (html by default), &lot=REF.
 void send_report(ServerContext& context, const std::string& name, Request& request, Response& response) {
   std::string format = "html";
   std::string lot;
@@ -188,11 +190,18 @@ void send_report(ServerContext& context, const std::string& name, Request& reque
       {"html", "text/html; charset=utf-8"},
       {"md", "text/markdown; charset=utf-8"},
       {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
-      {"odt", "application/vnd.oasis.opendocument.text"}};
+      {"odt", "application/vnd.oasis.opendocument.text"},
+      {"pdf", "application/pdf"}};
   const auto type = types.find(format);
   if (type == types.end()) {
     send_json_error(response, Status::HTTP_BAD_REQUEST,
-                    "format « " + format + " » inconnu : choisissez html, md, docx ou odt");
+                    "format « " + format + " » inconnu : choisissez html, md, docx, odt ou pdf");
+    return;
+  }
+  // PDF: the DOCX report, converted by LibreOffice (absent: said, nothing sent).
+  const std::string made_from(writers::output_format(format)->made_from);
+  if (!made_from.empty() && !writers::find_soffice()) {
+    send_json_error(response, Status::HTTP_SERVICE_UNAVAILABLE, writers::soffice_missing_message());
     return;
   }
   const ToolkitSnapshot snapshot = context.store.current();
@@ -200,15 +209,26 @@ void send_report(ServerContext& context, const std::string& name, Request& reque
   std::ostringstream out;
   DiagnosticList diags;
   if (!followup.write_report(snapshot.toolkit->params(), snapshot.toolkit->templates(),
-                             caller_audience(request), name, lot, format, today(), out, diags)) {
+                             caller_audience(request), name, lot, made_from.empty() ? format : made_from,
+                             today(), out, diags)) {
     send_json_error(response, Status::HTTP_NOT_FOUND, "aucun état de réalisation à écrire", diags.all());
     return;
+  }
+  std::string body = out.str();
+  if (!made_from.empty()) {
+    std::string error;
+    auto bytes = writers::convert_to_pdf(body, writers::output_format(made_from)->extension, error);
+    if (!bytes) {
+      send_json_error(response, Status::HTTP_INTERNAL_SERVER_ERROR, error);
+      return;
+    }
+    body = std::move(*bytes);
   }
   const std::string file =
       "etat-realisation-" + (lot.empty() ? std::string("programme") : std::string("lot")) + "." + format;
   response.set("Content-Disposition", "attachment; filename=\"" + file + "\"");
-  if (format == "html") response.set("Content-Security-Policy", document_policy(out.str()));
-  send(response, Status::HTTP_OK, type->second, out.str());
+  if (format == "html") response.set("Content-Security-Policy", document_policy(body));
+  send(response, Status::HTTP_OK, type->second, body);
 }
 
 }  // namespace

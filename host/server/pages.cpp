@@ -18,6 +18,7 @@
 #include "writers/documents.hpp"
 #include "writers/html_style.hpp"
 #include "writers/json_writer.hpp"
+#include "writers/output_format.hpp"
 #include "writers/rules_doc.hpp"
 
 namespace clausier::server {
@@ -105,7 +106,8 @@ std::string page_config(const app::Toolkit& toolkit, std::size_t max_upload) {
       json.end_array().end_object();
     }
     json.end_array().key("formats").begin_array();
-    for (const auto& f : writers::document_formats()) json.value(f);
+    // PDF too: converted by LibreOffice on the server (a 503 says how to install it).
+    for (const auto& f : writers::format_names(writers::Output::documents)) json.value(f);
     json.end_array().end_object();
   }
   json.end_array();
@@ -178,6 +180,7 @@ void serve_programme_page(ServerContext& context, Request& /*request*/, Response
 <button type="button" class="secondaire" data-revue="html">Revue HTML</button>
 <button type="button" class="secondaire" data-revue="docx">Revue DOCX</button>
 <button type="button" class="secondaire" data-revue="odt">Revue ODT</button>
+<button type="button" class="secondaire" data-revue="pdf">Revue PDF</button>
 <button type="button" class="secondaire" id="tout-telecharger">Tous les documents (zip)</button></div>
 <div id="revue" class="revue"></div>
 <h3>Lots</h3>

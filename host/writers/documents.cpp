@@ -181,6 +181,16 @@ std::vector<std::filesystem::path> write_lot_documents(const LotEvaluation& eval
   return written;
 }
 
-const std::vector<std::string>& document_formats() { return format_names(Output::documents); }
+const std::vector<std::string>& document_formats() {
+  // The formats written from the markup; PDF is converted from one of them.
+  static const std::vector<std::string> written = [] {
+    std::vector<std::string> names;
+    for (const auto& name : format_names(Output::documents)) {
+      if (output_format(name)->made_from.empty()) names.push_back(name);
+    }
+    return names;
+  }();
+  return written;
+}
 
 }  // namespace clausier::writers

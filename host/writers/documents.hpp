@@ -23,7 +23,8 @@ struct DocumentRequest {
   render::DocumentContext context;
 };
 
-// The formats a document is written in, in their usual order.
+// The formats a document is written in from its markup, in their usual
+// order (PDF, converted from DOCX by writers/pdf_converter, is not one).
 [[nodiscard]] const std::vector<std::string>& document_formats();
 
 // One document in one format from its parsed markup: the Markdown itself, or

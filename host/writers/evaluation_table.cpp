@@ -22,16 +22,6 @@ struct ClauseTally {
   std::int64_t hours = 0;
 };
 
-// "Reconstruction du collège – gros œuvre" -> {"Reconstruction du collège", "gros œuvre"}:
-// programmes usually name a lot after its consultation, then a dash.
-std::pair<std::string_view, std::string_view> split_objet(std::string_view objet) {
-  for (std::string_view dash : {" \u2013 ", " \u2014 ", " - "}) {
-    const auto at = objet.rfind(dash);
-    if (at != std::string_view::npos && at > 0) return {objet.substr(0, at), objet.substr(at + dash.size())};
-  }
-  return {objet, {}};
-}
-
 // With many clause types the table keeps to a terminal's width: short labels.
 std::string_view short_label(Verdict v) {
   switch (v) {
@@ -176,6 +166,14 @@ class TableSink final : public EvaluationSink {
 };
 
 }  // namespace
+
+std::pair<std::string_view, std::string_view> split_objet(std::string_view objet) {
+  for (std::string_view dash : {" \u2013 ", " \u2014 ", " - "}) {
+    const auto at = objet.rfind(dash);
+    if (at != std::string_view::npos && at > 0) return {objet.substr(0, at), objet.substr(at + dash.size())};
+  }
+  return {objet, {}};
+}
 
 std::unique_ptr<EvaluationSink> make_table_sink(std::ostream& out, SinkOptions options) {
   return std::make_unique<TableSink>(out, options);

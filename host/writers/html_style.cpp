@@ -24,7 +24,12 @@ const std::string& review_stylesheet() {
 .revue table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1.2em; font-size: 0.92em; }
 .revue th, .revue td { border: 1px solid var(--rule); padding: 0.25em 0.45em; vertical-align: top;
   text-align: left; }
-.revue thead th { background: #e8eef3; }
+.revue thead th { background: #e8eef3; hyphens: none; overflow-wrap: normal; word-break: normal; }
+.revue thead th.num { white-space: normal; }
+.revue table.figures tbody th { min-width: 10em; }
+.revue table.lots .badge { white-space: normal; } .revue table.lots tbody th { white-space: nowrap; }
+.revue table.lots a { text-decoration: none; }
+.revue .annexe ul { padding-left: 1.2em; } .revue .annexe li { margin-bottom: 0.25em; }
 .revue td.num, .revue th.num { text-align: right; white-space: nowrap; }
 .revue tr.consultation th { background: #f3f3f3; font-weight: normal; }
 .revue tr.consultation strong { font-weight: bold; }
@@ -46,6 +51,9 @@ const std::string& review_stylesheet() {
   white-space: nowrap; }
 @media print {
   .revue section.page { break-before: page; } .revue h2 { margin-top: 0; }
+  .revue nav { display: none; } .revue a { color: inherit; text-decoration: none; }
+  .revue .cards { grid-template-columns: repeat(4, 1fr); gap: 0.5em; }
+  .revue figure { margin: 0.6em 0 1em; } .revue svg.chart { max-height: 8cm; }
   .revue h2, .revue h3, .revue figcaption { break-after: avoid-page; }
   .revue thead { display: table-header-group; } .revue tr { break-inside: avoid; }
   .revue details::details-content { content-visibility: visible; display: block; height: auto; }

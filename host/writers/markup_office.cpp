@@ -61,6 +61,7 @@ class Docx {
 
  private:
   int next_num_ = 1;
+  int titles_ = 0;  // level-1 headings written
 
   static std::string runs(const Inlines& inlines, RunStyle style) {
     std::string out;
@@ -130,7 +131,8 @@ class Docx {
     out += "</w:tblGrid>\n";
     for (std::size_t r = 0; r < b.rows.size(); ++r) {
       const bool header = r == 0;
-      out += header ? "<w:tr><w:trPr><w:tblHeader/></w:trPr>" : "<w:tr>";
+      // Header rows repeat on each page; no row is split across two.
+      out += header ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
       for (std::size_t c = 0; c < b.rows[r].size(); ++c) {
         const int width = c < widths.size() ? widths[c] : widths.back();
         out += "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(width) + "\" w:type=\"dxa\"/>" +
@@ -155,7 +157,10 @@ class Docx {
         if (in_note) {
           paragraph("Note", "<w:keepNext/>", runs(b.content, {true, false}));
         } else {
-          paragraph(b.level == 1 ? "Titre" : "Titre" + std::to_string(b.level - 1), "", runs(b.content, {}));
+          // A level-1 heading after the first (an annex) starts a page.
+          const bool new_page = b.level == 1 && titles_++ > 0;
+          paragraph(b.level == 1 ? "Titre" : "Titre" + std::to_string(b.level - 1),
+                    new_page ? "<w:pageBreakBefore/>" : "", runs(b.content, {}));
         }
         break;
       case Block::Kind::paragraph: paragraph(in_note ? "Note" : "Paragraphe", "", runs(b.content, {})); break;
@@ -214,6 +219,8 @@ std::string odt_inlines(const Inlines& inlines) {
 struct Odt {
   OdtBody result;
   int tables = 0;
+  int titles = 0;  // level-1 headings written
+  bool page_break_style = false;
 };
 
 void odt_blocks(const std::vector<Block>& blocks, bool in_note, Odt& odt);
@@ -273,7 +280,16 @@ void odt_blocks(const std::vector<Block>& blocks, bool in_note, Odt& odt) {
           out += "<text:p text:style-name=\"Note\"><text:span text:style-name=\"Gras\">" +
                  odt_inlines(b.content) + "</text:span></text:p>\n";
         } else if (b.level == 1) {
-          out += "<text:p text:style-name=\"Titre\">" + odt_inlines(b.content) + "</text:p>\n";
+          // A level-1 heading after the first (an annex) starts a page.
+          if (odt.titles++ > 0 && !odt.page_break_style) {
+            odt.result.automatic_styles +=
+                "<style:style style:name=\"Titre_20_page\" style:family=\"paragraph\" "
+                "style:parent-style-name=\"Titre\"><style:paragraph-properties fo:break-before=\"page\"/>"
+                "</style:style>";
+            odt.page_break_style = true;
+          }
+          out += std::string("<text:p text:style-name=\"") + (odt.titles > 1 ? "Titre_20_page" : "Titre") + "\">" +
+                 odt_inlines(b.content) + "</text:p>\n";
         } else {
           const std::string level = std::to_string(b.level - 1);
           out += "<text:h text:style-name=\"Titre_20_" + level + "\" text:outline-level=\"" + level + "\">" +

@@ -9,25 +9,26 @@ namespace {
 
 using render::Escaping;
 
-constexpr std::array<OutputFormat, 10> formats = {{
-    {"table", ".txt", "text/plain; charset=utf-8", std::nullopt, false},
-    {"json", ".json", "application/json; charset=utf-8", std::nullopt, false},
-    {"jsonl", ".jsonl", "application/x-ndjson; charset=utf-8", std::nullopt, false},
-    {"csv", ".csv", "text/csv; charset=utf-8", std::nullopt, false},
+constexpr std::array<OutputFormat, 11> formats = {{
+    {"table", ".txt", "text/plain; charset=utf-8", std::nullopt, false, ""},
+    {"json", ".json", "application/json; charset=utf-8", std::nullopt, false, ""},
+    {"jsonl", ".jsonl", "application/x-ndjson; charset=utf-8", std::nullopt, false, ""},
+    {"csv", ".csv", "text/csv; charset=utf-8", std::nullopt, false, ""},
     {"xlsx", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Escaping::xml,
-     true},
+     true, ""},
     {"docx", ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-     Escaping::xml, true},
-    {"odt", ".odt", "application/vnd.oasis.opendocument.text", Escaping::xml, true},
-    {"html", ".html", "text/html; charset=utf-8", Escaping::html, false},
-    {"md", ".md", "text/markdown; charset=utf-8", Escaping::markdown, false},
-    {"xml", ".xml", "application/xml; charset=utf-8", Escaping::xml, false},
+     Escaping::xml, true, ""},
+    {"odt", ".odt", "application/vnd.oasis.opendocument.text", Escaping::xml, true, ""},
+    {"html", ".html", "text/html; charset=utf-8", Escaping::html, false, ""},
+    {"md", ".md", "text/markdown; charset=utf-8", Escaping::markdown, false, ""},
+    {"xml", ".xml", "application/xml; charset=utf-8", Escaping::xml, false, ""},
+    {"pdf", ".pdf", "application/pdf", std::nullopt, true, "docx"},
 }};
 
 const std::vector<std::string>& names_of(Output output) {
   static const std::vector<std::string> evaluation = {"table", "json", "jsonl", "csv", "xlsx"};
-  static const std::vector<std::string> documents = {"docx", "odt", "html", "md"};
-  static const std::vector<std::string> review = {"html", "md", "docx", "odt"};
+  static const std::vector<std::string> documents = {"docx", "odt", "html", "md", "pdf"};
+  static const std::vector<std::string> review = {"html", "md", "docx", "odt", "pdf"};
   static const std::vector<std::string> diff = {"table", "json"};
   static const std::vector<std::string> rules_doc = {"md", "html"};
   static const std::vector<std::string> export_decp = {"json", "csv"};

@@ -23,7 +23,10 @@ struct OutputFormat {
   // workbook's cells); none for the formats written by their own writer
   // alone (JsonWriter, CSV quoting, the terminal table).
   std::optional<render::Escaping> escaping;
-  bool binary;  // a package (zip): written to a file, never to a terminal
+  bool binary;  // a package (zip) or PDF: written to a file, never to a terminal
+  // The format whose file LibreOffice converts into this one ("docx" for
+  // pdf: writers/pdf_converter.hpp); empty for the formats written directly.
+  std::string_view made_from;
 };
 
 // What the program writes.

@@ -40,6 +40,9 @@ struct LotReview {
   bool failed = false;                      // a plugin failed for this lot
   RecordedMatch recorded = RecordedMatch::unknown;
   std::vector<std::string> recorded_labels;  // as recorded, when known
+  // A decision is to be taken with the buyer: no clause is mandatory but one
+  // is recommended or possible, or something is flagged (lot_flags).
+  bool to_decide = false;
 };
 
 // Lots, amount and hours of a part of the programme.
@@ -49,12 +52,13 @@ struct ReviewTally {
   std::int64_t amount_cents = 0;
   std::int64_t amount_retained_cents = 0;
   std::int64_t hours = 0;
+  std::size_t lots_to_decide = 0;
 };
 
 // One bar of a breakdown: a quarter, a nature, a territory.
 struct ReviewGroup {
-  std::string key;    // "2027-T1", "travaux", "61"
-  std::string label;  // "T1 2027", "Travaux", "61 Orne"
+  std::string key;    // "2027-T1", "travaux", "61", a buyer's name
+  std::string label;  // "T1 2027", "Travaux", "61 Orne", a buyer's name
   ReviewTally tally;
 };
 
@@ -80,9 +84,9 @@ struct ReviewTarget {
 
 // Which rules the evaluation used.
 struct RulesInfo {
-  std::string folder;   // as shown to users
-  std::string plugins;  // as shown to users
-  std::string policy;   // local policy file, or empty
+  std::string folder;   // the folder's name alone: "rules"
+  std::string plugins;  // the folder's name alone: "plugins"
+  std::string policy;   // local policy file's name alone, or empty
   std::size_t parameters = 0;
   std::optional<Date> latest_change;  // most recent dated value in force on `evaluated_on`
   Date evaluated_on;                  // the report's date, or --as-of
@@ -91,7 +95,7 @@ struct RulesInfo {
 };
 
 struct ReviewData {
-  std::string programme;  // as shown to users
+  std::string programme;  // the file's name alone (no folder of the machine)
   Date generated;
   ReviewTally total;
   std::size_t consultations = 0;
@@ -111,6 +115,7 @@ struct ReviewData {
   std::vector<ReviewGroup> by_quarter;    // chronological
   std::vector<ReviewGroup> by_nature;     // travaux, fournitures, services
   std::vector<ReviewGroup> by_territory;  // by département code; unknown last
+  std::vector<ReviewGroup> by_buyer;      // by name, the largest amount first
 
   std::array<std::size_t, recorded_match_count> recorded{};  // lots by RecordedMatch
   [[nodiscard]] std::size_t recorded_known() const { return total.lots - recorded[0]; }

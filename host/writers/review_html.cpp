@@ -5,6 +5,7 @@
 #include "base/french.hpp"
 #include "writers/html_chart.hpp"
 #include "writers/html_style.hpp"
+#include "writers/review_reasons.hpp"
 #include "writers/review_spool.hpp"
 #include "writers/review_text.hpp"
 
@@ -57,82 +58,82 @@ class HtmlReview final : public ReviewReport {
  public:
   HtmlReview(std::ostream& out, HtmlReviewPart part) : out_(out), part_(part) {}
 
-  void begin(const std::vector<engine::ClauseInfo>& types) override { types_ = types; }
+  void begin(const std::vector<engine::ClauseInfo>& types) override {
+    types_ = types;
+    annex_ = review::ReasonAnnex(types);
+  }
 
   void lot(const LotEvaluation& e, const LotReview& r) override {
     if (part_ == HtmlReviewPart::figures) return;  // no table of lots
-    std::ostream& s = rows_.stream();
+    LotRows& rows = r.to_decide ? decide_ : others_;
+    std::ostream& s = rows.spool.stream();
     if (e.consultation.lots > 1) {
-      if (e.lot.consultation != consultation_) {
-        consultation_ = e.lot.consultation;
+      if (e.lot.consultation != rows.consultation) {
+        rows.consultation = e.lot.consultation;
         s << "<tr class=\"consultation\"><th colspan=\"" << lot_columns << "\" scope=\"colgroup\"><strong>"
           << escape(e.lot.consultation) << "</strong> "
           << escape(review::consultation_heading(e).substr(e.lot.consultation.size())) << "</th></tr>\n";
       }
     } else {
-      consultation_.clear();
+      rows.consultation.clear();
     }
     s << "<tr id=\"lot-" << escape(e.lot.reference) << "\"><th scope=\"row\">" << escape(e.lot.reference)
-      << "</th><td>" << escape(fr::print_typography(e.lot.objet)) << "</td><td class=\"num\">"
+      << "</th><td>" << escape(review::lot_objet(e)) << "</td><td class=\"num\">"
       << escape(fr::euros_cents(e.lot.montant_ht_cents)) << "</td><td class=\"num\">"
       << escape(fr::date_short(e.lot.date_lancement)) << "</td><td>";
     std::size_t shown = 0;
     for (const auto& c : e.clauses) {
       if (c.verdict == Verdict::exclue) continue;
-      s << html::verdict_badge(c.verdict, review::clause_badge_text(c));
+      // Each badge leads to the reasons of its clause type and verdict in the annex.
+      s << "<a href=\"#" << escape(review::annex_anchor(c.type, c.verdict)) << "\">"
+        << html::verdict_badge(c.verdict, review::clause_badge_text(c, types_)) << "</a> ";
       ++shown;
     }
     if (shown == 0) s << "<span class=\"muted\">toutes exclues</span>";
     for (const auto& f : review::lot_flags(r)) s << "<br/><span class=\"flag\">" << escape(f) << "</span>";
-    // The reasons of the clauses that apply; excluded types are named only
-    // (`clausier evaluate --explain` gives their reasons too).
-    s << "\n<details><summary>Motifs</summary>\n";
-    std::string excluded;
-    for (const auto& c : e.clauses) {
-      if (c.verdict == Verdict::exclue) {
-        excluded += (excluded.empty() ? "" : ", ") + c.type;
-        continue;
-      }
-      s << "<p><strong>" << escape(review::clause_heading(c, types_)) << "</strong></p>\n<ul>";
-      for (const auto& reason : c.reasons) s << "<li>" << escape(fr::print_typography(reason)) << "</li>";
-      for (const auto& w : c.warnings) s << "<li>Attention" << fr::colon << " " << escape(w) << "</li>";
-      if (c.error) s << "<li>" << escape(format_diagnostic(*c.error)) << "</li>";
-      if (c.reasons.empty() && c.warnings.empty() && !c.error) s << "<li>Aucun motif donné.</li>";
-      s << "</ul>\n";
-    }
-    if (!excluded.empty()) s << "<p>Exclues" << fr::colon << " " << escape(excluded) << ".</p>\n";
-    s << "</details></td><td class=\"num\">" << (r.hours ? escape(fr::integer(*r.hours)) : "\u2014")
-      << "</td></tr>\n";
-    ++lots_;
+    s << "</td><td class=\"num\">" << (r.hours ? escape(fr::integer(*r.hours)) : "\u2014") << "</td></tr>\n";
+    ++rows.lots;
+    annex_.add(e);
   }
 
   void end(const ReviewData& d, const std::vector<Diagnostic>& diagnostics) override {
     if (part_ == HtmlReviewPart::figures) {
       summary(d);
+      buyers(d);
       breakdowns(d);
       out_.flush();
       return;
     }
-    out_
-        << html::page_head("Revue de la programmation" + std::string(fr::colon) + " " + d.programme)
-        << "<body class=\"revue\">\n<header>\n<h1>Revue de la programmation d'achats</h1>\n<p class=\"meta\">"
-        << escape("Programme" + std::string(fr::colon) + " " + d.programme + " \u2014 " +
-                  review::scope_sentence(d) + ".")
-        << "<br/>" << escape(review::made_sentence(d)) << "</p>\n"
-        << "<nav aria-label=\"Sommaire\"><ul>\n<li><a href=\"#synthese\">Synthèse</a></li>\n"
-        << "<li><a href=\"#repartition\">Répartition</a></li>\n<li><a href=\"#lots\">Lots par "
-           "consultation</a></li>\n<li><a href=\"#messages\">Messages sur la programmation</a></li>\n"
-        << "<li><a href=\"#regles\">Règles appliquées</a></li>\n</ul></nav>\n</header>\n<main>\n";
+    out_ << html::page_head("Revue de la programmation" + std::string(fr::colon) + " " + d.programme)
+         << "<body class=\"revue\">\n<header>\n<h1>Revue de la programmation d'achats</h1>\n<p class=\"meta\">"
+         << escape("Programme" + std::string(fr::colon) + " " + d.programme + " \u2014 " +
+                   review::scope_sentence(d) + ".")
+         << "<br/>" << escape(review::made_sentence(d)) << "</p>\n"
+         << "<nav aria-label=\"Sommaire\"><ul>\n<li><a href=\"#synthese\">Synthèse</a></li>\n";
+    if (d.by_buyer.size() > 1) out_ << "<li><a href=\"#acheteurs\">Par acheteur</a></li>\n";
+    out_ << "<li><a href=\"#lots\">Lots</a></li>\n<li><a href=\"#repartition\">Répartition</a></li>\n"
+         << "<li><a href=\"#messages\">Messages sur la programmation</a></li>\n"
+         << "<li><a href=\"#regles\">Règles appliquées</a></li>\n"
+         << "<li><a href=\"#annexe\">Annexe" << fr::colon << " motifs</a></li>\n</ul></nav>\n</header>\n<main>\n";
     summary(d);
-    breakdowns(d);
+    buyers(d);
     lots_section();
+    breakdowns(d);
     messages(d, diagnostics);
     rules(d);
+    annex();
     out_ << "</main>\n</body>\n</html>\n";
     out_.flush();
   }
 
  private:
+  // The rows of one table of lots, spooled until the end.
+  struct LotRows {
+    Spool spool;
+    std::string consultation;  // of the last row, for its heading row
+    std::size_t lots = 0;
+  };
+
   void summary(const ReviewData& d) {
     out_ << "<section id=\"synthese\">\n<h2>Synthèse</h2>\n<div class=\"cards\">\n";
     for (const auto& c : review::summary_cards(d)) {
@@ -182,7 +183,7 @@ class HtmlReview final : public ReviewReport {
       std::vector<double> values;
       for (std::size_t count : c.verdicts) values.push_back(static_cast<double>(count));
       if (failures) values.push_back(static_cast<double>(c.failures));
-      chart.rows.push_back({c.type, std::move(values)});  // the ids of the badges; titles in the table
+      chart.rows.push_back({review::clause_name(c.type, types_), std::move(values)});
     }
     out_ << figure_html(clauses, html::stacked_chart_svg(chart, clauses.id));
 
@@ -193,26 +194,78 @@ class HtmlReview final : public ReviewReport {
     out_ << "</section>\n";
   }
 
-  void lots_section() {
-    out_ << "<section id=\"lots\" class=\"page\">\n<h2>Lots par consultation</h2>\n<p>Chaque lot avec les "
-            "types de clauses qui n'y sont pas exclus (identifiant"
-         << fr::colon << " verdict, heures)" << fr::semicolon
-         << " les motifs de chaque type de clause, exclusions comprises, sont sous «" << fr::nbsp << "Motifs"
-         << fr::nbsp
-         << "».</p>\n<table class=\"lots\">\n<thead><tr><th scope=\"col\">Référence</th><th "
+  void buyers(const ReviewData& d) {
+    // A programme of several buyers: each with its own figures.
+    if (d.by_buyer.size() <= 1) return;
+    const auto t = review::buyer_table(d);
+    out_ << "<section id=\"acheteurs\">\n<h2>" << escape(t.title) << "</h2>\n" << table_html(t, false)
+         << "</section>\n";
+  }
+
+  void lot_table(const char* id, const std::string& title, LotRows& rows) {
+    out_ << "<h3 id=\"" << id << "\">" << escape(title) << "</h3>\n";
+    if (rows.lots == 0) {
+      out_ << "<p class=\"muted\">Aucun.</p>\n";
+      return;
+    }
+    out_ << "<table class=\"lots\">\n<thead><tr><th scope=\"col\">Référence</th><th "
             "scope=\"col\">Objet</th><th scope=\"col\" class=\"num\">Montant HT</th><th scope=\"col\" "
             "class=\"num\">Lancement</th><th scope=\"col\">Clauses</th><th scope=\"col\" "
             "class=\"num\">Heures</th></tr></thead>\n<tbody>\n";
-    if (lots_ == 0) {
-      out_ << "<tr><td colspan=\"" << lot_columns << "\">Aucun lot évalué.</td></tr>\n";
-    } else {
-      rows_.copy_to(out_);
+    rows.spool.copy_to(out_);
+    out_ << "</tbody>\n</table>\n";
+  }
+
+  void lots_section() {
+    out_ << "<section id=\"lots\" class=\"page\">\n<h2>Lots</h2>\n<p>Une ligne par lot, les lots à décider "
+            "d'abord"
+         << fr::colon
+         << " les types de clauses qui n'y sont pas exclus, avec leur verdict et leurs heures. Les motifs "
+            "sont en annexe, regroupés par type de clause et verdict.</p>\n";
+    if (decide_.lots + others_.lots == 0) {
+      out_ << "<p>Aucun lot évalué.</p>\n</section>\n";
+      return;
     }
-    out_ << "</tbody>\n</table>\n</section>\n";
+    lot_table("lots-a-decider", "Lots à décider (" + std::to_string(decide_.lots) + ")", decide_);
+    lot_table("autres-lots", "Autres lots (" + std::to_string(others_.lots) + ")", others_);
+    out_ << "</section>\n";
+  }
+
+  void annex() {
+    out_ << "<section id=\"annexe\" class=\"page annexe\">\n<h2>Annexe" << fr::colon
+         << " motifs par type de clause</h2>\n<p>Chaque motif une fois, avec les lots où il est donné"
+         << fr::semicolon
+         << " un motif sans liste de lots vaut pour tous les lots du verdict. Les motifs des types de clauses "
+            "exclus se lisent avec "
+            "<code>clausier evaluate --explain</code>.</p>\n";
+    // Each lot leads back to its line.
+    const auto lot_link = [](const std::string& reference) {
+      return "<a href=\"#lot-" + escape(reference) + "\">" + escape(reference) + "</a>";
+    };
+    const auto groups = annex_.groups();
+    if (groups.empty()) out_ << "<p>Aucun motif" << fr::colon << " toutes les clauses sont exclues.</p>\n";
+    for (const auto* g : groups) {
+      out_ << "<h3 id=\"" << escape(g->anchor()) << "\">" << escape(review::annex_heading(*g)) << "</h3>\n"
+           << "<p class=\"muted\">" << annex_.references(g->lots, lot_link) << "</p>\n<ul>\n";
+      for (const auto& sentence : g->sentences) {
+        out_ << "<li>" << escape(sentence.text);
+        if (sentence.lots.size() < g->lots.size()) {
+          out_ << " <span class=\"muted\">(" << annex_.references(sentence.lots, lot_link) << ")</span>";
+        }
+        out_ << "</li>\n";
+      }
+      out_ << "</ul>\n";
+    }
+    if (annex_.left_out() > 0) {
+      out_ << "<p>Les motifs de " << annex_.left_out()
+           << " lots de plus ne sont pas dans cette annexe" << fr::colon
+           << " <code>clausier evaluate --explain</code> les donne tous.</p>\n";
+    }
+    out_ << "</section>\n";
   }
 
   void messages(const ReviewData& d, const std::vector<Diagnostic>& diagnostics) {
-    out_ << "<section id=\"messages\" class=\"page\">\n<h2>Messages sur la programmation</h2>\n";
+    out_ << "<section id=\"messages\">\n<h2>Messages sur la programmation</h2>\n";
     if (diagnostics.empty()) {
       out_ << "<p>Aucun message" << fr::colon << " toutes les lignes ont été lues et évaluées.</p>\n";
     } else {
@@ -224,7 +277,7 @@ class HtmlReview final : public ReviewReport {
       out_ << "<ul class=\"diagnostics\">\n";
       for (const auto& diag : diagnostics) {
         out_ << "<li><span class=\"sev\">" << review::severity_label(diag.severity) << "</span> <code>"
-             << escape(diag.location.str()) << "</code> " << escape(diag.message) << "</li>\n";
+             << escape(review::place(diag.location)) << "</code> " << escape(diag.message) << "</li>\n";
       }
       out_ << "</ul>\n";
     }
@@ -240,9 +293,9 @@ class HtmlReview final : public ReviewReport {
   std::ostream& out_;
   HtmlReviewPart part_;
   std::vector<engine::ClauseInfo> types_;
-  Spool rows_;
-  std::string consultation_;
-  std::size_t lots_ = 0;
+  LotRows decide_;
+  LotRows others_;
+  review::ReasonAnnex annex_{std::vector<engine::ClauseInfo>{}};
 };
 
 }  // namespace

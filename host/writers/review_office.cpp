@@ -28,19 +28,14 @@ class OfficeReview final : public ReviewReport {
 
   void begin(const std::vector<engine::ClauseInfo>& types) override { markdown_->begin(types); }
 
-  void lot(const LotEvaluation& e, const LotReview& r) override {
-    if (lots_ == 0) buyer_ = e.lot.acheteur;
-    if (e.lot.acheteur != buyer_) several_buyers_ = true;
-    ++lots_;
-    markdown_->lot(e, r);
-  }
+  void lot(const LotEvaluation& e, const LotReview& r) override { markdown_->lot(e, r); }
 
   void end(const ReviewData& d, const std::vector<Diagnostic>& diagnostics) override {
     markdown_->end(d, diagnostics);
     const std::string text = std::move(text_).str();
     const std::string file = "revue (" + d.programme + ")";
     render::markup::Document doc = render::markup::parse(text, {file, " (texte de la revue)", {}}, diags_);
-    const render::View view = review_view(d, several_buyers_ ? std::string("Plusieurs acheteurs") : buyer_);
+    const render::View view = review_view(d, buyers_heading(d));
     const auto bytes = format_document(format_, doc, render::PreparedView(view), templates_, d.generated,
                                        diags_, Location::in_file(file));
     if (!bytes) return;
@@ -55,16 +50,21 @@ class OfficeReview final : public ReviewReport {
   DiagnosticSink& diags_;
   std::ostringstream text_;
   std::unique_ptr<ReviewReport> markdown_;
-  std::string buyer_;
-  bool several_buyers_ = false;
-  std::size_t lots_ = 0;
 };
 
 }  // namespace
 
+std::string buyers_heading(const ReviewData& d) {
+  if (d.by_buyer.empty()) return {};
+  if (d.by_buyer.size() == 1) return d.by_buyer.front().key;  // as written, empty when none
+  const std::size_t others = d.by_buyer.size() - 1;
+  return d.by_buyer.front().label + " et " + std::to_string(others) +
+         (others > 1 ? " autres acheteurs" : " autre acheteur");
+}
+
 bool is_office_format(std::string_view format) {
   const OutputFormat* entry = output_format(format);
-  return entry != nullptr && entry->binary && offers(Output::review, format);
+  return entry != nullptr && entry->binary && entry->made_from.empty() && offers(Output::review, format);
 }
 
 render::View review_view(const ReviewData& data, const std::string& buyer) {

@@ -19,10 +19,14 @@ namespace clausier::writers {
 // The formats make_review_office writes.
 [[nodiscard]] bool is_office_format(std::string_view format);
 
+// The buyers as a heading: the programme's buyer when all its lots have the
+// same, else the one with the largest amount "et 4 autres acheteurs" (the
+// review's table "Par acheteur" gives each its figures).
+[[nodiscard]] std::string buyers_heading(const ReviewData& data);
+
 // What the format skeletons see for a review: `document` (titre, date,
 // date_iso, generateur), `modele` (id "revue", titre), `acheteur.nom`
-// (`buyer`: the programme's buyer when all its lots have the same, else
-// "Plusieurs acheteurs"), `lot` (reference: the programme as shown; objet:
+// (`buyer`: buyers_heading), `lot` (reference: the programme as shown; objet:
 // the scope sentence; no numero), an empty `consultation` (a review spans
 // them: the skeletons then print no consultation) and `facilitateur` unknown.
 [[nodiscard]] render::View review_view(const ReviewData& data, const std::string& buyer);

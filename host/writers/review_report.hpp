@@ -1,8 +1,10 @@
 #pragma once
 // The facilitator's review report, written as the lots are evaluated: the
 // figures come first in the report but are known only at the end, so the
-// table of lots is spooled to a temporary file (memory stays flat however
-// many lots) and copied in place at the end.
+// tables of lots (to decide, the others) are spooled to temporary files
+// (memory stays flat however many lots) and copied in place at the end; the
+// reasons' annex keeps each distinct sentence once (review_reasons.hpp).
+// The sections, in every format, are listed in docs/cli.md ("The review").
 //
 // Formats: a self-contained HTML page (offline, printable on A4, inline SVG
 // charts, no script) and the same content as Markdown in the documents'

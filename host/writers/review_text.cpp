@@ -1,8 +1,11 @@
 #include "writers/review_text.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "base/french.hpp"
+#include "base/text.hpp"
+#include "writers/evaluation_table.hpp"
 
 namespace clausier::writers::review {
 namespace {
@@ -23,6 +26,7 @@ std::string hours_short(std::int64_t h) { return fr::integer(h) + fr::nbsp + "h"
 std::string scope_sentence(const ReviewData& d) {
   std::string s =
       plural(d.total.lots, "lot", "lots") + ", " + plural(d.consultations, "consultation", "consultations");
+  if (d.by_buyer.size() > 1) s += ", " + plural(d.by_buyer.size(), "acheteur", "acheteurs");
   if (d.first_launch && d.last_launch) {
     s += *d.first_launch == *d.last_launch
              ? ", lancement le " + fr::date_long(*d.first_launch)
@@ -54,6 +58,9 @@ std::vector<Card> summary_cards(const ReviewData& d) {
   }
   cards.push_back({"Lots avec une considération sociale",
                    count(d.total.lots_retained) + " (" + share(d.lots_share()) + ")", detail, below_target});
+  cards.push_back({"Lots à décider", count(d.total.lots_to_decide),
+                   "à voir avec l'acheteur" + std::string(fr::colon) + " en tête du tableau des lots",
+                   d.total.lots_to_decide > 0});
   cards.push_back({"Heures d'insertion", hours_short(d.total.hours),
                    "sur les lots où une clause est obligatoire ou recommandée", false});
   cards.push_back({"Condition sociale obligatoire (L2112-2-1)", count(d.lots_social_condition_mandatory),
@@ -96,6 +103,10 @@ std::vector<std::string> definitions() {
       "Les heures d'insertion d'un lot sont celles des clauses obligatoires ou recommandées ; un lot qui a "
       "à la fois une clause d'insertion et la charte ANRU compte ses heures une fois (la plus grande).",
       "Les seuils européens s'apprécient sur le montant total de la consultation ; les heures, lot par lot.",
+      "Un lot est à décider quand aucune clause n'y est obligatoire mais qu'une clause y est recommandée ou "
+      "possible (la retenir ou non, avec l'acheteur), ou quand il est signalé : obligation sans volume "
+      "d'heures, seuils européens atteints sans considération retenue, résultat incomplet, obligation non "
+      "tracée.",
   };
 }
 
@@ -118,19 +129,45 @@ Table group_table(std::string id, std::string title, std::string group_header,
   return t;
 }
 
+Table buyer_table(const ReviewData& d) {
+  Table t;
+  t.id = "acheteurs";
+  t.title = "Par acheteur";
+  t.header = {"Acheteur", "Lots", "Montant HT", "Lots avec considération sociale", "Heures d'insertion",
+              "Lots à décider"};
+  t.numeric = {false, true, true, true, true, true};
+  std::string sentence;
+  for (const auto& g : d.by_buyer) {
+    t.rows.push_back({g.label, count(g.tally.lots), fr::euros_cents(g.tally.amount_cents),
+                      count(g.tally.lots_retained), fr::integer(g.tally.hours), count(g.tally.lots_to_decide)});
+    sentence += (sentence.empty() ? "" : std::string(fr::semicolon) + " ") + g.label + fr::colon + " " +
+                plural(g.tally.lots, "lot", "lots") + ", " + fr::hours(g.tally.hours);
+  }
+  t.description = t.title + fr::colon + " " + (sentence.empty() ? std::string("aucun lot") : sentence) + ".";
+  return t;
+}
+
 Table clause_table(const ReviewData& d) {
   Table t;
   t.id = "verdicts";
   t.title = "Verdicts par type de clause";
-  t.header = {"Type de clause", "Obligatoire", "Recommandée",       "Possible",
-              "Exclue",         "En erreur",   "Heures d'insertion"};
-  t.numeric = {false, true, true, true, true, true, true};
+  // The failures' column only when a plugin failed: the words of the
+  // headers must fit their columns on an A4 page.
+  const bool failures = d.lots_failed > 0;
+  t.header = {"Type de clause", "Obligatoire", "Recommandée", "Possible", "Exclue"};
+  if (failures) t.header.emplace_back("En erreur");
+  t.header.emplace_back("Heures");
+  t.numeric = std::vector<bool>(t.header.size(), true);
+  t.numeric[0] = false;
   std::string sentence;
   for (const auto& c : d.clauses) {
-    t.rows.push_back({c.title + " (" + c.type + ")", count(c.verdicts[0]), count(c.verdicts[1]),
-                      count(c.verdicts[2]), count(c.verdicts[3]), count(c.failures),
-                      c.hours > 0 ? fr::integer(c.hours) : std::string("\u2014")});
-    sentence += (sentence.empty() ? "" : std::string(fr::semicolon) + " ") + c.type + fr::colon + " " +
+    std::vector<std::string> row{fr::print_typography(c.title), count(c.verdicts[0]), count(c.verdicts[1]), count(c.verdicts[2]),
+                                 count(c.verdicts[3])};
+    if (failures) row.push_back(count(c.failures));
+    row.push_back(c.hours > 0 ? fr::integer(c.hours) : std::string("\u2014"));
+    t.rows.push_back(std::move(row));
+    sentence += (sentence.empty() ? "" : std::string(fr::semicolon) + " ") + fr::print_typography(c.title) +
+                fr::colon + " " +
                 count(c.verdicts[0]) + " obligatoire, " + count(c.verdicts[1]) + " recommandée, " +
                 count(c.verdicts[2]) + " possible, " + count(c.verdicts[3]) + " exclue";
   }
@@ -186,13 +223,33 @@ std::vector<std::string> rules_facts(const ReviewData& d) {
 }
 
 std::string consultation_heading(const LotEvaluation& e) {
-  return e.lot.consultation + " \u2014 " + plural(e.consultation.lots, "lot", "lots") + ", " +
-         fr::euros_cents(e.consultation.montant_ht_cents) + " HT";
+  const std::string objet = fr::print_typography(text::single_line(e.lot.objet));
+  const auto title = split_objet(objet).first;
+  return e.lot.consultation + fr::colon + " " + std::string(title) + " \u2014 " +
+         plural(e.consultation.lots, "lot", "lots") + ", " + fr::euros_cents(e.consultation.montant_ht_cents) +
+         " HT";
 }
 
-std::string clause_badge_text(const ClauseResult& c) {
-  if (!c.verdict) return c.type + fr::colon + " erreur";
-  std::string s = c.type + fr::colon + " " + std::string(verdict_label(*c.verdict));
+std::string lot_objet(const LotEvaluation& e) {
+  const std::string objet = fr::print_typography(text::single_line(e.lot.objet));
+  if (e.consultation.lots <= 1) return objet;
+  const auto rest = split_objet(objet).second;
+  return rest.empty() ? objet : std::string(rest);
+}
+
+std::string clause_name(const std::string& type, const std::vector<engine::ClauseInfo>& types) {
+  for (const auto& t : types) {
+    if (t.id != type) continue;
+    const std::size_t cut = std::min(t.title.find(" ("), t.title.find(" :"));
+    return fr::print_typography(cut == std::string::npos ? t.title : t.title.substr(0, cut));
+  }
+  return type;
+}
+
+std::string clause_badge_text(const ClauseResult& c, const std::vector<engine::ClauseInfo>& types) {
+  const std::string name = clause_name(c.type, types);
+  if (!c.verdict) return name + fr::colon + " erreur";
+  std::string s = name + fr::colon + " " + std::string(verdict_label(*c.verdict));
   if (c.hours) s += ", " + hours_short(*c.hours);
   return s;
 }
@@ -214,9 +271,16 @@ std::vector<std::string> lot_flags(const LotReview& r) {
 std::string clause_heading(const ClauseResult& c, const std::vector<engine::ClauseInfo>& types) {
   std::string title = c.type;
   for (const auto& t : types) {
-    if (t.id == c.type) title = t.title;
+    if (t.id == c.type) title = fr::print_typography(t.title);
   }
   return title + fr::colon + " " + (c.verdict ? std::string(verdict_label(*c.verdict)) : "erreur");
+}
+
+std::string place(const Location& location) {
+  Location named = location;
+  const auto slash = named.file.find_last_of("/\\");
+  if (slash != std::string::npos) named.file.erase(0, slash + 1);
+  return named.str();
 }
 
 const char* severity_label(Severity s) {

@@ -48,6 +48,8 @@ struct Table {
 // Lots, amount, lots with a consideration, hours, per group.
 [[nodiscard]] Table group_table(std::string id, std::string title, std::string group_header,
                                 const std::vector<ReviewGroup>& groups);
+// Lots, amount, lots with a consideration, hours and lots to decide, per buyer.
+[[nodiscard]] Table buyer_table(const ReviewData& d);
 // Verdicts and hours per clause type.
 [[nodiscard]] Table clause_table(const ReviewData& d);
 // Recorded considerations against the rules (empty rows when nothing known).
@@ -57,14 +59,23 @@ struct Table {
 [[nodiscard]] std::vector<std::string> rules_facts(const ReviewData& d);
 
 // The heading of a consultation in the table of lots:
-// "C2027-01 — 9 lots, 8 650 000 € HT".
+// "C2027-01 : Reconstruction du collège — 9 lots, 8 650 000 € HT".
 [[nodiscard]] std::string consultation_heading(const LotEvaluation& e);
-// "insertion : obligatoire, 833 h".
-[[nodiscard]] std::string clause_badge_text(const ClauseResult& c);
+// A lot's object in the table: under its consultation's heading, what is its
+// own ("gros œuvre").
+[[nodiscard]] std::string lot_objet(const LotEvaluation& e);
+// A clause type's short name: its title up to a parenthesis or a colon
+// ("Clause d'insertion", "Critère d'attribution"); the id when unknown.
+[[nodiscard]] std::string clause_name(const std::string& type, const std::vector<engine::ClauseInfo>& types);
+// "Clause d'insertion : obligatoire, 833 h".
+[[nodiscard]] std::string clause_badge_text(const ClauseResult& c, const std::vector<engine::ClauseInfo>& types);
 // Notes under a lot's clauses: "obligation L2112-2-1 sans volume d'heures"…
 [[nodiscard]] std::vector<std::string> lot_flags(const LotReview& r);
 // "Clause d'insertion (condition d'exécution) : obligatoire".
 [[nodiscard]] std::string clause_heading(const ClauseResult& c, const std::vector<engine::ClauseInfo>& types);
+// A message's place with its file's name alone ("programme.csv:10"): a
+// report travels, the folders of the machine stay.
+[[nodiscard]] std::string place(const Location& location);
 // "erreur", "avertissement", "note".
 [[nodiscard]] const char* severity_label(Severity s);
 

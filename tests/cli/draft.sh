@@ -20,9 +20,9 @@ expect_in some err "il manque --nature, --montant, --date"
 expect_not_in some err "--objet"
 run two draft "$FICHE" "$FICHE"
 expect_status two 2
-run format draft "$FICHE" --format pdf
+run format draft "$FICHE" --format rtf
 expect_status format 2
-expect_in format err "format inconnu « pdf »"
+expect_in format err "format inconnu « rtf »"
 
 # The published example as a one-lot consultation, in the default folder.
 EXAMPLE=(--objet "Reconstruction du collège de Flers (exemple) – maçonnerie, enduits et ravalement de façades"

@@ -129,6 +129,16 @@ run docx followup report dep $ON --format docx -o "$WORK/etat.docx"
 expect_status docx 0
 run final followup report dep --lot C2027-01-L3 --as-of 2028-02-01 --format odt -o "$WORK/final.odt"
 expect_status final 0
+# PDF: the DOCX report converted by LibreOffice (by -o's extension too).
+if command -v soffice >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1; then
+  run reportpdf followup report dep $ON --format pdf -o "$WORK/etat-cli.pdf"
+  expect_status reportpdf 0
+  CHECKS=$((CHECKS + 1))
+  pages=$(pdfinfo "$WORK/etat-cli.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+  [ "${pages:-0}" -ge 1 ] || fail "le rapport PDF n'a pas de page"
+  pdftotext "$WORK/etat-cli.pdf" "$WORK/etat-cli.txt"
+  expect_in_file "$WORK/etat-cli.txt" "État de réalisation de la clause d'insertion"
+fi
 
 run conso followup consolidation --year 2027 $ON
 expect_status conso 0
@@ -208,6 +218,13 @@ expect_in hafter out '"hours_realised": 35,'
 http hreport "$URL/api/programmes/dep/followup/report?format=docx"
 expect_status hreport 200
 expect_in hreport err "etat-realisation-programme.docx"
+if command -v soffice >/dev/null 2>&1; then
+  http hreportpdf "$URL/api/programmes/dep/followup/report?format=pdf"
+  expect_status hreportpdf 200
+  expect_in hreportpdf err "etat-realisation-programme.pdf"
+  CHECKS=$((CHECKS + 1))
+  [ "$(head -c 5 "$WORK/hreportpdf.out")" = "%PDF-" ] || fail "le rapport téléchargé en PDF n'est pas un PDF"
+fi
 http hreportmd "$URL/api/programmes/dep/followup/report?format=md&lot=C2027-01-L2"
 expect_status hreportmd 200
 expect_in hreportmd out "## Lot C2027-01-L2"

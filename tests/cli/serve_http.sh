@@ -111,14 +111,15 @@ expect_not_in review err "unsafe-inline"
 expect_in review out "<h1>Revue de la programmation d'achats</h1>"
 expect_in review out "Programme : programme.xlsx — 43 lots, 24 consultations"
 expect_in review out "<th scope=\"row\">C2027-01-L3</th>"
-expect_in review out "insertion : obligatoire, 833 h"
+expect_in review out "Clause d’insertion : obligatoire, 833 h"
+expect_in review out "<h2>Par acheteur</h2>"
 http review_docx -F "programme=@$SAMPLE/programme.csv" -F format=docx "$URL/api/review"
 expect_status review_docx 200
 expect_in review_docx err "Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 expect_in review_docx err 'filename="revue-programme.docx"'
 unzip -p "$WORK/review_docx.out" word/document.xml >"$WORK/review_docx_xml.out" 2>/dev/null
 expect_in review_docx_xml out "C2027-01-L3"
-expect_in review_docx_xml out "Lots par consultation"
+expect_in review_docx_xml out "Lots à décider"
 http review_odt -F "programme=@$SAMPLE/programme.csv" -F format=odt "$URL/api/review"
 expect_status review_odt 200
 expect_in review_odt err "Content-Type: application/vnd.oasis.opendocument.text"
@@ -152,9 +153,9 @@ PY
 http lots_bad_part -F "programme=@$SAMPLE/programme.csv" -F revue=page "$URL/api/evaluate"
 expect_status lots_bad_part 400
 expect_in lots_bad_part out "seule « figures »"
-http review_bad -F "programme=@$SAMPLE/programme.csv" -F format=pdf "$URL/api/review"
+http review_bad -F "programme=@$SAMPLE/programme.csv" -F format=rtf "$URL/api/review"
 expect_status review_bad 400
-expect_in review_bad out "format inconnu « pdf » : choisissez html, md, docx, odt ou figures"
+expect_in review_bad out "format inconnu « rtf » : choisissez html, md, docx, odt, pdf ou figures"
 http revue_css "$URL/static/revue.css"
 expect_status revue_css 200
 expect_in revue_css err "Content-Type: text/css"

@@ -478,7 +478,7 @@
     return out;
   }
 
-  const formatLabels = { html: "page web", docx: "Word", odt: "OpenDocument", md: "Markdown" };
+  const formatLabels = { html: "page web", docx: "Word", odt: "OpenDocument", md: "Markdown", pdf: "PDF" };
 
   function documentsMenu(lot) {
     const docs = lotDocuments(lot);

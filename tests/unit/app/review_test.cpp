@@ -5,6 +5,7 @@
 #include <cctype>
 #include <sstream>
 
+#include "base/french.hpp"
 #include "readers/programme.hpp"
 #include "readers/zip_package.hpp"
 #include "test_paths.hpp"
@@ -241,6 +242,56 @@ TEST_CASE("review: the figures of a programme, its shares and the national targe
   }
 }
 
+TEST_CASE("review: each buyer with its own figures, and the lots to decide") {
+  app::ReviewBuilder builder(two_types());
+  auto a = lot("A", 600'000, ymd(2027, 2, 1), {clause("insertion", Verdict::obligatoire, 500, l2112)});
+  auto b = lot("B", 100'000, ymd(2027, 2, 1), {clause("insertion", Verdict::possible, 80)});
+  auto c = lot("C", 900'000, ymd(2027, 3, 1), {clause("insertion", Verdict::recommandee, 700)});
+  auto d = lot("D", 50'000, ymd(2027, 3, 1), {clause("insertion", Verdict::exclue)});
+  a.lot.acheteur = "Ville";
+  b.lot.acheteur = "Ville";
+  c.lot.acheteur = "Département";
+  d.lot.acheteur = "Ville";
+  for (const auto* e : {&a, &b, &c, &d}) builder.add(*e, app::review_lot(*e));
+  const auto data = builder.finish(params::ParameterSet{}, ymd(2026, 11, 22));
+
+  // A mandatory clause with hours: decided by the law. A possible or a
+  // recommended clause alone: a choice to make. All excluded: nothing to decide.
+  CHECK_FALSE(app::review_lot(a).to_decide);
+  CHECK(app::review_lot(b).to_decide);
+  CHECK(app::review_lot(c).to_decide);
+  CHECK_FALSE(app::review_lot(d).to_decide);
+  // Mandatory without hours is flagged: to decide too.
+  CHECK(app::review_lot(lot("E", 1, ymd(2027, 1, 1), {clause("insertion", Verdict::obligatoire, {}, l2112)}))
+            .to_decide);
+  CHECK(data.total.lots_to_decide == 2);
+
+  REQUIRE(data.by_buyer.size() == 2);
+  CHECK(data.by_buyer[0].label == "Département");  // the largest amount first
+  CHECK(data.by_buyer[0].tally.lots == 1);
+  CHECK(data.by_buyer[0].tally.hours == 700);
+  CHECK(data.by_buyer[1].label == "Ville");
+  CHECK(data.by_buyer[1].tally.lots == 3);
+  CHECK(data.by_buyer[1].tally.amount_cents == 750'000 * 100);
+  CHECK(data.by_buyer[1].tally.lots_retained == 1);
+  CHECK(data.by_buyer[1].tally.hours == 500);
+  CHECK(data.by_buyer[1].tally.lots_to_decide == 1);
+
+  const auto table = writers::review::buyer_table(data);
+  REQUIRE(table.rows.size() == 2);
+  CHECK(table.rows[1] == std::vector<std::string>{"Ville", "3", fr::euros_cents(750'000 * 100), "1", "500", "1"});
+  CHECK(writers::buyers_heading(data) == "Département et 1 autre acheteur");
+  // One buyer: its name as written (none: no name in the header).
+  app::ReviewBuilder alone(two_types());
+  auto unnamed = lot("F", 1, ymd(2027, 1, 1), {clause("insertion", Verdict::exclue)});
+  alone.add(unnamed, app::review_lot(unnamed));
+  const auto one = alone.finish(params::ParameterSet{}, ymd(2026, 11, 22));
+  REQUIRE(one.by_buyer.size() == 1);
+  CHECK(one.by_buyer[0].label == "Non renseigné");
+  CHECK(writers::buyers_heading(one).empty());
+  CHECK(writers::review::scope_sentence(data).find("2 acheteurs") != std::string::npos);
+}
+
 TEST_CASE("review: recorded comparisons are counted") {
   app::ReviewBuilder builder(two_types());
   const auto m = lot("M", 1, ymd(2027, 1, 1), {clause("insertion", Verdict::obligatoire, 100, l2112)});
@@ -403,14 +454,25 @@ TEST_CASE("review: DOCX and ODT are the review's markup in the document skeleton
     const std::string bytes = out.str();
     REQUIRE(bytes.starts_with("PK"));
     const std::string body = package_part(bytes, format == "docx" ? "word/document.xml" : "content.xml");
-    CHECK(body.find("Lots par consultation") != std::string::npos);
+    CHECK(body.find("Lots à décider") != std::string::npos);
     CHECK(body.find("2027-002-L1") != std::string::npos);
     CHECK(body.find("{{") == std::string::npos);
+    // Each buyer with its own figures, then the annex on a page of its own.
+    CHECK(body.find("Par acheteur") != std::string::npos);
+    CHECK(body.find("Communauté urbaine") != std::string::npos);
+    const auto annex = body.find("Annexe");
+    REQUIRE(annex != std::string::npos);
+    const std::string page_break = format == "docx" ? "<w:pageBreakBefore/>" : "text:style-name=\"Titre_20_page\"";
+    CHECK(body.rfind(page_break, annex) != std::string::npos);
+    CHECK(body.find(page_break) == body.rfind(page_break, annex));  // one break: the annex's
     const std::string header = package_part(bytes, format == "docx" ? "word/header1.xml" : "styles.xml");
     CHECK(header.find("Consultation") == std::string::npos);  // no consultation of its own
-    CHECK(header.find("Plusieurs acheteurs") != std::string::npos);
+    CHECK(header.find("Ville d") != std::string::npos);       // the largest buyer…
+    CHECK(header.find("autre acheteur") != std::string::npos);  // …and how many more
     const std::string footer = package_part(bytes, format == "docx" ? "word/footer1.xml" : "styles.xml");
-    CHECK(footer.find("programme-utf8.csv") != std::string::npos);  // the footer names the programme
+    CHECK(footer.find("programme-utf8.csv") != std::string::npos);  // the footer names the programme…
+    CHECK(footer.find("fixtures/") == std::string::npos);           // …by its name alone
+    CHECK(body.find("fixtures/") == std::string::npos);
   }
 }
 

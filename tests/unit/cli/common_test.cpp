@@ -59,9 +59,9 @@ TEST_CASE("cli: the format follows -o's extension, and a contradiction is a usag
   CHECK(chosen_format(with({{"--output", "lots.json"}}), Output::evaluation, error) == "json");
   CHECK(chosen_format(with({{"--output", "revue.txt"}}), Output::review, error).empty());
   CHECK(error ==
-        "l'extension .txt de « revue.txt » n'est pas un format de cette commande : choisissez html, md, docx "
-        "ou "
-        "odt (--format ou l'extension du fichier)");
+        "l'extension .txt de « revue.txt » n'est pas un format de cette commande : choisissez html, md, docx, "
+        "odt ou pdf (--format ou l'extension du fichier)");
+  CHECK(chosen_format(with({{"--output", "revue.pdf"}}), Output::review, error) == "pdf");
   CHECK(chosen_format(with({{"--output", "dossier.v2/revue"}}), Output::review, error) == "html");
   CHECK(chosen_format(with({{"--output", "-"}, {"--format", "md"}}), Output::review, error) == "md");
   CHECK(chosen_format(with({{"--output", "revue.md"}, {"--format", "md"}}), Output::review, error) == "md");
@@ -73,6 +73,7 @@ TEST_CASE("cli: the format follows -o's extension, and a contradiction is a usag
       error ==
       "« revue.html » porte l'extension .html mais --format docx écrit un fichier .docx : nommez le fichier "
       "en .docx ou retirez --format");
-  CHECK(chosen_format(with({{"--format", "pdf"}}), Output::review, error).empty());
-  CHECK(error == "format inconnu « pdf » : choisissez html, md, docx ou odt");
+  CHECK(chosen_format(with({{"--format", "rtf"}}), Output::review, error).empty());
+  CHECK(error == "format inconnu « rtf » : choisissez html, md, docx, odt ou pdf");
+  CHECK(chosen_format(with({{"--output", "lots.pdf"}}), Output::evaluation, error).empty());
 }

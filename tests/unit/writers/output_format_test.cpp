@@ -28,22 +28,31 @@ TEST_CASE("output formats: every format an output offers has its entry") {
       CHECK(offers(output, name));
     }
   }
-  CHECK(output_format("pdf") == nullptr);
+  CHECK(output_format("rtf") == nullptr);
   CHECK_FALSE(offers(Output::documents, "xlsx"));
+  // PDF is converted by LibreOffice from DOCX, for the documents and the review only.
+  CHECK(output_format("pdf")->made_from == "docx");
+  CHECK(output_format("pdf")->binary);
+  CHECK(offers(Output::documents, "pdf"));
+  CHECK(offers(Output::review, "pdf"));
+  CHECK_FALSE(offers(Output::evaluation, "pdf"));
+  CHECK(format_of_file("revue.PDF")->name == "pdf");
 }
 
 TEST_CASE("output formats: documents are rendered with their own escaping") {
-  for (const auto& name : format_names(Output::documents)) REQUIRE(output_format(name)->escaping.has_value());
+  for (const auto& name : document_formats()) REQUIRE(output_format(name)->escaping.has_value());
   CHECK(*output_format("docx")->escaping == render::Escaping::xml);
   CHECK(*output_format("odt")->escaping == render::Escaping::xml);
   CHECK(*output_format("html")->escaping == render::Escaping::html);
   CHECK(*output_format("md")->escaping == render::Escaping::markdown);
-  CHECK(document_formats() == format_names(Output::documents));
+  // Written from the markup: every format of the documents but the one converted.
+  CHECK(document_formats() == std::vector<std::string>{"docx", "odt", "html", "md"});
+  CHECK(format_names(Output::documents).back() == "pdf");
 }
 
 TEST_CASE("output formats: the choices users read, and the evaluation sinks by name") {
   CHECK(format_choices(Output::evaluation) == "table, json, jsonl, csv ou xlsx");
-  CHECK(format_choices(Output::review) == "html, md, docx ou odt");
+  CHECK(format_choices(Output::review) == "html, md, docx, odt ou pdf");
   CHECK(format_choices(Output::export_eforms) == "xml");
   std::set<EvaluationFormat> sinks;
   for (const auto& name : format_names(Output::evaluation)) {
@@ -57,4 +66,5 @@ TEST_CASE("output formats: the choices users read, and the evaluation sinks by n
   CHECK(is_office_format("docx"));
   CHECK_FALSE(is_office_format("xlsx"));  // binary, but not a review format
   CHECK_FALSE(is_office_format("html"));
+  CHECK_FALSE(is_office_format("pdf"));  // converted from the DOCX, not written from the markup
 }
