@@ -1,18 +1,17 @@
 #include "app/draft.hpp"
 
 #include <algorithm>
-#include <optional>
-
 #include <memory>
+#include <optional>
 #include <utility>
 
 #include "base/paths.hpp"
 #include "readers/fiche.hpp"
 #include "readers/programme.hpp"
-#include "writers/output_format.hpp"
-#include "writers/pdf_converter.hpp"
 #include "writers/atomic_folder.hpp"
 #include "writers/documents.hpp"
+#include "writers/output_format.hpp"
+#include "writers/pdf_converter.hpp"
 
 namespace clausier::app {
 namespace {
@@ -90,8 +89,8 @@ DraftOutcome draft_consultation(const Toolkit& toolkit, const DraftRequest& requ
   outcome.evaluation = evaluate_programme(
       evaluator, toolkit.clause_infos(), programme, "", sink, diags, [&](const LotEvaluation& evaluation) {
         const std::size_t errors = diags.count(Severity::error);
-        auto documents = writers::render_lot_documents(evaluation, toolkit.templates(), toolkit.clause_infos(),
-                                                       rendered, request.context, diags);
+        auto documents = writers::render_lot_documents(
+            evaluation, toolkit.templates(), toolkit.clause_infos(), rendered, request.context, diags);
         outcome.template_errors = outcome.template_errors || diags.count(Severity::error) > errors;
         if (documents.empty()) return;
         ++outcome.lots_with_documents;

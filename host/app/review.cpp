@@ -54,8 +54,9 @@ std::string same(const std::string& s) { return s; }
 
 // "programme.csv" for "/home/…/programme.csv"; a folder's own name for a folder.
 std::string file_name_of(const std::filesystem::path& p) {
-  const std::filesystem::path name = p.lexically_normal().has_filename() ? p.lexically_normal().filename()
-                                                                         : p.lexically_normal().parent_path().filename();
+  const std::filesystem::path name = p.lexically_normal().has_filename()
+                                         ? p.lexically_normal().filename()
+                                         : p.lexically_normal().parent_path().filename();
   return name.empty() ? p.generic_string() : name.string();
 }
 std::string nature_key(const Nature& n) { return std::string(nature_id(n)); }
@@ -191,9 +192,8 @@ writers::ReviewData ReviewBuilder::finish(const params::ParameterSet& params, Da
     std::rotate(d.by_territory.begin(), d.by_territory.begin() + 1, d.by_territory.end());
   }
   d.by_buyer = groups_of<std::string>(buyers_, &same);
-  std::stable_sort(d.by_buyer.begin(), d.by_buyer.end(), [](const auto& a, const auto& b) {
-    return a.tally.amount_cents > b.tally.amount_cents;
-  });
+  std::stable_sort(d.by_buyer.begin(), d.by_buyer.end(),
+                   [](const auto& a, const auto& b) { return a.tally.amount_cents > b.tally.amount_cents; });
 
   const auto lookup = params.lookup(target_parameter, on);
   if (const auto* found = std::get_if<params::Lookup>(&lookup)) {

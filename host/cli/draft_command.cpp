@@ -77,9 +77,10 @@ int run_draft(const std::vector<std::string>& argv) {
   for (const ValueOption& o : value_options()) own.push_back({o.name, "", true, o.value_name, o.help});
   own.push_back(
       {"--output", "-o", true, "DOSSIER", "dossier des documents (par défaut : consultation-<référence>)"});
-  own.push_back({"--format", "", true, "FORMATS",
-                 "formats séparés par des virgules : docx,odt,html,md,pdf (par défaut : docx,odt,html,md ; pdf : "
-                 "le DOCX converti par LibreOffice)"});
+  own.push_back(
+      {"--format", "", true, "FORMATS",
+       "formats séparés par des virgules : docx,odt,html,md,pdf (par défaut : docx,odt,html,md ; pdf : "
+       "le DOCX converti par LibreOffice)"});
   own.push_back(
       {"--explain", "", false, "", "détaille, sous chaque lot, les motifs et les paramètres utilisés"});
   const auto specs = with_common(std::move(own));

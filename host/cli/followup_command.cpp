@@ -10,10 +10,10 @@
 #include "app/workspace.hpp"
 #include "base/french.hpp"
 #include "cli/common.hpp"
-#include "writers/output_format.hpp"
-#include "writers/pdf_converter.hpp"
 #include "cli/programme_input.hpp"
 #include "readers/values.hpp"
+#include "writers/output_format.hpp"
+#include "writers/pdf_converter.hpp"
 
 namespace clausier::cli {
 namespace {
@@ -320,12 +320,14 @@ int run_report(const std::vector<std::string>& argv) {
   which.templates = true;
   const auto specs = with_common(
       {{"--lot", "", true, "REFERENCE", "le rapport d'un seul lot"},
-       {"--format", "", true, "FORMAT", "html (par défaut), md, docx, odt ou pdf (le DOCX converti par LibreOffice)"},
+       {"--format", "", true, "FORMAT",
+        "html (par défaut), md, docx, odt ou pdf (le DOCX converti par LibreOffice)"},
        {"--output", "-o", true, "FICHIER", "fichier à écrire (par défaut : etat-realisation-NOM.FORMAT)"},
        db_spec},
       which);
   const auto p = parse(
-      argv, specs, "followup report", "clausier followup report NOM [--lot REF] [--format html|md|docx|odt|pdf]",
+      argv, specs, "followup report",
+      "clausier followup report NOM [--lot REF] [--format html|md|docx|odt|pdf]",
       "L'état de réalisation de la clause pour l'acheteur (totaux seulement, sans donnée personnelle),\n"
       "du programme ou d'un lot ; le rapport final d'un lot dont le marché est achevé.",
       1, 1);
@@ -366,7 +368,8 @@ int run_report(const std::vector<std::string>& argv) {
   print_diagnostics(diags);
   if (ok && pdf) {
     std::string error;
-    const auto bytes = writers::convert_to_pdf(before_pdf.str(), writers::output_format(written)->extension, error);
+    const auto bytes =
+        writers::convert_to_pdf(before_pdf.str(), writers::output_format(written)->extension, error);
     if (!bytes) {
       std::cerr << "Aucun rapport écrit" << fr::colon << " " << error << '\n';
       return 1;

@@ -36,7 +36,8 @@ int run_review(const std::vector<std::string>& argv) {
         "(lots, montants, part des lots avec une considération sociale\nface à l'objectif national, lots à "
         "décider), chiffres par acheteur, une ligne par lot avec ses verdicts et ses heures (les lots à\n"
         "décider d'abord), heures par trimestre, nature et territoire, verdicts par type de clause, messages "
-        "et règles appliquées ;\nen annexe, après un saut de page, les motifs regroupés par type de clause et "
+        "et règles appliquées ;\nen annexe, après un saut de page, les motifs regroupés par type de clause "
+        "et "
         "verdict. La page HTML se lit hors ligne, sans script,\net s'imprime en A4 ; DOCX et ODT en donnent "
         "le même contenu, graphiques en tableaux de chiffres ; PDF : le DOCX converti par LibreOffice.",
         specs);
@@ -96,7 +97,8 @@ int run_review(const std::vector<std::string>& argv) {
   }
   if (pdf) {
     std::string error;
-    const auto bytes = writers::convert_to_pdf(before_pdf.str(), writers::output_format(written)->extension, error);
+    const auto bytes =
+        writers::convert_to_pdf(before_pdf.str(), writers::output_format(written)->extension, error);
     if (!bytes) {
       std::cerr << "Aucune revue écrite" << fr::colon << " " << error << '\n';
       return 1;

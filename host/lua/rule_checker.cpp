@@ -173,7 +173,8 @@ class RuleChecker {
       rep_.error("key", "key ne sert qu'aux tables par clé (kind = \"map\") : retirez ce champ");
     }
     p.reference = shown_text(root, "reference");
-    if (const DataValue* labels = root.get("labels"); labels != nullptr && labels->type == DataValue::Type::table) {
+    if (const DataValue* labels = root.get("labels");
+        labels != nullptr && labels->type == DataValue::Type::table) {
       for (const DataField& f : labels->fields) {
         if (!f.named || f.value.type != DataValue::Type::string || text::trim(f.value.text).empty()) {
           rep_.error(child_path("labels", f), "un libellé s'écrit mot = \"libellé en français\"");

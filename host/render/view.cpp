@@ -69,7 +69,8 @@ std::string parameter_label(const TraceEntry& t, const params::Parameter* p) {
 // buyer type or a nature, a CPV code; empty when the value says it already
 // (a map of texts: the exception grounds, the categories).
 std::string key_label(const TraceEntry& t, const params::Parameter* p) {
-  if (p != nullptr && p->kind == params::Kind::cpv_list) return t.key.empty() ? std::string() : "code CPV " + t.key;
+  if (p != nullptr && p->kind == params::Kind::cpv_list)
+    return t.key.empty() ? std::string() : "code CPV " + t.key;
   if (p != nullptr && p->kind == params::Kind::cpv_table && !t.key.empty()) {
     // The value of the longest prefix written, or the table's default ("").
     if (t.matched.empty()) return "autres codes CPV";

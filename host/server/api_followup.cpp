@@ -23,10 +23,10 @@
 #include "server/server.hpp"
 #include "server/session.hpp"
 #include "server/toolkit_store.hpp"
-#include "writers/output_format.hpp"
-#include "writers/pdf_converter.hpp"
 #include "writers/html_style.hpp"
 #include "writers/json_writer.hpp"
+#include "writers/output_format.hpp"
+#include "writers/pdf_converter.hpp"
 
 namespace clausier::server {
 namespace {

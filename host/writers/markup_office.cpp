@@ -132,7 +132,8 @@ class Docx {
     for (std::size_t r = 0; r < b.rows.size(); ++r) {
       const bool header = r == 0;
       // Header rows repeat on each page; no row is split across two.
-      out += header ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
+      out += header ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+                    : "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
       for (std::size_t c = 0; c < b.rows[r].size(); ++c) {
         const int width = c < widths.size() ? widths[c] : widths.back();
         out += "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(width) + "\" w:type=\"dxa\"/>" +
@@ -288,8 +289,8 @@ void odt_blocks(const std::vector<Block>& blocks, bool in_note, Odt& odt) {
                 "</style:style>";
             odt.page_break_style = true;
           }
-          out += std::string("<text:p text:style-name=\"") + (odt.titles > 1 ? "Titre_20_page" : "Titre") + "\">" +
-                 odt_inlines(b.content) + "</text:p>\n";
+          out += std::string("<text:p text:style-name=\"") + (odt.titles > 1 ? "Titre_20_page" : "Titre") +
+                 "\">" + odt_inlines(b.content) + "</text:p>\n";
         } else {
           const std::string level = std::to_string(b.level - 1);
           out += "<text:h text:style-name=\"Titre_20_" + level + "\" text:outline-level=\"" + level + "\">" +

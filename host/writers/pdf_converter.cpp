@@ -134,8 +134,8 @@ std::optional<fs::path> find_soffice() {
 
 std::string soffice_missing_message() {
   return "LibreOffice est nécessaire pour écrire du PDF et n'a pas été trouvé" + std::string(fr::colon) +
-         " installez-le (Debian, Ubuntu" + fr::colon +
-         " sudo apt install libreoffice-writer-nogui ; Fedora" + fr::colon +
+         " installez-le (Debian, Ubuntu" + fr::colon + " sudo apt install libreoffice-writer-nogui ; Fedora" +
+         fr::colon +
          " sudo dnf install libreoffice-writer ; ou https://fr.libreoffice.org), ou indiquez le programme "
          "soffice dans la variable CLAUSIER_SOFFICE. Rien n'a été écrit.";
 }
@@ -213,13 +213,14 @@ bool PdfBatch::convert(std::chrono::seconds timeout) {
     if (result.status != restart_status) break;
   }
   if (!result.error.empty()) {
-    error_ = "LibreOffice (" + soffice_->string() + ") n'a pas pu être lancé" + fr::colon + " " + result.error +
-             ". Rien n'a été écrit.";
+    error_ = "LibreOffice (" + soffice_->string() + ") n'a pas pu être lancé" + fr::colon + " " +
+             result.error + ". Rien n'a été écrit.";
     return false;
   }
   if (result.timed_out) {
     error_ = "la conversion en PDF par LibreOffice a dépassé " + std::to_string(timeout.count()) +
-             " secondes et a été arrêtée" + fr::colon + " réessayez avec moins de documents. Rien n'a été écrit.";
+             " secondes et a été arrêtée" + fr::colon +
+             " réessayez avec moins de documents. Rien n'a été écrit.";
     return false;
   }
   std::size_t missing = 0;
@@ -238,7 +239,8 @@ bool PdfBatch::convert(std::chrono::seconds timeout) {
   return true;
 }
 
-std::optional<std::string> convert_to_pdf(std::string_view bytes, std::string_view extension, std::string& error) {
+std::optional<std::string> convert_to_pdf(std::string_view bytes, std::string_view extension,
+                                          std::string& error) {
   PdfBatch batch;
   const std::size_t n = batch.add(bytes, extension);
   if (!batch.convert()) {

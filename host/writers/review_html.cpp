@@ -104,17 +104,19 @@ class HtmlReview final : public ReviewReport {
       out_.flush();
       return;
     }
-    out_ << html::page_head("Revue de la programmation" + std::string(fr::colon) + " " + d.programme)
-         << "<body class=\"revue\">\n<header>\n<h1>Revue de la programmation d'achats</h1>\n<p class=\"meta\">"
-         << escape("Programme" + std::string(fr::colon) + " " + d.programme + " \u2014 " +
-                   review::scope_sentence(d) + ".")
-         << "<br/>" << escape(review::made_sentence(d)) << "</p>\n"
-         << "<nav aria-label=\"Sommaire\"><ul>\n<li><a href=\"#synthese\">Synthèse</a></li>\n";
+    out_
+        << html::page_head("Revue de la programmation" + std::string(fr::colon) + " " + d.programme)
+        << "<body class=\"revue\">\n<header>\n<h1>Revue de la programmation d'achats</h1>\n<p class=\"meta\">"
+        << escape("Programme" + std::string(fr::colon) + " " + d.programme + " \u2014 " +
+                  review::scope_sentence(d) + ".")
+        << "<br/>" << escape(review::made_sentence(d)) << "</p>\n"
+        << "<nav aria-label=\"Sommaire\"><ul>\n<li><a href=\"#synthese\">Synthèse</a></li>\n";
     if (d.by_buyer.size() > 1) out_ << "<li><a href=\"#acheteurs\">Par acheteur</a></li>\n";
     out_ << "<li><a href=\"#lots\">Lots</a></li>\n<li><a href=\"#repartition\">Répartition</a></li>\n"
          << "<li><a href=\"#messages\">Messages sur la programmation</a></li>\n"
          << "<li><a href=\"#regles\">Règles appliquées</a></li>\n"
-         << "<li><a href=\"#annexe\">Annexe" << fr::colon << " motifs</a></li>\n</ul></nav>\n</header>\n<main>\n";
+         << "<li><a href=\"#annexe\">Annexe" << fr::colon
+         << " motifs</a></li>\n</ul></nav>\n</header>\n<main>\n";
     summary(d);
     buyers(d);
     lots_section();
@@ -198,8 +200,8 @@ class HtmlReview final : public ReviewReport {
     // A programme of several buyers: each with its own figures.
     if (d.by_buyer.size() <= 1) return;
     const auto t = review::buyer_table(d);
-    out_ << "<section id=\"acheteurs\">\n<h2>" << escape(t.title) << "</h2>\n" << table_html(t, false)
-         << "</section>\n";
+    out_ << "<section id=\"acheteurs\">\n<h2>" << escape(t.title) << "</h2>\n"
+         << table_html(t, false) << "</section>\n";
   }
 
   void lot_table(const char* id, const std::string& title, LotRows& rows) {
@@ -232,12 +234,13 @@ class HtmlReview final : public ReviewReport {
   }
 
   void annex() {
-    out_ << "<section id=\"annexe\" class=\"page annexe\">\n<h2>Annexe" << fr::colon
-         << " motifs par type de clause</h2>\n<p>Chaque motif une fois, avec les lots où il est donné"
-         << fr::semicolon
-         << " un motif sans liste de lots vaut pour tous les lots du verdict. Les motifs des types de clauses "
-            "exclus se lisent avec "
-            "<code>clausier evaluate --explain</code>.</p>\n";
+    out_
+        << "<section id=\"annexe\" class=\"page annexe\">\n<h2>Annexe" << fr::colon
+        << " motifs par type de clause</h2>\n<p>Chaque motif une fois, avec les lots où il est donné"
+        << fr::semicolon
+        << " un motif sans liste de lots vaut pour tous les lots du verdict. Les motifs des types de clauses "
+           "exclus se lisent avec "
+           "<code>clausier evaluate --explain</code>.</p>\n";
     // Each lot leads back to its line.
     const auto lot_link = [](const std::string& reference) {
       return "<a href=\"#lot-" + escape(reference) + "\">" + escape(reference) + "</a>";
@@ -257,9 +260,8 @@ class HtmlReview final : public ReviewReport {
       out_ << "</ul>\n";
     }
     if (annex_.left_out() > 0) {
-      out_ << "<p>Les motifs de " << annex_.left_out()
-           << " lots de plus ne sont pas dans cette annexe" << fr::colon
-           << " <code>clausier evaluate --explain</code> les donne tous.</p>\n";
+      out_ << "<p>Les motifs de " << annex_.left_out() << " lots de plus ne sont pas dans cette annexe"
+           << fr::colon << " <code>clausier evaluate --explain</code> les donne tous.</p>\n";
     }
     out_ << "</section>\n";
   }

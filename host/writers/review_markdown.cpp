@@ -40,7 +40,8 @@ class MarkdownReview final : public ReviewReport {
     if (e.consultation.lots > 1 && e.lot.consultation != rows.consultation) {
       rows.consultation = e.lot.consultation;
       t << "| **" << md(e.lot.consultation) << "** | **"
-        << md(review::consultation_heading(e).substr(e.lot.consultation.size() + std::string(fr::colon).size() + 1))
+        << md(review::consultation_heading(e).substr(e.lot.consultation.size() +
+                                                     std::string(fr::colon).size() + 1))
         << "** | | | |\n";
     } else if (e.consultation.lots <= 1) {
       rows.consultation.clear();
@@ -48,7 +49,8 @@ class MarkdownReview final : public ReviewReport {
     std::string clauses;
     for (const auto& c : e.clauses) {
       if (c.verdict == Verdict::exclue) continue;
-      clauses += (clauses.empty() ? "" : std::string(fr::semicolon) + " ") + review::clause_badge_text(c, types_);
+      clauses +=
+          (clauses.empty() ? "" : std::string(fr::semicolon) + " ") + review::clause_badge_text(c, types_);
     }
     if (clauses.empty()) clauses = "toutes exclues";
     for (const auto& f : review::lot_flags(r)) clauses += " (" + f + ")";
@@ -78,7 +80,8 @@ class MarkdownReview final : public ReviewReport {
       out_ << "## " << md(buyers.title) << "\n\n" << table_md(buyers);
     }
     out_ << "## Lots\n\nUne ligne par lot, les lots à décider d'abord" << fr::colon
-         << " les types de clauses qui n'y sont pas exclus, avec leur verdict et leurs heures. Les motifs sont "
+         << " les types de clauses qui n'y sont pas exclus, avec leur verdict et leurs heures. Les motifs "
+            "sont "
             "en annexe, regroupés par type de clause et verdict.\n\n";
     if (decide_.lots + others_.lots == 0) out_ << "Aucun lot évalué.\n\n";
     lot_table("Lots à décider", decide_);
@@ -103,8 +106,8 @@ class MarkdownReview final : public ReviewReport {
     if (diagnostics.empty())
       out_ << "Aucun message" << fr::colon << " toutes les lignes ont été lues et évaluées.\n";
     for (const auto& diag : diagnostics) {
-      out_ << "- " << review::severity_label(diag.severity) << ", " << md(review::place(diag.location)) << fr::colon
-           << " " << md(diag.message) << "\n";
+      out_ << "- " << review::severity_label(diag.severity) << ", " << md(review::place(diag.location))
+           << fr::colon << " " << md(diag.message) << "\n";
     }
     out_ << "\n## Règles appliquées\n\n";
     for (const auto& fact : review::rules_facts(d)) out_ << "- " << md(fact) << "\n";
@@ -135,24 +138,27 @@ class MarkdownReview final : public ReviewReport {
 
   // A heading of level 1: the annex starts a page in the office formats.
   void annex() {
-    out_ << "\n# Annexe" << fr::colon << " motifs par type de clause\n\nChaque motif une fois, avec les lots où il "
-         << "est donné" << fr::semicolon
-         << " un motif sans liste de lots vaut pour tous les lots du verdict. Les motifs des types de clauses "
-            "exclus se lisent avec clausier evaluate \\-\\-explain.\n\n";
+    out_
+        << "\n# Annexe" << fr::colon
+        << " motifs par type de clause\n\nChaque motif une fois, avec les lots où il "
+        << "est donné" << fr::semicolon
+        << " un motif sans liste de lots vaut pour tous les lots du verdict. Les motifs des types de clauses "
+           "exclus se lisent avec clausier evaluate \\-\\-explain.\n\n";
     const auto groups = annex_.groups();
     if (groups.empty()) out_ << "Aucun motif" << fr::colon << " toutes les clauses sont exclues.\n\n";
     for (const auto* g : groups) {
       out_ << "## " << md(review::annex_heading(*g)) << "\n\n" << md(annex_.references(g->lots)) << "\n\n";
       for (const auto& sentence : g->sentences) {
         out_ << "- " << md(sentence.text);
-        if (sentence.lots.size() < g->lots.size()) out_ << " (" << md(annex_.references(sentence.lots)) << ")";
+        if (sentence.lots.size() < g->lots.size())
+          out_ << " (" << md(annex_.references(sentence.lots)) << ")";
         out_ << "\n";
       }
       out_ << "\n";
     }
     if (annex_.left_out() > 0) {
-      out_ << "Les motifs de " << annex_.left_out() << " lots de plus ne sont pas dans cette annexe" << fr::colon
-           << " clausier evaluate \\-\\-explain les donne tous.\n";
+      out_ << "Les motifs de " << annex_.left_out() << " lots de plus ne sont pas dans cette annexe"
+           << fr::colon << " clausier evaluate \\-\\-explain les donne tous.\n";
     }
   }
 

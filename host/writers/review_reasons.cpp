@@ -55,8 +55,9 @@ void ReasonAnnex::add(const LotEvaluation& e) {
     for (const auto& reason : c.reasons) sentences.push_back(fr::print_typography(reason));
     for (const auto& w : c.warnings) sentences.push_back("Attention" + std::string(fr::colon) + " " + w);
     if (c.error) {
-      sentences.push_back((c.error->location.empty() ? std::string() : place(c.error->location) + fr::colon + " ") +
-                          c.error->message);
+      sentences.push_back(
+          (c.error->location.empty() ? std::string() : place(c.error->location) + fr::colon + " ") +
+          c.error->message);
     }
     if (sentences.empty()) sentences.emplace_back("Aucun motif donné.");
     for (auto& s : sentences) {
@@ -73,8 +74,8 @@ std::vector<const AnnexGroup*> ReasonAnnex::groups() const {
   out.reserve(groups_.size());
   for (const auto& g : groups_) out.push_back(&g);
   const auto type_rank = [&](const std::string& type) {
-    const auto it = std::find_if(types_.begin(), types_.end(),
-                                 [&](const engine::ClauseInfo& t) { return t.id == type; });
+    const auto it =
+        std::find_if(types_.begin(), types_.end(), [&](const engine::ClauseInfo& t) { return t.id == type; });
     return static_cast<std::size_t>(it - types_.begin());
   };
   std::stable_sort(out.begin(), out.end(), [&](const AnnexGroup* a, const AnnexGroup* b) {

@@ -31,8 +31,8 @@ struct AnnexSentence {
 };
 
 struct AnnexGroup {
-  std::string type;               // "insertion"
-  std::string title;              // the clause type's title
+  std::string type;                // "insertion"
+  std::string title;               // the clause type's title
   std::optional<Verdict> verdict;  // nullopt: the plugin failed
   std::vector<std::uint32_t> lots;
   std::vector<AnnexSentence> sentences;

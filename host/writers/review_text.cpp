@@ -133,13 +133,14 @@ Table buyer_table(const ReviewData& d) {
   Table t;
   t.id = "acheteurs";
   t.title = "Par acheteur";
-  t.header = {"Acheteur", "Lots", "Montant HT", "Lots avec considération sociale", "Heures d'insertion",
-              "Lots à décider"};
+  t.header = {"Acheteur",           "Lots",          "Montant HT", "Lots avec considération sociale",
+              "Heures d'insertion", "Lots à décider"};
   t.numeric = {false, true, true, true, true, true};
   std::string sentence;
   for (const auto& g : d.by_buyer) {
     t.rows.push_back({g.label, count(g.tally.lots), fr::euros_cents(g.tally.amount_cents),
-                      count(g.tally.lots_retained), fr::integer(g.tally.hours), count(g.tally.lots_to_decide)});
+                      count(g.tally.lots_retained), fr::integer(g.tally.hours),
+                      count(g.tally.lots_to_decide)});
     sentence += (sentence.empty() ? "" : std::string(fr::semicolon) + " ") + g.label + fr::colon + " " +
                 plural(g.tally.lots, "lot", "lots") + ", " + fr::hours(g.tally.hours);
   }
@@ -161,15 +162,14 @@ Table clause_table(const ReviewData& d) {
   t.numeric[0] = false;
   std::string sentence;
   for (const auto& c : d.clauses) {
-    std::vector<std::string> row{fr::print_typography(c.title), count(c.verdicts[0]), count(c.verdicts[1]), count(c.verdicts[2]),
-                                 count(c.verdicts[3])};
+    std::vector<std::string> row{fr::print_typography(c.title), count(c.verdicts[0]), count(c.verdicts[1]),
+                                 count(c.verdicts[2]), count(c.verdicts[3])};
     if (failures) row.push_back(count(c.failures));
     row.push_back(c.hours > 0 ? fr::integer(c.hours) : std::string("\u2014"));
     t.rows.push_back(std::move(row));
     sentence += (sentence.empty() ? "" : std::string(fr::semicolon) + " ") + fr::print_typography(c.title) +
-                fr::colon + " " +
-                count(c.verdicts[0]) + " obligatoire, " + count(c.verdicts[1]) + " recommandée, " +
-                count(c.verdicts[2]) + " possible, " + count(c.verdicts[3]) + " exclue";
+                fr::colon + " " + count(c.verdicts[0]) + " obligatoire, " + count(c.verdicts[1]) +
+                " recommandée, " + count(c.verdicts[2]) + " possible, " + count(c.verdicts[3]) + " exclue";
   }
   t.description = "Nombre de lots par verdict, pour chaque type de clause" + std::string(fr::colon) + " " +
                   (sentence.empty() ? std::string("aucun") : sentence) + ".";
@@ -226,8 +226,8 @@ std::string consultation_heading(const LotEvaluation& e) {
   const std::string objet = fr::print_typography(text::single_line(e.lot.objet));
   const auto title = split_objet(objet).first;
   return e.lot.consultation + fr::colon + " " + std::string(title) + " \u2014 " +
-         plural(e.consultation.lots, "lot", "lots") + ", " + fr::euros_cents(e.consultation.montant_ht_cents) +
-         " HT";
+         plural(e.consultation.lots, "lot", "lots") + ", " +
+         fr::euros_cents(e.consultation.montant_ht_cents) + " HT";
 }
 
 std::string lot_objet(const LotEvaluation& e) {

@@ -68,7 +68,8 @@ struct Table {
 // ("Clause d'insertion", "Critère d'attribution"); the id when unknown.
 [[nodiscard]] std::string clause_name(const std::string& type, const std::vector<engine::ClauseInfo>& types);
 // "Clause d'insertion : obligatoire, 833 h".
-[[nodiscard]] std::string clause_badge_text(const ClauseResult& c, const std::vector<engine::ClauseInfo>& types);
+[[nodiscard]] std::string clause_badge_text(const ClauseResult& c,
+                                            const std::vector<engine::ClauseInfo>& types);
 // Notes under a lot's clauses: "obligation L2112-2-1 sans volume d'heures"…
 [[nodiscard]] std::vector<std::string> lot_flags(const LotReview& r);
 // "Clause d'insertion (condition d'exécution) : obligatoire".

@@ -70,14 +70,14 @@ return {
         ["R2122-8"] = {
           "permet de passer un marché sans publicité ni mise en concurrence préalables",
           status = "verifie",
-          reference = "CCP R2122-8 (seuils : seuils.dispense)",
+          reference = "CCP R2122-8 (les seuils sont dans les règles des seuils de dispense)",
         },
         ["R2152-7"] = {
           "impose au moins un critère d'attribution prenant en compte les caractéristiques environnementales "
             .. "des offres",
           status = "verifie",
-          reference = "CCP R2152-7, modifié par le décret n° 2022-767 du 2 mai 2022, art. 2 (date : "
-            .. "critere_environnemental.obligatoire)",
+          reference = "CCP R2152-7, modifié par le décret n° 2022-767 du 2 mai 2022, art. 2 (en vigueur pour les "
+            .. "consultations engagées à partir du 21 août 2026)",
         },
         ["L2312-1-1"] = {
           "laisse facultative la prise en compte de considérations sociales dans les marchés de défense ou "

@@ -36,7 +36,7 @@ run review review "$SAMPLE" -o "$WORK/revue.pdf"
 expect_status review 0
 CHECKS=$((CHECKS + 1))
 [ "$(head -c 5 "$WORK/revue.pdf")" = "%PDF-" ] || fail "revue.pdf n'est pas un PDF"
-pdfinfo "$WORK/revue.pdf" | grep -q "Page size: .* pts (A4)" || fail "la revue PDF n'est pas en A4"
+pdfinfo "$WORK/revue.pdf" | grep "Page size: .* pts (A4)" >/dev/null || fail "la revue PDF n'est pas en A4"
 summary=$(pages_before "$WORK/revue.pdf" "$ANNEX")
 total=$(pdfinfo "$WORK/revue.pdf" | awk '/^Pages:/ {print $2}')
 echo "revue PDF (DOCX) : $summary pages avant l'annexe, $total en tout" >&2
@@ -75,7 +75,7 @@ HOME="$WORK" timeout 90 chromium --headless --no-sandbox --disable-gpu --user-da
   --no-pdf-header-footer --print-to-pdf="$WORK/revue-html.pdf" "file://$WORK/revue.html" >"$WORK/chromium.log" 2>&1
 CHECKS=$((CHECKS + 1))
 if [ -s "$WORK/revue-html.pdf" ]; then
-  pdfinfo "$WORK/revue-html.pdf" | grep -q "Page size: *594.* x 841.* pts (A4)" || fail "la page imprimée n'est pas en A4"
+  pdfinfo "$WORK/revue-html.pdf" | grep "Page size: *594.* x 841.* pts (A4)" >/dev/null || fail "la page imprimée n'est pas en A4"
   summary=$(pages_before "$WORK/revue-html.pdf" "$ANNEX")
   total=$(pdfinfo "$WORK/revue-html.pdf" | awk '/^Pages:/ {print $2}')
   echo "revue HTML imprimée : $summary pages avant l'annexe, $total en tout" >&2
@@ -117,11 +117,11 @@ chmod +x "$WORK/soffice"
 mkdir -p "$WORK/tmp"
 TMPDIR="$WORK/tmp" CLAUSIER_SOFFICE="$WORK/soffice" run render render "$SAMPLE" --only C2027-01-L3 --format docx,pdf -o "$WORK/documents"
 expect_status render 0
-expect_in render out "10 document(s) rédigé(s) pour 1 lot(s)"
+expect_in render out "12 document(s) rédigé(s) pour 1 lot(s)"
 CHECKS=$((CHECKS + 1))
 [ "$(wc -l <"$WORK/soffice-runs.log")" -eq 2 ] || fail "soffice lancé $(wc -l <"$WORK/soffice-runs.log") fois (2 attendues : 81, puis la conversion)"
 CHECKS=$((CHECKS + 1))
-[ "$(grep -o '\.docx' "$WORK/soffice-runs.log" | wc -l)" -eq 10 ] || fail "les 5 documents ne sont pas convertis en un seul appel : $(cat "$WORK/soffice-runs.log")"
+[ "$(grep -o '\.docx' "$WORK/soffice-runs.log" | wc -l)" -eq 12 ] || fail "les 6 documents ne sont pas convertis en un seul appel : $(cat "$WORK/soffice-runs.log")"
 expect_in_file "$WORK/soffice-runs.log" "-env:UserInstallation=file:///"
 expect_not_in_file "$WORK/soffice-runs.log" "-env:UserInstallation=file://$HOME"
 for doc in ccap-insertion guide-entreprise motifs-exception rc-critere-insertion reservation; do

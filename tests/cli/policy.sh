@@ -44,7 +44,7 @@ run render render "$PROG" "${TREE[@]}" --templates "$F/rules-test/templates" -o 
 expect_status render 0
 expect_in render err "politique locale appliquée"
 CHECKS=$((CHECKS + 1))
-plain "$WORK/docs/P1/article-demo.md" | grep -q "3 333 heures" || fail "article de P1 sans les 3 333 heures de la politique: $(cat "$WORK/docs/P1/article-demo.md" 2>&1)"
+plain "$WORK/docs/P1/article-demo.md" | grep "3 333 heures" >/dev/null || fail "article de P1 sans les 3 333 heures de la politique: $(cat "$WORK/docs/P1/article-demo.md" 2>&1)"
 CHECKS=$((CHECKS + 1))
 grep -q "Politique locale" "$WORK/docs/P1/article-demo.md" || fail "la référence locale manque dans l'article de P1"
 
@@ -99,11 +99,11 @@ for check in "$with/ccap-insertion.md:heures d’insertion non réalisées : 45 
   "$without/guide-entreprise.md:leurs montants et leur plafond sont ceux du paragraphe « Pénalités » de la clause" \
   "$without/note-acheteur.md:**Pénalité par heure non réalisée, [montant] €**"; do
   CHECKS=$((CHECKS + 1))
-  plain "${check%%:*}" | grep -qF -- "${check#*:}" || fail "${check%%:*} : « ${check#*:} » absent"
+  plain "${check%%:*}" | grep -F -- "${check#*:}" >/dev/null || fail "${check%%:*} : « ${check#*:} » absent"
 done
 CHECKS=$((CHECKS + 1))
-! plain "$with/ccap-insertion.md" | grep -qF "[montant] € par heure non réalisée" || fail "crochet de la pénalité resté malgré la politique"
+! plain "$with/ccap-insertion.md" | grep -F "[montant] € par heure non réalisée" >/dev/null || fail "crochet de la pénalité resté malgré la politique"
 CHECKS=$((CHECKS + 1))
-! plain "$with/note-acheteur.md" | grep -qF "Pénalité par heure non réalisée, [montant]" || fail "choix de la pénalité listé malgré la politique"
+! plain "$with/note-acheteur.md" | grep -F "Pénalité par heure non réalisée, [montant]" >/dev/null || fail "choix de la pénalité listé malgré la politique"
 
 finish

@@ -143,7 +143,7 @@ if command -v chromium >/dev/null; then
     --no-pdf-header-footer --print-to-pdf="$pdf" "file://$WORK/revue.html" >"$WORK/chromium.log" 2>&1
   CHECKS=$((CHECKS + 1))
   if [ -s "$pdf" ]; then
-    pdfinfo "$pdf" | grep -q "Page size: *594.* x 841.* pts (A4)" || fail "le PDF n'est pas en A4"
+    pdfinfo "$pdf" | grep "Page size: *594.* x 841.* pts (A4)" >/dev/null || fail "le PDF n'est pas en A4"
     pdftotext "$pdf" "$WORK/revue.txt"
     cp "$WORK/revue.txt" "$WORK/pdf.out"
     expect_in pdf out "Synthèse"

@@ -14,7 +14,7 @@ evaluate() { http "$1" -H 'Content-Type: application/json' --data-binary "$LOT" 
 wait_for() {
   for _ in $(seq 1 50); do
     evaluate "$1"
-    plain "$WORK/$1.out" | grep -qF -- "$2" && break
+    plain "$WORK/$1.out" | grep -F -- "$2" >/dev/null && break
     sleep 0.2
   done
   expect_in "$1" out "$2"

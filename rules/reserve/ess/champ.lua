@@ -14,7 +14,7 @@ return {
         .. "liste de l'article 77 de la directive 2014/24/UE, plus courte que celle des services sociaux et "
         .. "autres services spécifiques",
       status = "partiel",
-      reference = "CCP L2113-15 ; directive 2014/24/UE, art. 77, § 1 (liste : reserve.ess.cpv)",
+      reference = "CCP L2113-15 ; directive 2014/24/UE, art. 77, § 1 (la liste est dans les règles de la réservation ESS)",
     },
   },
 }

@@ -279,7 +279,8 @@ TEST_CASE("review: each buyer with its own figures, and the lots to decide") {
 
   const auto table = writers::review::buyer_table(data);
   REQUIRE(table.rows.size() == 2);
-  CHECK(table.rows[1] == std::vector<std::string>{"Ville", "3", fr::euros_cents(750'000 * 100), "1", "500", "1"});
+  CHECK(table.rows[1] ==
+        std::vector<std::string>{"Ville", "3", fr::euros_cents(750'000 * 100), "1", "500", "1"});
   CHECK(writers::buyers_heading(data) == "Département et 1 autre acheteur");
   // One buyer: its name as written (none: no name in the header).
   app::ReviewBuilder alone(two_types());
@@ -462,12 +463,13 @@ TEST_CASE("review: DOCX and ODT are the review's markup in the document skeleton
     CHECK(body.find("Communauté urbaine") != std::string::npos);
     const auto annex = body.find("Annexe");
     REQUIRE(annex != std::string::npos);
-    const std::string page_break = format == "docx" ? "<w:pageBreakBefore/>" : "text:style-name=\"Titre_20_page\"";
+    const std::string page_break =
+        format == "docx" ? "<w:pageBreakBefore/>" : "text:style-name=\"Titre_20_page\"";
     CHECK(body.rfind(page_break, annex) != std::string::npos);
     CHECK(body.find(page_break) == body.rfind(page_break, annex));  // one break: the annex's
     const std::string header = package_part(bytes, format == "docx" ? "word/header1.xml" : "styles.xml");
-    CHECK(header.find("Consultation") == std::string::npos);  // no consultation of its own
-    CHECK(header.find("Ville d") != std::string::npos);       // the largest buyer…
+    CHECK(header.find("Consultation") == std::string::npos);    // no consultation of its own
+    CHECK(header.find("Ville d") != std::string::npos);         // the largest buyer…
     CHECK(header.find("autre acheteur") != std::string::npos);  // …and how many more
     const std::string footer = package_part(bytes, format == "docx" ? "word/footer1.xml" : "styles.xml");
     CHECK(footer.find("programme-utf8.csv") != std::string::npos);  // the footer names the programme…

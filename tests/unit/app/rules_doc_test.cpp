@@ -66,7 +66,8 @@ TEST_CASE("rules doc: the labels of a parameter's words, from the shipped rules"
                                          "",
                                          {*Date::parse_iso("2026-11-22"), "clausier test"}};
   const std::string md = writers::rules_doc_markdown(request);
-  CHECK(has(md, "- Libellés\u00A0: `inferieur`\u00A0: «\u00A0à l’heure inférieure\u00A0»\u202F; `plus_proche`"));
+  CHECK(has(md,
+            "- Libellés\u00A0: `inferieur`\u00A0: «\u00A0à l’heure inférieure\u00A0»\u202F; `plus_proche`"));
 }
 
 TEST_CASE("rules doc: the HTML page is self-contained and printable") {

@@ -58,9 +58,10 @@ TEST_CASE("cli: the format follows -o's extension, and a contradiction is a usag
   CHECK(chosen_format(with({{"--output", "sortie/Revue.ODT"}}), Output::review, error) == "odt");
   CHECK(chosen_format(with({{"--output", "lots.json"}}), Output::evaluation, error) == "json");
   CHECK(chosen_format(with({{"--output", "revue.txt"}}), Output::review, error).empty());
-  CHECK(error ==
-        "l'extension .txt de « revue.txt » n'est pas un format de cette commande : choisissez html, md, docx, "
-        "odt ou pdf (--format ou l'extension du fichier)");
+  CHECK(
+      error ==
+      "l'extension .txt de « revue.txt » n'est pas un format de cette commande : choisissez html, md, docx, "
+      "odt ou pdf (--format ou l'extension du fichier)");
   CHECK(chosen_format(with({{"--output", "revue.pdf"}}), Output::review, error) == "pdf");
   CHECK(chosen_format(with({{"--output", "dossier.v2/revue"}}), Output::review, error) == "html");
   CHECK(chosen_format(with({{"--output", "-"}, {"--format", "md"}}), Output::review, error) == "md");

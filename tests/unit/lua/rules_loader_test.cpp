@@ -450,7 +450,8 @@ TEST_SUITE("rules_loader") {
         values = { { from = "2024-01-01", value = "inferieur", status = "hypothese", reference = "r" } } })");
     CHECK(p.label_of("inferieur") == "à l'heure inférieure");
     CHECK(p.label_of("plus_proche") == "plus_proche");
-    const std::vector<std::string> errors = errors_of(R"(return { description = "d", unit = "texte", kind = "text",
+    const std::vector<std::string> errors =
+        errors_of(R"(return { description = "d", unit = "texte", kind = "text",
         labels = { inferieur = 3 },
         values = { { from = "2024-01-01", value = "inferieur", status = "hypothese", reference = "r" } } })");
     REQUIRE(errors.size() == 1);

@@ -240,7 +240,8 @@ TEST_SUITE("view") {
     insertion.verdict = Verdict::obligatoire;
     insertion.trace = {
         {"heures.arrondi", "", "", "inferieur", "2016-04-01", "pratique", "hypothese", "rules"},
-        {"politique.montant_minimum", "travaux", "travaux", "100 000 €", "2026-04-01", "R2122-8", "hypothese", "r"},
+        {"politique.montant_minimum", "travaux", "travaux", "100 000 €", "2026-04-01", "R2122-8", "hypothese",
+         "r"},
         {"part_main_oeuvre", "", "", "40 %", "", "", "saisie", "programme.csv:3"},
         {"main_oeuvre.part", "45262500", "4526", "50 %", "2016-04-01", "MEF", "verifie", "r"},
         {"main_oeuvre.part", "30120000", "", "30 %", "2016-04-01", "MEF", "verifie", "r"},
@@ -251,7 +252,8 @@ TEST_SUITE("view") {
     const View* trace = v.find("clause.parametres");
     REQUIRE(trace != nullptr);
     REQUIRE(trace->items().size() == 5);
-    CHECK(text_at(trace->items()[0], "parametre") == "heures.arrondi");  // the id stays for templates that want it
+    CHECK(text_at(trace->items()[0], "parametre") ==
+          "heures.arrondi");  // the id stays for templates that want it
     CHECK(text_at(trace->items()[0], "libelle") == "Arrondi des heures d’insertion calculées");
     CHECK(text_at(trace->items()[0], "valeur") == "à l’heure inférieure");
     CHECK(text_at(trace->items()[0], "cle_libelle").empty());

@@ -50,8 +50,8 @@ std::string small_docx(const std::string& title) {
   data.programme = "essai.csv";
   data.generated = *Date::from_ymd(2026, 11, 22);
   const render::View view = writers::review_view(data, "Acheteur");
-  const auto bytes = writers::format_document("docx", doc, render::PreparedView(view), templates, data.generated,
-                                              diags, Location::in_file("essai.md"));
+  const auto bytes = writers::format_document("docx", doc, render::PreparedView(view), templates,
+                                              data.generated, diags, Location::in_file("essai.md"));
   CHECK_FALSE(diags.has_errors());
   REQUIRE(bytes.has_value());
   return *bytes;

@@ -36,10 +36,12 @@ std::vector<engine::ClauseInfo> types() {
 
 TEST_CASE("review annex: a reason given for many lots is printed once, with the lots it applies to") {
   ReasonAnnex annex(types());
-  annex.add(lot("L1", {clause("reserve-siae", Verdict::possible, {"Réserver est un choix."}),
-                       clause("insertion", Verdict::obligatoire, {"Obligation L2112-2-1.", "Montant de 1 M€."})}));
-  annex.add(lot("L2", {clause("insertion", Verdict::obligatoire, {"Obligation L2112-2-1.", "Montant de 2 M€."}),
-                       clause("reserve-siae", Verdict::exclue, {"Secteur sans SIAE."})}));
+  annex.add(
+      lot("L1", {clause("reserve-siae", Verdict::possible, {"Réserver est un choix."}),
+                 clause("insertion", Verdict::obligatoire, {"Obligation L2112-2-1.", "Montant de 1 M€."})}));
+  annex.add(
+      lot("L2", {clause("insertion", Verdict::obligatoire, {"Obligation L2112-2-1.", "Montant de 2 M€."}),
+                 clause("reserve-siae", Verdict::exclue, {"Secteur sans SIAE."})}));
   annex.add(lot("L3", {clause("insertion", Verdict::possible, {"Sous le seuil."}),
                        clause("reserve-siae", Verdict::possible, {"Réserver est un choix."})}));
 
@@ -69,7 +71,8 @@ TEST_CASE("review annex: a reason given for many lots is printed once, with the 
 TEST_CASE("review annex: past its limit, the annex stops growing and counts the lots it lacks") {
   ReasonAnnex annex(types(), 2);
   for (const char* reference : {"L1", "L2", "L3", "L4"}) {
-    annex.add(lot(reference, {clause("insertion", Verdict::obligatoire, {std::string("Motif de ") + reference})}));
+    annex.add(
+        lot(reference, {clause("insertion", Verdict::obligatoire, {std::string("Motif de ") + reference})}));
   }
   REQUIRE(annex.groups().size() == 1);
   CHECK(annex.groups()[0]->lots.size() == 2);
