@@ -77,10 +77,10 @@ local function advice(ctx, verdict, reasons, values)
     ctx.param("critere.sous_criteres"))
   local case = ctx.lookup("critere.arret_lien_objet")
   local cited = ""
-  if case then cited = " ; " .. case.value .. (case.status == "verifie" and "" or " ; décision à vérifier") end
+  if case then cited = " (" .. case.value .. (case.status == "verifie" and "" or " ; décision à vérifier") .. ")" end
   reasons[#reasons + 1] = string.format("Notez l'engagement pris pour l'exécution de ce marché, non la politique "
-    .. "sociale générale de l'entreprise (RSE) : les critères doivent être liés à l'objet du marché ou à ses "
-    .. "conditions d'exécution (article L2152-7%s).", cited)
+    .. "sociale générale de l'entreprise (RSE) : l'article L2152-7 du code de la commande publique %s%s.",
+    ctx.param("textes.contenu", "L2152-7"), cited)
 end
 
 -- The reminder that an environmental criterion is required too, once it is.

@@ -72,6 +72,11 @@ return {
           status = "verifie",
           reference = "CCP R2122-8 (les seuils sont dans les règles des seuils de dispense)",
         },
+        ["L2152-7"] = {
+          "veut des critères d'attribution liés à l'objet du marché ou à ses conditions d'exécution",
+          status = "verifie",
+          reference = "CCP L2152-7 (ordonnance n° 2015-899, art. 52, avant le code)",
+        },
         ["R2152-7"] = {
           "impose au moins un critère d'attribution prenant en compte les caractéristiques environnementales "
             .. "des offres",
