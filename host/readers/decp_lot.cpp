@@ -56,8 +56,8 @@ class Mapper {
     return f != nullptr ? f->line : record_.line();
   }
 
-  void error(const DecpField* f, std::string message) {
-    result_.errors.push_back({line_of(f), std::move(message)});
+  void error(const DecpField* f, DecpGap gap, std::string message) {
+    result_.errors.push_back({line_of(f), std::move(message), gap});
   }
   void repair(std::string what) { result_.repairs.push_back(std::move(what)); }
 
@@ -68,7 +68,7 @@ class Mapper {
     std::string s(text::trim(f->text));
     if (f->recoded) note_once(recoded_, f->path);
     if (repair_mojibake(s)) note_once(mojibake_, f->path);
-    if (f->cut) error(f, "valeur de « " + f->path + " » démesurée : le marché est ignoré");
+    if (f->cut) error(f, DecpGap::record, "valeur de « " + f->path + " » démesurée : le marché est ignoré");
     return s;
   }
 
@@ -288,6 +288,18 @@ Nature nature_of_concession(std::string_view nature) {
 
 }  // namespace
 
+std::string_view decp_gap_label(DecpGap gap) {
+  switch (gap) {
+    case DecpGap::record: return "illisibles ou démesurés";
+    case DecpGap::id: return "sans identifiant";
+    case DecpGap::objet: return "sans objet";
+    case DecpGap::cpv: return "sans code CPV lisible";
+    case DecpGap::amount: return "sans montant lisible";
+    case DecpGap::date: return "sans date lisible";
+  }
+  return "illisibles";
+}
+
 std::string decp_reference(const DecpRecord& record) {
   const DecpField* id = record.find("id");
   if (is_blank(id)) return {};
@@ -307,12 +319,13 @@ DecpMapping decp_lot(const DecpRecord& record, Lot& out) {
   out = Lot{};
   out.source = Location::in_file("", record.line());
   if (!record.problem().empty()) {
-    m.error(nullptr, record.problem());
+    m.error(nullptr, DecpGap::record, record.problem());
     return std::move(m.result());
   }
   if (record.overflowed()) {
-    m.error(nullptr, "marché démesuré (plus de " + std::to_string(DecpRecord::max_fields) +
-                         " valeurs ou de 4 Mio) : il est ignoré");
+    m.error(nullptr, DecpGap::record,
+            "marché démesuré (plus de " + std::to_string(DecpRecord::max_fields) +
+                " valeurs ou de 4 Mio) : il est ignoré");
     return std::move(m.result());
   }
 
@@ -323,7 +336,7 @@ DecpMapping decp_lot(const DecpRecord& record, Lot& out) {
 
   const DecpField* id = record.find("id");
   if (is_blank(id)) {
-    m.error(id, "identifiant " + contract + " (« id ») absent : il est ignoré");
+    m.error(id, DecpGap::id, "identifiant " + contract + " (« id ») absent : il est ignoré");
   } else {
     m.text_of(id);
     const DecpField* buyer = buyer_field(record, "id");
@@ -339,7 +352,7 @@ DecpMapping decp_lot(const DecpRecord& record, Lot& out) {
 
   const DecpField* objet = record.find("objet");
   out.objet = text::single_line(m.text_of(objet));
-  if (out.objet.empty()) m.error(objet, "objet " + contract + " absent : il est ignoré");
+  if (out.objet.empty()) m.error(objet, DecpGap::objet, "objet " + contract + " absent : il est ignoré");
 
   const DecpField* cpv = record.find("codeCPV");
   if (concession && is_blank(cpv)) {
@@ -347,13 +360,13 @@ DecpMapping decp_lot(const DecpRecord& record, Lot& out) {
     out.nature = nature_of_concession(m.text_of(record.find("nature")));
   } else if (is_blank(cpv)) {
     m.error(
-        cpv,
+        cpv, DecpGap::cpv,
         "code CPV (« codeCPV ») absent : la nature du marché et les clauses qui conviennent en dépendent");
   } else {
     const std::string raw = m.text_of(cpv);
     const auto parsed = parse_cpv(raw);
     if (!parsed) {
-      m.error(cpv, parsed.error());
+      m.error(cpv, DecpGap::cpv, parsed.error());
     } else {
       out.cpv = parsed.value();
       if (raw.find_first_not_of("0123456789") == 7 ||
@@ -363,8 +376,9 @@ DecpMapping decp_lot(const DecpRecord& record, Lot& out) {
       if (const auto nature = nature_of_cpv_division(out.cpv)) {
         out.nature = *nature;
       } else {
-        m.error(cpv, "code CPV " + quoted(raw) + " : la division " + out.cpv.substr(0, 2) +
-                         " n'existe pas dans le vocabulaire commun (règlement (CE) n° 213/2008)");
+        m.error(cpv, DecpGap::cpv,
+                "code CPV " + quoted(raw) + " : la division " + out.cpv.substr(0, 2) +
+                    " n'existe pas dans le vocabulaire commun (règlement (CE) n° 213/2008)");
       }
     }
   }
@@ -374,7 +388,7 @@ DecpMapping decp_lot(const DecpRecord& record, Lot& out) {
     out.montant_ht_cents = *amount.cents;
     if (!amount.repair.empty()) m.repair(amount.repair);
   } else {
-    m.error(amount_field(record), amount.error);
+    m.error(amount_field(record), DecpGap::amount, amount.error);
   }
 
   // A contract's date is its notification; a concession has its signature.
@@ -401,10 +415,10 @@ DecpMapping decp_lot(const DecpRecord& record, Lot& out) {
       out.date_lancement = *fallback;
       m.repair(what + " absente : règles appliquées au " + fallback->iso() + " (« " + used + " »)");
     } else {
-      m.error(notified, what + " (« " + date_name +
-                            " ») absente, et aucune autre date (« datePublicationDonnees », " +
-                            (concession ? "" : "« dateSignature », ") +
-                            "« dateDebutExecution ») : c'est la date à laquelle les règles sont appliquées");
+      m.error(notified, DecpGap::date,
+              what + " (« " + date_name + " ») absente, et aucune autre date (« datePublicationDonnees », " +
+                  (concession ? "" : "« dateSignature », ") +
+                  "« dateDebutExecution ») : c'est la date à laquelle les règles sont appliquées");
     }
   } else {
     const DateRead date = read_date(m.text_of(notified));
@@ -412,7 +426,7 @@ DecpMapping decp_lot(const DecpRecord& record, Lot& out) {
       out.date_lancement = *date.date;
       if (!date.repair.empty()) m.repair(date.repair);
     } else {
-      m.error(notified, date.error);
+      m.error(notified, DecpGap::date, date.error);
     }
   }
 

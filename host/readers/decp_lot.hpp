@@ -29,9 +29,16 @@
 
 namespace clausier::readers {
 
+// What a contract that cannot be a lot lacks, for the summary of a file.
+enum class DecpGap { record, id, objet, cpv, amount, date };
+inline constexpr std::size_t decp_gap_count = 6;
+// "sans code CPV lisible": how the summary says it.
+[[nodiscard]] std::string_view decp_gap_label(DecpGap gap);
+
 struct DecpProblem {
   std::uint32_t line = 0;
   std::string message;  // French, a full sentence
+  DecpGap gap = DecpGap::record;
 };
 
 struct DecpMapping {

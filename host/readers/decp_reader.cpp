@@ -1,5 +1,6 @@
 #include "readers/decp_reader.hpp"
 
+#include "base/french.hpp"
 #include "base/quoted.hpp"
 #include "base/text.hpp"
 #include "readers/decp_json.hpp"
@@ -49,12 +50,27 @@ void DecpReader::note_format(DiagnosticSink& diags) {
 }
 
 void DecpReader::note_end(DiagnosticSink& diags) {
-  const std::uint32_t read = records_->concessions();
-  if (read == 0) return;
-  diags.note(at(0),
-             std::to_string(read) +
-                 (read == 1 ? " contrat de concession lu, évalué selon les articles des concessions"
-                            : " contrats de concession lus, évalués selon les articles des concessions"));
+  const std::uint32_t concessions = records_->concessions();
+  if (concessions > 0) {
+    diags.note(at(0), std::to_string(concessions) +
+                          (concessions == 1
+                               ? " contrat de concession lu, évalué selon les articles des concessions"
+                               : " contrats de concession lus, évalués selon les articles des concessions"));
+  }
+  // The file summed up: what became of each record.
+  const auto n = [](std::uint32_t count) { return fr::integer(static_cast<std::int64_t>(count)); };
+  std::string message = "bilan : " + n(read_) + " enregistrement(s) lu(s), " + n(stats_.lots) + " évalué(s)";
+  if (repaired_ > 0) message += " (dont " + n(repaired_) + " avec des valeurs corrigées)";
+  message += ", " + n(stats_.rejected) + " rejeté(s)";
+  std::string why;
+  for (std::size_t g = 0; g < decp_gap_count; ++g) {
+    if (rejected_by_[g] == 0) continue;
+    why += (why.empty() ? "" : ", ") + n(rejected_by_[g]) + " " +
+           std::string(decp_gap_label(static_cast<DecpGap>(g)));
+  }
+  if (!why.empty()) message += " (" + why + ")";
+  if (republished_ > 0) message += ", " + n(republished_) + " republication(s) ignorée(s)";
+  diags.note(at(0), message);
 }
 
 bool DecpReader::read(DiagnosticSink* diags) {
@@ -84,6 +100,7 @@ bool DecpReader::read(DiagnosticSink* diags) {
 bool DecpReader::next(Lot& out) {
   while (read(diags_)) {
     ++stats_.rows;
+    ++read_;
     const std::string reference = decp_reference(record_);
     const std::string kind = record_.concession() ? "contrat de concession" : "marché";
     if (!reference.empty() && record_.problem().empty()) {
@@ -93,6 +110,7 @@ bool DecpReader::next(Lot& out) {
                                                 " (même acheteur, même identifiant) : cette nouvelle "
                                                 "publication est ignorée");
         --stats_.rows;
+        ++republished_;
         continue;
       }
     }
@@ -108,9 +126,11 @@ bool DecpReader::next(Lot& out) {
     for (const DecpProblem& p : mapping.errors) diags_->error(at(p.line), label + " : " + p.message);
     if (mapping.ok()) {
       ++stats_.lots;
+      if (!mapping.repairs.empty()) ++repaired_;
       return true;
     }
     ++stats_.rejected;
+    ++rejected_by_[static_cast<std::size_t>(mapping.errors.front().gap)];
   }
   return false;
 }

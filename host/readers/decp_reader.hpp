@@ -9,15 +9,19 @@
 //  - a contract published twice (same buyer, same id) is read once: a
 //    warning names the line of the first;
 //  - a file that stops being readable (truncated, not JSON) ends the pass
-//    with a located error; the contracts before it stand.
+//    with a located error; the contracts before it stand;
+//  - a note at the end sums the file up: records read, evaluated (repaired
+//    among them), rejected by what they lack, republications, concessions.
 // Every place is `file.json:LINE` (or `file.xml:LINE`).
 
+#include <array>
 #include <cstdint>
 #include <istream>
 #include <memory>
 #include <string>
 
 #include "base/diagnostic.hpp"
+#include "readers/decp_lot.hpp"
 #include "readers/decp_record.hpp"
 #include "readers/lot_source.hpp"
 #include "readers/reference_index.hpp"
@@ -55,6 +59,10 @@ class DecpReader final : public LotSource {
   DecpRecord record_;
   ReferenceIndex references_;
   LotReaderStats stats_;
+  std::uint32_t read_ = 0;                                   // records read, republications included
+  std::uint32_t repaired_ = 0;                               // evaluated with repaired values
+  std::uint32_t republished_ = 0;                            // read once already: skipped
+  std::array<std::uint32_t, decp_gap_count> rejected_by_{};  // by the first thing a record lacks
   bool noted_format_ = false;
   bool ended_ = false;
 };

@@ -14,6 +14,7 @@ expect_in table out "Construction d'un gymnase : lot 1 terra…    6 350 000 €
 expect_in table err "note : fichier DECP (format 2.0 (arrêtés du 22 décembre 2022), JSON) : chaque marché est un lot, évalué avec les règles en vigueur à sa date de notification"
 expect_count table err "note : fichier DECP" 1
 expect_in table err "note : 1 contrat de concession lu, évalué selon les articles des concessions"
+expect_in table err "note : bilan : 29 enregistrement(s) lu(s), 29 évalué(s) (dont 1 avec des valeurs corrigées), 0 rejeté(s)"
 expect_in table err "samples/decp/marches.json:1576 : avertissement : marché « 200053774000132026-S-028 » : valeurs corrigées à la lecture : montant « 245 000,00 » lu 245 000 €"
 
 run json evaluate "$SAMPLE" --format json -o "$WORK/evaluation.json"

@@ -178,12 +178,17 @@ TEST_SUITE("readers.decp") {
                              "identifiant) : cette nouvelle publication est ignorée");
 
     const auto notes = r.messages(Severity::note);
-    REQUIRE(notes.size() == 2);
+    REQUIRE(notes.size() == 3);
     CHECK(notes[0].starts_with(file +
                                " fichier DECP (format 2.0 (arrêtés du 22 décembre 2022), JSON) : chaque "
                                "marché est un lot, évalué avec les règles en vigueur à sa date de "
                                "notification"));
     CHECK(notes[1] == file + " 1 contrat de concession lu, évalué selon les articles des concessions");
+    // The file summed up, each rejected contract by the first thing it lacks.
+    CHECK(notes[2] ==
+          file +
+              " bilan : 7 enregistrement(s) lu(s), 5 évalué(s) (dont 2 avec des valeurs corrigées), "
+              "1 rejeté(s) (1 sans code CPV lisible), 1 republication(s) ignorée(s)");
   }
 
   TEST_CASE("the 2019 format: concessions read, flat keys, considerations unknown") {
@@ -207,7 +212,10 @@ TEST_SUITE("readers.decp") {
     CHECK(r.lots[2].montant_ht_cents == 8'500'000'000);
     CHECK_FALSE(r.diags.has_errors());
     const auto notes = r.messages(Severity::note);
-    REQUIRE(notes.size() == 2);
+    REQUIRE(notes.size() == 3);
+    CHECK(notes[2].ends_with(
+        "bilan : 3 enregistrement(s) lu(s), 3 évalué(s) (dont 1 avec des valeurs corrigées), "
+        "0 rejeté(s)"));
     CHECK(notes[0].ends_with("ce format ne dit rien des considérations sociales : elles restent inconnues"));
     CHECK(notes[1].ends_with("1 contrat de concession lu, évalué selon les articles des concessions"));
   }
