@@ -162,6 +162,7 @@ return {
   id = "anru",
   api = 1,
   title = "Charte nationale d'insertion de l'ANRU (renouvellement urbain)",
+  label = "Charte ANRU",
   basis = BASIS,
   order = 70,
   params = {

@@ -165,6 +165,7 @@ return {
   id = "critere-insertion",
   api = 1,
   title = "Critère d'attribution : performance en matière d'insertion professionnelle",
+  label = "Critère",
   basis = BASIS,
   order = 20,
   params = {

@@ -324,6 +324,7 @@ return {
   id = "insertion",
   api = 1,
   title = "Clause d'insertion (condition d'exécution)",
+  label = "Insertion",
   basis = BASIS,
   order = 10,
   params = {

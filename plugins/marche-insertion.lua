@@ -143,6 +143,7 @@ return {
   id = "marche-insertion",
   api = 1,
   title = "Marché de services de qualification et d'insertion professionnelle",
+  label = "Marché insert.",
   basis = BASIS,
   order = 60,
   params = {

@@ -113,6 +113,7 @@ return {
   id = "reserve-ess",
   api = 1,
   title = "Marché réservé aux entreprises de l'économie sociale et solidaire",
+  label = "Réservé ESS",
   basis = BASIS,
   order = 50,
   params = {

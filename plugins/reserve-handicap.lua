@@ -23,6 +23,7 @@ return {
   id = "reserve-handicap",
   api = 1,
   title = "Marché ou lot réservé aux EA et ESAT",
+  label = "Réservé EA-ESAT",
   basis = { "CCP L2113-12", "CCP R2113-7", "CCP L2113-14" },
   order = 30,
   params = {

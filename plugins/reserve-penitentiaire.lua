@@ -77,6 +77,7 @@ return {
   id = "reserve-penitentiaire",
   api = 1,
   title = "Marché ou lot réservé aux opérateurs du travail pénitentiaire",
+  label = "Réservé pénit.",
   basis = BASIS,
   order = 45,
   params = {

@@ -24,6 +24,7 @@ return {
   id = "reserve-siae",
   api = 1,
   title = "Marché ou lot réservé aux SIAE",
+  label = "Réservé SIAE",
   basis = { "CCP L2113-13", "CCP R2113-7", "CCP L2113-14" },
   order = 40,
   params = {

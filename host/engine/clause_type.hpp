@@ -13,6 +13,7 @@ namespace clausier::engine {
 struct ClauseInfo {
   std::string id;     // "insertion"
   std::string title;  // "Clause d'insertion (condition d'exécution)"
+  std::string label;  // "Insertion": a short name for narrow columns; the id by default
   std::vector<std::string> basis;
   std::string source;  // where it is defined, e.g. "plugins/insertion.lua"
   int api = 0;

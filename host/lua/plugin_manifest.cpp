@@ -24,13 +24,14 @@ class ManifestReader {
     read_optional_fields();
     check_params(params);
     for (const auto& name : unknown_fields(
-             L_, index_, {"id", "api", "evaluate", "title", "basis", "params", "units", "order"})) {
+             L_, index_, {"id", "api", "evaluate", "title", "label", "basis", "params", "units", "order"})) {
       diags_.warning(where_, "champ " + fr::quoted(name) +
-                                 " inconnu, ignoré (champs admis : id, api, evaluate, title, basis, params, "
-                                 "units, order)");
+                                 " inconnu, ignoré (champs admis : id, api, evaluate, title, label, basis, "
+                                 "params, units, order)");
     }
     if (!ok_) return std::nullopt;
     if (out_.info.title.empty()) out_.info.title = out_.info.id;
+    if (out_.info.label.empty()) out_.info.label = out_.info.id;
     out_.info.source = where_.file;
     return std::move(out_);
   }
@@ -95,6 +96,13 @@ class ManifestReader {
       out_.info.title = std::string(string_at(L_, -1));
     } else if (title != LUA_TNIL) {
       invalid("title", std::string("il faut du texte, pas ") + luaL_typename(L_, -1));
+    }
+    lua_pop(L_, 1);
+    const int label = field("label");
+    if (label == LUA_TSTRING) {
+      out_.info.label = std::string(string_at(L_, -1));
+    } else if (label != LUA_TNIL) {
+      invalid("label", std::string("il faut du texte, pas ") + luaL_typename(L_, -1));
     }
     lua_pop(L_, 1);
     read_list("basis", out_.info.basis);

@@ -57,7 +57,9 @@ class TableSink final : public EvaluationSink {
     header_done_ = true;
     std::string header = text::pad("Référence", ref_width) + " " + text::pad("Objet", objet_width) + " " +
                          text::pad("Montant HT", amount_width, true);
-    for (const auto& t : types_) header += "  " + text::pad(text::truncate(t.id, width_), width_);
+    for (const auto& t : types_) {
+      header += "  " + text::pad(text::truncate(t.label.empty() ? t.id : t.label, width_), width_);
+    }
     while (!header.empty() && header.back() == ' ') header.pop_back();
     out_ << header << '\n' << std::string(text::display_width(header), '-') << '\n';
   }
@@ -126,9 +128,17 @@ class TableSink final : public EvaluationSink {
   }
 
  private:
+  // A clause type's French title; its id when the run does not know it.
+  [[nodiscard]] const std::string& title_of(const std::string& type) const {
+    for (const auto& t : types_) {
+      if (t.id == type) return t.title;
+    }
+    return type;
+  }
+
   void explain(const LotEvaluation& e) {
     for (const auto& c : e.clauses) {
-      out_ << "    " << c.type << fr::colon << ' ' << clause_cell(c) << '\n';
+      out_ << "    " << title_of(c.type) << fr::colon << ' ' << clause_cell(c) << '\n';
       for (const auto& r : c.reasons) out_ << "      - " << r << '\n';
       for (const auto& w : c.warnings) out_ << "      ! " << w << '\n';
       if (!c.basis.empty()) {

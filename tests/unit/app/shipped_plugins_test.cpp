@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "app/toolkit.hpp"
+#include "base/text.hpp"
 #include "test_paths.hpp"
 
 using namespace clausier;
@@ -109,6 +110,9 @@ TEST_SUITE("shipped_plugins") {
       CHECK(i.api == 1);
       CHECK(i.source == "plugins/" + i.id + ".lua");
       CHECK_FALSE(i.title.empty());
+      // A short label for the table's columns, which are 15 characters wide.
+      CHECK(i.label != i.id);
+      CHECK(text::display_width(i.label) <= 15);
     }
     CHECK(info("insertion").basis == std::vector<std::string>{"CCP L2112-2", "CCP L2112-2-1"});
     CHECK(info("insertion").units == Units{{"cout_horaire", "EUR/h"},

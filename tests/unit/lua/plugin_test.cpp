@@ -102,7 +102,7 @@ TEST_SUITE("lua.plugin") {
                 "pas dans les règles chargées",
             dir + "warnings.lua : avertissement : champ « descripton » inconnu, ignoré (champs admis : id, "
                   "api, "
-                  "evaluate, title, basis, params, units, order)",
+                  "evaluate, title, label, basis, params, units, order)",
             dir + "wrong_id.lua : erreur : champ « id » invalide : il doit être le nom du fichier sans .lua "
                   ": id "
                   "= \"wrong_id\"",
