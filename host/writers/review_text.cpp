@@ -79,7 +79,8 @@ std::vector<Card> summary_cards(const ReviewData& d) {
   }
   if (d.recorded_known() > 0) {
     const std::size_t missing = d.recorded[static_cast<std::size_t>(RecordedMatch::mandatory_missing)];
-    cards.push_back({"Considérations déclarées (DECP)", count(d.recorded_known()),
+    // Declared in the open data: DECP records or eForms notices.
+    cards.push_back({"Considérations déclarées (données publiées)", count(d.recorded_known()),
                      plural(missing, "obligation non tracée", "obligations non tracées"), missing > 0});
   }
   return cards;
@@ -209,7 +210,7 @@ std::vector<std::string> rules_facts(const ReviewData& d) {
               : std::string("Chaque lot est évalué avec les règles en vigueur à sa date de lancement."));
   if (d.target) {
     std::string t = "Objectif national" + std::string(fr::colon) + " " + fr::percent(d.target->ratio) +
-                    " (paramètre " + d.target->parameter + ", en vigueur depuis le " +
+                    " (en vigueur depuis le " +
                     fr::date_long(d.target->from) + ", " + d.target->status + ")" + fr::colon + " " +
                     d.target->reference + ".";
     if (!d.target->note.empty()) t += " " + d.target->note;

@@ -102,7 +102,7 @@ fi
 run decp review samples/decp/marches.json -o "$WORK/decp.html"
 expect_status decp 0
 cp "$WORK/decp.html" "$WORK/decp.out"
-expect_in decp out "Considérations déclarées (DECP)"
+expect_in decp out "Considérations déclarées (données publiées)"
 expect_in decp out "<h3>Considérations sociales déclarées et règles</h3>"
 expect_in decp out "déclaré : Pas de considération sociale (recommandation non suivie)"
 expect_in decp out "au-dessus des seuils sans considération retenue"
