@@ -423,9 +423,11 @@ DecideOutcome Workspace::decide(const Toolkit& toolkit, const std::string& name,
       if (input.replace || input.verdict) d.verdict = non_empty(input.verdict);
       if (input.replace || input.hours) d.hours = hours;
       if (input.replace || input.motif) d.motif = non_empty(input.motif);
-      // A motif given by its id in the rules is kept as its wording.
+      // A motif given by its id in the rules is kept as its wording (the
+      // grounds of concessions for a concession).
       if (d.motif) {
-        for (const auto& m : motifs_in_force(toolkit.params(), today_utc())) {
+        const bool concession = store::lot_from_json(lot->data).first.concession.value_or(false);
+        for (const auto& m : motifs_in_force(toolkit.params(), today_utc(), concession)) {
           if (*d.motif == m.id) d.motif = m.label;
         }
       }

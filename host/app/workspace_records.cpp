@@ -42,9 +42,9 @@ std::vector<FieldChange> changed_fields(const Lot& before, const Lot& after) {
 
 Date today_utc() { return Date::parse_iso(store::utc_now().substr(0, 10)).value_or(Date{}); }
 
-std::vector<Motif> motifs_in_force(const params::ParameterSet& params, Date on) {
+std::vector<Motif> motifs_in_force(const params::ParameterSet& params, Date on, bool concession) {
   std::vector<Motif> out;
-  const params::Parameter* p = params.find(motifs_parameter);
+  const params::Parameter* p = params.find(concession ? concession_motifs_parameter : motifs_parameter);
   if (p == nullptr) return out;
   const params::DatedValue* v = p->at(on);
   if (v == nullptr) return out;

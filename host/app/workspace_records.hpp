@@ -34,7 +34,8 @@ auto guarded(F&& work) -> decltype(work()) {
 
 // The grounds a buyer may record to leave out the social condition of
 // L2112-2-1, as the rules in force on `on` list them
-// (rules/obligation_sociale/motifs.lua).
+// (rules/obligation_sociale/motifs.lua); of L3114-2-1 for a concession
+// (motifs_concessions.lua, two grounds only).
 struct Motif {
   std::string id;  // "lien-insuffisant"
   std::string label;
@@ -42,7 +43,9 @@ struct Motif {
   std::string status;
 };
 inline constexpr std::string_view motifs_parameter = "obligation_sociale.motifs";
-[[nodiscard]] std::vector<Motif> motifs_in_force(const params::ParameterSet& params, Date on);
+inline constexpr std::string_view concession_motifs_parameter = "obligation_sociale.motifs_concessions";
+[[nodiscard]] std::vector<Motif> motifs_in_force(const params::ParameterSet& params, Date on,
+                                                 bool concession = false);
 
 // The fields whose values differ between two versions of a lot, in the
 // order of store::shown_values, as shown to a user.

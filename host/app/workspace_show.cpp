@@ -291,16 +291,20 @@ void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceF
       for (const auto& c : toolkit.clause_infos())
         w.begin_object().field("type", c.id).field("label", c.title).end_object();
       w.end_array();
-      w.key("motifs").begin_array();
-      for (const auto& m : motifs_in_force(toolkit.params(), today_utc())) {
-        w.begin_object()
-            .field("id", m.id)
-            .field("label", m.label)
-            .field("reference", m.reference)
-            .field("status", m.status)
-            .end_object();
+      // The grounds of public contracts, and those of concessions (lots with
+      // "concession": true).
+      for (const bool concession : {false, true}) {
+        w.key(concession ? "motifs_concessions" : "motifs").begin_array();
+        for (const auto& m : motifs_in_force(toolkit.params(), today_utc(), concession)) {
+          w.begin_object()
+              .field("id", m.id)
+              .field("label", m.label)
+              .field("reference", m.reference)
+              .field("status", m.status)
+              .end_object();
+        }
+        w.end_array();
       }
-      w.end_array();
       w.key("verdicts").begin_array();
       for (const Verdict v : {Verdict::obligatoire, Verdict::recommandee, Verdict::possible, Verdict::exclue})
         w.begin_object().field("id", verdict_id(v)).field("label", verdict_label(v)).end_object();

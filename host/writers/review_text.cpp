@@ -210,9 +210,8 @@ std::vector<std::string> rules_facts(const ReviewData& d) {
               : std::string("Chaque lot est évalué avec les règles en vigueur à sa date de lancement."));
   if (d.target) {
     std::string t = "Objectif national" + std::string(fr::colon) + " " + fr::percent(d.target->ratio) +
-                    " (en vigueur depuis le " +
-                    fr::date_long(d.target->from) + ", " + d.target->status + ")" + fr::colon + " " +
-                    d.target->reference + ".";
+                    " (en vigueur depuis le " + fr::date_long(d.target->from) + ", " + d.target->status +
+                    ")" + fr::colon + " " + d.target->reference + ".";
     if (!d.target->note.empty()) t += " " + d.target->note;
     facts.push_back(t);
   } else {

@@ -158,6 +158,30 @@ PY
   wait "$holder"
 
   # kill -9 in the middle of writes: the base stays consistent, and every
+
+# A concession's exception grounds are those of L3114-2-1 (two, no
+# « solution immédiatement disponible »): a motif given by its id is kept as
+# the concessions' wording, and show lists both sets.
+printf 'Référence;Objet;Acheteur;Nature;Code CPV;Montant estimé HT;Date prévisionnelle de lancement;Contrat de concession\nDSP1;Délégation de la restauration;Ville (exemple);services;55520000;6000000;01/03/2027;oui\n' >"$WORK/dsp.csv"
+run dsp_import workspace import "$WORK/dsp.csv" --name dsp
+expect_status dsp_import 0
+run dsp_decide workspace decide dsp DSP1 --clause insertion --verdict exclue --motif lien-insuffisant
+expect_status dsp_decide 0
+run dsp_show workspace show dsp --format json
+python3 - "$WORK/dsp_show.out" <<'PY' || fail "motifs d'une concession"
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert [m["id"] for m in d["motifs_concessions"]] == ["concurrence-execution", "lien-insuffisant"], d["motifs_concessions"]
+assert "solution-disponible" in [m["id"] for m in d["motifs"]]
+lot = d["lots"][0]
+assert lot["concession"] is True
+clause = next(c for c in lot["clauses"] if c["type"] == "insertion")
+assert clause["proposed"]["verdict"] == "obligatoire", clause
+assert "contrat de concession" in clause["decision"]["motif"], clause["decision"]
+assert clause["conflict"] is False, clause
+PY
+CHECKS=$((CHECKS + 1))
+
   # acknowledged decision is in it.
   KILLDB="$WORK/kill.db"
   timeout 60 "$CLAUSIER" workspace import "$SAMPLE" --db "sqlite:$KILLDB" >/dev/null 2>&1

@@ -245,9 +245,15 @@
 
   const fieldLabel = (key) => (config.columns || {})[key] || key;
 
+  // The grounds of the rules a lot's decision may record: those of L3114-2-1
+  // for a concession, of L2112-2-1 for a public contract.
+  const motifsOf = (lot) => (lot.concession ? current?.motifs_concessions : current?.motifs) || [];
   // A motif of the rules, by its id or by its wording (the workspace keeps
-  // the wording of a motif given by its id).
-  const findMotif = (motif) => (current?.motifs || []).find((x) => x.id === motif || x.label === motif);
+  // the wording of a motif given by its id), among the lot's grounds, or
+  // among all of them when no lot is given.
+  const findMotif = (motif, lot) =>
+    (lot ? motifsOf(lot) : [...(current?.motifs || []), ...(current?.motifs_concessions || [])])
+      .find((x) => x.id === motif || x.label === motif);
 
   function motifLabel(motif) {
     const m = findMotif(motif);
@@ -382,8 +388,8 @@
   function decisionForm(lot, clause, saved) {
     const id = "d" + (++formCount);
     const d = clause.decision || {};
-    const motifs = current.motifs || [];
-    const known = d.motif ? findMotif(d.motif) : null;
+    const motifs = motifsOf(lot);
+    const known = d.motif ? findMotif(d.motif, lot) : null;
     const field = (label, control) => el("label", { for: control.id }, label, control);
 
     const verdict = el("select", { id: id + "-verdict", name: "verdict" },
