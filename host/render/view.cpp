@@ -52,6 +52,7 @@ View lot_part(const Lot& lot) {
   v.set("lieu", View::text(lot.lieu));
   v.set("departement", View::text(departement_of(lot.lieu).value_or("")));
   v.set("anru", View::boolean(lot.anru.value_or(false)));
+  v.set("concession", View::boolean(lot.concession.value_or(false)));
   return v;
 }
 
