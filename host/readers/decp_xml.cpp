@@ -5,13 +5,11 @@
 
 #include "base/text.hpp"
 #include "readers/xml_reader.hpp"
+#include "readers/xml_record.hpp"
 #include "readers/zip_package.hpp"
 
 namespace clausier::readers {
 namespace {
-
-constexpr std::size_t max_value_bytes = 256 * 1024;
-constexpr std::size_t max_name_bytes = 128;
 
 bool skipped_element(std::string_view name) {
   static constexpr std::array<std::string_view, 6> names = {
@@ -22,8 +20,6 @@ bool skipped_element(std::string_view name) {
   }
   return false;
 }
-
-std::uint32_t line_of(int line) { return line > 0 ? static_cast<std::uint32_t>(line) : 0; }
 
 }  // namespace
 
@@ -50,7 +46,7 @@ bool DecpXmlRecords::next(DecpRecord& out) {
     return step(out);
   } catch (const sheet::Error& e) {
     where_ = Where::failed;
-    throw DecpError(e.message(), xml_ ? line_of(xml_->error_line()) : 0);
+    throw DecpError(e.message(), xml_ ? xml_line(xml_->error_line()) : 0);
   } catch (const DecpError&) {
     where_ = Where::failed;
     throw;
@@ -70,7 +66,7 @@ bool DecpXmlRecords::step(DecpRecord& out) {
       throw DecpError("l'élément racine de ce fichier XML est « " + text::truncate(xml_->local_name(), 40) +
                           " » : un fichier DECP commence par <marches>, un avis eForms par <ContractNotice>, "
                           "<PriorInformationNotice> ou <ContractAwardNotice>",
-                      line_of(xml_->node_line()));
+                      xml_line(xml_->node_line()));
     }
     where_ = Where::root;
     if (xml_->is_empty_element()) where_ = Where::end;
@@ -99,61 +95,9 @@ bool DecpXmlRecords::step(DecpRecord& out) {
 }
 
 void DecpXmlRecords::read_contract(DecpRecord& out) {
-  out.clear(line_of(xml_->node_line()));
-  out.set_typed(false);
-  if (xml_->is_empty_element()) return;
-  const int depth = xml_->depth();
-  std::string path;
-  std::vector<std::size_t> marks;  // length of `path` before each open element
-  std::vector<bool> leaf;          // open elements that have no element inside (yet)
-  std::string value;
-  bool cut = false;
-  std::uint32_t value_line = 0;
-  while (xml_->next()) {
-    switch (xml_->node()) {
-      case sheet::XmlReader::Node::start: {
-        if (!leaf.empty()) leaf.back() = false;
-        const std::string_view name = xml_->local_name();
-        if (xml_->depth() == depth + 1 && skipped_element(name)) {
-          xml_->skip();
-          break;
-        }
-        marks.push_back(path.size());
-        if (!path.empty()) path += '.';
-        path += name.size() <= max_name_bytes ? name : std::string_view("?");
-        value.clear();
-        cut = false;
-        value_line = line_of(xml_->node_line());
-        if (xml_->is_empty_element()) {
-          if (DecpField* f = out.add(path, value_line)) out.account(*f);
-          path.resize(marks.back());
-          marks.pop_back();
-          break;
-        }
-        leaf.push_back(true);
-        break;
-      }
-      case sheet::XmlReader::Node::text:
-        sheet::append_capped(value, xml_->value(), max_value_bytes, cut);
-        break;
-      case sheet::XmlReader::Node::end:
-        if (xml_->depth() == depth) return;
-        if (leaf.empty() || marks.empty()) break;
-        if (leaf.back()) {
-          if (DecpField* f = out.add(path, value_line)) {
-            f->text.assign(text::trim(value));
-            f->cut = cut;
-            out.account(*f);
-          }
-        }
-        leaf.pop_back();
-        path.resize(marks.back());
-        marks.pop_back();
-        value.clear();
-        break;
-      case sheet::XmlReader::Node::other: break;
-    }
-  }
+  flatten_xml_element(
+      *xml_, out, [](std::string_view name, int level) { return level == 1 && skipped_element(name); },
+      [](const std::string&, DecpRecord&, std::uint32_t) {});
 }
 
 }  // namespace clausier::readers

@@ -7,13 +7,12 @@
 #include "base/text.hpp"
 #include "readers/decp_record.hpp"
 #include "readers/xml_reader.hpp"
+#include "readers/xml_record.hpp"
 #include "readers/zip_package.hpp"
 
 namespace clausier::readers {
 namespace {
 
-constexpr std::size_t max_value_bytes = 256 * 1024;
-constexpr std::size_t max_name_bytes = 128;
 constexpr std::size_t max_organisations = 10'000;
 constexpr std::size_t max_organisation_name = 400;
 
@@ -31,8 +30,6 @@ constexpr std::array<NoticeKind, 3> notice_kinds = {{
 // The namespace of each root is the UBL document's: this prefix, then the
 // root's name and "-2".
 constexpr std::string_view ubl_namespace = "urn:oasis:names:specification:ubl:schema:xsd:";
-
-std::uint32_t line_of(int line) { return line > 0 ? static_cast<std::uint32_t>(line) : 0; }
 
 std::string_view label_of(std::string_view root) {
   for (const NoticeKind& k : notice_kinds) {
@@ -100,72 +97,29 @@ EformsReader::~EformsReader() = default;
 // Reads the current element into `out`, one field per leaf element (see
 // readers/eforms_lot.hpp for the paths).
 void EformsReader::flatten(DecpRecord& out) {
-  out.clear(line_of(xml_->node_line()));
-  out.set_typed(false);
-  if (xml_->is_empty_element()) return;
-  const int depth = xml_->depth();
-  std::string path;
-  std::vector<std::size_t> marks;  // length of `path` before each open element
-  std::vector<bool> leaf;          // open elements that have no element inside (yet)
-  std::string value;
-  bool cut = false;
-  std::uint32_t value_line = 0;
-  while (xml_->next()) {
-    switch (xml_->node()) {
-      case sheet::XmlReader::Node::start: {
-        if (!leaf.empty()) leaf.back() = false;
-        const std::string_view name = xml_->local_name();
-        std::string list;
-        std::string currency;
+  std::string list;
+  std::string currency;
+  flatten_xml_element(
+      *xml_, out, [](std::string_view, int) { return false; },
+      // A code's list (or scheme, unit) qualifies its path ("...ProcurementTypeCode[strategic-procurement]");
+      // an amount's currency is a field of its own ("...@currencyID").
+      [&](std::string& path, DecpRecord& record, std::uint32_t line) {
+        list.clear();
+        currency.clear();
         xml_->attributes([&](std::string_view local, std::string_view, std::string_view v) {
-          if (v.size() > max_name_bytes) return;
+          if (v.size() > max_xml_name_bytes) return;
           if (local == "listName" || (list.empty() && (local == "schemeName" || local == "unitCode")))
             list = v;
           if (local == "currencyID") currency = v;
         });
-        marks.push_back(path.size());
-        if (!path.empty()) path += '.';
-        path += name.size() <= max_name_bytes ? name : std::string_view("?");
         if (!list.empty()) path += "[" + list + "]";
-        value_line = line_of(xml_->node_line());
         if (!currency.empty()) {
-          if (DecpField* f = out.add(path + "@currencyID", value_line)) {
+          if (DecpField* f = record.add(path + "@currencyID", line)) {
             f->text = currency;
-            out.account(*f);
+            record.account(*f);
           }
         }
-        value.clear();
-        cut = false;
-        if (xml_->is_empty_element()) {
-          if (DecpField* f = out.add(path, value_line)) out.account(*f);
-          path.resize(marks.back());
-          marks.pop_back();
-          break;
-        }
-        leaf.push_back(true);
-        break;
-      }
-      case sheet::XmlReader::Node::text:
-        sheet::append_capped(value, xml_->value(), max_value_bytes, cut);
-        break;
-      case sheet::XmlReader::Node::end:
-        if (xml_->depth() == depth) return;
-        if (leaf.empty() || marks.empty()) break;
-        if (leaf.back()) {
-          if (DecpField* f = out.add(path, value_line)) {
-            f->text.assign(text::trim(value));
-            f->cut = cut;
-            out.account(*f);
-          }
-        }
-        leaf.pop_back();
-        path.resize(marks.back());
-        marks.pop_back();
-        value.clear();
-        break;
-      case sheet::XmlReader::Node::other: break;
-    }
-  }
+      });
 }
 
 // The text of the current element (a leaf), capped; the reader is then at
@@ -178,7 +132,7 @@ std::string EformsReader::read_text() {
   while (xml_->next()) {
     if (xml_->node() == sheet::XmlReader::Node::end && xml_->depth() == depth) break;
     if (xml_->node() == sheet::XmlReader::Node::text) {
-      sheet::append_capped(value, xml_->value(), max_value_bytes, cut);
+      sheet::append_capped(value, xml_->value(), max_xml_value_bytes, cut);
     } else if (xml_->node() == sheet::XmlReader::Node::start) {
       xml_->skip();
     }
@@ -246,7 +200,7 @@ void EformsReader::open_root() {
   }
   const std::string root(xml_->local_name());
   const std::string_view ns = xml_->namespace_uri();
-  const std::uint32_t line = line_of(xml_->node_line());
+  const std::uint32_t line = xml_line(xml_->node_line());
   if (label_of(root).empty()) {
     throw DecpError("l'élément racine de ce fichier XML est « " + text::truncate(root, 40) +
                         " » : un avis eForms commence par <ContractNotice>, <PriorInformationNotice> ou "
@@ -346,7 +300,7 @@ bool EformsReader::read(DiagnosticSink* diags) {
   } catch (const sheet::Error& e) {
     where_ = Where::failed;
     if (diags != nullptr) {
-      diags->error(at(xml_ ? line_of(xml_->error_line()) : 0),
+      diags->error(at(xml_ ? xml_line(xml_->error_line()) : 0),
                    e.message() + (stats_.rows > 0 ? " (les lots lus jusque-là sont évalués)" : ""));
     }
   } catch (const DecpError& e) {

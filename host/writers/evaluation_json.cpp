@@ -26,6 +26,18 @@ void write_diagnostic(JsonWriter& json, const Diagnostic& d) {
   json.end_object();
 }
 
+void write_clause_types(JsonWriter& json, const std::vector<engine::ClauseInfo>& types) {
+  json.key("clause_types").begin_array();
+  for (const auto& t : types) {
+    json.begin_object();
+    json.field("id", t.id);
+    json.field("title", t.title);
+    json.field("source", t.source);
+    json.end_object();
+  }
+  json.end_array();
+}
+
 void write_trace_entry(JsonWriter& json, const TraceEntry& t) {
   json.begin_object();
   json.field("parameter", t.parameter);
@@ -163,15 +175,7 @@ class JsonSink final : public EvaluationSink {
     json_.field("format", "clausier-evaluation");
     json_.key("version").value(std::int64_t{2});
     json_.field("reasons", reasons_mode_name(reasons_));
-    json_.key("clause_types").begin_array();
-    for (const auto& t : types) {
-      json_.begin_object();
-      json_.field("id", t.id);
-      json_.field("title", t.title);
-      json_.field("source", t.source);
-      json_.end_object();
-    }
-    json_.end_array();
+    write_clause_types(json_, types);
     json_.key("lots").begin_array();
   }
 

@@ -10,6 +10,8 @@ namespace clausier::writers {
 
 void write_location_fields(JsonWriter& json, const Location& where);
 void write_diagnostic(JsonWriter& json, const Diagnostic& d);
+// "clause_types": [{"id", "title", "source"}], a member of the current object.
+void write_clause_types(JsonWriter& json, const std::vector<engine::ClauseInfo>& types);
 void write_trace_entry(JsonWriter& json, const TraceEntry& t);
 // A clause's computed values as a "values" object; nothing when it has none.
 void write_clause_values(JsonWriter& json, const ClauseResult& c);

@@ -117,15 +117,7 @@ class JsonlSink final : public EvaluationSink {
     json.field("format", "clausier-evaluation");
     json.key("version").value(std::int64_t{2});
     json.field("reasons", reasons_mode_name(reasons_));
-    json.key("clause_types").begin_array();
-    for (const auto& t : types_) {
-      json.begin_object();
-      json.field("id", t.id);
-      json.field("title", t.title);
-      json.field("source", t.source);
-      json.end_object();
-    }
-    json.end_array();
+    write_clause_types(json, types_);
     json.end_object();
     out_ << '\n';
   }
