@@ -21,7 +21,9 @@ inline constexpr std::size_t max_xml_value_bytes = 256 * 1024;
 inline constexpr std::size_t max_xml_name_bytes = 128;
 
 // A libxml2 line (0 or less when unknown) as a diagnostic line.
-[[nodiscard]] inline std::uint32_t xml_line(int line) { return line > 0 ? static_cast<std::uint32_t>(line) : 0; }
+[[nodiscard]] inline std::uint32_t xml_line(int line) {
+  return line > 0 ? static_cast<std::uint32_t>(line) : 0;
+}
 
 // Reads the element `xml` is on, to its end, into `out` (cleared, untyped).
 // At each element below it:
@@ -66,7 +68,9 @@ void flatten_xml_element(sheet::XmlReader& xml, DecpRecord& out, Skip&& skip, Qu
         leaf.push_back(true);
         break;
       }
-      case sheet::XmlReader::Node::text: sheet::append_capped(value, xml.value(), max_xml_value_bytes, cut); break;
+      case sheet::XmlReader::Node::text:
+        sheet::append_capped(value, xml.value(), max_xml_value_bytes, cut);
+        break;
       case sheet::XmlReader::Node::end:
         if (xml.depth() == depth) return;
         if (leaf.empty() || marks.empty()) break;
