@@ -243,7 +243,7 @@ local function no_obligation_reason(lot, ctx, in_force)
   if not in_force then
     return string.format("L'obligation de l'article %s du code de la commande publique n'est pas en "
       .. "vigueur au %s : la clause reste au choix de l'acheteur (article %s).", seuil_ue.obligation(lot).article,
-      ctx.fmt.date(ctx.date), lot.concession and "L3114-2" or "L2112-2")
+      ctx.fmt.date(ctx.date), seuil_ue.obligation(lot).facultative)
   end
 end
 
@@ -294,7 +294,7 @@ local function evaluate(lot, ctx)
     else
       reasons[#reasons + 1] = string.format("L'obligation de l'article %s ne s'applique donc pas : la clause "
         .. "reste au choix de l'acheteur (article %s).", seuil_ue.obligation(lot).article,
-        lot.concession and "L3114-2" or "L2112-2")
+        seuil_ue.obligation(lot).facultative)
       -- The dispense (R2122-8) is a procedure of public contracts only.
       local seuil_dispense, market = dispense(lot, ctx)
       if seuil_dispense and total < seuil_dispense and not lot.concession then

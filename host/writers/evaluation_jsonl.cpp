@@ -83,7 +83,10 @@ class JsonlSink final : public EvaluationSink {
       return;
     }
     header();
-    // The definitions this lot needs come first, each on its line.
+    // The definitions this lot needs come first, each on its line; the
+    // numbers found are kept, in the order the lot's line writes them.
+    numbers_.clear();
+    next_ = 0;
     for (const ClauseResult& c : e.clauses) {
       for (const auto& b : c.basis) define_text(b);
       if (reasons_ == ReasonsMode::brief) {
@@ -125,6 +128,7 @@ class JsonlSink final : public EvaluationSink {
   void define_text(const std::string& text) {
     const bool repeated = seen_.check(text);
     const auto found = texts_.number(text, repeated);
+    numbers_.push_back(found ? found->number : 0);
     if (!found || !found->is_new) return;
     JsonWriter json(out_, 0);
     json.begin_object();
@@ -137,6 +141,7 @@ class JsonlSink final : public EvaluationSink {
   void define_entry(const TraceEntry& t) {
     entry_key(t, key_);
     const auto found = entries_.number(key_, true);
+    numbers_.push_back(found ? found->number : 0);
     if (!found || !found->is_new) return;
     JsonWriter json(out_, 0);
     json.begin_object();
@@ -151,8 +156,8 @@ class JsonlSink final : public EvaluationSink {
   void write_texts(JsonWriter& json, std::string_view name, const std::vector<std::string>& texts) {
     json.key(name).begin_array();
     for (const auto& text : texts) {
-      if (const auto found = texts_.number(text, false)) {
-        json.value(static_cast<std::int64_t>(found->number));
+      if (const std::uint32_t n = numbers_[next_++]) {
+        json.value(static_cast<std::int64_t>(n));
       } else {
         json.value(text);
       }
@@ -176,9 +181,8 @@ class JsonlSink final : public EvaluationSink {
     if (!c.trace.empty()) {
       json.key("trace").begin_array();
       for (const auto& t : c.trace) {
-        entry_key(t, key_);
-        if (const auto found = entries_.number(key_, false)) {
-          json.value(static_cast<std::int64_t>(found->number));
+        if (const std::uint32_t n = numbers_[next_++]) {
+          json.value(static_cast<std::int64_t>(n));
         } else {
           write_trace_entry(json, t);
         }
@@ -199,6 +203,10 @@ class JsonlSink final : public EvaluationSink {
   SeenBefore seen_;
   Numbering entries_;
   std::string key_;  // a trace entry's parts, joined, reused
+  // The lot's texts and trace entries by number (0: written in place), in
+  // the order the definitions met them and the lot's line writes them.
+  std::vector<std::uint32_t> numbers_;
+  std::size_t next_ = 0;
   bool header_done_ = false;
 };
 

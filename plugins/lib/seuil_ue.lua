@@ -17,14 +17,15 @@
 
 local M = {}
 
--- The obligation that applies to the lot: its article and the rule data of
--- its start and of its grounds of exception.
+-- The obligation that applies to the lot: its article, the article that
+-- leaves the clause to the buyer below it, and the rule data of its start and
+-- of its grounds of exception.
 function M.obligation(lot)
   if lot.concession then
-    return { article = "L3114-2-1", en_vigueur = "obligation_sociale.en_vigueur_concessions",
-      motifs = "obligation_sociale.motifs_concessions" }
+    return { article = "L3114-2-1", facultative = "L3114-2",
+      en_vigueur = "obligation_sociale.en_vigueur_concessions", motifs = "obligation_sociale.motifs_concessions" }
   end
-  return { article = "L2112-2-1", en_vigueur = "obligation_sociale.en_vigueur",
+  return { article = "L2112-2-1", facultative = "L2112-2", en_vigueur = "obligation_sociale.en_vigueur",
     motifs = "obligation_sociale.motifs" }
 end
 
