@@ -520,6 +520,8 @@ std::vector<CaseMismatch> compare_case(const RuleCase& rule_case, const LotEvalu
                      "heures attendues " + q(hours_text(e.hours)) + ", obtenues " + q(hours_text(r->hours)),
                      {}});
     }
+    const std::vector<std::string> reasons = texts(r->reasons);
+    const std::vector<std::string> warnings = texts(r->warnings);
     const auto contains = [](const std::vector<std::string>& texts, const std::string& wanted) {
       const std::string needle = comparable(wanted);
       return std::any_of(texts.begin(), texts.end(), [&](const std::string& text) {
@@ -527,13 +529,13 @@ std::vector<CaseMismatch> compare_case(const RuleCase& rule_case, const LotEvalu
       });
     };
     for (const auto& wanted : e.reasons) {
-      if (!contains(r->reasons, wanted))
-        out.push_back({e.clause, "aucun motif ne contient " + q(wanted), r->reasons, false});
+      if (!contains(reasons, wanted))
+        out.push_back({e.clause, "aucun motif ne contient " + q(wanted), reasons, false});
     }
     for (const auto& unwanted : e.absent) {
-      if (contains(r->reasons, unwanted))
+      if (contains(reasons, unwanted))
         out.push_back(
-            {e.clause, "un motif contient " + q(unwanted) + ", qui ne devait pas y être", r->reasons, false});
+            {e.clause, "un motif contient " + q(unwanted) + ", qui ne devait pas y être", reasons, false});
     }
     for (const auto& article : e.basis) {
       if (std::find(r->basis.begin(), r->basis.end(), article) != r->basis.end()) continue;
@@ -545,18 +547,18 @@ std::vector<CaseMismatch> compare_case(const RuleCase& rule_case, const LotEvalu
                      {}});
     }
     for (const auto& wanted : e.warnings) {
-      if (!contains(r->warnings, wanted)) {
+      if (!contains(warnings, wanted)) {
         out.push_back({e.clause,
                        r->warnings.empty()
                            ? "aucun avertissement, alors que l'un devait contenir " + q(wanted)
                            : "aucun avertissement ne contient " + q(wanted),
-                       r->warnings, true});
+                       warnings, true});
       }
     }
     if (e.no_warning && !r->warnings.empty()) {
       out.push_back({e.clause,
                      "aucun avertissement attendu, " + std::to_string(r->warnings.size()) + " obtenu(s)",
-                     r->warnings, true});
+                     warnings, true});
     }
     for (const auto& [name, wanted] : e.values) {
       const auto it = std::find_if(r->values.begin(), r->values.end(),

@@ -214,13 +214,13 @@ void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceF
             lw.key("hours");
             c.hours ? lw.value(*c.hours) : lw.null();
             lw.key("reasons").begin_array();
-            for (const auto& r : c.reasons) lw.value(r);
+            for (const auto& r : c.reasons) lw.value(r.text());
             lw.end_array().key("basis").begin_array();
             for (const auto& b : c.basis) lw.value(b);
             lw.end_array();
             if (!c.warnings.empty()) {
               lw.key("warnings").begin_array();
-              for (const auto& w : c.warnings) lw.value(w);
+              for (const auto& w : c.warnings) lw.value(w.text());
               lw.end_array();
             }
             if (c.error) lw.field("error", c.error->message);

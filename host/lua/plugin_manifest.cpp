@@ -65,17 +65,20 @@ class ManifestReader {
   }
 
   void read_api() {
-    const std::string supported = "ce programme prend en charge l'api " + std::to_string(plugin_api);
+    std::string supported = "ce programme prend en charge les api ";
+    for (int v = oldest_plugin_api; v <= plugin_api; ++v)
+      supported += (v == oldest_plugin_api ? "" : v == plugin_api ? " et " : ", ") + std::to_string(v);
     const int type = field("api");
     if (type == LUA_TNIL) {
       missing("api",
               "il faut la version de l'API des plugins pour laquelle il est écrit (" + supported + ")");
     } else if (type != LUA_TNUMBER) {
       invalid("api", std::string("il faut un entier, pas ") + luaL_typename(L_, -1) + " (" + supported + ")");
-    } else if (const double v = lua_tonumber(L_, -1); v != plugin_api) {
+    } else if (const double v = lua_tonumber(L_, -1);
+               v != std::floor(v) || v < oldest_plugin_api || v > plugin_api) {
       invalid("api", "version " + fr::decimal(v, 3) + " non prise en charge : " + supported);
     } else {
-      out_.info.api = plugin_api;
+      out_.info.api = static_cast<int>(v);
     }
     lua_pop(L_, 1);
   }

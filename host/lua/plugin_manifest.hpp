@@ -1,5 +1,5 @@
 #pragma once
-// The table a plugin file returns (plugin api 1), checked field by field:
+// The table a plugin file returns (plugin api 1 or 2), checked field by field:
 //
 //   id        text, required: the file's base name (plugins/insertion.lua: "insertion")
 //   api       integer, required: the plugin API version it is written for
@@ -24,8 +24,11 @@ struct lua_State;
 
 namespace clausier::lua {
 
-// The plugin API versions this host supports.
-inline constexpr int plugin_api = 1;
+// The plugin API versions this host supports: from the oldest to the current
+// one. Version 2 adds sentences with blanks (plugin_result.hpp); version 1
+// stays supported until at least 31 December 2027 (docs/plugin-api.md).
+inline constexpr int oldest_plugin_api = 1;
+inline constexpr int plugin_api = 2;
 
 struct PluginManifest {
   engine::ClauseInfo info;

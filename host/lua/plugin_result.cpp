@@ -54,20 +54,6 @@ std::string read_verdict(lua_State* L, int slot, ClauseResult& out) {
   return invalid("verdict", fr::quoted(id) + " n'est pas un verdict (" + verdict_list(", ") + ")");
 }
 
-// A list of texts, with French typography; `required`: present and not empty.
-std::string read_prose(lua_State* L, int slot, std::string_view field, bool required,
-                       std::vector<std::string>& out) {
-  std::string problem;
-  if (type_of(L, slot) == LUA_TNIL) {
-    if (required) problem = missing(field, "donnez la liste des phrases qui expliquent le verdict");
-  } else if (problem = read_string_list(L, slot, out, &fr::typography); !problem.empty()) {
-    problem = invalid(field, problem);
-  } else if (required && out.empty()) {
-    problem = invalid(field, "la liste est vide, donnez au moins une phrase qui explique le verdict");
-  }
-  return problem;
-}
-
 std::string read_basis(lua_State* L, int slot, const engine::ClauseInfo& info, ClauseResult& out) {
   if (type_of(L, slot) == LUA_TNIL) {
     out.basis = info.basis;
@@ -129,6 +115,97 @@ std::string read_values(lua_State* L, int slot, ClauseResult& out) {
   return problem;
 }
 
+// The sentence with blanks at the top of the stack: { "pattern", name = value, ... }.
+std::string read_pattern_sentence(lua_State* L, PatternCache& patterns, Sentence& out) {
+  const int t = lua_gettop(L);
+  if (lua_rawgeti(L, t, 1) != LUA_TSTRING) {
+    lua_pop(L, 1);
+    return "une phrase à blancs commence par son texte : { \"Le montant ({montant:euros})…\", montant = … }";
+  }
+  std::string problem;
+  const std::string_view pattern = string_at(L, -1);
+  auto message = patterns.find(lua_topointer(L, -1), pattern, problem);
+  lua_pop(L, 1);
+  if (!message) return problem;
+  const auto& blanks = message->blanks();
+  std::vector<ScalarValue> values(blanks.size());
+  for (std::size_t i = 0; i < blanks.size(); ++i) {
+    push(L, blanks[i].name);
+    if (lua_rawget(L, t) == LUA_TNIL) {
+      lua_pop(L, 1);
+      return "le blanc " + fr::quoted(blanks[i].name) + " n'a pas de valeur (ajoutez " + blanks[i].name +
+             " = … à la phrase)";
+    }
+    problem = scalar_on_top(L, values[i]);
+    if (problem.empty()) problem = message->check(i, values[i]);
+    lua_pop(L, 1);
+    if (!problem.empty()) return "blanc " + fr::quoted(blanks[i].name) + " : " + problem;
+  }
+  lua_pushnil(L);
+  while (lua_next(L, t) != 0) {
+    lua_pop(L, 1);
+    const bool known = lua_type(L, -1) == LUA_TSTRING ? message->blank(string_at(L, -1)).has_value()
+                                                      : lua_isinteger(L, -1) && lua_tointeger(L, -1) == 1;
+    if (!known) {
+      problem = fr::quoted(key_name(L, -1)) + " n'est pas un blanc de la phrase (blancs : ";
+      for (std::size_t i = 0; i < blanks.size(); ++i) problem += (i > 0 ? ", " : "") + blanks[i].name;
+      problem += blanks.empty() ? "aucun)" : ")";
+      lua_pop(L, 1);
+      return problem;
+    }
+  }
+  out = Sentence(std::move(message), std::move(values));
+  return {};
+}
+
+// A list of sentences: texts, with French typography, and (api 2) messages
+// with the values of their blanks. `required`: present and not empty.
+std::string read_sentences(lua_State* L, int slot, std::string_view field, bool required,
+                           const engine::ClauseInfo& info, PatternCache& patterns,
+                           std::vector<Sentence>& out) {
+  const int type = type_of(L, slot);
+  if (type == LUA_TNIL) {
+    if (required) return missing(field, "donnez la liste des phrases qui expliquent le verdict");
+    return {};
+  }
+  const char* expected = info.api >= 2 ? "une liste de phrases (textes ou { \"texte à {blancs}\", ... })"
+                                       : "une liste de textes";
+  if (type != LUA_TTABLE)
+    return invalid(field, std::string("il faut ") + expected + ", pas " + luaL_typename(L, slot));
+  const lua_Unsigned n = lua_rawlen(L, slot);
+  out.clear();
+  out.reserve(n);
+  for (lua_Unsigned i = 1; i <= n; ++i) {
+    const int item = lua_rawgeti(L, slot, static_cast<lua_Integer>(i));
+    std::string problem;
+    if (item == LUA_TSTRING) {
+      out.emplace_back(fr::typography(string_at(L, -1)));
+    } else if (item == LUA_TTABLE && info.api >= 2) {
+      problem = read_pattern_sentence(L, patterns, out.emplace_back());
+    } else {
+      problem = "l'élément " + std::to_string(i) + " est " + luaL_typename(L, -1) + ", pas " +
+                (info.api >= 2 ? "une phrase (texte ou { \"texte à {blancs}\", ... })" : "du texte");
+    }
+    lua_pop(L, 1);
+    if (!problem.empty()) {
+      return invalid(field, item == LUA_TTABLE && info.api >= 2
+                                ? "élément " + std::to_string(i) + " : " + problem
+                                : problem);
+    }
+  }
+  std::size_t entries = 0;
+  lua_pushnil(L);
+  while (lua_next(L, slot) != 0) {
+    ++entries;
+    lua_pop(L, 1);
+  }
+  if (entries != n)
+    return invalid(field, std::string("il faut ") + expected + " (indices 1, 2, 3… sans trou ni autre clé)");
+  if (required && out.empty())
+    return invalid(field, "la liste est vide, donnez au moins une phrase qui explique le verdict");
+  return {};
+}
+
 // One traversal of the result at `index`: leaves the value of each known
 // field on the stack (its place in `slots`) and returns the other keys,
 // sorted, named as key_name() names them.
@@ -153,20 +230,35 @@ std::vector<std::string> take_fields(lua_State* L, int index, FieldSlots& slots)
 }
 
 std::string read_fields(lua_State* L, const FieldSlots& slots, const engine::ClauseInfo& info,
-                        ClauseResult& out) {
+                        PatternCache& patterns, ClauseResult& out) {
   if (auto problem = read_verdict(L, slots[verdict], out); !problem.empty()) return problem;
   if (auto problem = read_hours(L, slots[hours], out); !problem.empty()) return problem;
   if (auto problem = read_values(L, slots[values], out); !problem.empty()) return problem;
-  if (auto problem = read_prose(L, slots[reasons], "reasons", true, out.reasons); !problem.empty())
+  if (auto problem = read_sentences(L, slots[reasons], "reasons", true, info, patterns, out.reasons);
+      !problem.empty())
     return problem;
-  if (auto problem = read_prose(L, slots[warnings], "warnings", false, out.warnings); !problem.empty())
+  if (auto problem = read_sentences(L, slots[warnings], "warnings", false, info, patterns, out.warnings);
+      !problem.empty())
     return problem;
   return read_basis(L, slots[basis], info, out);
 }
 
 }  // namespace
 
-std::string read_result(lua_State* L, int index, const engine::ClauseInfo& info, ClauseResult& out) {
+std::shared_ptr<const Message> PatternCache::find(const void* address, std::string_view pattern,
+                                                  std::string& problem) {
+  if (const auto it = by_address_.find(address); it != by_address_.end() && it->second->text() == pattern)
+    return it->second;
+  auto parsed = Message::parse(std::string(pattern), problem);
+  if (!parsed) return nullptr;
+  if (by_address_.size() >= capacity) by_address_.clear();
+  auto message = std::make_shared<const Message>(std::move(*parsed));
+  by_address_.insert_or_assign(address, message);
+  return message;
+}
+
+std::string read_result(lua_State* L, int index, const engine::ClauseInfo& info, PatternCache& patterns,
+                        ClauseResult& out) {
   if (lua_type(L, index) != LUA_TTABLE) {
     return std::string("evaluate doit renvoyer une table { verdict = ..., reasons = { ... } }, pas ") +
            luaL_typename(L, index);
@@ -180,7 +272,7 @@ std::string read_result(lua_State* L, int index, const engine::ClauseInfo& info,
     problem = "champ " + fr::quoted(unknown.front()) +
               " inconnu (champs admis : verdict, reasons, basis, hours, values, warnings)";
   } else {
-    problem = read_fields(L, slots, info, out);
+    problem = read_fields(L, slots, info, patterns, out);
   }
   lua_settop(L, top);
   return problem;

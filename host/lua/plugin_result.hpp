@@ -1,17 +1,24 @@
 #pragma once
-// The table a plugin's evaluate(lot, ctx) returns (plugin api 1,
-// docs/plugin-api.md):
+// The table a plugin's evaluate(lot, ctx) returns (docs/plugin-api.md):
 //
 //   verdict   verdict_id() of model/evaluation.hpp: "obligatoire"…, required
-//   reasons   non-empty list of texts a buyer can read, required
+//   reasons   non-empty list of sentences a buyer can read, required
 //   basis     list of texts (default: the plugin's basis)
 //   hours     whole number >= 0
 //   values    table name -> number | boolean | text (kept sorted by name)
-//   warnings  list of texts
+//   warnings  list of sentences
 //
-// Reasons and warnings get French typography (base/french.hpp).
+// A sentence is a text (French typography is applied) or, from plugin api 2,
+// a pattern with blanks and their values, written into French only when an
+// output shows it (model/sentence.hpp):
+//
+//   { "Le montant ({total:euros}) dépasse le seuil.", total = 1746102.07 }
 
+#include <cstddef>
+#include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "engine/clause_type.hpp"
 
@@ -19,9 +26,22 @@ struct lua_State;
 
 namespace clausier::lua {
 
+// The patterns met, parsed once: by the address of their Lua string (a
+// constant of the plugin's code is the same string at every call), the text
+// compared to rule out a reused address. Bounded: cleared when full.
+class PatternCache {
+ public:
+  // The message of `pattern` (at address `address`), or null with `problem` set.
+  std::shared_ptr<const Message> find(const void* address, std::string_view pattern, std::string& problem);
+
+ private:
+  static constexpr std::size_t capacity = 4096;
+  std::unordered_map<const void*, std::shared_ptr<const Message>> by_address_;
+};
+
 // Reads the table at `index` into `out` with raw reads only (no plugin code
 // runs). Returns an empty string, or what is wrong, in French.
 [[nodiscard]] std::string read_result(lua_State* L, int index, const engine::ClauseInfo& info,
-                                      ClauseResult& out);
+                                      PatternCache& patterns, ClauseResult& out);
 
 }  // namespace clausier::lua

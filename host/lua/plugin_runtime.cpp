@@ -204,7 +204,7 @@ void PluginRuntime::run(LoadedPlugin& plugin, const Lot& lot, const Consultation
     if (out.killed) reload(plugin);
     return;
   }
-  if (std::string problem = read_result(L, -1, plugin.info, out); !problem.empty()) {
+  if (std::string problem = read_result(L, -1, plugin.info, patterns_, out); !problem.empty()) {
     ClauseResult failed;
     failed.type = out.type;
     failed.trace = std::move(out.trace);

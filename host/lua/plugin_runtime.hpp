@@ -15,6 +15,7 @@
 #include "lua/lot_table.hpp"
 #include "lua/lua_message.hpp"
 #include "lua/plugin.hpp"
+#include "lua/plugin_result.hpp"
 #include "lua/vm.hpp"
 #include "params/parameter.hpp"
 
@@ -87,6 +88,7 @@ class PluginRuntime {
   Vm vm_;  // before the members below, which use it
   HostApi api_;
   LotTable lot_;
+  PatternCache patterns_;
   std::vector<LoadedPlugin> plugins_;
 };
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/lot.hpp"
+#include "model/sentence.hpp"
 
 namespace clausier {
 
@@ -33,8 +34,6 @@ struct TraceEntry {
   std::string source;     // rules file, or programme location for overrides
 };
 
-using ScalarValue = std::variant<double, bool, std::string>;
-
 struct NamedValue {
   std::string name;
   ScalarValue value;
@@ -45,9 +44,9 @@ struct ClauseResult {
   std::optional<Verdict> verdict;  // absent when the plugin failed
   std::optional<std::int64_t> hours;
   std::vector<NamedValue> values;  // other computed values, sorted by name
-  std::vector<std::string> reasons;
+  std::vector<Sentence> reasons;
   std::vector<std::string> basis;
-  std::vector<std::string> warnings;
+  std::vector<Sentence> warnings;
   std::vector<TraceEntry> trace;
   std::optional<Diagnostic> error;  // set when the plugin failed for this lot
   // The plugin was stopped by its limits (instruction budget, memory, time).

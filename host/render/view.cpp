@@ -99,8 +99,8 @@ View clause_part(const ClauseResult& r, const engine::ClauseInfo* info, const pa
   v.set("a_heures", View::boolean(r.hours.has_value()));
   v.set("heures", View::text(r.hours ? fr::integer(*r.hours) : std::string()));
   v.set("heures_texte", View::text(r.hours ? fr::hours(*r.hours) : std::string()));
-  v.set("motifs", text_list(r.reasons));
-  v.set("avertissements", text_list(r.warnings));
+  v.set("motifs", text_list(texts(r.reasons)));
+  v.set("avertissements", text_list(texts(r.warnings)));
   v.set("fondements", text_list(r.basis));
   View values;
   View flags;  // each value as a boolean, for sections: a true flag, a non-zero number, a text

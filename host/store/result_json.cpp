@@ -94,9 +94,9 @@ std::string results_to_json(const std::vector<ClauseResult>& clauses, TextDictio
       }
       w.end_object();
     }
-    write_strings(w, "reasons", c.reasons, texts);
+    write_strings(w, "reasons", clausier::texts(c.reasons), texts);
     write_strings(w, "basis", c.basis, texts);
-    write_strings(w, "warnings", c.warnings, texts);
+    write_strings(w, "warnings", clausier::texts(c.warnings), texts);
     if (!c.trace.empty()) {
       w.key("trace").begin_array();
       for (const auto& t : c.trace) {
@@ -148,9 +148,9 @@ std::vector<ClauseResult> results_from_json(const std::string& json, const std::
       std::sort(c.values.begin(), c.values.end(),
                 [](const auto& a, const auto& b) { return a.name < b.name; });
     }
-    c.reasons = strings(o, "reasons", texts);
+    for (auto& r : strings(o, "reasons", texts)) c.reasons.emplace_back(std::move(r));
     c.basis = strings(o, "basis", texts);
-    c.warnings = strings(o, "warnings", texts);
+    for (auto& w : strings(o, "warnings", texts)) c.warnings.emplace_back(std::move(w));
     if (const auto trace = o->getArray("trace")) {
       for (std::size_t t = 0; t < trace->size(); ++t) {
         Array::Ptr e;

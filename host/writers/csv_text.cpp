@@ -79,4 +79,13 @@ std::string_view join_into(const std::vector<std::string>& items, std::string_vi
   return buffer;
 }
 
+std::string_view join_into(const std::vector<Sentence>& items, std::string_view sep, std::string& buffer) {
+  buffer.clear();
+  for (const auto& s : items) {
+    if (!buffer.empty()) buffer += sep;
+    buffer += s.text();
+  }
+  return buffer;
+}
+
 }  // namespace clausier::writers

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/sentence.hpp"
+
 namespace clausier::writers {
 
 // One text field, quoted when it holds a separator, a quote or a line break.
@@ -25,5 +27,7 @@ void write_plain_cents(std::ostream& out, std::int64_t cents);
 
 // `items` joined by `sep`, into `buffer` (reused from call to call).
 std::string_view join_into(const std::vector<std::string>& items, std::string_view sep, std::string& buffer);
+// The same, of the sentences' texts.
+std::string_view join_into(const std::vector<Sentence>& items, std::string_view sep, std::string& buffer);
 
 }  // namespace clausier::writers

@@ -71,7 +71,7 @@ class CsvSink final : public EvaluationSink {
       if (reasons_ == ReasonsMode::full) {
         append_csv_field(rows_, join_into(c.reasons, " ", buffer_));
       } else if (reasons_ == ReasonsMode::brief && !c.reasons.empty()) {
-        append_csv_field(rows_, c.reasons.front());
+        append_csv_field(rows_, c.reasons.front().text());
       }
       rows_ += ';';
       append_csv_field(rows_, join_into(c.warnings, " ", buffer_));

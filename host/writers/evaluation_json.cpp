@@ -75,12 +75,12 @@ void write_clause(JsonWriter& json, const ClauseResult& c, ReasonsMode reasons) 
   json.end_array();
   if (reasons != ReasonsMode::none) {
     json.key("reasons").begin_array();
-    for (const auto& r : c.reasons) json.value(r);
+    for (const auto& r : c.reasons) json.value(r.text());
     json.end_array();
   }
   if (!c.warnings.empty()) {
     json.key("warnings").begin_array();
-    for (const auto& w : c.warnings) json.value(w);
+    for (const auto& w : c.warnings) json.value(w.text());
     json.end_array();
   }
   write_clause_values(json, c);

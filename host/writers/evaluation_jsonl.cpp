@@ -71,7 +71,7 @@ void entry_key(const TraceEntry& t, std::string& out) {
 class JsonlSink final : public EvaluationSink {
  public:
   JsonlSink(std::ostream& out, ReasonsMode reasons)
-      : out_(out), reasons_(reasons), texts_(max_numbered), entries_(max_numbered) {}
+      : out_(out), reasons_(reasons), texts_(max_numbered), entries_(max_numbered), patterns_(max_numbered) {}
 
   void begin(const std::vector<engine::ClauseInfo>& types) override { types_ = types; }
 
@@ -90,9 +90,9 @@ class JsonlSink final : public EvaluationSink {
     for (const ClauseResult& c : e.clauses) {
       for (const auto& b : c.basis) define_text(b);
       if (reasons_ == ReasonsMode::brief) {
-        for (const auto& r : c.reasons) define_text(r);
+        for (const auto& r : c.reasons) define_sentence(r);
       }
-      for (const auto& w : c.warnings) define_text(w);
+      for (const auto& w : c.warnings) define_sentence(w);
       for (const auto& t : c.trace) define_entry(t);
     }
     JsonWriter json(out_, 0);
@@ -138,6 +138,38 @@ class JsonlSink final : public EvaluationSink {
     out_ << '\n';
   }
 
+  // A sentence with blanks: its pattern, numbered at its first use; a text:
+  // as define_text.
+  void define_sentence(const Sentence& s) {
+    const Message* m = s.message();
+    if (m == nullptr) {
+      define_text(s.text());
+      return;
+    }
+    if (const auto it = message_numbers_.find(m); it != message_numbers_.end()) {
+      numbers_.push_back(it->second);
+      return;
+    }
+    // Each evaluation thread parses its own copy of a pattern: the same text
+    // keeps its number.
+    const auto found = patterns_.number(m->pattern(), true);
+    numbers_.push_back(found ? found->number : 0);
+    if (!found) return;
+    if (message_numbers_.size() < max_numbered) message_numbers_.emplace(m, found->number);
+    if (!found->is_new) return;
+    JsonWriter json(out_, 0);
+    json.begin_object();
+    json.key("pattern").value(static_cast<std::int64_t>(found->number));
+    json.key("value").begin_object();
+    json.field("text", m->pattern());
+    json.key("blanks").begin_array();
+    for (const auto& b : m->blanks()) json.value(b.name);
+    json.end_array();
+    json.end_object();
+    json.end_object();
+    out_ << '\n';
+  }
+
   void define_entry(const TraceEntry& t) {
     entry_key(t, key_);
     const auto found = entries_.number(key_, true);
@@ -150,6 +182,26 @@ class JsonlSink final : public EvaluationSink {
     write_trace_entry(json, t);
     json.end_object();
     out_ << '\n';
+  }
+
+  // A list of sentences: text numbers, [message number, the values of its
+  // blanks as written], or the text itself when the table was full.
+  void write_sentences(JsonWriter& json, std::string_view name, const std::vector<Sentence>& sentences) {
+    json.key(name).begin_array();
+    for (const auto& s : sentences) {
+      const std::uint32_t n = numbers_[next_++];
+      if (n == 0) {
+        json.value(s.text());
+      } else if (const Message* m = s.message()) {
+        json.begin_array();
+        json.value(static_cast<std::int64_t>(n));
+        for (std::size_t i = 0; i < s.values().size(); ++i) json.value(m->write(i, s.values()[i]));
+        json.end_array();
+      } else {
+        json.value(static_cast<std::int64_t>(n));
+      }
+    }
+    json.end_array();
   }
 
   // A list of texts: numbers, or the text itself when the table was full.
@@ -175,8 +227,8 @@ class JsonlSink final : public EvaluationSink {
     }
     if (c.hours) json.key("hours").value(*c.hours);
     write_texts(json, "basis", c.basis);
-    if (reasons_ == ReasonsMode::brief) write_texts(json, "reasons", c.reasons);
-    if (!c.warnings.empty()) write_texts(json, "warnings", c.warnings);
+    if (reasons_ == ReasonsMode::brief) write_sentences(json, "reasons", c.reasons);
+    if (!c.warnings.empty()) write_sentences(json, "warnings", c.warnings);
     write_clause_values(json, c);
     if (!c.trace.empty()) {
       json.key("trace").begin_array();
@@ -202,6 +254,8 @@ class JsonlSink final : public EvaluationSink {
   Numbering texts_;
   SeenBefore seen_;
   Numbering entries_;
+  Numbering patterns_;
+  std::unordered_map<const Message*, std::uint32_t> message_numbers_;  // the numbers of patterns_, by message
   std::string key_;  // a trace entry's parts, joined, reused
   // The lot's texts and trace entries by number (0: written in place), in
   // the order the definitions met them and the lot's line writes them.

@@ -139,8 +139,8 @@ class TableSink final : public EvaluationSink {
   void explain(const LotEvaluation& e) {
     for (const auto& c : e.clauses) {
       out_ << "    " << title_of(c.type) << fr::colon << ' ' << clause_cell(c) << '\n';
-      for (const auto& r : c.reasons) out_ << "      - " << r << '\n';
-      for (const auto& w : c.warnings) out_ << "      ! " << w << '\n';
+      for (const auto& r : c.reasons) out_ << "      - " << r.text() << '\n';
+      for (const auto& w : c.warnings) out_ << "      ! " << w.text() << '\n';
       if (!c.basis.empty()) {
         out_ << "      Fondements" << fr::colon << ' ';
         for (std::size_t i = 0; i < c.basis.size(); ++i) out_ << (i ? ", " : "") << c.basis[i];

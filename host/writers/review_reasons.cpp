@@ -52,8 +52,9 @@ void ReasonAnnex::add(const LotEvaluation& e) {
     }
     group->lots.push_back(lot);
     std::vector<std::string> sentences;
-    for (const auto& reason : c.reasons) sentences.push_back(fr::print_typography(reason));
-    for (const auto& w : c.warnings) sentences.push_back("Attention" + std::string(fr::colon) + " " + w);
+    for (const auto& reason : c.reasons) sentences.push_back(fr::print_typography(reason.text()));
+    for (const auto& w : c.warnings)
+      sentences.push_back("Attention" + std::string(fr::colon) + " " + w.text());
     if (c.error) {
       sentences.push_back(
           (c.error->location.empty() ? std::string() : place(c.error->location) + fr::colon + " ") +

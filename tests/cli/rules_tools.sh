@@ -75,7 +75,7 @@ run check rules check --rules "$C/rules" --plugins "$C/plugins" --templates "$C/
 expect_status check 3
 expect_in check err "$C/rules/seuils/dates.lua: values[2].from : erreur"
 expect_in check err "$C/rules/taux.lua: values[1] : erreur : référence manquante"
-expect_in check err "$C/plugins/api_2.lua : erreur : champ « api » invalide"
+expect_in check err "$C/plugins/api_3.lua : erreur : champ « api » invalide"
 expect_in check err "$C/plugins/lecteur.lua : avertissement : champ « params » : le paramètre « absent.declare » n'existe pas"
 expect_in check err "$C/plugins/lecteur.lua:9 : erreur : ctx.try_param(« inexistant.parametre ») : ce paramètre n'existe pas"
 expect_in check err "$C/plugins/lecteur.lua:10 : avertissement : ctx.try_param(« cout ») : paramètre lu mais absent du champ params"

@@ -34,7 +34,7 @@ TEST_CASE("rules check: every kind of problem of the fixture tree, each at its p
   CHECK(places(diags) == std::vector<std::string>{
                              root + "rules/seuils/dates.lua: values[2].from error",
                              root + "rules/taux.lua: values[1] error",
-                             root + "plugins/api_2.lua error",
+                             root + "plugins/api_3.lua error",
                              root + "plugins/lecteur.lua warning",
                              root + "plugins/lecteur.lua:9 error",
                              root + "plugins/lecteur.lua:10 warning",

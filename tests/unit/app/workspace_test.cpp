@@ -306,7 +306,7 @@ TEST_SUITE("store") {
         if (v.name == "proposed_hours") proposed = std::get<double>(v.value) == 833.0;
       }
       CHECK(proposed);
-      CHECK(c->reasons.back().find("Décision du facilitateur") != std::string::npos);
+      CHECK(c->reasons.back().text().find("Décision du facilitateur") != std::string::npos);
     }
   }
 

@@ -32,8 +32,8 @@ std::vector<std::string> lines(const DiagnosticList& diags) {
 }
 
 // A plugin "plugins/p.lua" whose evaluate body is `body`.
-std::string plugin(const std::string& body, const std::string& extra = "") {
-  return "return {\n  id = 'p', api = 1, basis = { 'CCP L2112-2' }," + extra +
+std::string plugin(const std::string& body, const std::string& extra = "", int api = 1) {
+  return "return {\n  id = 'p', api = " + std::to_string(api) + ", basis = { 'CCP L2112-2' }," + extra +
          "\n  evaluate = function(lot, ctx)\n" + body + "\n  end,\n}\n";
 }
 
@@ -77,8 +77,8 @@ TEST_SUITE("lua.plugin") {
         lines(diags) ==
         std::vector<std::string>{
             dir +
-                "api_2.lua : erreur : champ « api » invalide : version 2 non prise en charge : ce programme "
-                "prend en charge l'api 1",
+                "api_3.lua : erreur : champ « api » invalide : version 3 non prise en charge : ce programme "
+                "prend en charge les api 1 et 2",
             dir + "endless_top_level.lua:3 : erreur : erreur au chargement : budget d'instructions dépassé : "
                   "le "
                   "script ne se termine pas (boucle sans fin ?)",
@@ -161,8 +161,8 @@ TEST_SUITE("lua.plugin") {
     CHECK(r.type == "p");
     CHECK(r.verdict == Verdict::recommandee);
     CHECK(r.hours == 833);
-    CHECK(r.reasons == std::vector<std::string>{"Volume\u00A0: 833 heures"});
-    CHECK(r.warnings == std::vector<std::string>{"Attention\u202F!"});
+    CHECK(texts(r.reasons) == std::vector<std::string>{"Volume\u00A0: 833 heures"});
+    CHECK(texts(r.warnings) == std::vector<std::string>{"Attention\u202F!"});
     CHECK(r.basis == std::vector<std::string>{"CCP L2112-2"});
     REQUIRE(r.values.size() == 3);
     CHECK(r.values[0].name == "a");
@@ -232,6 +232,66 @@ TEST_SUITE("lua.plugin") {
           where + "champ « hours » invalide : il faut un nombre, pas string");
   }
 
+  TEST_CASE("api 2: a sentence with blanks keeps its values, and is written in French when shown") {
+    OnePlugin p(
+        plugin("return { verdict = 'possible', reasons = { 'Texte seul : oui', { 'Montant : {m:euros}, part "
+               "{p:percent}, "
+               "{h:hours}, le {d:date}, {x} ; {b}, {n:number:3}, {y}.', m = 1746102.07, p = 0.05, h = 29, "
+               "d = '2026-08-21', x = 'texte ; libre', b = true, n = 1.23456, y = 2.5 } },\n"
+               "  warnings = { { 'Attention : {w}', w = 'x' } } }",
+               "", 2));
+    const ClauseResult r = p.evaluate();
+    REQUIRE_FALSE(r.error);
+    REQUIRE(r.reasons.size() == 2);
+    CHECK(r.reasons[0].message() == nullptr);
+    CHECK(r.reasons[0].text() == "Texte seul\u00A0: oui");
+    const Message* m = r.reasons[1].message();
+    REQUIRE(m != nullptr);
+    CHECK(m->pattern() == "Montant\u00A0: {m}, part {p}, {h}, le {d}, {x}\u202F; {b}, {n}, {y}.");
+    CHECK(r.reasons[1].values().size() == 8);
+    CHECK(r.reasons[1].text() ==
+          "Montant\u00A0: 1\u202F746\u202F102,07\u00A0€, part 5\u202F%, 29 heures, le 21 août 2026, "
+          "texte\u202F; libre\u202F; oui, 1,235, 2,5.");
+    CHECK(texts(r.warnings) == std::vector<std::string>{"Attention\u00A0: x"});
+    // The same pattern, at the next call: parsed once.
+    CHECK(p.evaluate().reasons[1].message() == m);
+  }
+
+  TEST_CASE("api 2: a malformed sentence with blanks fails, located at evaluate, saying what to fix") {
+    const std::string where = "plugins/p.lua:3 : erreur : résultat invalide : champ « reasons » invalide : ";
+    const auto error = [](const std::string& reasons) {
+      return OnePlugin(plugin("return { verdict = 'possible', reasons = { " + reasons + " } }", "", 2))
+          .error();
+    };
+    CHECK(error("{ 'Montant {m:euros}' }") ==
+          where + "élément 1 : le blanc « m » n'a pas de valeur (ajoutez m = … à la phrase)");
+    CHECK(error("{ 'Montant {m:euros}', m = 'beaucoup' }") ==
+          where + "élément 1 : blanc « m » : le blanc « m » attend un nombre, pas du texte");
+    CHECK(error("{ 'Le {d:date}', d = '21/08/2026' }") ==
+          where + "élément 1 : blanc « d » : le blanc « d » attend une date AAAA-MM-JJ");
+    CHECK(error("{ 'Montant {m}', m = 1, n = 2 }") ==
+          where + "élément 1 : « n » n'est pas un blanc de la phrase (blancs : m)");
+    CHECK(error("{ 'Montant {m:euro}', m = 1 }") ==
+          where +
+              "élément 1 : blanc « {m:euro} » : format inconnu (formats : euros, percent, number, "
+              "number:N, hours, date, N de 0 à 6)");
+    CHECK(error("{ 'Montant {m', m = 1 }") ==
+          where + "élément 1 : blanc non fermé (position 9) : écrivez {nom} ou {nom:format}");
+    CHECK(error("{ 'Montant m}' }") ==
+          where + "élément 1 : accolade fermante sans blanc ouvert (position 10)");
+    CHECK(error("{ '{a} et {a}', a = 1 }") ==
+          where + "élément 1 : le blanc « a » figure deux fois : donnez un nom à chaque blanc");
+    CHECK(error("{ m = 1 }") ==
+          where +
+              "élément 1 : une phrase à blancs commence par son texte : { \"Le montant ({montant:euros})…\", "
+              "montant = … }");
+    // Api 1 knows texts only.
+    CHECK(OnePlugin(plugin("return { verdict = 'possible', reasons = { { 'x' } } }")).error() ==
+          "plugins/p.lua:3 : erreur : résultat invalide : champ « reasons » invalide : l'élément 1 est "
+          "table, pas "
+          "du texte");
+  }
+
   TEST_CASE("reading a result runs no plugin code") {
     OnePlugin p(plugin("return setmetatable({}, { __index = function() while true do end end })"));
     CHECK(p.error().find("champ « verdict » absent") != std::string::npos);
@@ -253,18 +313,18 @@ TEST_SUITE("lua.plugin") {
       CHECK(types[0]->evaluate(lot, testing::totals_of(lot), lot.date_lancement).verdict == Verdict::exclue);
       return types[1]->evaluate(lot, testing::totals_of(lot), lot.date_lancement);
     };
-    CHECK(run("a").reasons == std::vector<std::string>{"appel 1"});
-    CHECK(run("b").reasons == std::vector<std::string>{"appel 2"});
+    CHECK(texts(run("a").reasons) == std::vector<std::string>{"appel 1"});
+    CHECK(texts(run("b").reasons) == std::vector<std::string>{"appel 2"});
     const ClauseResult loop = run("boucle");
     REQUIRE(loop.error);
     CHECK(loop.error->location.line == 10);
-    CHECK(run("c").reasons == std::vector<std::string>{"appel 1"});
+    CHECK(texts(run("c").reasons) == std::vector<std::string>{"appel 1"});
     const ClauseResult bomb = run("memoire");
     REQUIRE(bomb.error);
     CHECK(bomb.error->location.line == 12);
     CHECK(bomb.error->message.starts_with("mémoire épuisée"));
-    CHECK(run("d").reasons == std::vector<std::string>{"appel 1"});
-    CHECK(run("e").reasons == std::vector<std::string>{"appel 2"});
+    CHECK(texts(run("d").reasons) == std::vector<std::string>{"appel 1"});
+    CHECK(texts(run("e").reasons) == std::vector<std::string>{"appel 2"});
   }
 
   TEST_CASE("a reload frees the old environment first, and is tried again when memory was short") {
@@ -299,7 +359,7 @@ TEST_SUITE("lua.plugin") {
       return types[i]->evaluate(lot, testing::totals_of(lot), lot.date_lancement);
     };
     CHECK(run(0, "boucle").error);
-    CHECK(run(0, "a").reasons == std::vector<std::string>{"taille 14000000"});
+    CHECK(texts(run(0, "a").reasons) == std::vector<std::string>{"taille 14000000"});
 
     for (int i = 0; i < 4; ++i) CHECK_FALSE(run(1, "garde").error);
     CHECK(run(0, "boucle").error);
@@ -308,8 +368,8 @@ TEST_SUITE("lua.plugin") {
     CHECK(starved.error->location.file == "plugins/big.lua");
     CHECK(starved.error->message.starts_with("le plugin n'a pas pu être rechargé après son arrêt"));
     CHECK(starved.error->message.find("mémoire épuisée") != std::string::npos);
-    CHECK(run(1, "lache").reasons == std::vector<std::string>{"garde 0"});
-    CHECK(run(0, "c").reasons == std::vector<std::string>{"taille 14000000"});
+    CHECK(texts(run(1, "lache").reasons) == std::vector<std::string>{"garde 0"});
+    CHECK(texts(run(0, "c").reasons) == std::vector<std::string>{"taille 14000000"});
   }
 
   TEST_CASE("the clause types keep the Vm alive after the set is gone") {
@@ -320,7 +380,7 @@ TEST_SUITE("lua.plugin") {
     }
     const Lot lot = testing::works_lot();
     const ClauseResult r = types[0]->evaluate(lot, testing::totals_of(lot), lot.date_lancement);
-    CHECK(r.reasons == std::vector<std::string>{"2027-001"});
+    CHECK(texts(r.reasons) == std::vector<std::string>{"2027-001"});
   }
 
   TEST_CASE("the set keeps its own copy of the parameters") {
@@ -334,7 +394,7 @@ TEST_SUITE("lua.plugin") {
           params, lua::Limits{}, diags);
     }
     const Lot lot = testing::works_lot();
-    CHECK(set->clause_types()[0]->evaluate(lot, testing::totals_of(lot), lot.date_lancement).reasons ==
+    CHECK(texts(set->clause_types()[0]->evaluate(lot, testing::totals_of(lot), lot.date_lancement).reasons) ==
           std::vector<std::string>{"inferieur"});
   }
 
@@ -347,7 +407,7 @@ TEST_SUITE("lua.plugin") {
     CHECK(clone->infos()[1].source == set->infos()[1].source);
     const Lot lot = testing::works_lot();
     const auto call = [&](const lua::PluginSet& s) {
-      return s.clause_types()[1]->evaluate(lot, testing::totals_of(lot), lot.date_lancement).reasons;
+      return texts(s.clause_types()[1]->evaluate(lot, testing::totals_of(lot), lot.date_lancement).reasons);
     };
     CHECK(call(*set) == std::vector<std::string>{"appel 1"});
     CHECK(call(*set) == std::vector<std::string>{"appel 2"});
@@ -365,7 +425,7 @@ TEST_SUITE("lua.plugin") {
     CHECK(ids == std::vector<std::string>{"aussi", "avec"});  // lib/phrases.lua is no clause type
     const Lot lot = testing::works_lot();
     const auto reasons = [&](const lua::PluginSet& s, std::size_t i) {
-      return s.clause_types()[i]->evaluate(lot, testing::totals_of(lot), lot.date_lancement).reasons;
+      return texts(s.clause_types()[i]->evaluate(lot, testing::totals_of(lot), lot.date_lancement).reasons);
     };
     // Each include runs the library again, in an environment of its own.
     CHECK(reasons(*set, 0) == std::vector<std::string>{"Lot 2027-001 (appel 1)"});

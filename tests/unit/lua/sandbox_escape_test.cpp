@@ -114,7 +114,7 @@ TEST_SUITE("lua.sandbox_escape") {
     REQUIRE(ok != nullptr);
     CHECK_FALSE(ok->error);
     CHECK(ok->verdict == Verdict::possible);
-    CHECK(ok->reasons == std::vector<std::string>{"Le lot 2027-001 a été évalué."});
+    CHECK(texts(ok->reasons) == std::vector<std::string>{"Le lot 2027-001 a été évalué."});
   }
 
   TEST_CASE("after the escapes, the next lot is evaluated the same way") {
@@ -133,6 +133,6 @@ TEST_SUITE("lua.sandbox_escape") {
       CHECK(first.clauses[i].error.has_value() == second.clauses[i].error.has_value());
       if (first.clauses[i].error) CHECK(first.clauses[i].error->message == second.clauses[i].error->message);
     }
-    CHECK(second.clause("ok")->reasons == std::vector<std::string>{"Le lot 2027-002 a été évalué."});
+    CHECK(texts(second.clause("ok")->reasons) == std::vector<std::string>{"Le lot 2027-002 a été évalué."});
   }
 }

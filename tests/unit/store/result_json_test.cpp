@@ -46,7 +46,8 @@ TEST_SUITE("store") {
     CHECK(c.type == "insertion");
     CHECK(c.verdict == Verdict::obligatoire);
     CHECK(c.hours == 833);
-    CHECK(c.reasons == std::vector<std::string>{"Motif du second lot.", "Phrase répétée de lot en lot."});
+    CHECK(clausier::texts(c.reasons) ==
+          std::vector<std::string>{"Motif du second lot.", "Phrase répétée de lot en lot."});
     CHECK(c.basis == std::vector<std::string>{"CCP L2112-2", "CCP L2112-2-1"});
     REQUIRE(c.values.size() == 3);
     CHECK(std::get<double>(c.values[0].value) == doctest::Approx(833.33));

@@ -61,7 +61,7 @@ TEST_CASE("csv text: amounts in cents as plain numbers with a decimal comma") {
 
 TEST_CASE("csv text: lists joined into a reused buffer") {
   std::string buffer = "ancien contenu";
-  CHECK(join_into({"a", "b", "c"}, ", ", buffer) == "a, b, c");
-  CHECK(join_into({}, ", ", buffer).empty());
-  CHECK(join_into({"seul"}, " ", buffer) == "seul");
+  CHECK(join_into(std::vector<std::string>{"a", "b", "c"}, ", ", buffer) == "a, b, c");
+  CHECK(join_into(std::vector<std::string>{}, ", ", buffer).empty());
+  CHECK(join_into(std::vector<std::string>{"seul"}, " ", buffer) == "seul");
 }

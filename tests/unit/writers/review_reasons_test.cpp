@@ -11,7 +11,7 @@ ClauseResult clause(std::string type, std::optional<Verdict> v, std::vector<std:
   ClauseResult c;
   c.type = std::move(type);
   c.verdict = v;
-  c.reasons = std::move(reasons);
+  c.reasons.assign(reasons.begin(), reasons.end());
   return c;
 }
 
