@@ -118,6 +118,19 @@ for notice in tests/fixtures/eforms/*.xml; do
   tail -1 "$ROWS"
 done
 
+# The DECP files of tests/fixtures/decp/real/ (records as buyers' platforms
+# published them, 2019 and 2.0 formats): each read and evaluated, with its
+# counts from the file's summary (records read, evaluated, rejected and why,
+# republications).
+for file in tests/fixtures/decp/real/*.json; do
+  real_cmd="$CLAUSIER evaluate $file --format csv -o $OUT/tmp/decp-real.csv --no-policy"
+  t_f=$(seconds "decp-real-$(basename "$file" .json)" "$RUNS" "$real_cmd")
+  counts=$({ $real_cmd 2>&1 >/dev/null || true; } | sed -e 's/\xC2\xA0/ /g' -e 's/\xE2\x80\xAF/ /g' |
+    sed -n 's/.*note : bilan : //p' | head -1)
+  echo "| DECP publiées $(basename "$file") : ${counts:-aucun bilan} | $t_f s | | | | | | |" >>"$ROWS"
+  tail -1 "$ROWS"
+done
+
 # Documents: the CCAP insertion article of each lot that calls for it, for
 # the smallest size in HTML and for DOCX_LOTS lots in DOCX, from the same
 # evaluation (jsonl) on the comparators' side.

@@ -109,7 +109,9 @@ struct Amount {
 Amount read_amount(const DecpField* f, bool typed) {
   Amount a;
   if (is_blank(f)) {
-    a.error = "montant absent : un marché sans montant ne peut pas être évalué (seuils, heures d'insertion)";
+    a.error =
+        "montant absent : un marché sans montant ne peut pas être évalué (seuils, heures d'insertion) ; "
+        "indiquez son montant hors taxes";
     return a;
   }
   const std::string_view s = text::trim(f->text);
@@ -129,7 +131,9 @@ Amount read_amount(const DecpField* f, bool typed) {
     return a;
   }
   if (parsed.value() <= 0) {
-    a.error = "montant nul " + quoted(s) + " : le montant du marché est attendu, hors taxes";
+    a.error = "montant nul " + quoted(s) +
+              " : indiquez le montant hors taxes du marché (pour un accord-cadre sans maximum, sa valeur "
+              "estimée)";
     a.repair.clear();
     return a;
   }
@@ -291,7 +295,6 @@ Nature nature_of_concession(std::string_view nature) {
 std::string_view decp_gap_label(DecpGap gap) {
   switch (gap) {
     case DecpGap::record: return "illisibles ou démesurés";
-    case DecpGap::id: return "sans identifiant";
     case DecpGap::objet: return "sans objet";
     case DecpGap::cpv: return "sans code CPV lisible";
     case DecpGap::amount: return "sans montant lisible";
@@ -308,6 +311,27 @@ std::string decp_reference(const DecpRecord& record) {
   if (!is_blank(buyer)) reference = text::trim(buyer->text);
   reference += text::trim(id->text);
   return reference;
+}
+
+std::string decp_reference_at_line(std::string_view base, std::uint32_t line) {
+  return std::string(base) + "#" + std::to_string(line);
+}
+
+std::string decp_award_key(const DecpRecord& record) {
+  const DecpField* date = record.find(record.concession() ? "dateSignature" : "dateNotification");
+  const DecpField* amount = amount_field(record);
+  std::string key = decp_reference(record);
+  key += '\x1f';
+  // The day, whatever time or zone follows it; the amount in cents when it
+  // reads ("30000.00" and 30000 are one amount), else as written.
+  if (!is_blank(date)) key += text::trim(date->text).substr(0, 10);
+  key += '\x1f';
+  if (const auto cents = read_amount(amount, record.typed()).cents) {
+    key += std::to_string(*cents);
+  } else if (!is_blank(amount)) {
+    key += text::trim(amount->text);
+  }
+  return key;
 }
 
 std::optional<std::int64_t> decp_amount(const DecpRecord& record) {
@@ -336,7 +360,12 @@ DecpMapping decp_lot(const DecpRecord& record, Lot& out) {
 
   const DecpField* id = record.find("id");
   if (is_blank(id)) {
-    m.error(id, DecpGap::id, "identifiant " + contract + " (« id ») absent : il est ignoré");
+    // The evaluation does not need the id: the contract is named by its
+    // buyer and its line, so that it can be found in the file.
+    const DecpField* buyer = buyer_field(record, "id");
+    out.reference = decp_reference_at_line(is_blank(buyer) ? "" : text::trim(buyer->text), record.line());
+    out.consultation = out.reference;
+    m.repair("identifiant " + contract + " (« id ») absent : il est désigné par son acheteur et sa ligne");
   } else {
     m.text_of(id);
     const DecpField* buyer = buyer_field(record, "id");
@@ -352,7 +381,10 @@ DecpMapping decp_lot(const DecpRecord& record, Lot& out) {
 
   const DecpField* objet = record.find("objet");
   out.objet = text::single_line(m.text_of(objet));
-  if (out.objet.empty()) m.error(objet, DecpGap::objet, "objet " + contract + " absent : il est ignoré");
+  if (out.objet.empty()) {
+    m.error(objet, DecpGap::objet,
+            "objet " + contract + " (« objet ») absent : écrivez-le pour qu'il soit évalué");
+  }
 
   const DecpField* cpv = record.find("codeCPV");
   if (concession && is_blank(cpv)) {
@@ -361,24 +393,35 @@ DecpMapping decp_lot(const DecpRecord& record, Lot& out) {
   } else if (is_blank(cpv)) {
     m.error(
         cpv, DecpGap::cpv,
-        "code CPV (« codeCPV ») absent : la nature du marché et les clauses qui conviennent en dépendent");
+        "code CPV (« codeCPV ») absent : la nature du marché et les clauses qui conviennent en dépendent ; "
+        "indiquez ses 8 chiffres, par exemple 45214200");
   } else {
     const std::string raw = m.text_of(cpv);
-    const auto parsed = parse_cpv(raw);
+    auto parsed = parse_cpv(raw);
+    // "66516 000": the digits typed with a space among them.
+    std::string digits = raw;
+    if (!parsed && raw.find(' ') != std::string::npos) {
+      std::erase(digits, ' ');
+      if (auto compact = parse_cpv(digits)) {
+        parsed = std::move(compact);
+        m.repair("code CPV " + quoted(raw) + " lu " + parsed.value() + " (espaces retirés)");
+      }
+    }
     if (!parsed) {
       m.error(cpv, DecpGap::cpv, parsed.error());
     } else {
       out.cpv = parsed.value();
-      if (raw.find_first_not_of("0123456789") == 7 ||
-          (raw.size() == 7 && raw.find_first_not_of("0123456789") == std::string::npos)) {
+      if (digits.find_first_not_of("0123456789") == 7 ||
+          (digits.size() == 7 && digits.find_first_not_of("0123456789") == std::string::npos)) {
         m.repair("code CPV " + quoted(raw) + " lu " + out.cpv + " (zéro de tête perdu)");
       }
       if (const auto nature = nature_of_cpv_division(out.cpv)) {
         out.nature = *nature;
       } else {
-        m.error(cpv, DecpGap::cpv,
-                "code CPV " + quoted(raw) + " : la division " + out.cpv.substr(0, 2) +
-                    " n'existe pas dans le vocabulaire commun (règlement (CE) n° 213/2008)");
+        m.error(
+            cpv, DecpGap::cpv,
+            "code CPV " + quoted(raw) + " : la division " + out.cpv.substr(0, 2) +
+                " n'existe pas dans le vocabulaire commun (règlement (CE) n° 213/2008) : corrigez le code");
       }
     }
   }
@@ -418,7 +461,8 @@ DecpMapping decp_lot(const DecpRecord& record, Lot& out) {
       m.error(notified, DecpGap::date,
               what + " (« " + date_name + " ») absente, et aucune autre date (« datePublicationDonnees », " +
                   (concession ? "" : "« dateSignature », ") +
-                  "« dateDebutExecution ») : c'est la date à laquelle les règles sont appliquées");
+                  "« dateDebutExecution ») : c'est la date à laquelle les règles sont appliquées ; "
+                  "indiquez-la (AAAA-MM-JJ)");
     }
   } else {
     const DateRead date = read_date(m.text_of(notified));

@@ -16,8 +16,10 @@
 //   recorded_*   considerationsSociales / considerationsEnvironnementales
 // Dirty values are repaired when the repair is unambiguous (amounts and
 // durations as text, dates with a time zone, mojibake, text in
-// Windows-1252), and each repair is named; a contract without what a lot
-// needs (id, objet, CPV, amount, notification date) gets errors instead.
+// Windows-1252), and each repair is named; a contract without an id is
+// named by its buyer and its line ("<acheteur.id>#<line>"), the evaluation
+// not needing the id; a contract without what a lot needs (objet, CPV,
+// amount, notification date) gets errors instead.
 
 #include <cstdint>
 #include <optional>
@@ -30,8 +32,8 @@
 namespace clausier::readers {
 
 // What a contract that cannot be a lot lacks, for the summary of a file.
-enum class DecpGap { record, id, objet, cpv, amount, date };
-inline constexpr std::size_t decp_gap_count = 6;
+enum class DecpGap { record, objet, cpv, amount, date };
+inline constexpr std::size_t decp_gap_count = 5;
 // "sans code CPV lisible": how the summary says it.
 [[nodiscard]] std::string_view decp_gap_label(DecpGap gap);
 
@@ -54,6 +56,17 @@ struct DecpMapping {
 
 // The reference of a contract (see above); empty without an id.
 [[nodiscard]] std::string decp_reference(const DecpRecord& record);
+// The reference the reader makes for a contract it cannot name by its id
+// alone (no id, or an id another contract of the same buyer already has):
+// `base` (the buyer, or the reference) followed by "#" and the record's line.
+[[nodiscard]] std::string decp_reference_at_line(std::string_view base, std::uint32_t line);
+// What tells one award from another under the same reference: the day of
+// notification (a concession's signature) and the amount.
+// A record with the same reference and the same award is the contract
+// published again; another date or amount under the same id is another
+// contract (placeholder ids such as "0000000000000000", the lots of one
+// consultation given the consultation's id).
+[[nodiscard]] std::string decp_award_key(const DecpRecord& record);
 // The amount in cents, when it can be read (silent, for the totals pass).
 [[nodiscard]] std::optional<std::int64_t> decp_amount(const DecpRecord& record);
 

@@ -103,20 +103,35 @@ bool DecpReader::next(Lot& out) {
     ++read_;
     const std::string reference = decp_reference(record_);
     const std::string kind = record_.concession() ? "contrat de concession" : "marché";
+    // The line of an earlier contract with the same buyer and id but another
+    // award: this one is another contract, not a republication.
+    std::uint32_t shares_id_with = 0;
     if (!reference.empty() && record_.problem().empty()) {
-      if (const std::uint32_t first = references_.insert(reference, record_.line())) {
-        diags_->warning(at(record_.line()), kind + " " + fr::quoted(reference, 40) + " déjà lu ligne " +
-                                                std::to_string(first) +
-                                                " (même acheteur, même identifiant) : cette nouvelle "
-                                                "publication est ignorée");
-        --stats_.rows;
-        ++republished_;
-        continue;
+      const std::uint32_t first = references_.insert(reference, record_.line());
+      if (first != 0 || references_.may_repeat(reference)) {
+        if (const std::uint32_t same = awards_.insert(decp_award_key(record_), record_.line())) {
+          diags_->warning(at(record_.line()),
+                          kind + " " + fr::quoted(reference, 48) + " déjà lu ligne " + std::to_string(same) +
+                              " (même acheteur, même identifiant, même date, même montant) : cette nouvelle "
+                              "publication est ignorée");
+          --stats_.rows;
+          ++republished_;
+          continue;
+        }
+        shares_id_with = first;
       }
     }
-    const DecpMapping mapping = decp_lot(record_, out);
+    DecpMapping mapping = decp_lot(record_, out);
     out.source = at(record_.line());
-    const std::string label = reference.empty() ? kind : kind + " " + fr::quoted(reference, 40);
+    if (shares_id_with != 0) {
+      out.reference = decp_reference_at_line(reference, record_.line());
+      out.consultation = out.reference;
+      mapping.repairs.push_back("identifiant déjà porté ligne " + std::to_string(shares_id_with) +
+                                " par un autre " + kind +
+                                " du même acheteur (autre date ou autre montant) : celui-ci est désigné par "
+                                "sa ligne");
+    }
+    const std::string label = out.reference.empty() ? kind : kind + " " + fr::quoted(out.reference, 48);
     if (!mapping.repairs.empty()) {
       std::string message = label + " : valeurs corrigées à la lecture : ";
       for (std::size_t i = 0; i < mapping.repairs.size(); ++i)

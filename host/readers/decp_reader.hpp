@@ -6,8 +6,10 @@
 //    buyer) and what is assumed instead;
 //  - per contract, one warning listing every repair, and one error for each
 //    reason it cannot be a lot (the others go on);
-//  - a contract published twice (same buyer, same id) is read once: a
-//    warning names the line of the first;
+//  - a contract published twice (same buyer, same id, same award: date of
+//    notification and amount) is read once: a warning names the line of the
+//    first; another contract under an id already seen (another date or
+//    amount) is evaluated under "<reference>#<line>", the repair says so;
 //  - a file that stops being readable (truncated, not JSON) ends the pass
 //    with a located error; the contracts before it stand;
 //  - a note at the end sums the file up: records read, evaluated (repaired
@@ -58,6 +60,7 @@ class DecpReader final : public LotSource {
   std::unique_ptr<DecpRecords> records_;
   DecpRecord record_;
   ReferenceIndex references_;
+  ReferenceIndex awards_;  // decp_award_key of the contracts whose reference may repeat
   LotReaderStats stats_;
   std::uint32_t read_ = 0;                                   // records read, republications included
   std::uint32_t repaired_ = 0;                               // evaluated with repaired values

@@ -28,6 +28,11 @@ class ReferenceIndex {
   // Records `reference` at `line` (> 0). Returns the line where it was first
   // seen when it was already there (and keeps that first line), else 0.
   std::uint32_t insert(std::string_view reference, std::uint32_t line);
+  // Whether `reference` may occur more than once, so that what goes with it
+  // is worth remembering: always, without a first pass.
+  [[nodiscard]] bool may_repeat(std::string_view reference) const {
+    return candidates_ == nullptr || candidates_->contains(reference);
+  }
   // References remembered.
   [[nodiscard]] std::size_t size() const { return candidates_ != nullptr ? first_lines_.size() : size_; }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "base/diagnostic.hpp"
+#include "base/repeated_keys.hpp"
 #include "csv_test_support.hpp"
 #include "readers/decp_lot.hpp"
 #include "readers/decp_text.hpp"
@@ -155,7 +156,8 @@ TEST_SUITE("readers.decp") {
     CHECK(errors[0] ==
           file +
               ":68 marché « 226100017000142026-X-999 » : code CPV (« codeCPV ») absent : la nature du "
-              "marché et les clauses qui conviennent en dépendent");
+              "marché et les clauses qui conviennent en dépendent ; indiquez ses 8 chiffres, par exemple "
+              "45214200");
     CHECK(errors[1] == file +
                            ":74 marché « 226100017000142026-X-999 » : montant illisible « NC » : écrivez par "
                            "exemple 1 234 567,89 €");
@@ -173,9 +175,10 @@ TEST_SUITE("readers.decp") {
           file +
               ":57 marché « 110006013000142026-D-003 » : valeurs corrigées à la lecture : date "
               "« 2026-06-01T00:00:00Z » lue 2026-06-01 (heure et fuseau horaire ignorés)");
-    CHECK(warnings[2] == file +
-                             ":76 marché « 226100017000142026-T-001 » déjà lu ligne 4 (même acheteur, même "
-                             "identifiant) : cette nouvelle publication est ignorée");
+    CHECK(warnings[2] ==
+          file +
+              ":76 marché « 226100017000142026-T-001 » déjà lu ligne 4 (même acheteur, même "
+              "identifiant, même date, même montant) : cette nouvelle publication est ignorée");
 
     const auto notes = r.messages(Severity::note);
     REQUIRE(notes.size() == 3);
@@ -347,16 +350,95 @@ TEST_SUITE("readers.decp") {
     CHECK(r.rejected == 2);
     CHECK(r.messages(Severity::error) ==
           std::vector<std::string>{
-              "decp.json:2 marché « B » : objet du marché absent : il est ignoré",
+              "decp.json:2 marché « B » : objet du marché (« objet ») absent : écrivez-le pour qu'il soit "
+              "évalué",
               "decp.json:3 marché « B » : code CPV « 46000000 » : la division 46 n'existe pas dans le "
-              "vocabulaire "
-              "commun (règlement (CE) n° 213/2008)",
-              "decp.json:4 marché « B » : montant nul « 0 » : le montant du marché est attendu, hors taxes",
+              "vocabulaire commun (règlement (CE) n° 213/2008) : corrigez le code",
+              "decp.json:4 marché « B » : montant nul « 0 » : indiquez le montant hors taxes du marché (pour "
+              "un accord-cadre sans maximum, sa valeur estimée)",
               "decp.json:2 marché « B » : date de notification (« dateNotification ») absente, et aucune "
               "autre date (« datePublicationDonnees », « dateSignature », « dateDebutExecution ») : c'est la "
-              "date à laquelle les règles sont appliquées",
+              "date à laquelle les règles sont appliquées ; indiquez-la (AAAA-MM-JJ)",
               "decp.json:5 marché : cet élément de la liste des marchés n'est pas un objet JSON : il est "
               "ignoré"});
+  }
+
+  TEST_CASE("one id, several contracts: the same award is a republication, another one another contract") {
+    // As buyer profiles publish them: an id left empty, a placeholder id for
+    // several contracts, the lots of one consultation under its id.
+    const auto award = [](const std::string& id, const std::string& date, const std::string& amount) {
+      return "{\"id\": \"" + id +
+             "\", \"acheteur\": {\"id\": \"21610001000018\"}, \"objet\": \"Voirie\", \"codeCPV\": "
+             "\"45233140\", \"dateNotification\": \"" +
+             date + "\", \"montant\": " + amount + "}";
+    };
+    const std::string body =
+        award("A", "2026-03-01", "100000") + ",\n" + award("A", "2026-03-01", "\"100000.00\"") + ",\n" +
+        award("A", "2026-04-01", "100000") + ",\n" + award("", "2026-03-01", "5000") + ",\n" +
+        award("B", "2026-03-01", "100000") + ",\n" + award("A", "2026-04-01", "100000");
+    const auto check = [](const Read& r) {
+      REQUIRE(r.lots.size() == 4);
+      CHECK(r.lots[0].reference == "21610001000018A");
+      // Same buyer, same id, another date: another contract, named by its line.
+      CHECK(r.lots[1].reference == "21610001000018A#3");
+      CHECK(r.lots[1].consultation == "21610001000018A#3");
+      CHECK(r.lots[1].date_lancement.iso() == "2026-04-01");
+      // No id: evaluated all the same, named by its buyer and its line.
+      CHECK(r.lots[2].reference == "21610001000018#4");
+      CHECK(r.lots[2].montant_ht_cents == 500'000);
+      CHECK(r.lots[3].reference == "21610001000018B");
+      CHECK(r.rejected == 0);
+      CHECK(
+          r.messages(Severity::warning) ==
+          Strings{"decp.json:2 marché « 21610001000018A » déjà lu ligne 1 (même acheteur, même identifiant, "
+                  "même date, même montant) : cette nouvelle publication est ignorée",
+                  "decp.json:3 marché « 21610001000018A#3 » : valeurs corrigées à la lecture : identifiant "
+                  "déjà porté ligne 1 par un autre marché du même acheteur (autre date ou autre montant) : "
+                  "celui-ci est désigné par sa ligne",
+                  "decp.json:4 marché « 21610001000018#4 » : valeurs corrigées à la lecture : identifiant du "
+                  "marché (« id ») absent : il est désigné par son acheteur et sa ligne",
+                  "decp.json:6 marché « 21610001000018A » déjà lu ligne 3 (même acheteur, même identifiant, "
+                  "même date, même montant) : cette nouvelle publication est ignorée"});
+      CHECK(contains(r.messages(Severity::note),
+                     "bilan : 6 enregistrement(s) lu(s), 4 évalué(s) (dont 2 avec des valeurs corrigées), "
+                     "0 rejeté(s), 2 republication(s) ignorée(s)"));
+    };
+    SUBCASE("every reference remembered") { check(read_bytes(decp(body))); }
+    SUBCASE("after a first pass: only the references that may repeat") {
+      DiagnosticList open;
+      const auto programme = clausier::readers::programme_from_memory(decp(body), "decp.json", open);
+      REQUIRE(programme);
+      clausier::RepeatedKeys repeated;
+      {
+        auto keys_reader = programme->open(clausier::readers::discard_diagnostics());
+        clausier::readers::RecordKeys keys;
+        while (keys_reader->next_keys(keys)) {
+          if (!keys.reference.empty()) repeated.add(keys.reference);
+        }
+      }
+      const clausier::KeySet candidates = std::move(repeated).take_candidates();
+      Read r;
+      r.file = programme->display_name();
+      auto reader = programme->open(r.diags);
+      reader->expect_repeats(candidates);
+      Lot lot;
+      while (reader->next(lot)) r.lots.push_back(lot);
+      r.rejected = reader->rejected_rows();
+      check(r);
+    }
+  }
+
+  TEST_CASE("a CPV code typed with spaces among its digits is read, and the repair said") {
+    const auto with_cpv = [](const std::string& cpv) {
+      return decp("{\"id\": \"A\", \"objet\": \"Assurances\", \"codeCPV\": \"" + cpv +
+                  "\", \"dateNotification\": \"2020-12-29\", \"montant\": \"40250.75\"}");
+    };
+    const Read r = read_bytes(with_cpv("66516 000"));
+    REQUIRE(r.lots.size() == 1);
+    CHECK(r.lots[0].cpv == "66516000");
+    CHECK(r.lots[0].nature == Nature::services);
+    CHECK(contains(r.messages(Severity::warning), "code CPV « 66516 000 » lu 66516000 (espaces retirés)"));
+    CHECK(read_bytes(with_cpv("665 16")).rejected == 1);  // not a code once the spaces are gone
   }
 
   TEST_CASE("hostile and broken files: a located error, the contracts before it stand") {
