@@ -46,14 +46,28 @@ full = [json.loads(line) for line in open(sys.argv[2], encoding="utf-8")]
 assert whole == full
 
 def rebuild(path):
-    texts, entries, lots = {}, {}, []
-    text = lambda t: texts[t] if isinstance(t, int) else t
+    texts, entries, patterns, lots = {}, {}, {}, []
+
+    def text(t):
+        if isinstance(t, int):
+            return texts[t]
+        if isinstance(t, list):  # [pattern number, the written value of each blank]
+            pattern = patterns[t[0]]
+            out = pattern["text"]
+            assert len(t) == len(pattern["blanks"]) + 1
+            for name, value in zip(pattern["blanks"], t[1:]):
+                out = out.replace("{" + name + "}", value)
+            return out
+        return t
+
     for line in open(path, encoding="utf-8"):
         r = json.loads(line)
         if "format" in r:
             continue
         if "text" in r:
             texts[r["text"]] = r["value"]
+        elif "pattern" in r:
+            patterns[r["pattern"]] = r["value"]
         elif "trace" in r and "reference" not in r:
             entries[r["trace"]] = r["value"]
         else:
