@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <unordered_map>
 
@@ -71,7 +72,12 @@ void entry_key(const TraceEntry& t, std::string& out) {
 class JsonlSink final : public EvaluationSink {
  public:
   JsonlSink(std::ostream& out, ReasonsMode reasons)
-      : out_(out), reasons_(reasons), texts_(max_numbered), entries_(max_numbered), patterns_(max_numbered) {}
+      : out_(out),
+        reasons_(reasons),
+        texts_(max_numbered),
+        entries_(max_numbered),
+        patterns_(max_numbered),
+        value_sets_numbers_(max_numbered) {}
 
   void begin(const std::vector<engine::ClauseInfo>& types) override { types_ = types; }
 
@@ -87,6 +93,8 @@ class JsonlSink final : public EvaluationSink {
     // numbers found are kept, in the order the lot's line writes them.
     numbers_.clear();
     next_ = 0;
+    value_sets_.resize(e.clauses.size());
+    for (std::size_t i = 0; i < e.clauses.size(); ++i) define_values(e.clauses[i], value_sets_[i]);
     for (const ClauseResult& c : e.clauses) {
       for (const auto& b : c.basis) define_text(b);
       if (reasons_ == ReasonsMode::brief) {
@@ -99,7 +107,8 @@ class JsonlSink final : public EvaluationSink {
     json.begin_object();
     write_lot_fields(json, e);
     json.key("clauses").begin_array();
-    for (const ClauseResult& c : e.clauses) write_numbered_clause(json, c);
+    for (std::size_t i = 0; i < e.clauses.size(); ++i)
+      write_numbered_clause(json, e.clauses[i], value_sets_[i]);
     json.end_array();
     json.end_object();
     out_ << '\n';
@@ -170,6 +179,33 @@ class JsonlSink final : public EvaluationSink {
     out_ << '\n';
   }
 
+  // A clause's values, as JSON, numbered the second time the same values are
+  // met (the reservations' parameters repeat from lot to lot).
+  struct ValueSet {
+    std::string json;
+    std::uint32_t number = 0;
+  };
+  void define_values(const ClauseResult& c, ValueSet& out) {
+    out.json.clear();
+    out.number = 0;
+    if (c.values.empty()) return;
+    scratch_.str({});
+    JsonWriter json(scratch_, 0);
+    json.begin_object();
+    for (const auto& [name, v] : c.values) {
+      json.key(name);
+      std::visit([&json](const auto& x) { json.value(x); }, v);
+    }
+    json.end_object();
+    out.json = scratch_.str();
+    const bool repeated = seen_.check(out.json);  // shared with the texts: values are JSON objects
+    const auto found = value_sets_numbers_.number(out.json, repeated);
+    if (!found) return;
+    out.number = found->number;
+    if (!found->is_new) return;
+    out_ << "{\"values\":" << found->number << ",\"value\":" << out.json << "}\n";
+  }
+
   void define_entry(const TraceEntry& t) {
     entry_key(t, key_);
     const auto found = entries_.number(key_, true);
@@ -217,7 +253,7 @@ class JsonlSink final : public EvaluationSink {
     json.end_array();
   }
 
-  void write_numbered_clause(JsonWriter& json, const ClauseResult& c) {
+  void write_numbered_clause(JsonWriter& json, const ClauseResult& c, const ValueSet& values) {
     json.begin_object();
     json.field("type", c.type);
     if (c.verdict) {
@@ -229,7 +265,11 @@ class JsonlSink final : public EvaluationSink {
     write_texts(json, "basis", c.basis);
     if (reasons_ == ReasonsMode::brief) write_sentences(json, "reasons", c.reasons);
     if (!c.warnings.empty()) write_sentences(json, "warnings", c.warnings);
-    write_clause_values(json, c);
+    if (values.number != 0) {
+      json.key("values").value(static_cast<std::int64_t>(values.number));
+    } else if (!values.json.empty()) {
+      json.key("values").raw(values.json);
+    }
     if (!c.trace.empty()) {
       json.key("trace").begin_array();
       for (const auto& t : c.trace) {
@@ -255,6 +295,9 @@ class JsonlSink final : public EvaluationSink {
   SeenBefore seen_;
   Numbering entries_;
   Numbering patterns_;
+  Numbering value_sets_numbers_;
+  std::vector<ValueSet> value_sets_;  // the lot's clauses' values
+  std::ostringstream scratch_;
   std::unordered_map<const Message*, std::uint32_t> message_numbers_;  // the numbers of patterns_, by message
   std::string key_;  // a trace entry's parts, joined, reused
   // The lot's texts and trace entries by number (0: written in place), in

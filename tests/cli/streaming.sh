@@ -46,7 +46,7 @@ full = [json.loads(line) for line in open(sys.argv[2], encoding="utf-8")]
 assert whole == full
 
 def rebuild(path):
-    texts, entries, patterns, lots = {}, {}, {}, []
+    texts, entries, patterns, value_sets, lots = {}, {}, {}, {}, []
 
     def text(t):
         if isinstance(t, int):
@@ -68,6 +68,8 @@ def rebuild(path):
             texts[r["text"]] = r["value"]
         elif "pattern" in r:
             patterns[r["pattern"]] = r["value"]
+        elif "values" in r and "reference" not in r:
+            value_sets[r["values"]] = r["value"]
         elif "trace" in r and "reference" not in r:
             entries[r["trace"]] = r["value"]
         else:
@@ -75,6 +77,8 @@ def rebuild(path):
                 for key in ("basis", "reasons", "warnings"):
                     if key in c:
                         c[key] = [text(t) for t in c[key]]
+                if isinstance(c.get("values"), int):
+                    c["values"] = value_sets[c["values"]]
                 if "trace" in c:
                     c["trace"] = [entries[t] if isinstance(t, int) else t for t in c["trace"]]
             lots.append(r)
