@@ -49,7 +49,7 @@ constexpr std::array<BuyerCode, 5> buyer_codes = {{
 // BT-71 reserved-procurement, each to the DECP label it is compared as.
 constexpr std::string_view social_label = "Clause sociale";
 constexpr std::string_view reserved_label = "Marché réservé";
-constexpr std::string_view nothing_label = "Pas de considération sociale";
+constexpr std::string_view nothing_label = eforms_nothing_social;
 
 constexpr std::string_view strategic_path =
     "ProcurementProject.ProcurementAdditionalType.ProcurementTypeCode";
@@ -82,7 +82,21 @@ Found lot_or_procedure(const DecpRecord& lot, const EformsNotice& notice, std::s
 constexpr std::string_view amount_path = "RequestedTenderTotal.EstimatedOverallContractAmount";
 
 std::optional<std::int64_t> amount_of(const DecpRecord& r, const std::string& path) {
-  const std::string s = text_at(r, path);
+  return eforms_amount(text_at(r, path));
+}
+
+// "2019-11-25+01:00", "2019-11-25Z", "2019-11-25": the date alone.
+std::optional<Date> date_of(std::string_view s) {
+  s = text::trim(s);
+  return Date::parse_iso(s.substr(0, std::min<std::size_t>(s.size(), 10)));
+}
+
+}  // namespace
+
+std::optional<Date> eforms_date(std::string_view text) { return date_of(text); }
+
+std::optional<std::int64_t> eforms_amount(std::string_view text) {
+  const std::string_view s = text::trim(text);
   if (s.empty()) return std::nullopt;
   double x = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), x);
@@ -96,16 +110,6 @@ std::optional<std::int64_t> amount_of(const DecpRecord& r, const std::string& pa
   return parsed.value();
 }
 
-// "2019-11-25+01:00", "2019-11-25Z", "2019-11-25": the date alone.
-std::optional<Date> date_of(std::string_view s) {
-  s = text::trim(s);
-  return Date::parse_iso(s.substr(0, std::min<std::size_t>(s.size(), 10)));
-}
-
-}  // namespace
-
-std::optional<Date> eforms_date(std::string_view text) { return date_of(text); }
-
 std::string eforms_lot_id(const DecpRecord& lot) {
   for (const char* path : {"ID[Lot]", "ID[Part]"}) {
     if (const DecpField* f = lot.find(path)) return std::string(text::trim(f->text));
@@ -113,12 +117,24 @@ std::string eforms_lot_id(const DecpRecord& lot) {
   return {};
 }
 
-std::optional<std::int64_t> eforms_lot_amount(const DecpRecord& lot) {
-  return amount_of(lot, "ProcurementProject." + std::string(amount_path));
+std::optional<std::int64_t> eforms_lot_amount(const EformsNotice& notice, const DecpRecord& lot) {
+  if (const auto own = amount_of(lot, "ProcurementProject." + std::string(amount_path))) return own;
+  if (const auto it = notice.awarded.find(eforms_lot_id(lot)); it != notice.awarded.end()) {
+    if (it->second.currency.empty() || it->second.currency == "EUR") return it->second.cents;
+  }
+  return std::nullopt;
 }
 
 std::optional<std::int64_t> eforms_procedure_amount(const EformsNotice& notice) {
   return amount_of(notice.procedure, std::string(amount_path));
+}
+
+std::optional<std::int64_t> eforms_consultation_amount(const EformsNotice& notice) {
+  if (const auto total = eforms_procedure_amount(notice)) return total;
+  if (notice.awarded_total &&
+      (notice.awarded_total->currency.empty() || notice.awarded_total->currency == "EUR"))
+    return notice.awarded_total->cents;
+  return std::nullopt;
 }
 
 std::string eforms_consultation(const EformsNotice& notice) {
@@ -217,27 +233,47 @@ EformsMapping eforms_lot(const EformsNotice& notice, const DecpRecord& lot, Lot&
     const DecpField* f = lot.find("ProcurementProject." + std::string(amount_path) + "@currencyID");
     return f == nullptr ? std::string() : std::string(text::trim(f->text));
   }();
-  if (const auto own = eforms_lot_amount(lot)) {
+  const auto not_euros = [](std::string_view what, std::string_view code) {
+    return std::string(what) + " en " + quoted(code) +
+           " : seuls les montants en euros sont évalués (seuils, heures d'insertion)";
+  };
+  const auto awarded = notice.awarded.find(id);
+  if (const auto own = amount_of(lot, "ProcurementProject." + std::string(amount_path))) {
     out.montant_ht_cents = *own;
-    if (!currency.empty() && currency != "EUR") {
-      m.errors.push_back("valeur estimée en " + quoted(currency) +
-                         " : seuls les montants en euros sont évalués (seuils, heures d'insertion)");
+    if (!currency.empty() && currency != "EUR") m.errors.push_back(not_euros("valeur estimée", currency));
+  } else if (awarded != notice.awarded.end()) {
+    out.montant_ht_cents = awarded->second.cents;
+    if (!awarded->second.currency.empty() && awarded->second.currency != "EUR") {
+      m.errors.push_back(not_euros("valeur des offres retenues (BT-720)", awarded->second.currency));
+    } else {
+      m.warnings.push_back("valeur estimée du lot (BT-27) absente : la valeur des offres retenues (BT-720), " +
+                           fr::euros_cents(awarded->second.cents) + ", est retenue");
     }
   } else if (const auto total = eforms_procedure_amount(notice)) {
     out.montant_ht_cents = *total;
     const DecpField* f = notice.procedure.find(std::string(amount_path) + "@currencyID");
     if (f != nullptr && text::trim(f->text) != "EUR") {
-      m.errors.push_back("valeur estimée de la procédure en " + quoted(f->text) +
-                         " : seuls les montants en euros sont évalués (seuils, heures d'insertion)");
+      m.errors.push_back(not_euros("valeur estimée de la procédure", text::trim(f->text)));
     } else {
       m.warnings.push_back(
           "valeur estimée du lot (BT-27) absente : celle de toute la procédure (" + fr::euros_cents(*total) +
           ") est retenue ; les heures d'insertion calculées sur ce montant sont un majorant");
     }
+  } else if (notice.awarded_total) {
+    out.montant_ht_cents = notice.awarded_total->cents;
+    if (!notice.awarded_total->currency.empty() && notice.awarded_total->currency != "EUR") {
+      m.errors.push_back(
+          not_euros("valeur totale des marchés attribués (BT-161)", notice.awarded_total->currency));
+    } else {
+      m.warnings.push_back("valeur estimée (BT-27) absente, pour le lot comme pour la procédure : la valeur "
+                           "totale des marchés attribués par l'avis (BT-161, " +
+                           fr::euros_cents(notice.awarded_total->cents) +
+                           ") est retenue ; les heures d'insertion calculées sur ce montant sont un majorant");
+    }
   } else {
-    m.errors.emplace_back(
-        "valeur estimée (BT-27) absente, pour le lot comme pour la procédure : un lot sans montant ne peut "
-        "pas être évalué (seuils, heures d'insertion)");
+    m.errors.push_back(std::string("valeur estimée (BT-27) absente, pour le lot comme pour la procédure") +
+                       (notice.kind == "ContractAwardNotice" ? ", et aucune valeur attribuée (BT-720, BT-161)" : "") +
+                       " : un lot sans montant ne peut pas être évalué (seuils, heures d'insertion)");
   }
 
   // The rules of the launch: a prior information notice announces the date

@@ -15,6 +15,19 @@ namespace {
 
 constexpr std::size_t max_organisations = 10'000;
 constexpr std::size_t max_organisation_name = 400;
+// The results of an award notice kept to value its lots: tenders and lots
+// beyond these are left unvalued (their lots fall back on the procedure's
+// value, or the notice's total).
+constexpr std::size_t max_tenders = 100'000;
+constexpr std::size_t max_id = 200;
+
+// An identifier of the notice's own scheme (`schemeName="organization"`,
+// `"tender"`…): the field at `path[scheme]`, else at `path` (the examples of
+// the SDK from its version 1.9 leave the scheme out).
+const DecpField* id_field(const DecpRecord& r, std::string_view path, std::string_view scheme) {
+  if (const DecpField* f = r.find(std::string(path) + "[" + std::string(scheme) + "]")) return f;
+  return r.find(path);
+}
 
 // The notices read, by root element, with what they are called in messages.
 struct NoticeKind {
@@ -151,7 +164,9 @@ void EformsReader::read_extensions() {
     const std::string_view name = xml_->local_name();
     if (name == "Company") {
       read_company();
-    } else if (name == "NoticeResult" || name == "UltimateBeneficialOwner" || name == "Changes") {
+    } else if (name == "NoticeResult") {
+      read_notice_result();
+    } else if (name == "UltimateBeneficialOwner" || name == "Changes") {
       xml_->skip();
     }
   }
@@ -160,11 +175,81 @@ void EformsReader::read_extensions() {
 void EformsReader::read_company() {
   DecpRecord company;
   flatten(company);
-  const DecpField* id = company.find("PartyIdentification.ID[organization]");
+  const DecpField* id = id_field(company, "PartyIdentification.ID", "organization");
   const DecpField* name = company.find("PartyName.Name");
   if (id == nullptr || name == nullptr || organisations_.size() >= max_organisations) return;
   organisations_.emplace(std::string(text::trim(id->text)),
                          text::truncate(text::single_line(name->text), max_organisation_name));
+}
+
+// efac:NoticeResult of an award notice: BT-161 (cbc:TotalAmount), and each
+// lot's awarded value, the sum of BT-720 (efac:LotTender/
+// cac:LegalMonetaryTotal/cbc:PayableAmount) of the tenders its results
+// select (efac:LotResult with `selec-w`). Each result and tender is
+// flattened alone (bounded like a lot), the rest skipped.
+void EformsReader::read_notice_result() {
+  if (xml_->is_empty_element()) return;
+  struct Tender {
+    std::int64_t cents = 0;
+    std::string currency;
+  };
+  std::unordered_map<std::string, Tender> tenders;
+  std::vector<std::pair<std::string, std::vector<std::string>>> selected;  // lot id, its selected tenders
+  DecpRecord part;
+  const int depth = xml_->depth();
+  while (xml_->next()) {
+    if (xml_->node() == sheet::XmlReader::Node::end && xml_->depth() == depth) break;
+    if (xml_->node() != sheet::XmlReader::Node::start) continue;
+    const std::string_view name = xml_->local_name();
+    if (name == "TotalAmount") {
+      std::string currency;
+      xml_->attributes([&](std::string_view local, std::string_view, std::string_view v) {
+        if (local == "currencyID" && v.size() <= max_id) currency = v;
+      });
+      if (const auto cents = eforms_amount(read_text())) notice_.awarded_total = EformsAmount{*cents, currency};
+    } else if (name == "LotResult") {
+      flatten(part);
+      const DecpField* code = part.find("TenderResultCode[winner-selection-status]");
+      const DecpField* lot = part.find("TenderLot.ID[Lot]");
+      if (code == nullptr || lot == nullptr || text::trim(code->text) != "selec-w" ||
+          selected.size() >= max_tenders)
+        continue;
+      std::vector<std::string> ids;
+      for (const char* path : {"LotTender.ID[tender]", "LotTender.ID"}) {
+        for (const DecpField* f : part.all(path)) ids.emplace_back(text::truncate(text::trim(f->text), max_id));
+      }
+      selected.emplace_back(text::truncate(text::trim(lot->text), max_id), std::move(ids));
+    } else if (name == "LotTender") {
+      flatten(part);
+      const DecpField* id = id_field(part, "ID", "tender");
+      const DecpField* value = part.find("LegalMonetaryTotal.PayableAmount");
+      if (id == nullptr || value == nullptr || tenders.size() >= max_tenders) continue;
+      if (const auto cents = eforms_amount(value->text)) {
+        const DecpField* currency = part.find("LegalMonetaryTotal.PayableAmount@currencyID");
+        tenders.emplace(text::truncate(text::trim(id->text), max_id),
+                        Tender{*cents, currency == nullptr ? std::string() : text::truncate(currency->text, max_id)});
+      }
+    } else {
+      xml_->skip();
+    }
+  }
+  for (const auto& [lot, ids] : selected) {
+    std::optional<EformsAmount> sum;
+    bool one_currency = true;
+    for (const std::string& id : ids) {
+      const auto t = tenders.find(id);
+      if (t == tenders.end()) continue;
+      if (!sum) {
+        sum = EformsAmount{0, t->second.currency};
+      } else if (sum->currency != t->second.currency) {
+        one_currency = false;
+      }
+      sum->cents += t->second.cents;
+    }
+    if (!sum || !one_currency) continue;
+    auto [it, inserted] = notice_.awarded.emplace(lot, *sum);
+    if (!inserted && it->second.currency == sum->currency) it->second.cents += sum->cents;
+  }
 }
 
 // cac:ContractingParty (the first one: a joint procurement names the first
@@ -184,7 +269,7 @@ void EformsReader::read_contracting_party() {
       break;
     }
   }
-  if (const DecpField* id = party.find("Party.PartyIdentification.ID[organization]")) {
+  if (const DecpField* id = id_field(party, "Party.PartyIdentification.ID", "organization")) {
     buyer_id_ = text::trim(id->text);
     if (const auto it = organisations_.find(buyer_id_); it != organisations_.end())
       notice_.buyer = it->second;
@@ -241,6 +326,8 @@ bool EformsReader::step() {
       });
       const std::string id = read_text();
       if (scheme == "notice-id") notice_.notice_id = text::truncate(id, 200);
+    } else if (name == "NoticeTypeCode") {
+      notice_.notice_type = text::truncate(read_text(), 40);
     } else if (name == "ContractFolderID") {
       notice_.folder_id = text::truncate(read_text(), 200);
     } else if (name == "IssueDate") {
@@ -276,8 +363,9 @@ void EformsReader::note_notice(DiagnosticSink& diags) {
                              : "à la date d'envoi de l'avis (BT-05)";
   message +=
       " ; les lots d'un même avis forment une consultation, dont le montant est la valeur estimée de la "
-      "procédure (BT-27) quand l'avis la donne ; les considérations sociales déclarées (BT-06, BT-775, "
-      "BT-71) figurent à côté des verdicts";
+      "procédure (BT-27) quand l'avis la donne";
+  if (notice_.kind == "ContractAwardNotice") message += ", sinon la valeur totale qu'il attribue (BT-161)";
+  message += " ; les considérations sociales déclarées (BT-06, BT-775, BT-71) figurent à côté des verdicts";
   if (notice_.buyer.empty()) message += " ; l'acheteur n'est pas nommé";
   diags.note(at(notice_.line), message);
 }
@@ -290,7 +378,14 @@ bool EformsReader::read(DiagnosticSink* diags) {
     }
     if (diags != nullptr && where_ == Where::end) {
       note_notice(*diags);
-      if (lots_seen_ == 0) {
+      if (lots_seen_ == 0 && notice_.notice_type == "pin-buyer") {
+        // Subtypes 1 to 3: the notice only says that a prior information
+        // notice is published on the buyer profile.
+        diags->error(at(notice_.line),
+                     "cet avis de préinformation (« pin-buyer ») annonce seulement la publication d'un avis "
+                     "sur le profil d'acheteur : il ne contient aucun lot, rien n'est évalué ; évaluez l'avis "
+                     "publié sur le profil d'acheteur, ou l'avis de marché qui suivra");
+      } else if (lots_seen_ == 0) {
         diags->error(at(notice_.line),
                      "cet avis eForms ne contient aucun lot (cac:ProcurementProjectLot) : "
                      "rien n'est évalué");
@@ -332,7 +427,16 @@ bool EformsReader::next(Lot& out) {
         message += (i > 0 ? " ; " : "") + mapping.warnings[i];
       diags_->warning(at(lot_.line()), message);
     }
-    for (const std::string& e : mapping.errors) diags_->error(at(lot_.line()), label + " : " + e);
+    // A lot that cannot be evaluated still says what its notice declares.
+    std::string declared;
+    if (out.recorded_social_considerations) {
+      for (const std::string& c : *out.recorded_social_considerations) {
+        if (c == eforms_nothing_social) continue;
+        declared += (declared.empty() ? " (considérations sociales déclarées : " : ", ") + c;
+      }
+      if (!declared.empty()) declared += ")";
+    }
+    for (const std::string& e : mapping.errors) diags_->error(at(lot_.line()), label + declared + " : " + e);
     if (mapping.ok()) {
       ++stats_.lots;
       return true;
@@ -343,8 +447,9 @@ bool EformsReader::next(Lot& out) {
 }
 
 // The first pass: a lot's amount for its consultation's total is its own
-// value; when the notice gives the procedure's value, the consultation's
-// total is that value, carried by its first lot (the others count 0).
+// value; when the notice gives the procedure's value (or, for an award
+// notice, the total it awards), the consultation's total is that value,
+// carried by its first lot (the others count 0).
 bool EformsReader::next_keys(RecordKeys& out) {
   if (!read(nullptr)) return false;
   out = RecordKeys{};
@@ -352,10 +457,10 @@ bool EformsReader::next_keys(RecordKeys& out) {
   const std::string consultation = eforms_consultation(notice_);
   out.reference = consultation.empty() ? id : consultation + "/" + id;
   out.consultation = out.reference.empty() ? std::string() : consultation;
-  if (const auto total = eforms_procedure_amount(notice_)) {
+  if (const auto total = eforms_consultation_amount(notice_)) {
     out.cents = lots_seen_ == 0 ? *total : 0;
   } else {
-    out.cents = eforms_lot_amount(lot_);
+    out.cents = eforms_lot_amount(notice_, lot_);
   }
   ++lots_seen_;
   return true;

@@ -61,6 +61,7 @@ class EformsReader final : public LotSource {
   void open_root();
   void read_extensions();
   void read_company();
+  void read_notice_result();
   void read_contracting_party();
   void flatten(DecpRecord& out);
   std::string read_text();
