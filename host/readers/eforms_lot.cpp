@@ -237,18 +237,18 @@ EformsMapping eforms_lot(const EformsNotice& notice, const DecpRecord& lot, Lot&
     return std::string(what) + " en " + quoted(code) +
            " : seuls les montants en euros sont évalués (seuils, heures d'insertion)";
   };
+  // A value awarded in another currency gives way to the procedure's, or
+  // the notice's total, in euros.
   const auto awarded = notice.awarded.find(id);
+  const bool awarded_in_euros = awarded != notice.awarded.end() &&
+                                (awarded->second.currency.empty() || awarded->second.currency == "EUR");
   if (const auto own = amount_of(lot, "ProcurementProject." + std::string(amount_path))) {
     out.montant_ht_cents = *own;
     if (!currency.empty() && currency != "EUR") m.errors.push_back(not_euros("valeur estimée", currency));
-  } else if (awarded != notice.awarded.end()) {
+  } else if (awarded_in_euros) {
     out.montant_ht_cents = awarded->second.cents;
-    if (!awarded->second.currency.empty() && awarded->second.currency != "EUR") {
-      m.errors.push_back(not_euros("valeur des offres retenues (BT-720)", awarded->second.currency));
-    } else {
-      m.warnings.push_back("valeur estimée du lot (BT-27) absente : la valeur des offres retenues (BT-720), " +
-                           fr::euros_cents(awarded->second.cents) + ", est retenue");
-    }
+    m.warnings.push_back("valeur estimée du lot (BT-27) absente : la valeur des offres retenues (BT-720), " +
+                         fr::euros_cents(awarded->second.cents) + ", est retenue");
   } else if (const auto total = eforms_procedure_amount(notice)) {
     out.montant_ht_cents = *total;
     const DecpField* f = notice.procedure.find(std::string(amount_path) + "@currencyID");
@@ -270,6 +270,8 @@ EformsMapping eforms_lot(const EformsNotice& notice, const DecpRecord& lot, Lot&
                            fr::euros_cents(notice.awarded_total->cents) +
                            ") est retenue ; les heures d'insertion calculées sur ce montant sont un majorant");
     }
+  } else if (awarded != notice.awarded.end()) {
+    m.errors.push_back(not_euros("valeur des offres retenues (BT-720)", awarded->second.currency));
   } else {
     m.errors.push_back(std::string("valeur estimée (BT-27) absente, pour le lot comme pour la procédure") +
                        (notice.kind == "ContractAwardNotice" ? ", et aucune valeur attribuée (BT-720, BT-161)" : "") +

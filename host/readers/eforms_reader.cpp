@@ -40,6 +40,11 @@ constexpr std::array<NoticeKind, 3> notice_kinds = {{
     {"ContractAwardNotice", "avis d'attribution"},
 }};
 
+// The other document of the eForms SDK: the notices of European companies
+// and groupings (subtypes X01, X02) are not procurement; recognised to be
+// refused as what they are.
+constexpr std::string_view registration_root = "BusinessRegistrationInformationNotice";
+
 // The namespace of each root is the UBL document's: this prefix, then the
 // root's name and "-2".
 constexpr std::string_view ubl_namespace = "urn:oasis:names:specification:ubl:schema:xsd:";
@@ -83,7 +88,7 @@ bool looks_like_eforms(std::string_view head) {
     std::string_view name = head.substr(i + 1, end - i - 1);
     if (const std::size_t colon = name.rfind(':'); colon != std::string_view::npos)
       name.remove_prefix(colon + 1);
-    return !label_of(name).empty();
+    return !label_of(name).empty() || name == registration_root;
   }
 }
 
@@ -184,17 +189,27 @@ void EformsReader::read_company() {
 
 // efac:NoticeResult of an award notice: BT-161 (cbc:TotalAmount), and each
 // lot's awarded value, the sum of BT-720 (efac:LotTender/
-// cac:LegalMonetaryTotal/cbc:PayableAmount) of the tenders its results
-// select (efac:LotResult with `selec-w`). Each result and tender is
-// flattened alone (bounded like a lot), the rest skipped.
+// cac:LegalMonetaryTotal/cbc:PayableAmount) of its tenders that are awarded:
+// selected by a result (efac:LotResult with BT-142 `selec-w`) or settled in
+// a contract (efac:SettledContract, as a modification notice gives the
+// contract it changes). Each result, tender and contract is flattened alone
+// (bounded like a lot), the rest skipped.
 void EformsReader::read_notice_result() {
   if (xml_->is_empty_element()) return;
   struct Tender {
+    std::string lot;
     std::int64_t cents = 0;
     std::string currency;
   };
   std::unordered_map<std::string, Tender> tenders;
-  std::vector<std::pair<std::string, std::vector<std::string>>> selected;  // lot id, its selected tenders
+  std::unordered_map<std::string, std::string> awarded;  // tender id -> lot id ("" when its result names none)
+  const auto award = [&](const DecpRecord& r, const std::string& lot) {
+    for (const char* path : {"LotTender.ID[tender]", "LotTender.ID"}) {
+      for (const DecpField* f : r.all(path)) {
+        if (awarded.size() < max_tenders) awarded.emplace(text::truncate(text::trim(f->text), max_id), lot);
+      }
+    }
+  };
   DecpRecord part;
   const int depth = xml_->depth();
   while (xml_->next()) {
@@ -210,46 +225,41 @@ void EformsReader::read_notice_result() {
     } else if (name == "LotResult") {
       flatten(part);
       const DecpField* code = part.find("TenderResultCode[winner-selection-status]");
+      if (code == nullptr || text::trim(code->text) != "selec-w") continue;
       const DecpField* lot = part.find("TenderLot.ID[Lot]");
-      if (code == nullptr || lot == nullptr || text::trim(code->text) != "selec-w" ||
-          selected.size() >= max_tenders)
-        continue;
-      std::vector<std::string> ids;
-      for (const char* path : {"LotTender.ID[tender]", "LotTender.ID"}) {
-        for (const DecpField* f : part.all(path)) ids.emplace_back(text::truncate(text::trim(f->text), max_id));
-      }
-      selected.emplace_back(text::truncate(text::trim(lot->text), max_id), std::move(ids));
+      award(part, lot == nullptr ? std::string() : text::truncate(text::trim(lot->text), max_id));
+    } else if (name == "SettledContract") {
+      flatten(part);
+      award(part, std::string());
     } else if (name == "LotTender") {
       flatten(part);
       const DecpField* id = id_field(part, "ID", "tender");
       const DecpField* value = part.find("LegalMonetaryTotal.PayableAmount");
       if (id == nullptr || value == nullptr || tenders.size() >= max_tenders) continue;
       if (const auto cents = eforms_amount(value->text)) {
+        const DecpField* lot = part.find("TenderLot.ID[Lot]");
         const DecpField* currency = part.find("LegalMonetaryTotal.PayableAmount@currencyID");
         tenders.emplace(text::truncate(text::trim(id->text), max_id),
-                        Tender{*cents, currency == nullptr ? std::string() : text::truncate(currency->text, max_id)});
+                        Tender{lot == nullptr ? std::string() : text::truncate(text::trim(lot->text), max_id), *cents,
+                               currency == nullptr ? std::string() : text::truncate(currency->text, max_id)});
       }
     } else {
       xml_->skip();
     }
   }
-  for (const auto& [lot, ids] : selected) {
-    std::optional<EformsAmount> sum;
-    bool one_currency = true;
-    for (const std::string& id : ids) {
-      const auto t = tenders.find(id);
-      if (t == tenders.end()) continue;
-      if (!sum) {
-        sum = EformsAmount{0, t->second.currency};
-      } else if (sum->currency != t->second.currency) {
-        one_currency = false;
-      }
-      sum->cents += t->second.cents;
-    }
-    if (!sum || !one_currency) continue;
-    auto [it, inserted] = notice_.awarded.emplace(lot, *sum);
-    if (!inserted && it->second.currency == sum->currency) it->second.cents += sum->cents;
+  // Each awarded tender counted once, for the lot its result names, else
+  // its own; a lot whose tenders are in several currencies is left unvalued.
+  std::unordered_map<std::string, bool> mixed;
+  for (const auto& [id, result_lot] : awarded) {
+    const auto t = tenders.find(id);
+    if (t == tenders.end()) continue;
+    const std::string& lot = result_lot.empty() ? t->second.lot : result_lot;
+    if (lot.empty()) continue;
+    auto [it, inserted] = notice_.awarded.emplace(lot, EformsAmount{0, t->second.currency});
+    if (it->second.currency != t->second.currency) mixed[lot] = true;
+    it->second.cents += t->second.cents;
   }
+  for (const auto& [lot, _] : mixed) notice_.awarded.erase(lot);
 }
 
 // cac:ContractingParty (the first one: a joint procurement names the first
@@ -286,6 +296,14 @@ void EformsReader::open_root() {
   const std::string root(xml_->local_name());
   const std::string_view ns = xml_->namespace_uri();
   const std::uint32_t line = xml_line(xml_->node_line());
+  if (root == registration_root) {
+    throw DecpError("ce fichier est un avis eForms d'immatriculation d'une société européenne ou d'un "
+                    "groupement européen d'intérêt économique (<" +
+                        root +
+                        ">), pas un avis de marché : il n'a pas de lot à évaluer ; donnez un avis de marché, de "
+                        "préinformation ou d'attribution",
+                    line);
+  }
   if (label_of(root).empty()) {
     throw DecpError("l'élément racine de ce fichier XML est « " + text::truncate(root, 40) +
                         " » : un avis eForms commence par <ContractNotice>, <PriorInformationNotice> ou "

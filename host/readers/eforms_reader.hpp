@@ -32,7 +32,8 @@ class XmlReader;
 
 // True when `head` (the first bytes of an XML file) starts an eForms
 // notice: its root element is ContractNotice, PriorInformationNotice or
-// ContractAwardNotice (or a DOCTYPE names one of them).
+// ContractAwardNotice (or a DOCTYPE names one of them), or the SDK's
+// BusinessRegistrationInformationNotice, which the reader refuses.
 [[nodiscard]] bool looks_like_eforms(std::string_view head);
 
 class EformsReader final : public LotSource {

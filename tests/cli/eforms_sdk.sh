@@ -12,18 +12,26 @@ DIR=tests/fixtures/eforms/sdk
 # BT-720 of the selected tenders or BT-161); a pin-buyer notice has no lot.
 TABLE="$WORK/table"
 cat >"$TABLE" <<'EOF'
+X01_EEIG.xml 1 0 0
+can-modif_23.xml 1 0 1
+can-modif_24_value.xml 0 1 0
+can-modif_25.xml 1 0 1
 can-social_24.xml 0 3 0
 can_24_minimal.xml 0 1 0
 can_24_no_tenders.xml 1 0 1
+cn-desg_25.xml 1 0 1
 cn-social_24.xml 1 0 1
 cn_24_minimal.xml 1 0 1
 pin-buyer_24.xml 1 0 0
 pin-buyer_24_minimal.xml 1 0 0
 pin-buyer_25.xml 1 0 0
+pin-buyer_81.xml 1 0 0
+pin-cfc-social_23.xml 1 0 1
 pin-cfc-social_24.xml 1 0 1
 pin-only_24.xml 0 1 0
 pin-only_24_lots.xml 0 10 0
 pin-only_25.xml 1 0 1
+pin-only_81_FRA.xml 1 0 1
 pin-rtl_24.xml 1 0 1
 EOF
 
@@ -75,16 +83,24 @@ expect_in pin-cfc-social_24 err "$DIR/pin-cfc-social_24.xml:120 : erreur : lot �
 expect_in pin-rtl_24 err "$DIR/pin-rtl_24.xml:119 : erreur : lot « LOT-0001 » (considérations sociales déclarées : Clause sociale) :"
 expect_not_in cn-social_24 err "considérations sociales déclarées :"
 
+# Not a procurement notice: the registration of a European grouping (X01),
+# refused at its root element.
+expect_in X01_EEIG err "$DIR/X01_EEIG.xml:2 : erreur : ce fichier est un avis eForms d'immatriculation d'une société européenne ou d'un groupement européen d'intérêt économique"
+expect_not_in X01_EEIG err "fichier DECP"
+
 # The buyer named through an organisation identifier without its scheme
 # (SDK 1.9 onwards), and the notices that only announce a publication on the
 # buyer profile refused, located.
 expect_not_in pin-only_25 err "l'acheteur n'est pas nommé"
 expect_in pin-buyer_25 err "$DIR/pin-buyer_25.xml:8 : erreur : cet avis de préinformation (« pin-buyer ») annonce seulement la publication d'un avis sur le profil d'acheteur"
 
-# Award notices valued by what they award: the selected tender (BT-720),
-# else the notice's total (BT-161).
+# Award notices valued by what they award: the selected or contracted
+# tender (BT-720), else the notice's total (BT-161); a tender in another
+# currency gives way to a total in euros, or is refused.
 expect_in can_24_minimal err "la valeur des offres retenues (BT-720), 95 414 €, est retenue"
 expect_count can-social_24 err "la valeur totale des marchés attribués par l'avis (BT-161, 123 456,78 €) est retenue" 3
 expect_in can_24_no_tenders err "et aucune valeur attribuée (BT-720, BT-161)"
+expect_in can-modif_24_value err "la valeur totale des marchés attribués par l'avis (BT-161, 4 500 000 €) est retenue"
+expect_in can-modif_23 err "$DIR/can-modif_23.xml:165 : erreur : lot « LOT-0001 » : valeur des offres retenues (BT-720) en « IDR » : seuls les montants en euros sont évalués"
 
 finish

@@ -215,6 +215,7 @@ TEST_CASE("eForms: code tables") {
   CHECK(clausier::readers::looks_like_eforms("<can:ContractAwardNotice xmlns:can=\"x\">"));
   CHECK(clausier::readers::looks_like_eforms(
       "<?xml version=\"1.0\"?><!DOCTYPE ContractNotice [<!ENTITY x \"y\">]>"));
+  CHECK(clausier::readers::looks_like_eforms("<BusinessRegistrationInformationNotice xmlns=\"x\">"));  // refused
   CHECK_FALSE(clausier::readers::looks_like_eforms("<marches>"));
   CHECK_FALSE(clausier::readers::looks_like_eforms("<!DOCTYPE marches>"));
 }
