@@ -21,17 +21,22 @@ can_24_minimal.xml 0 1 0
 can_24_no_tenders.xml 1 0 1
 cn-desg_25.xml 1 0 1
 cn-social_24.xml 1 0 1
+cn-social_25.xml 1 0 1
 cn_24_minimal.xml 1 0 1
 pin-buyer_24.xml 1 0 0
+pin-buyer_24_minimal-published.xml 1 0 0
 pin-buyer_24_minimal.xml 1 0 0
+pin-buyer_24_published.xml 1 0 0
 pin-buyer_25.xml 1 0 0
 pin-buyer_81.xml 1 0 0
 pin-cfc-social_23.xml 1 0 1
 pin-cfc-social_24.xml 1 0 1
+pin-cfc_24.xml 1 0 1
 pin-only_24.xml 0 1 0
 pin-only_24_lots.xml 0 10 0
 pin-only_25.xml 1 0 1
 pin-only_81_FRA.xml 1 0 1
+pin-only_fin-reg.xml 0 1 0
 pin-rtl_24.xml 1 0 1
 EOF
 
