@@ -19,6 +19,7 @@ can-modif_25.xml 1 0 1
 can-social_24.xml 0 3 0
 can_24_minimal.xml 0 1 0
 can_24_no_tenders.xml 1 0 1
+can_25_ENG.xml 1 0 1
 cn-desg_25.xml 1 0 1
 cn-social_24.xml 1 0 1
 cn-social_25.xml 1 0 1
@@ -35,9 +36,11 @@ pin-cfc_24.xml 1 0 1
 pin-only_24.xml 0 1 0
 pin-only_24_lots.xml 0 10 0
 pin-only_25.xml 1 0 1
+pin-only_81.xml 1 0 1
 pin-only_81_FRA.xml 1 0 1
 pin-only_fin-reg.xml 0 1 0
 pin-rtl_24.xml 1 0 1
+pin-rtl_81.xml 1 0 1
 EOF
 
 # The table and the folder name the same notices.
