@@ -24,6 +24,7 @@ cn-desg_25.xml 1 0 1
 cn-social_24.xml 1 0 1
 cn-social_25.xml 1 0 1
 cn_24_minimal.xml 1 0 1
+cn_81.xml 0 1 0
 pin-buyer_24.xml 1 0 0
 pin-buyer_24_minimal-published.xml 1 0 0
 pin-buyer_24_minimal.xml 1 0 0
@@ -40,6 +41,7 @@ pin-only_81.xml 1 0 1
 pin-only_81_FRA.xml 1 0 1
 pin-only_fin-reg.xml 0 1 0
 pin-rtl_24.xml 1 0 1
+pin-rtl_25.xml 1 0 1
 pin-rtl_81.xml 1 0 1
 EOF
 
@@ -84,6 +86,20 @@ PY
 }
 declared can-social_24 '{"LOT-0001": ["Pas de considération sociale"], "LOT-0002": ["Pas de considération sociale"], "LOT-0003": ["Pas de considération sociale"]}'
 declared pin-only_24 '{"PAR-0000": ["Pas de considération sociale"]}'
+declared cn_81 '{"LOT-0000": ["Pas de considération sociale"]}'
+
+# A contract notice of the SDK read field by field: the central government
+# buyer (BT-11 cga), nature and CPV of the lot, its duration, the
+# procedure's value for the lot without its own.
+CHECKS=$((CHECKS + 1))
+python3 - "$WORK/cn_81.json" <<'PY' || fail "cn_81 : lot inattendu"
+import json, sys
+(lot,) = json.load(open(sys.argv[1], encoding="utf-8"))["lots"]
+assert lot["reference"] == "82c626cc-83e1-4644-9cf1-6ed82b3e3dbc/LOT-0000", lot["reference"]
+assert lot["acheteur"] == "Ministry of Defence" and lot["type_acheteur"] == "etat", lot
+assert lot["nature"] == "services" and lot["cpv"] == "80512000" and lot["duree_mois"] == 18, lot
+assert lot["date_lancement"] == "2020-04-08" and lot["montant_ht"] == 123456 and lot["consultation_montant_ht"] == 123456, lot
+PY
 
 # A lot that cannot be evaluated says what its notice declares: BT-71
 # reserved to sheltered workshops (res-ws), BT-775 social objectives.
