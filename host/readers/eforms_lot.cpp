@@ -45,6 +45,11 @@ constexpr std::array<BuyerCode, 5> buyer_codes = {{
     {"def-cont", BuyerType::defense},     // defence contractor (Directive 2009/81/EC)
 }};
 
+// BT-01 legal basis (CELEX numbers of the directives): the contracts that are
+// not public contracts of Directive 2014/24/EU or 2014/25/EU.
+constexpr std::string_view concessions_directive = "32014L0023";  // concession contracts
+constexpr std::string_view defence_directive = "32009L0081";      // defence and security procurement
+
 // Social codes: BT-06 strategic-procurement, BT-775 social-objective and
 // BT-71 reserved-procurement, each to the DECP label it is compared as.
 constexpr std::string_view social_label = "Clause sociale";
@@ -188,6 +193,9 @@ EformsMapping eforms_lot(const EformsNotice& notice, const DecpRecord& lot, Lot&
   if (const auto type = eforms_buyer_type(notice.buyer_legal_type, notice.buyer_activity_list)) {
     out.type_acheteur = *type;
   }
+
+  if (notice.legal_basis == concessions_directive) out.concession = true;
+  if (notice.legal_basis == defence_directive) out.marche_defense = true;
 
   const Found title = lot_or_procedure(lot, notice, "Name");
   out.objet = text::single_line(title.text);

@@ -45,6 +45,7 @@ struct EformsAmount {
 struct EformsNotice {
   std::string kind;              // root element: ContractNotice, PriorInformationNotice, ContractAwardNotice
   std::string notice_type;       // BT-02 (cn-standard, pin-only, pin-buyer, can-social…)
+  std::string legal_basis;       // BT-01 cbc:RegulatoryDomain (32014L0024…)
   std::string notice_id;         // BT-701
   std::string folder_id;         // BT-04 procedure identifier
   std::optional<Date> issued;    // BT-05 dispatch date

@@ -344,6 +344,8 @@ bool EformsReader::step() {
       });
       const std::string id = read_text();
       if (scheme == "notice-id") notice_.notice_id = text::truncate(id, 200);
+    } else if (name == "RegulatoryDomain") {
+      notice_.legal_basis = text::truncate(read_text(), 40);
     } else if (name == "NoticeTypeCode") {
       notice_.notice_type = text::truncate(read_text(), 40);
     } else if (name == "ContractFolderID") {

@@ -23,6 +23,7 @@ can_25_ENG.xml 1 0 1
 cn-desg_25.xml 1 0 1
 cn-social_24.xml 1 0 1
 cn-social_25.xml 1 0 1
+cn_23.xml 1 0 1
 cn_24_minimal.xml 1 0 1
 cn_81.xml 0 1 0
 pin-buyer_24.xml 1 0 0
@@ -89,14 +90,15 @@ declared pin-only_24 '{"PAR-0000": ["Pas de considération sociale"]}'
 declared cn_81 '{"LOT-0000": ["Pas de considération sociale"]}'
 
 # A contract notice of the SDK read field by field: the central government
-# buyer (BT-11 cga), nature and CPV of the lot, its duration, the
-# procedure's value for the lot without its own.
+# buyer (BT-11 cga), a defence contract (BT-01), nature and CPV of the lot,
+# its duration, the procedure's value for the lot without its own.
 CHECKS=$((CHECKS + 1))
 python3 - "$WORK/cn_81.json" <<'PY' || fail "cn_81 : lot inattendu"
 import json, sys
 (lot,) = json.load(open(sys.argv[1], encoding="utf-8"))["lots"]
 assert lot["reference"] == "82c626cc-83e1-4644-9cf1-6ed82b3e3dbc/LOT-0000", lot["reference"]
 assert lot["acheteur"] == "Ministry of Defence" and lot["type_acheteur"] == "etat", lot
+assert lot["marche_defense"] is True, lot  # BT-01: Directive 2009/81/EC
 assert lot["nature"] == "services" and lot["cpv"] == "80512000" and lot["duree_mois"] == 18, lot
 assert lot["date_lancement"] == "2020-04-08" and lot["montant_ht"] == 123456 and lot["consultation_montant_ht"] == 123456, lot
 PY

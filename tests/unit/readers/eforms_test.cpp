@@ -347,3 +347,27 @@ TEST_CASE("eForms: hostile and wrong notices are refused, located") {
 }
 
 }  // namespace
+
+TEST_CASE("eForms: the legal basis (BT-01) marks concessions and defence contracts") {
+  const std::string date = "<cbc:IssueDate>2027-03-01+01:00</cbc:IssueDate>\n";
+  const auto with_basis = [&](const std::string& celex) {
+    std::string text = notice();
+    const std::size_t at = text.find(date);
+    REQUIRE(at != std::string::npos);
+    text.insert(at + date.size(), "<cbc:RegulatoryDomain>" + celex + "</cbc:RegulatoryDomain>\n");
+    return read_bytes(text);
+  };
+  const Read concession = with_basis("32014L0023");
+  REQUIRE_FALSE(concession.lots.empty());
+  for (const Lot& lot : concession.lots) {
+    CHECK(lot.concession == std::optional<bool>(true));
+    CHECK_FALSE(lot.marche_defense.has_value());
+  }
+  const Read defence = with_basis("32009L0081");
+  REQUIRE_FALSE(defence.lots.empty());
+  CHECK(defence.lots[0].marche_defense == std::optional<bool>(true));
+  const Read contract = with_basis("32014L0024");
+  REQUIRE_FALSE(contract.lots.empty());
+  CHECK_FALSE(contract.lots[0].concession.has_value());
+  CHECK_FALSE(contract.lots[0].marche_defense.has_value());
+}
