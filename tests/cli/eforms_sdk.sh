@@ -17,6 +17,7 @@ can-modif_23.xml 1 0 1
 can-modif_24_value.xml 0 1 0
 can-modif_25.xml 1 0 1
 can-social_24.xml 0 3 0
+can-social_25.xml 0 3 0
 can_24_minimal.xml 0 1 0
 can_24_no_tenders.xml 1 0 1
 can_25_ENG.xml 1 0 1
