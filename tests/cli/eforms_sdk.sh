@@ -14,6 +14,7 @@ TABLE="$WORK/table"
 cat >"$TABLE" <<'EOF'
 X01_EEIG.xml 1 0 0
 can-modif_23.xml 1 0 1
+can-modif_24_duration.xml 1 0 1
 can-modif_24_value.xml 0 1 0
 can-modif_25.xml 1 0 1
 can-social_24.xml 0 3 0
