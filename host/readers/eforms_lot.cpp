@@ -273,17 +273,19 @@ EformsMapping eforms_lot(const EformsNotice& notice, const DecpRecord& lot, Lot&
       m.errors.push_back(
           not_euros("valeur totale des marchés attribués (BT-161)", notice.awarded_total->currency));
     } else {
-      m.warnings.push_back("valeur estimée (BT-27) absente, pour le lot comme pour la procédure : la valeur "
-                           "totale des marchés attribués par l'avis (BT-161, " +
-                           fr::euros_cents(notice.awarded_total->cents) +
-                           ") est retenue ; les heures d'insertion calculées sur ce montant sont un majorant");
+      m.warnings.push_back(
+          "valeur estimée (BT-27) absente, pour le lot comme pour la procédure : la valeur "
+          "totale des marchés attribués par l'avis (BT-161, " +
+          fr::euros_cents(notice.awarded_total->cents) +
+          ") est retenue ; les heures d'insertion calculées sur ce montant sont un majorant");
     }
   } else if (awarded != notice.awarded.end()) {
     m.errors.push_back(not_euros("valeur des offres retenues (BT-720)", awarded->second.currency));
   } else {
-    m.errors.push_back(std::string("valeur estimée (BT-27) absente, pour le lot comme pour la procédure") +
-                       (notice.kind == "ContractAwardNotice" ? ", et aucune valeur attribuée (BT-720, BT-161)" : "") +
-                       " : un lot sans montant ne peut pas être évalué (seuils, heures d'insertion)");
+    m.errors.push_back(
+        std::string("valeur estimée (BT-27) absente, pour le lot comme pour la procédure") +
+        (notice.kind == "ContractAwardNotice" ? ", et aucune valeur attribuée (BT-720, BT-161)" : "") +
+        " : un lot sans montant ne peut pas être évalué (seuils, heures d'insertion)");
   }
 
   // The rules of the launch: a prior information notice announces the date

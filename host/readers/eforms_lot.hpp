@@ -59,7 +59,7 @@ struct EformsNotice {
   // results select (`selec-w`), when they are in one currency.
   std::optional<EformsAmount> awarded_total;
   std::unordered_map<std::string, EformsAmount> awarded;
-  std::uint32_t line = 0;           // of the root element
+  std::uint32_t line = 0;  // of the root element
 };
 
 struct EformsMapping {
@@ -76,7 +76,8 @@ struct EformsMapping {
 // The lot's own value in cents: its estimated value (BT-27), else, in an
 // award notice, the value awarded for it (BT-720 of its selected tenders,
 // in euros); nothing when neither reads.
-[[nodiscard]] std::optional<std::int64_t> eforms_lot_amount(const EformsNotice& notice, const DecpRecord& lot);
+[[nodiscard]] std::optional<std::int64_t> eforms_lot_amount(const EformsNotice& notice,
+                                                            const DecpRecord& lot);
 // The procedure's estimated value (BT-27).
 [[nodiscard]] std::optional<std::int64_t> eforms_procedure_amount(const EformsNotice& notice);
 

@@ -202,7 +202,8 @@ void EformsReader::read_notice_result() {
     std::string currency;
   };
   std::unordered_map<std::string, Tender> tenders;
-  std::unordered_map<std::string, std::string> awarded;  // tender id -> lot id ("" when its result names none)
+  std::unordered_map<std::string, std::string>
+      awarded;  // tender id -> lot id ("" when its result names none)
   const auto award = [&](const DecpRecord& r, const std::string& lot) {
     for (const char* path : {"LotTender.ID[tender]", "LotTender.ID"}) {
       for (const DecpField* f : r.all(path)) {
@@ -221,7 +222,8 @@ void EformsReader::read_notice_result() {
       xml_->attributes([&](std::string_view local, std::string_view, std::string_view v) {
         if (local == "currencyID" && v.size() <= max_id) currency = v;
       });
-      if (const auto cents = eforms_amount(read_text())) notice_.awarded_total = EformsAmount{*cents, currency};
+      if (const auto cents = eforms_amount(read_text()))
+        notice_.awarded_total = EformsAmount{*cents, currency};
     } else if (name == "LotResult") {
       flatten(part);
       const DecpField* code = part.find("TenderResultCode[winner-selection-status]");
@@ -239,9 +241,10 @@ void EformsReader::read_notice_result() {
       if (const auto cents = eforms_amount(value->text)) {
         const DecpField* lot = part.find("TenderLot.ID[Lot]");
         const DecpField* currency = part.find("LegalMonetaryTotal.PayableAmount@currencyID");
-        tenders.emplace(text::truncate(text::trim(id->text), max_id),
-                        Tender{lot == nullptr ? std::string() : text::truncate(text::trim(lot->text), max_id), *cents,
-                               currency == nullptr ? std::string() : text::truncate(currency->text, max_id)});
+        tenders.emplace(
+            text::truncate(text::trim(id->text), max_id),
+            Tender{lot == nullptr ? std::string() : text::truncate(text::trim(lot->text), max_id), *cents,
+                   currency == nullptr ? std::string() : text::truncate(currency->text, max_id)});
       }
     } else {
       xml_->skip();
@@ -297,12 +300,13 @@ void EformsReader::open_root() {
   const std::string_view ns = xml_->namespace_uri();
   const std::uint32_t line = xml_line(xml_->node_line());
   if (root == registration_root) {
-    throw DecpError("ce fichier est un avis eForms d'immatriculation d'une société européenne ou d'un "
-                    "groupement européen d'intérêt économique (<" +
-                        root +
-                        ">), pas un avis de marché : il n'a pas de lot à évaluer ; donnez un avis de marché, de "
-                        "préinformation ou d'attribution",
-                    line);
+    throw DecpError(
+        "ce fichier est un avis eForms d'immatriculation d'une société européenne ou d'un "
+        "groupement européen d'intérêt économique (<" +
+            root +
+            ">), pas un avis de marché : il n'a pas de lot à évaluer ; donnez un avis de marché, de "
+            "préinformation ou d'attribution",
+        line);
   }
   if (label_of(root).empty()) {
     throw DecpError("l'élément racine de ce fichier XML est « " + text::truncate(root, 40) +
@@ -401,10 +405,11 @@ bool EformsReader::read(DiagnosticSink* diags) {
       if (lots_seen_ == 0 && notice_.notice_type == "pin-buyer") {
         // Subtypes 1 to 3: the notice only says that a prior information
         // notice is published on the buyer profile.
-        diags->error(at(notice_.line),
-                     "cet avis de préinformation (« pin-buyer ») annonce seulement la publication d'un avis "
-                     "sur le profil d'acheteur : il ne contient aucun lot, rien n'est évalué ; évaluez l'avis "
-                     "publié sur le profil d'acheteur, ou l'avis de marché qui suivra");
+        diags->error(
+            at(notice_.line),
+            "cet avis de préinformation (« pin-buyer ») annonce seulement la publication d'un avis "
+            "sur le profil d'acheteur : il ne contient aucun lot, rien n'est évalué ; évaluez l'avis "
+            "publié sur le profil d'acheteur, ou l'avis de marché qui suivra");
       } else if (lots_seen_ == 0) {
         diags->error(at(notice_.line),
                      "cet avis eForms ne contient aucun lot (cac:ProcurementProjectLot) : "

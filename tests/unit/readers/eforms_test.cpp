@@ -215,7 +215,8 @@ TEST_CASE("eForms: code tables") {
   CHECK(clausier::readers::looks_like_eforms("<can:ContractAwardNotice xmlns:can=\"x\">"));
   CHECK(clausier::readers::looks_like_eforms(
       "<?xml version=\"1.0\"?><!DOCTYPE ContractNotice [<!ENTITY x \"y\">]>"));
-  CHECK(clausier::readers::looks_like_eforms("<BusinessRegistrationInformationNotice xmlns=\"x\">"));  // refused
+  CHECK(clausier::readers::looks_like_eforms(
+      "<BusinessRegistrationInformationNotice xmlns=\"x\">"));  // refused
   CHECK_FALSE(clausier::readers::looks_like_eforms("<marches>"));
   CHECK_FALSE(clausier::readers::looks_like_eforms("<!DOCTYPE marches>"));
 }
@@ -280,7 +281,8 @@ TEST_CASE("eForms: the SDK's example notices") {
     CHECK(r.rows == 0);
     const Strings errors = r.messages(Severity::error);
     REQUIRE(errors.size() == 1);
-    CHECK(errors[0].find("pin-buyer_24.xml:4 cet avis de préinformation (« pin-buyer »)") != std::string::npos);
+    CHECK(errors[0].find("pin-buyer_24.xml:4 cet avis de préinformation (« pin-buyer »)") !=
+          std::string::npos);
   }
 }
 
