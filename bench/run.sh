@@ -108,15 +108,26 @@ t_o=$(seconds ods "$RUNS" "$CLAUSIER evaluate $ods --only __aucun__ --no-policy"
 m_o=$(megabytes "$CLAUSIER evaluate $ods --only __aucun__ --no-policy")
 row "lire $XLSX_ROWS lignes ODS (2 passes)" "$t_o" "$m_o" "" "–" "–"
 
-# The eForms notices of tests/fixtures/eforms/ (the SDK's examples, and one
-# French notice written for the tests): each read and evaluated, with its
-# counts (lots evaluated, lots rejected).
-for notice in tests/fixtures/eforms/*.xml; do
-  t_n=$(seconds "eforms-$(basename "$notice" .xml)" "$RUNS" "$CLAUSIER evaluate $notice --no-policy")
-  counts=$($CLAUSIER evaluate "$notice" --no-policy 2>/dev/null | grep -E "^[0-9]+ lots? évalués?" | head -1)
-  echo "| avis eForms $(basename "$notice") : ${counts:-aucun lot lu} | $t_n s | | | | | | |" >>"$ROWS"
+# The eForms notices: every example of the eForms SDK kept in
+# tests/fixtures/eforms/sdk/, and one French notice written for the tests.
+# Each is read and evaluated once, its counts printed (lots evaluated, lots
+# rejected with their line); the time is that of the whole folder, read
+# notice by notice, RUNS times.
+notices=$(ls tests/fixtures/eforms/sdk/*.xml tests/fixtures/eforms/*.xml)
+t_n=$(seconds eforms "$RUNS" "for n in $(echo $notices); do $CLAUSIER evaluate \$n --no-policy >/dev/null 2>&1; done; true")
+total_eval=0
+total_rej=0
+for notice in $notices; do
+  read -r n_eval n_rej < <($CLAUSIER evaluate "$notice" --no-policy --format json -o "$OUT/tmp/eforms.json" >/dev/null 2>&1
+    $PY -c 'import json, sys; s = json.load(open(sys.argv[1]))["summary"]; print(s["lots_evaluated"], s["rows_rejected"])' "$OUT/tmp/eforms.json" 2>/dev/null || echo "– –")
+  total_eval=$((total_eval + ${n_eval/–/0}))
+  total_rej=$((total_rej + ${n_rej/–/0}))
+  echo "| avis eForms ${notice#tests/fixtures/eforms/} : $n_eval lot(s) évalué(s), $n_rej rejeté(s) | | | | | | | |" >>"$ROWS"
   tail -1 "$ROWS"
+  rm -f "$OUT/tmp/eforms.json"
 done
+echo "| lire les $(echo $notices | wc -w) avis eForms : $total_eval lots évalués, $total_rej rejetés | $t_n s | | | | | | |" >>"$ROWS"
+tail -1 "$ROWS"
 
 # The DECP files of tests/fixtures/decp/real/ (records as buyers' platforms
 # published them, 2019 and 2.0 formats): each read and evaluated, with its

@@ -45,11 +45,16 @@ constexpr std::array<BuyerCode, 5> buyer_codes = {{
     {"def-cont", BuyerType::defense},     // defence contractor (Directive 2009/81/EC)
 }};
 
+// BT-01 legal basis (CELEX numbers of the directives): the contracts that are
+// not public contracts of Directive 2014/24/EU or 2014/25/EU.
+constexpr std::string_view concessions_directive = "32014L0023";  // concession contracts
+constexpr std::string_view defence_directive = "32009L0081";      // defence and security procurement
+
 // Social codes: BT-06 strategic-procurement, BT-775 social-objective and
 // BT-71 reserved-procurement, each to the DECP label it is compared as.
 constexpr std::string_view social_label = "Clause sociale";
 constexpr std::string_view reserved_label = "Marché réservé";
-constexpr std::string_view nothing_label = "Pas de considération sociale";
+constexpr std::string_view nothing_label = eforms_nothing_social;
 
 constexpr std::string_view strategic_path =
     "ProcurementProject.ProcurementAdditionalType.ProcurementTypeCode";
@@ -82,7 +87,21 @@ Found lot_or_procedure(const DecpRecord& lot, const EformsNotice& notice, std::s
 constexpr std::string_view amount_path = "RequestedTenderTotal.EstimatedOverallContractAmount";
 
 std::optional<std::int64_t> amount_of(const DecpRecord& r, const std::string& path) {
-  const std::string s = text_at(r, path);
+  return eforms_amount(text_at(r, path));
+}
+
+// "2019-11-25+01:00", "2019-11-25Z", "2019-11-25": the date alone.
+std::optional<Date> date_of(std::string_view s) {
+  s = text::trim(s);
+  return Date::parse_iso(s.substr(0, std::min<std::size_t>(s.size(), 10)));
+}
+
+}  // namespace
+
+std::optional<Date> eforms_date(std::string_view text) { return date_of(text); }
+
+std::optional<std::int64_t> eforms_amount(std::string_view text) {
+  const std::string_view s = text::trim(text);
   if (s.empty()) return std::nullopt;
   double x = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), x);
@@ -96,16 +115,6 @@ std::optional<std::int64_t> amount_of(const DecpRecord& r, const std::string& pa
   return parsed.value();
 }
 
-// "2019-11-25+01:00", "2019-11-25Z", "2019-11-25": the date alone.
-std::optional<Date> date_of(std::string_view s) {
-  s = text::trim(s);
-  return Date::parse_iso(s.substr(0, std::min<std::size_t>(s.size(), 10)));
-}
-
-}  // namespace
-
-std::optional<Date> eforms_date(std::string_view text) { return date_of(text); }
-
 std::string eforms_lot_id(const DecpRecord& lot) {
   for (const char* path : {"ID[Lot]", "ID[Part]"}) {
     if (const DecpField* f = lot.find(path)) return std::string(text::trim(f->text));
@@ -113,12 +122,24 @@ std::string eforms_lot_id(const DecpRecord& lot) {
   return {};
 }
 
-std::optional<std::int64_t> eforms_lot_amount(const DecpRecord& lot) {
-  return amount_of(lot, "ProcurementProject." + std::string(amount_path));
+std::optional<std::int64_t> eforms_lot_amount(const EformsNotice& notice, const DecpRecord& lot) {
+  if (const auto own = amount_of(lot, "ProcurementProject." + std::string(amount_path))) return own;
+  if (const auto it = notice.awarded.find(eforms_lot_id(lot)); it != notice.awarded.end()) {
+    if (it->second.currency.empty() || it->second.currency == "EUR") return it->second.cents;
+  }
+  return std::nullopt;
 }
 
 std::optional<std::int64_t> eforms_procedure_amount(const EformsNotice& notice) {
   return amount_of(notice.procedure, std::string(amount_path));
+}
+
+std::optional<std::int64_t> eforms_consultation_amount(const EformsNotice& notice) {
+  if (const auto total = eforms_procedure_amount(notice)) return total;
+  if (notice.awarded_total &&
+      (notice.awarded_total->currency.empty() || notice.awarded_total->currency == "EUR"))
+    return notice.awarded_total->cents;
+  return std::nullopt;
 }
 
 std::string eforms_consultation(const EformsNotice& notice) {
@@ -173,6 +194,9 @@ EformsMapping eforms_lot(const EformsNotice& notice, const DecpRecord& lot, Lot&
     out.type_acheteur = *type;
   }
 
+  if (notice.legal_basis == concessions_directive) out.concession = true;
+  if (notice.legal_basis == defence_directive) out.marche_defense = true;
+
   const Found title = lot_or_procedure(lot, notice, "Name");
   out.objet = text::single_line(title.text);
   if (out.objet.empty())
@@ -217,27 +241,51 @@ EformsMapping eforms_lot(const EformsNotice& notice, const DecpRecord& lot, Lot&
     const DecpField* f = lot.find("ProcurementProject." + std::string(amount_path) + "@currencyID");
     return f == nullptr ? std::string() : std::string(text::trim(f->text));
   }();
-  if (const auto own = eforms_lot_amount(lot)) {
+  const auto not_euros = [](std::string_view what, std::string_view code) {
+    return std::string(what) + " en " + quoted(code) +
+           " : seuls les montants en euros sont évalués (seuils, heures d'insertion)";
+  };
+  // A value awarded in another currency gives way to the procedure's, or
+  // the notice's total, in euros.
+  const auto awarded = notice.awarded.find(id);
+  const bool awarded_in_euros = awarded != notice.awarded.end() &&
+                                (awarded->second.currency.empty() || awarded->second.currency == "EUR");
+  if (const auto own = amount_of(lot, "ProcurementProject." + std::string(amount_path))) {
     out.montant_ht_cents = *own;
-    if (!currency.empty() && currency != "EUR") {
-      m.errors.push_back("valeur estimée en " + quoted(currency) +
-                         " : seuls les montants en euros sont évalués (seuils, heures d'insertion)");
-    }
+    if (!currency.empty() && currency != "EUR") m.errors.push_back(not_euros("valeur estimée", currency));
+  } else if (awarded_in_euros) {
+    out.montant_ht_cents = awarded->second.cents;
+    m.warnings.push_back("valeur estimée du lot (BT-27) absente : la valeur des offres retenues (BT-720), " +
+                         fr::euros_cents(awarded->second.cents) + ", est retenue");
   } else if (const auto total = eforms_procedure_amount(notice)) {
     out.montant_ht_cents = *total;
     const DecpField* f = notice.procedure.find(std::string(amount_path) + "@currencyID");
     if (f != nullptr && text::trim(f->text) != "EUR") {
-      m.errors.push_back("valeur estimée de la procédure en " + quoted(f->text) +
-                         " : seuls les montants en euros sont évalués (seuils, heures d'insertion)");
+      m.errors.push_back(not_euros("valeur estimée de la procédure", text::trim(f->text)));
     } else {
       m.warnings.push_back(
           "valeur estimée du lot (BT-27) absente : celle de toute la procédure (" + fr::euros_cents(*total) +
           ") est retenue ; les heures d'insertion calculées sur ce montant sont un majorant");
     }
+  } else if (notice.awarded_total) {
+    out.montant_ht_cents = notice.awarded_total->cents;
+    if (!notice.awarded_total->currency.empty() && notice.awarded_total->currency != "EUR") {
+      m.errors.push_back(
+          not_euros("valeur totale des marchés attribués (BT-161)", notice.awarded_total->currency));
+    } else {
+      m.warnings.push_back(
+          "valeur estimée (BT-27) absente, pour le lot comme pour la procédure : la valeur "
+          "totale des marchés attribués par l'avis (BT-161, " +
+          fr::euros_cents(notice.awarded_total->cents) +
+          ") est retenue ; les heures d'insertion calculées sur ce montant sont un majorant");
+    }
+  } else if (awarded != notice.awarded.end()) {
+    m.errors.push_back(not_euros("valeur des offres retenues (BT-720)", awarded->second.currency));
   } else {
-    m.errors.emplace_back(
-        "valeur estimée (BT-27) absente, pour le lot comme pour la procédure : un lot sans montant ne peut "
-        "pas être évalué (seuils, heures d'insertion)");
+    m.errors.push_back(
+        std::string("valeur estimée (BT-27) absente, pour le lot comme pour la procédure") +
+        (notice.kind == "ContractAwardNotice" ? ", et aucune valeur attribuée (BT-720, BT-161)" : "") +
+        " : un lot sans montant ne peut pas être évalué (seuils, heures d'insertion)");
   }
 
   // The rules of the launch: a prior information notice announces the date

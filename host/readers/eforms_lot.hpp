@@ -20,12 +20,14 @@
 //   ProcurementProject.RealizedLocation.Address.PostalZone      BT-5121 place
 //   ProcurementProject.PlannedPeriod.DurationMeasure[MONTH]     BT-36 duration
 // The procedure's cac:ProcurementProject uses the same paths without the
-// leading "ProcurementProject.".
+// leading "ProcurementProject.". An award notice's results (efac:NoticeResult)
+// give the values awarded: BT-161 the notice's total, BT-720 each tender's.
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/lot.hpp"
@@ -33,9 +35,17 @@
 
 namespace clausier::readers {
 
+// An amount of a notice: cents, and its currency as written (`currencyID`).
+struct EformsAmount {
+  std::int64_t cents = 0;
+  std::string currency;
+};
+
 // What the notice says once for all its lots.
 struct EformsNotice {
   std::string kind;              // root element: ContractNotice, PriorInformationNotice, ContractAwardNotice
+  std::string notice_type;       // BT-02 (cn-standard, pin-only, pin-buyer, can-social…)
+  std::string legal_basis;       // BT-01 cbc:RegulatoryDomain (32014L0024…)
   std::string notice_id;         // BT-701
   std::string folder_id;         // BT-04 procedure identifier
   std::optional<Date> issued;    // BT-05 dispatch date
@@ -44,7 +54,12 @@ struct EformsNotice {
   std::string buyer_legal_type;  // BT-11 code
   std::string buyer_activity_list;  // listName of BT-10/BT-610: authority-activity or entity-activity
   DecpRecord procedure;             // the procedure's cac:ProcurementProject, flattened
-  std::uint32_t line = 0;           // of the root element
+  // Award notices (efac:NoticeResult): BT-161, the value of all the contracts
+  // the notice awards; per lot id, the sum of BT-720 of the tenders its
+  // results select (`selec-w`), when they are in one currency.
+  std::optional<EformsAmount> awarded_total;
+  std::unordered_map<std::string, EformsAmount> awarded;
+  std::uint32_t line = 0;  // of the root element
 };
 
 struct EformsMapping {
@@ -58,10 +73,22 @@ struct EformsMapping {
 // group of lots).
 [[nodiscard]] std::string eforms_lot_id(const DecpRecord& lot);
 
-// The lot's estimated value in cents (BT-27), else the procedure's; nothing
-// when neither reads.
-[[nodiscard]] std::optional<std::int64_t> eforms_lot_amount(const DecpRecord& lot);
+// The lot's own value in cents: its estimated value (BT-27), else, in an
+// award notice, the value awarded for it (BT-720 of its selected tenders,
+// in euros); nothing when neither reads.
+[[nodiscard]] std::optional<std::int64_t> eforms_lot_amount(const EformsNotice& notice,
+                                                            const DecpRecord& lot);
+// The procedure's estimated value (BT-27).
 [[nodiscard]] std::optional<std::int64_t> eforms_procedure_amount(const EformsNotice& notice);
+
+// The amount of the notice's consultation for the thresholds: the
+// procedure's estimated value (BT-27), else the value the notice awards
+// (BT-161); nothing when neither reads.
+[[nodiscard]] std::optional<std::int64_t> eforms_consultation_amount(const EformsNotice& notice);
+
+// An amount as written in a notice ("123456.78"), in cents; nothing when it
+// is not a positive number.
+[[nodiscard]] std::optional<std::int64_t> eforms_amount(std::string_view text);
 
 // A date of a notice: "2019-11-25+01:00", "2019-11-25Z" or "2019-11-25".
 [[nodiscard]] std::optional<Date> eforms_date(std::string_view text);
@@ -84,5 +111,6 @@ struct EformsMapping {
 // of them reads "Pas de considération sociale" (the notice is the buyer's
 // declaration: what it does not say is not there).
 [[nodiscard]] std::vector<std::string> eforms_social_considerations(const DecpRecord& lot);
+inline constexpr std::string_view eforms_nothing_social = "Pas de considération sociale";
 
 }  // namespace clausier::readers

@@ -15,6 +15,19 @@ namespace {
 
 constexpr std::size_t max_organisations = 10'000;
 constexpr std::size_t max_organisation_name = 400;
+// The results of an award notice kept to value its lots: tenders and lots
+// beyond these are left unvalued (their lots fall back on the procedure's
+// value, or the notice's total).
+constexpr std::size_t max_tenders = 100'000;
+constexpr std::size_t max_id = 200;
+
+// An identifier of the notice's own scheme (`schemeName="organization"`,
+// `"tender"`…): the field at `path[scheme]`, else at `path` (the examples of
+// the SDK from its version 1.9 leave the scheme out).
+const DecpField* id_field(const DecpRecord& r, std::string_view path, std::string_view scheme) {
+  if (const DecpField* f = r.find(std::string(path) + "[" + std::string(scheme) + "]")) return f;
+  return r.find(path);
+}
 
 // The notices read, by root element, with what they are called in messages.
 struct NoticeKind {
@@ -26,6 +39,11 @@ constexpr std::array<NoticeKind, 3> notice_kinds = {{
     {"PriorInformationNotice", "avis de préinformation"},
     {"ContractAwardNotice", "avis d'attribution"},
 }};
+
+// The other document of the eForms SDK: the notices of European companies
+// and groupings (subtypes X01, X02) are not procurement; recognised to be
+// refused as what they are.
+constexpr std::string_view registration_root = "BusinessRegistrationInformationNotice";
 
 // The namespace of each root is the UBL document's: this prefix, then the
 // root's name and "-2".
@@ -70,7 +88,7 @@ bool looks_like_eforms(std::string_view head) {
     std::string_view name = head.substr(i + 1, end - i - 1);
     if (const std::size_t colon = name.rfind(':'); colon != std::string_view::npos)
       name.remove_prefix(colon + 1);
-    return !label_of(name).empty();
+    return !label_of(name).empty() || name == registration_root;
   }
 }
 
@@ -151,7 +169,9 @@ void EformsReader::read_extensions() {
     const std::string_view name = xml_->local_name();
     if (name == "Company") {
       read_company();
-    } else if (name == "NoticeResult" || name == "UltimateBeneficialOwner" || name == "Changes") {
+    } else if (name == "NoticeResult") {
+      read_notice_result();
+    } else if (name == "UltimateBeneficialOwner" || name == "Changes") {
       xml_->skip();
     }
   }
@@ -160,11 +180,89 @@ void EformsReader::read_extensions() {
 void EformsReader::read_company() {
   DecpRecord company;
   flatten(company);
-  const DecpField* id = company.find("PartyIdentification.ID[organization]");
+  const DecpField* id = id_field(company, "PartyIdentification.ID", "organization");
   const DecpField* name = company.find("PartyName.Name");
   if (id == nullptr || name == nullptr || organisations_.size() >= max_organisations) return;
   organisations_.emplace(std::string(text::trim(id->text)),
                          text::truncate(text::single_line(name->text), max_organisation_name));
+}
+
+// efac:NoticeResult of an award notice: BT-161 (cbc:TotalAmount), and each
+// lot's awarded value, the sum of BT-720 (efac:LotTender/
+// cac:LegalMonetaryTotal/cbc:PayableAmount) of its tenders that are awarded:
+// selected by a result (efac:LotResult with BT-142 `selec-w`) or settled in
+// a contract (efac:SettledContract, as a modification notice gives the
+// contract it changes). Each result, tender and contract is flattened alone
+// (bounded like a lot), the rest skipped.
+void EformsReader::read_notice_result() {
+  if (xml_->is_empty_element()) return;
+  struct Tender {
+    std::string lot;
+    std::int64_t cents = 0;
+    std::string currency;
+  };
+  std::unordered_map<std::string, Tender> tenders;
+  std::unordered_map<std::string, std::string>
+      awarded;  // tender id -> lot id ("" when its result names none)
+  const auto award = [&](const DecpRecord& r, const std::string& lot) {
+    for (const char* path : {"LotTender.ID[tender]", "LotTender.ID"}) {
+      for (const DecpField* f : r.all(path)) {
+        if (awarded.size() < max_tenders) awarded.emplace(text::truncate(text::trim(f->text), max_id), lot);
+      }
+    }
+  };
+  DecpRecord part;
+  const int depth = xml_->depth();
+  while (xml_->next()) {
+    if (xml_->node() == sheet::XmlReader::Node::end && xml_->depth() == depth) break;
+    if (xml_->node() != sheet::XmlReader::Node::start) continue;
+    const std::string_view name = xml_->local_name();
+    if (name == "TotalAmount") {
+      std::string currency;
+      xml_->attributes([&](std::string_view local, std::string_view, std::string_view v) {
+        if (local == "currencyID" && v.size() <= max_id) currency = v;
+      });
+      if (const auto cents = eforms_amount(read_text()))
+        notice_.awarded_total = EformsAmount{*cents, currency};
+    } else if (name == "LotResult") {
+      flatten(part);
+      const DecpField* code = part.find("TenderResultCode[winner-selection-status]");
+      if (code == nullptr || text::trim(code->text) != "selec-w") continue;
+      const DecpField* lot = part.find("TenderLot.ID[Lot]");
+      award(part, lot == nullptr ? std::string() : text::truncate(text::trim(lot->text), max_id));
+    } else if (name == "SettledContract") {
+      flatten(part);
+      award(part, std::string());
+    } else if (name == "LotTender") {
+      flatten(part);
+      const DecpField* id = id_field(part, "ID", "tender");
+      const DecpField* value = part.find("LegalMonetaryTotal.PayableAmount");
+      if (id == nullptr || value == nullptr || tenders.size() >= max_tenders) continue;
+      if (const auto cents = eforms_amount(value->text)) {
+        const DecpField* lot = part.find("TenderLot.ID[Lot]");
+        const DecpField* currency = part.find("LegalMonetaryTotal.PayableAmount@currencyID");
+        tenders.emplace(
+            text::truncate(text::trim(id->text), max_id),
+            Tender{lot == nullptr ? std::string() : text::truncate(text::trim(lot->text), max_id), *cents,
+                   currency == nullptr ? std::string() : text::truncate(currency->text, max_id)});
+      }
+    } else {
+      xml_->skip();
+    }
+  }
+  // Each awarded tender counted once, for the lot its result names, else
+  // its own; a lot whose tenders are in several currencies is left unvalued.
+  std::unordered_map<std::string, bool> mixed;
+  for (const auto& [id, result_lot] : awarded) {
+    const auto t = tenders.find(id);
+    if (t == tenders.end()) continue;
+    const std::string& lot = result_lot.empty() ? t->second.lot : result_lot;
+    if (lot.empty()) continue;
+    auto [it, inserted] = notice_.awarded.emplace(lot, EformsAmount{0, t->second.currency});
+    if (it->second.currency != t->second.currency) mixed[lot] = true;
+    it->second.cents += t->second.cents;
+  }
+  for (const auto& [lot, _] : mixed) notice_.awarded.erase(lot);
 }
 
 // cac:ContractingParty (the first one: a joint procurement names the first
@@ -184,7 +282,7 @@ void EformsReader::read_contracting_party() {
       break;
     }
   }
-  if (const DecpField* id = party.find("Party.PartyIdentification.ID[organization]")) {
+  if (const DecpField* id = id_field(party, "Party.PartyIdentification.ID", "organization")) {
     buyer_id_ = text::trim(id->text);
     if (const auto it = organisations_.find(buyer_id_); it != organisations_.end())
       notice_.buyer = it->second;
@@ -201,6 +299,15 @@ void EformsReader::open_root() {
   const std::string root(xml_->local_name());
   const std::string_view ns = xml_->namespace_uri();
   const std::uint32_t line = xml_line(xml_->node_line());
+  if (root == registration_root) {
+    throw DecpError(
+        "ce fichier est un avis eForms d'immatriculation d'une société européenne ou d'un "
+        "groupement européen d'intérêt économique (<" +
+            root +
+            ">), pas un avis de marché : il n'a pas de lot à évaluer ; donnez un avis de marché, de "
+            "préinformation ou d'attribution",
+        line);
+  }
   if (label_of(root).empty()) {
     throw DecpError("l'élément racine de ce fichier XML est « " + text::truncate(root, 40) +
                         " » : un avis eForms commence par <ContractNotice>, <PriorInformationNotice> ou "
@@ -241,6 +348,10 @@ bool EformsReader::step() {
       });
       const std::string id = read_text();
       if (scheme == "notice-id") notice_.notice_id = text::truncate(id, 200);
+    } else if (name == "RegulatoryDomain") {
+      notice_.legal_basis = text::truncate(read_text(), 40);
+    } else if (name == "NoticeTypeCode") {
+      notice_.notice_type = text::truncate(read_text(), 40);
     } else if (name == "ContractFolderID") {
       notice_.folder_id = text::truncate(read_text(), 200);
     } else if (name == "IssueDate") {
@@ -276,8 +387,9 @@ void EformsReader::note_notice(DiagnosticSink& diags) {
                              : "à la date d'envoi de l'avis (BT-05)";
   message +=
       " ; les lots d'un même avis forment une consultation, dont le montant est la valeur estimée de la "
-      "procédure (BT-27) quand l'avis la donne ; les considérations sociales déclarées (BT-06, BT-775, "
-      "BT-71) figurent à côté des verdicts";
+      "procédure (BT-27) quand l'avis la donne";
+  if (notice_.kind == "ContractAwardNotice") message += ", sinon la valeur totale qu'il attribue (BT-161)";
+  message += " ; les considérations sociales déclarées (BT-06, BT-775, BT-71) figurent à côté des verdicts";
   if (notice_.buyer.empty()) message += " ; l'acheteur n'est pas nommé";
   diags.note(at(notice_.line), message);
 }
@@ -290,7 +402,15 @@ bool EformsReader::read(DiagnosticSink* diags) {
     }
     if (diags != nullptr && where_ == Where::end) {
       note_notice(*diags);
-      if (lots_seen_ == 0) {
+      if (lots_seen_ == 0 && notice_.notice_type == "pin-buyer") {
+        // Subtypes 1 to 3: the notice only says that a prior information
+        // notice is published on the buyer profile.
+        diags->error(
+            at(notice_.line),
+            "cet avis de préinformation (« pin-buyer ») annonce seulement la publication d'un avis "
+            "sur le profil d'acheteur : il ne contient aucun lot, rien n'est évalué ; évaluez l'avis "
+            "publié sur le profil d'acheteur, ou l'avis de marché qui suivra");
+      } else if (lots_seen_ == 0) {
         diags->error(at(notice_.line),
                      "cet avis eForms ne contient aucun lot (cac:ProcurementProjectLot) : "
                      "rien n'est évalué");
@@ -332,7 +452,16 @@ bool EformsReader::next(Lot& out) {
         message += (i > 0 ? " ; " : "") + mapping.warnings[i];
       diags_->warning(at(lot_.line()), message);
     }
-    for (const std::string& e : mapping.errors) diags_->error(at(lot_.line()), label + " : " + e);
+    // A lot that cannot be evaluated still says what its notice declares.
+    std::string declared;
+    if (out.recorded_social_considerations) {
+      for (const std::string& c : *out.recorded_social_considerations) {
+        if (c == eforms_nothing_social) continue;
+        declared += (declared.empty() ? " (considérations sociales déclarées : " : ", ") + c;
+      }
+      if (!declared.empty()) declared += ")";
+    }
+    for (const std::string& e : mapping.errors) diags_->error(at(lot_.line()), label + declared + " : " + e);
     if (mapping.ok()) {
       ++stats_.lots;
       return true;
@@ -343,8 +472,9 @@ bool EformsReader::next(Lot& out) {
 }
 
 // The first pass: a lot's amount for its consultation's total is its own
-// value; when the notice gives the procedure's value, the consultation's
-// total is that value, carried by its first lot (the others count 0).
+// value; when the notice gives the procedure's value (or, for an award
+// notice, the total it awards), the consultation's total is that value,
+// carried by its first lot (the others count 0).
 bool EformsReader::next_keys(RecordKeys& out) {
   if (!read(nullptr)) return false;
   out = RecordKeys{};
@@ -352,10 +482,10 @@ bool EformsReader::next_keys(RecordKeys& out) {
   const std::string consultation = eforms_consultation(notice_);
   out.reference = consultation.empty() ? id : consultation + "/" + id;
   out.consultation = out.reference.empty() ? std::string() : consultation;
-  if (const auto total = eforms_procedure_amount(notice_)) {
+  if (const auto total = eforms_consultation_amount(notice_)) {
     out.cents = lots_seen_ == 0 ? *total : 0;
   } else {
-    out.cents = eforms_lot_amount(lot_);
+    out.cents = eforms_lot_amount(notice_, lot_);
   }
   ++lots_seen_;
   return true;

@@ -32,7 +32,8 @@ class XmlReader;
 
 // True when `head` (the first bytes of an XML file) starts an eForms
 // notice: its root element is ContractNotice, PriorInformationNotice or
-// ContractAwardNotice (or a DOCTYPE names one of them).
+// ContractAwardNotice (or a DOCTYPE names one of them), or the SDK's
+// BusinessRegistrationInformationNotice, which the reader refuses.
 [[nodiscard]] bool looks_like_eforms(std::string_view head);
 
 class EformsReader final : public LotSource {
@@ -61,6 +62,7 @@ class EformsReader final : public LotSource {
   void open_root();
   void read_extensions();
   void read_company();
+  void read_notice_result();
   void read_contracting_party();
   void flatten(DecpRecord& out);
   std::string read_text();

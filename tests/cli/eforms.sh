@@ -6,22 +6,26 @@
 source "$(dirname "$0")/lib.sh"
 DIR=tests/fixtures/eforms
 
-# The SDK's examples, each with its counts.
-run pin evaluate "$DIR/pin-only_24_lots.xml"
+# Three of the SDK's examples, with their messages (every example of
+# $DIR/sdk/ is read, with its counts, by eforms_sdk.sh).
+run pin evaluate "$DIR/sdk/pin-only_24_lots.xml"
 expect_status pin 0
 expect_in pin out "10 lots évalués."
 expect_in pin err "note : avis eForms (avis de préinformation)"
 expect_count pin err "valeur estimée du lot (BT-27) absente : celle de toute la procédure (750 000 000 €) est retenue" 10
 
-run cn evaluate "$DIR/cn-social_24.xml"
+run cn evaluate "$DIR/sdk/cn-social_24.xml"
 expect_status cn 1
 expect_in cn out "0 lot évalué ; 1 ligne rejetée (voir les messages)."
-expect_in cn err "$DIR/cn-social_24.xml:198 : erreur : lot « LOT-0000 » : valeur estimée (BT-27) absente"
+expect_in cn err "$DIR/sdk/cn-social_24.xml:198 : erreur : lot « LOT-0000 » : valeur estimée (BT-27) absente"
 
-run can evaluate "$DIR/can_24_minimal.xml"
-expect_status can 1
-expect_in can out "0 lot évalué ; 1 ligne rejetée (voir les messages)."
+# An award notice without estimated value: the lot is valued by the tender
+# its result selects (BT-720).
+run can evaluate "$DIR/sdk/can_24_minimal.xml"
+expect_status can 0
+expect_in can out "1 lot évalué."
 expect_in can err "note : avis eForms (avis d'attribution)"
+expect_in can err "$DIR/sdk/can_24_minimal.xml:200 : avertissement : lot « LOT-0000 » : valeur estimée du lot (BT-27) absente : la valeur des offres retenues (BT-720), 95 414 €, est retenue"
 
 # A French notice: the declared considerations beside the verdicts, and the
 # review flags the lot above the thresholds that declares nothing social.

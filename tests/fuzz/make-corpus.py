@@ -186,8 +186,8 @@ def decp_seeds():
 
 def eforms_seeds():
     """The notices of tests/fixtures/eforms/, as they are (see fuzz_eforms.cpp)."""
-    for name in ("avis-orne-2027.xml", "can_24_minimal.xml", "pin-only_24_lots.xml"):
-        write("eforms", name, read("tests", "fixtures", "eforms", name))
+    for path in (("avis-orne-2027.xml",), ("sdk", "can_24_minimal.xml"), ("sdk", "pin-only_24_lots.xml")):
+        write("eforms", path[-1], read("tests", "fixtures", "eforms", *path))
 
 
 if __name__ == "__main__":

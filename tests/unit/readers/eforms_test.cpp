@@ -215,13 +215,15 @@ TEST_CASE("eForms: code tables") {
   CHECK(clausier::readers::looks_like_eforms("<can:ContractAwardNotice xmlns:can=\"x\">"));
   CHECK(clausier::readers::looks_like_eforms(
       "<?xml version=\"1.0\"?><!DOCTYPE ContractNotice [<!ENTITY x \"y\">]>"));
+  CHECK(clausier::readers::looks_like_eforms(
+      "<BusinessRegistrationInformationNotice xmlns=\"x\">"));  // refused
   CHECK_FALSE(clausier::readers::looks_like_eforms("<marches>"));
   CHECK_FALSE(clausier::readers::looks_like_eforms("<!DOCTYPE marches>"));
 }
 
 TEST_CASE("eForms: the SDK's example notices") {
   SUBCASE("prior information notice in ten parts, valued for the whole procedure") {
-    const Read r = read_fixture("fixtures/eforms/pin-only_24_lots.xml");
+    const Read r = read_fixture("fixtures/eforms/sdk/pin-only_24_lots.xml");
     REQUIRE(r.lots.size() == 10);
     CHECK(r.rejected == 0);
     CHECK(r.lots[0].reference == "199b243b-4daf-4d7d-ba7c-f37f88102480/PAR-0001");
@@ -239,7 +241,7 @@ TEST_CASE("eForms: the SDK's example notices") {
           std::string::npos);
   }
   SUBCASE("contract notice without any value: the lot is rejected, located") {
-    const Read r = read_fixture("fixtures/eforms/cn-social_24.xml");
+    const Read r = read_fixture("fixtures/eforms/sdk/cn-social_24.xml");
     CHECK(r.lots.empty());
     CHECK(r.rows == 1);
     CHECK(r.rejected == 1);
@@ -248,12 +250,39 @@ TEST_CASE("eForms: the SDK's example notices") {
     CHECK(errors[0].find("cn-social_24.xml:198 lot « LOT-0000 » : valeur estimée (BT-27) absente") !=
           std::string::npos);
   }
-  SUBCASE("contract award notice: buyer and lot read, no value") {
-    const Read r = read_fixture("fixtures/eforms/can_24_minimal.xml");
-    CHECK(r.lots.empty());
-    CHECK(r.rows == 1);
-    CHECK(r.messages(Severity::error).size() == 1);
+  SUBCASE("contract award notice: the lot valued by its selected tender (BT-720)") {
+    const Read r = read_fixture("fixtures/eforms/sdk/can_24_minimal.xml");
+    REQUIRE(r.lots.size() == 1);
+    CHECK(r.rejected == 0);
+    CHECK(r.lots[0].montant_ht_cents == 9'541'400);
+    CHECK(r.messages(Severity::error).empty());
+    const Strings warnings = r.messages(Severity::warning);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].find("valeur des offres retenues (BT-720)") != std::string::npos);
     CHECK(r.messages(Severity::note).at(0).find("(avis d'attribution)") != std::string::npos);
+  }
+  SUBCASE("contract award notice without tender values: the notice's total (BT-161) for each lot") {
+    const Read r = read_fixture("fixtures/eforms/sdk/can-social_24.xml");
+    REQUIRE(r.lots.size() == 3);
+    for (const auto& lot : r.lots) CHECK(lot.montant_ht_cents == 12'345'678);
+    CHECK(r.lots[0].type_acheteur == BuyerType::etat);  // cga
+    CHECK(r.lots[2].nature == Nature::fournitures);
+    CHECK(r.messages(Severity::warning).at(0).find("(BT-161, 123") != std::string::npos);
+  }
+  SUBCASE("organisations identified without their scheme (SDK 1.9 onwards)") {
+    const Read r = read_fixture("fixtures/eforms/sdk/pin-rtl_24.xml");
+    CHECK(r.rejected == 1);  // no value anywhere
+    const Strings notes = r.messages(Severity::note);
+    REQUIRE(notes.size() == 1);
+    CHECK(notes[0].find("l'acheteur n'est pas nommé") == std::string::npos);
+  }
+  SUBCASE("a notice that only announces a prior information notice on the buyer profile") {
+    const Read r = read_fixture("fixtures/eforms/sdk/pin-buyer_24.xml");
+    CHECK(r.rows == 0);
+    const Strings errors = r.messages(Severity::error);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].find("pin-buyer_24.xml:4 cet avis de préinformation (« pin-buyer »)") !=
+          std::string::npos);
   }
 }
 
@@ -320,3 +349,27 @@ TEST_CASE("eForms: hostile and wrong notices are refused, located") {
 }
 
 }  // namespace
+
+TEST_CASE("eForms: the legal basis (BT-01) marks concessions and defence contracts") {
+  const std::string date = "<cbc:IssueDate>2027-03-01+01:00</cbc:IssueDate>\n";
+  const auto with_basis = [&](const std::string& celex) {
+    std::string text = notice();
+    const std::size_t at = text.find(date);
+    REQUIRE(at != std::string::npos);
+    text.insert(at + date.size(), "<cbc:RegulatoryDomain>" + celex + "</cbc:RegulatoryDomain>\n");
+    return read_bytes(text);
+  };
+  const Read concession = with_basis("32014L0023");
+  REQUIRE_FALSE(concession.lots.empty());
+  for (const Lot& lot : concession.lots) {
+    CHECK(lot.concession == std::optional<bool>(true));
+    CHECK_FALSE(lot.marche_defense.has_value());
+  }
+  const Read defence = with_basis("32009L0081");
+  REQUIRE_FALSE(defence.lots.empty());
+  CHECK(defence.lots[0].marche_defense == std::optional<bool>(true));
+  const Read contract = with_basis("32014L0024");
+  REQUIRE_FALSE(contract.lots.empty());
+  CHECK_FALSE(contract.lots[0].concession.has_value());
+  CHECK_FALSE(contract.lots[0].marche_defense.has_value());
+}
