@@ -115,7 +115,17 @@ std::string read_values(lua_State* L, int slot, ClauseResult& out) {
   return problem;
 }
 
+// "« x » n'est pas un blanc de la phrase (blancs : a, b)" for the key at `key`.
+std::string not_a_blank(lua_State* L, int key, const Message& message) {
+  std::string problem = fr::quoted(key_name(L, key)) + " n'est pas un blanc de la phrase (blancs : ";
+  const auto& blanks = message.blanks();
+  for (std::size_t i = 0; i < blanks.size(); ++i) problem += (i > 0 ? ", " : "") + blanks[i].name;
+  return problem + (blanks.empty() ? "aucun)" : ")");
+}
+
 // The sentence with blanks at the top of the stack: { "pattern", name = value, ... }.
+// One traversal: each key is matched to its blank by the address of its
+// interned Lua string (by text only for a long name), no key is hashed again.
 std::string read_pattern_sentence(lua_State* L, PatternCache& patterns, Sentence& out) {
   const int t = lua_gettop(L);
   if (lua_rawgeti(L, t, 1) != LUA_TSTRING) {
@@ -123,38 +133,49 @@ std::string read_pattern_sentence(lua_State* L, PatternCache& patterns, Sentence
     return "une phrase à blancs commence par son texte : { \"Le montant ({montant:euros})…\", montant = … }";
   }
   std::string problem;
-  const std::string_view pattern = string_at(L, -1);
-  auto message = patterns.find(lua_topointer(L, -1), pattern, problem);
+  const PatternCache::Entry* pattern = patterns.find(L, lua_topointer(L, -1), string_at(L, -1), problem);
   lua_pop(L, 1);
-  if (!message) return problem;
-  const auto& blanks = message->blanks();
-  std::vector<ScalarValue> values(blanks.size());
-  for (std::size_t i = 0; i < blanks.size(); ++i) {
-    push(L, blanks[i].name);
-    if (lua_rawget(L, t) == LUA_TNIL) {
-      lua_pop(L, 1);
-      return "le blanc " + fr::quoted(blanks[i].name) + " n'a pas de valeur (ajoutez " + blanks[i].name +
-             " = … à la phrase)";
-    }
-    problem = scalar_on_top(L, values[i]);
-    if (problem.empty()) problem = message->check(i, values[i]);
-    lua_pop(L, 1);
-    if (!problem.empty()) return "blanc " + fr::quoted(blanks[i].name) + " : " + problem;
-  }
+  if (pattern == nullptr) return problem;
+  const Message& message = *pattern->message;
+  const std::size_t n = pattern->names.size();
+  std::vector<ScalarValue> values(n);
+  std::size_t filled = 0;
   lua_pushnil(L);
   while (lua_next(L, t) != 0) {
+    std::size_t blank = n;
+    if (lua_type(L, -2) == LUA_TSTRING) {
+      const char* key = lua_tostring(L, -2);
+      blank = static_cast<std::size_t>(std::find(pattern->names.begin(), pattern->names.end(), key) -
+                                       pattern->names.begin());
+      if (blank == n) blank = message.blank(string_at(L, -2)).value_or(n);
+    } else if (lua_isinteger(L, -2) && lua_tointeger(L, -2) == 1) {
+      lua_pop(L, 1);  // the pattern
+      continue;
+    }
+    if (blank == n) {
+      problem = not_a_blank(L, -2, message);
+    } else if (problem = scalar_on_top(L, values[blank]); problem.empty()) {
+      problem = message.check(blank, values[blank]);
+      ++filled;
+    }
+    if (!problem.empty()) {
+      lua_pop(L, 2);
+      return blank == n ? problem : "blanc " + fr::quoted(message.blanks()[blank].name) + " : " + problem;
+    }
     lua_pop(L, 1);
-    const bool known = lua_type(L, -1) == LUA_TSTRING ? message->blank(string_at(L, -1)).has_value()
-                                                      : lua_isinteger(L, -1) && lua_tointeger(L, -1) == 1;
-    if (!known) {
-      problem = fr::quoted(key_name(L, -1)) + " n'est pas un blanc de la phrase (blancs : ";
-      for (std::size_t i = 0; i < blanks.size(); ++i) problem += (i > 0 ? ", " : "") + blanks[i].name;
-      problem += blanks.empty() ? "aucun)" : ")";
+  }
+  if (filled != n) {
+    // A blank without a value: the first one, in the pattern's order.
+    for (const auto& b : message.blanks()) {
+      push(L, b.name);
+      const bool absent = lua_rawget(L, t) == LUA_TNIL;
       lua_pop(L, 1);
-      return problem;
+      if (absent)
+        return "le blanc " + fr::quoted(b.name) + " n'a pas de valeur (ajoutez " + b.name +
+               " = … à la phrase)";
     }
   }
-  out = Sentence(std::move(message), std::move(values));
+  out = Sentence(pattern->message, std::move(values));
   return {};
 }
 
@@ -245,16 +266,32 @@ std::string read_fields(lua_State* L, const FieldSlots& slots, const engine::Cla
 
 }  // namespace
 
-std::shared_ptr<const Message> PatternCache::find(const void* address, std::string_view pattern,
-                                                  std::string& problem) {
-  if (const auto it = by_address_.find(address); it != by_address_.end() && it->second->text() == pattern)
-    return it->second;
+const PatternCache::Entry* PatternCache::find(lua_State* L, const void* address, std::string_view pattern,
+                                              std::string& problem) {
+  if (const auto it = by_address_.find(address);
+      it != by_address_.end() && it->second.message->text() == pattern)
+    return &it->second;
   auto parsed = Message::parse(std::string(pattern), problem);
   if (!parsed) return nullptr;
-  if (by_address_.size() >= capacity) by_address_.clear();
-  auto message = std::make_shared<const Message>(std::move(*parsed));
-  by_address_.insert_or_assign(address, message);
-  return message;
+  if (by_address_.size() >= capacity || anchors_ == LUA_NOREF) {
+    by_address_.clear();
+    if (anchors_ != LUA_NOREF) luaL_unref(L, LUA_REGISTRYINDEX, anchors_);
+    lua_newtable(L);
+    anchors_ = luaL_ref(L, LUA_REGISTRYINDEX);
+  }
+  Entry entry;
+  entry.message = std::make_shared<const Message>(std::move(*parsed));
+  // The names as Lua strings, kept alive by the anchors' table: a short
+  // string is interned, so a key of the plugin's table with that name is the
+  // same string, at the same address.
+  lua_rawgeti(L, LUA_REGISTRYINDEX, anchors_);
+  for (const auto& b : entry.message->blanks()) {
+    push(L, b.name);
+    entry.names.push_back(lua_tostring(L, -1));
+    lua_rawseti(L, -2, static_cast<lua_Integer>(lua_rawlen(L, -2) + 1));
+  }
+  lua_pop(L, 1);
+  return &by_address_.insert_or_assign(address, std::move(entry)).first->second;
 }
 
 std::string read_result(lua_State* L, int index, const engine::ClauseInfo& info, PatternCache& patterns,

@@ -15,14 +15,14 @@
 //   { "Le montant ({total:euros}) dépasse le seuil.", total = 1746102.07 }
 
 #include <cstddef>
+#include <lua.hpp>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "engine/clause_type.hpp"
-
-struct lua_State;
 
 namespace clausier::lua {
 
@@ -31,12 +31,19 @@ namespace clausier::lua {
 // compared to rule out a reused address. Bounded: cleared when full.
 class PatternCache {
  public:
-  // The message of `pattern` (at address `address`), or null with `problem` set.
-  std::shared_ptr<const Message> find(const void* address, std::string_view pattern, std::string& problem);
+  struct Entry {
+    std::shared_ptr<const Message> message;
+    // The address of each blank's name as an interned Lua string, in order.
+    std::vector<const char*> names;
+  };
+  // The entry of `pattern` (the Lua string at `address`), or null with
+  // `problem` set.
+  const Entry* find(lua_State* L, const void* address, std::string_view pattern, std::string& problem);
 
  private:
   static constexpr std::size_t capacity = 4096;
-  std::unordered_map<const void*, std::shared_ptr<const Message>> by_address_;
+  std::unordered_map<const void*, Entry> by_address_;
+  int anchors_ = LUA_NOREF;  // registry: the table that keeps the names' strings alive
 };
 
 // Reads the table at `index` into `out` with raw reads only (no plugin code
