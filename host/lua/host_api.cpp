@@ -206,7 +206,9 @@ HostApi::Slot& HostApi::add_slot(std::string_view name, std::optional<std::strin
   if (slots_.size() >= max_slots) {
     for (const Slot& dropped : slots_) {
       for (const auto& r : dropped.by_value) {
-        if (r) luaL_unref(L_, LUA_REGISTRYINDEX, r->description);
+        if (!r) continue;
+        luaL_unref(L_, LUA_REGISTRYINDEX, r->description);
+        luaL_unref(L_, LUA_REGISTRYINDEX, r->shared_description);
       }
     }
     slots_.clear();
@@ -233,14 +235,10 @@ HostApi::Resolved& HostApi::resolve(Slot& slot, Date date) {
       slot.key ? std::optional<std::string_view>(*slot.key) : std::nullopt;
   Resolved& r = resolved.emplace(Resolved{params_.lookup(slot.name, in_force->from, key), {}});
   if (const auto* found = std::get_if<params::Lookup>(&r.found)) {
-    r.entry = {slot.name,
-               std::string(key.value_or("")),
-               std::string(found->matched_key),
-               shown_value(*found),
-               found->dated->from.iso(),
-               std::string(found->reference()),
-               std::string(params::status_id(found->status())),
-               found->parameter->file};
+    r.entry = std::make_shared<const TraceEntry>(
+        TraceEntry{slot.name, std::string(key.value_or("")), std::string(found->matched_key),
+                   shown_value(*found), found->dated->from.iso(), std::string(found->reference()),
+                   std::string(params::status_id(found->status())), found->parameter->file});
   }
   return r;
 }
@@ -268,11 +266,24 @@ int HostApi::get(lua_State* L, Want want, const char* function) {
   record(found_slot, resolved.entry);
   if (want == Want::description) {
     if (resolved.description == LUA_NOREF) {
-      push_description_values(L, lookup, resolved.entry);
+      push_description_values(L, lookup, *resolved.entry);
       resolved.description = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
+    if (plugin_api_ >= 2 && resolved.shared_description != LUA_NOREF) {
+      lua_rawgeti(L, LUA_REGISTRYINDEX, resolved.shared_description);
+      return 1;
     }
     lua_rawgeti(L, LUA_REGISTRYINDEX, resolved.description);
     copy_description(L);
+    if (plugin_api_ >= 2) {
+      push_assignment_refusal(
+          L,
+          "la table de ctx.lookup est en lecture seule (copiez la valeur dans une variable "
+          "locale)");
+      wrap_read_only(L);
+      lua_pushvalue(L, -1);
+      resolved.shared_description = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
   } else {
     push_value(L, lookup);
   }
@@ -297,14 +308,14 @@ int HostApi::override_value(lua_State* L) {
   }
   if (!recorded(name, {})) {
     scan_trace_ = true;
-    trace_.push_back({std::string(name),
-                      {},
-                      {},
-                      params::format_value(*value, override_unit(*field)),
-                      {},
-                      {},
-                      "saisie",
-                      lot_->source.str()});
+    trace_.push_back(TraceEntry{std::string(name),
+                                {},
+                                {},
+                                params::format_value(*value, override_unit(*field)),
+                                {},
+                                {},
+                                "saisie",
+                                lot_->source.str()});
   }
   lua_pushnumber(L, *value);
   return 1;
@@ -317,17 +328,18 @@ bool HostApi::recorded(std::string_view name, std::string_view key) const {
   return false;
 }
 
-void HostApi::record(Slot& slot, const TraceEntry& entry) {
+void HostApi::record(Slot& slot, const Trace::Entry& entry) {
   // Once per (parameter, key) and call: the slot's stamp says whether it is
   // in this call's trace already, whatever the date asked for.
   if (lot_ == nullptr || slot.traced_in == call_) return;
   slot.traced_in = call_;
-  if (scan_trace_ && recorded(entry.parameter, entry.key)) return;
+  if (scan_trace_ && recorded(entry->parameter, entry->key)) return;
   trace_.push_back(entry);
 }
 
-HostApi::CallScope::CallScope(HostApi& api, const Lot& lot) : api_(api) {
+HostApi::CallScope::CallScope(HostApi& api, const Lot& lot, int plugin_api) : api_(api) {
   api_.lot_ = &lot;
+  api_.plugin_api_ = plugin_api;
   ++api_.call_;
   api_.scan_trace_ = false;
   api_.trace_.clear();
@@ -335,11 +347,13 @@ HostApi::CallScope::CallScope(HostApi& api, const Lot& lot) : api_(api) {
 
 HostApi::CallScope::~CallScope() { api_.lot_ = nullptr; }
 
-std::vector<TraceEntry> HostApi::CallScope::take_trace() {
-  // The entries move into a vector of their size; trace_ keeps its capacity,
-  // so recording never grows it again once the largest trace was seen.
-  std::vector<TraceEntry> out(std::make_move_iterator(api_.trace_.begin()),
-                              std::make_move_iterator(api_.trace_.end()));
+Trace HostApi::CallScope::take_trace() {
+  // The entries (shared, not copied) go into a trace of their size; trace_
+  // keeps its capacity, so recording never grows it again once the largest
+  // trace was seen.
+  Trace out;
+  out.reserve(api_.trace_.size());
+  for (const auto& entry : api_.trace_.entries()) out.push_back(entry);
   api_.trace_.clear();
   return out;
 }

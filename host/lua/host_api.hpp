@@ -12,7 +12,9 @@
 //                                the key has no entry (an unknown name is still
 //                                an error: it is a bug)
 //   ctx.lookup(name [, key])     { value, from, reference, status, key, unit },
-//                                or nil like try_param
+//                                or nil like try_param; for a plugin of api 2, a
+//                                read-only table shared by every call (api 1: a
+//                                new table each time)
 //   ctx.override(name)           the lot's own value of part_main_oeuvre,
 //                                taux_insertion or cout_horaire, or nil
 //   ctx.round(x, mode)           mode "inferieur", "superieur" or "plus_proche"
@@ -59,11 +61,13 @@ class HostApi {
   // While a CallScope lives, ctx.override reads `lot` and lookups are traced.
   class CallScope {
    public:
-    CallScope(HostApi& api, const Lot& lot);
+    // `plugin_api`: the API the calling plugin is written for (ctx.lookup's
+    // table is a copy for api 1, shared and read-only from api 2).
+    CallScope(HostApi& api, const Lot& lot, int plugin_api = 1);
     ~CallScope();
     CallScope(const CallScope&) = delete;
     CallScope& operator=(const CallScope&) = delete;
-    [[nodiscard]] std::vector<TraceEntry> take_trace();
+    [[nodiscard]] Trace take_trace();
 
    private:
     HostApi& api_;
@@ -80,10 +84,13 @@ class HostApi {
   // up and formatted once.
   struct Resolved {
     std::variant<params::Lookup, params::LookupError> found;
-    TraceEntry entry;  // set when found
+    Trace::Entry entry;  // set when found
     // Registry: the values of ctx.lookup's table, made on first use; each
     // call gets a new table filled from it.
     int description = LUA_NOREF;
+    // Registry: the read-only table ctx.lookup gives plugins of api 2, the
+    // same at every call.
+    int shared_description = LUA_NOREF;
   };
   // A (parameter, key) plugins asked for.
   struct Slot {
@@ -104,7 +111,7 @@ class HostApi {
   Slot& slot(std::string_view name, std::optional<std::string_view> key);
   Slot& add_slot(std::string_view name, std::optional<std::string_view> key);
   Resolved& resolve(Slot& slot, Date date);
-  void record(Slot& slot, const TraceEntry& entry);
+  void record(Slot& slot, const Trace::Entry& entry);
   [[nodiscard]] bool recorded(std::string_view name, std::string_view key) const;
 
   lua_State* L_;
@@ -114,10 +121,11 @@ class HostApi {
   std::size_t cached_ = 0;
   const Lot* lot_ = nullptr;  // the lot of the current call
   std::uint64_t call_ = 0;    // serial of the current call (CallScope)
+  int plugin_api_ = 1;        // the API of the current call's plugin
   // The trace may hold entries no slot stamp knows of (overrides, slots
   // dropped during the call): look for duplicates in the trace itself.
   bool scan_trace_ = false;
-  std::vector<TraceEntry> trace_;
+  Trace trace_;
   std::vector<Slot> slots_;
   std::unordered_map<std::string, std::uint32_t> by_text_;  // slot by name and key
   std::string text_key_;                                    // scratch for by_text_

@@ -195,7 +195,7 @@ void PluginRuntime::run(LoadedPlugin& plugin, const Lot& lot, const Consultation
   lua_rawgeti(L, LUA_REGISTRYINDEX, plugin.evaluate_ref);
   lot_.push(lot, totals);
   api_.push_ctx(date);
-  HostApi::CallScope scope(api_, lot);
+  HostApi::CallScope scope(api_, lot, plugin.info.api);
   const CallOutcome outcome = vm_.call(2, 1, limits_.call_instructions);
   out.trace = scope.take_trace();
   if (!outcome.ok) {

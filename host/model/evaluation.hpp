@@ -2,6 +2,10 @@
 // What the evaluation says of a lot: one result per clause type.
 
 #include <array>
+#include <cstddef>
+#include <initializer_list>
+#include <iterator>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +38,71 @@ struct TraceEntry {
   std::string source;     // rules file, or programme location for overrides
 };
 
+// The trace of a result: its entries are shared (the host makes a rule
+// parameter's entry once, and every result that used it refers to it), and
+// read as TraceEntry.
+class Trace {
+ public:
+  using Entry = std::shared_ptr<const TraceEntry>;
+
+  class const_iterator {
+   public:
+    using iterator_category = std::random_access_iterator_tag;
+    using value_type = TraceEntry;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const TraceEntry*;
+    using reference = const TraceEntry&;
+    const_iterator() = default;
+    explicit const_iterator(std::vector<Entry>::const_iterator it) : it_(it) {}
+    reference operator*() const { return **it_; }
+    pointer operator->() const { return it_->get(); }
+    const_iterator& operator++() {
+      ++it_;
+      return *this;
+    }
+    const_iterator operator++(int) { return const_iterator(it_++); }
+    const_iterator& operator--() {
+      --it_;
+      return *this;
+    }
+    const_iterator& operator+=(difference_type n) {
+      it_ += n;
+      return *this;
+    }
+    friend const_iterator operator+(const_iterator a, difference_type n) { return a += n; }
+    friend difference_type operator-(const const_iterator& a, const const_iterator& b) {
+      return a.it_ - b.it_;
+    }
+    friend bool operator==(const const_iterator& a, const const_iterator& b) { return a.it_ == b.it_; }
+
+   private:
+    std::vector<Entry>::const_iterator it_;
+  };
+
+  Trace() = default;
+  Trace(std::initializer_list<TraceEntry> entries) {
+    for (const auto& e : entries) push_back(e);
+  }
+
+  void push_back(TraceEntry entry) {
+    entries_.push_back(std::make_shared<const TraceEntry>(std::move(entry)));
+  }
+  void push_back(Entry entry) { entries_.push_back(std::move(entry)); }
+  void clear() { entries_.clear(); }
+  void reserve(std::size_t n) { entries_.reserve(n); }
+  [[nodiscard]] std::size_t size() const { return entries_.size(); }
+  [[nodiscard]] bool empty() const { return entries_.empty(); }
+  [[nodiscard]] const TraceEntry& operator[](std::size_t i) const { return *entries_[i]; }
+  [[nodiscard]] const TraceEntry& front() const { return *entries_.front(); }
+  [[nodiscard]] const TraceEntry& back() const { return *entries_.back(); }
+  [[nodiscard]] const_iterator begin() const { return const_iterator(entries_.begin()); }
+  [[nodiscard]] const_iterator end() const { return const_iterator(entries_.end()); }
+  [[nodiscard]] const std::vector<Entry>& entries() const { return entries_; }
+
+ private:
+  std::vector<Entry> entries_;
+};
+
 struct NamedValue {
   std::string name;
   ScalarValue value;
@@ -47,7 +116,7 @@ struct ClauseResult {
   std::vector<Sentence> reasons;
   std::vector<std::string> basis;
   std::vector<Sentence> warnings;
-  std::vector<TraceEntry> trace;
+  Trace trace;
   std::optional<Diagnostic> error;  // set when the plugin failed for this lot
   // The plugin was stopped by its limits (instruction budget, memory, time).
   bool killed = false;

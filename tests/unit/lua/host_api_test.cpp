@@ -27,7 +27,7 @@ struct Harness {
     REQUIRE(vm.call(0, 1, 1'000'000).ok);
     lots.push(lot, testing::totals_of(lot));
     api.push_ctx(date);
-    lua::HostApi::CallScope scope(api, lot);
+    lua::HostApi::CallScope scope(api, lot, plugin_api);
     const CallOutcome out = vm.call(2, 1, 1'000'000);
     trace = scope.take_trace();
     return out;
@@ -55,7 +55,8 @@ struct Harness {
   lua::Vm vm;
   lua::HostApi api{vm, params};
   lua::LotTable lots{vm};
-  std::vector<TraceEntry> trace;
+  Trace trace;
+  int plugin_api = 1;  // the API of the plugin the calls stand for
 };
 
 std::string typo(const std::string& s) { return fr::typography(s); }
@@ -137,6 +138,22 @@ TEST_SUITE("lua.host_api") {
                   "return string.format('%s %s %s %s', tostring(a ~= b), b.value, tostring(b.note), n)") ==
           "true 0.05 nil 6");
     CHECK(h.value("return ctx.lookup('heures.taux_insertion').value") == "0.05");
+  }
+
+  TEST_CASE("api 2: ctx.lookup gives the same read-only table at every call, still traced") {
+    Harness h;
+    h.plugin_api = 2;
+    CHECK(h.value("local a = ctx.lookup('heures.taux_insertion')\n"
+                  "local b = ctx.lookup('heures.taux_insertion')\n"
+                  "return string.format('%s %s %s', tostring(a == b), b.value, b.status)") ==
+          "true 0.05 partiel");
+    CHECK(h.trace.size() == 1);
+    CHECK(h.value("return ctx.lookup('heures.taux_insertion').value") == "0.05");
+    CHECK(h.trace.size() == 1);
+    const CallOutcome out = h.call("local a = ctx.lookup('heures.taux_insertion')\na.value = 1",
+                                   testing::works_lot(), day("2027-03-01"));
+    CHECK_FALSE(out.ok);
+    CHECK(out.error.find("la table de ctx.lookup est en lecture seule") != std::string::npos);
   }
 
   TEST_CASE("ctx.override gives the lot's own values") {
