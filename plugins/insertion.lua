@@ -48,9 +48,9 @@ local ROUNDING = {
   plus_proche = "arrondi au plus proche",
 }
 
--- Rule data of a ctx's date that a reason cites again after the lot's first
--- read of it (its trace entry is then there): looked up once per ctx. Weak
--- keys: an entry goes with its ctx.
+-- What the reasons take from the rule data of a ctx's date, looked up once per
+-- ctx (weak keys: an entry goes with its ctx). Each lot still reads the
+-- parameter itself, before or in place of the lookup, so its trace is whole.
 local by_ctx = setmetatable({}, { __mode = "k" })
 
 local function known(ctx)
@@ -99,7 +99,8 @@ local function around_volume(before, after)
   return { [false] = before .. VOLUME .. after, [true] = before .. VOLUME_TRANSFER .. after }
 end
 
--- `volume` as the reason `patterns` (around_volume) says.
+-- `volume` as the reason `patterns` (around_volume) says; only a volume with
+-- staff transfer has a part not taken over (p).
 local function volume_reason(volume, patterns)
   volume[1] = patterns[volume.p ~= nil]
   return volume
