@@ -49,90 +49,143 @@ local function clause_hours(lot, ctx, share)
   return ctx.round(raw, ctx.param("heures.arrondi"))
 end
 
-local function no_link_reason(lot, ctx)
-  return string.format("Le code CPV %s relève d'une famille (fournitures courantes, prestations "
-    .. "intellectuelles ou informatiques) dont l'exécution ne peut guère être confiée, même en partie, à des "
-    .. "personnes en insertion : un critère d'insertion n'aurait pas de lien suffisant avec l'objet du marché "
-    .. "(article L2152-7 ; %s).", lot.cpv, ctx.param("critere.arret_execution_partielle"))
+-- Rule data of a ctx's date, looked up once per ctx (weak keys: an entry goes
+-- with its ctx); each call still reads the parameter, for its trace.
+local by_ctx = setmetatable({}, { __mode = "k" })
+
+local function known(ctx)
+  local k = by_ctx[ctx]
+  if not k then
+    k = {}
+    by_ctx[ctx] = k
+  end
+  return k
 end
 
-local function supplies_reason(lot)
-  return string.format("Marché de fournitures (code CPV %s) sans part de main-d'œuvre connue : la livraison de "
-    .. "produits ne se prête pas à un critère d'insertion. Si le marché comporte une part importante de "
-    .. "main-d'œuvre (fabrication, montage, livraison), indiquez-la dans la colonne part_main_oeuvre du "
-    .. "programme.", lot.cpv)
+local NO_LINK = "Le code CPV {cpv} relève d'une famille (fournitures courantes, prestations intellectuelles ou "
+  .. "informatiques) dont l'exécution ne peut guère être confiée, même en partie, à des personnes en "
+  .. "insertion : un critère d'insertion n'aurait pas de lien suffisant avec l'objet du marché (article "
+  .. "L2152-7 ; {arret})."
+
+local function no_link_reason(lot, ctx)
+  return { NO_LINK, cpv = lot.cpv, arret = ctx.param("critere.arret_execution_partielle") }
 end
+
+local SUPPLIES = "Marché de fournitures (code CPV {cpv}) sans part de main-d'œuvre connue : la livraison de "
+  .. "produits ne se prête pas à un critère d'insertion. Si le marché comporte une part importante de "
+  .. "main-d'œuvre (fabrication, montage, livraison), indiquez-la dans la colonne part_main_oeuvre du "
+  .. "programme."
+
+-- The highest weight and its reference (borne haute).
+local function highest_weight(ctx)
+  local k = known(ctx)
+  local reference = k.poids_max_reference
+  if reference then return ctx.param("critere.poids_max"), reference end
+  local high = ctx.lookup("critere.poids_max")
+  k.poids_max_reference = high.reference
+  return high.value, high.reference
+end
+
+-- " (the judgment on the link with the contract's object)", with its caution
+-- when no text read confirms it, or "" when the rules have none.
+local function judgment_cited(ctx)
+  local k = known(ctx)
+  local cited = k.arret_lien_objet
+  if cited then
+    ctx.try_param("critere.arret_lien_objet")
+    return cited
+  end
+  local case = ctx.lookup("critere.arret_lien_objet")
+  cited = ""
+  if case then cited = " (" .. case.value .. (case.status == "verifie" and "" or " ; décision à vérifier") .. ")" end
+  k.arret_lien_objet = cited
+  return cited
+end
+
+local WEIGHT = "Pondération proposée : {suggere:percent} de la note, dans une fourchette de {min:percent} à "
+  .. "{max:percent} (borne haute : {reference})."
+local SUB_CRITERIA = "Sous-critères à annoncer dans le règlement de la consultation, appréciés sur une note "
+  .. "insertion de quelques pages remise avec l'offre : {sous_criteres}."
+local COMMITMENT = "Notez l'engagement pris pour l'exécution de ce marché, non la politique sociale générale de "
+  .. "l'entreprise (RSE) : l'article L2152-7 du code de la commande publique {contenu}{arret}."
 
 -- The weight range, the suggested weight and the sub-criteria, as reasons and values.
 local function advice(ctx, verdict, reasons, values)
   local low = ctx.param("critere.poids_min")
-  local high = ctx.lookup("critere.poids_max")
+  local high, high_reference = highest_weight(ctx)
   local suggested = verdict == "recommandee" and ctx.param("critere.poids_suggere") or low
-  values.poids_min, values.poids_max, values.poids_suggere = low, high.value, suggested
-  reasons[#reasons + 1] = string.format("Pondération proposée : %s de la note, dans une fourchette de %s à %s "
-    .. "(borne haute : %s).", ctx.fmt.percent(suggested), ctx.fmt.percent(low), ctx.fmt.percent(high.value),
-    high.reference)
-  reasons[#reasons + 1] = string.format("Sous-critères à annoncer dans le règlement de la consultation, "
-    .. "appréciés sur une note insertion de quelques pages remise avec l'offre : %s.",
-    ctx.param("critere.sous_criteres"))
-  local case = ctx.lookup("critere.arret_lien_objet")
-  local cited = ""
-  if case then cited = " (" .. case.value .. (case.status == "verifie" and "" or " ; décision à vérifier") .. ")" end
-  reasons[#reasons + 1] = string.format("Notez l'engagement pris pour l'exécution de ce marché, non la politique "
-    .. "sociale générale de l'entreprise (RSE) : l'article L2152-7 du code de la commande publique %s%s.",
-    ctx.param("textes.contenu", "L2152-7"), cited)
+  values.poids_min, values.poids_max, values.poids_suggere = low, high, suggested
+  reasons[#reasons + 1] = { WEIGHT, suggere = suggested, min = low, max = high, reference = high_reference }
+  reasons[#reasons + 1] = { SUB_CRITERIA, sous_criteres = ctx.param("critere.sous_criteres") }
+  local cited = judgment_cited(ctx)
+  reasons[#reasons + 1] = { COMMITMENT, contenu = ctx.param("textes.contenu", "L2152-7"), arret = cited }
 end
+
+local ENVIRONMENTAL = "Depuis le {depuis:date}, l'article R2152-7 du code de la commande publique {contenu} : le "
+  .. "critère d'insertion ne le remplace pas, prévoyez les deux."
 
 -- The reminder that an environmental criterion is required too, once it is.
 local function environmental_reason(ctx)
-  local found = ctx.lookup("critere_environnemental.obligatoire")
-  if not (found and found.value) then return nil end
-  return string.format("Depuis le %s, l'article R2152-7 du code de la commande publique %s : le critère "
-    .. "d'insertion ne le remplace pas, prévoyez les deux.", ctx.fmt.date(found.from),
-    ctx.param("textes.contenu", "R2152-7"))
+  local k = known(ctx)
+  local since = k.critere_environnemental
+  if since == nil then
+    local found = ctx.lookup("critere_environnemental.obligatoire")
+    since = found and found.value and found.from or false
+    k.critere_environnemental = since
+  else
+    ctx.try_param("critere_environnemental.obligatoire")
+  end
+  if not since then return nil end
+  return { ENVIRONMENTAL, depuis = since, contenu = ctx.param("textes.contenu", "R2152-7") }
 end
+
+local NO_SHARE = "Aucune part de main-d'œuvre n'est connue pour le code CPV {cpv} : le critère d'insertion est "
+  .. "possible si le marché peut être exécuté au moins en partie par des personnes en insertion (à vérifier "
+  .. "avec le facilitateur ; la part peut être donnée dans la colonne part_main_oeuvre du programme)."
+local SHARE_LOW = "La part de main-d'œuvre ({part:percent}) est inférieure au niveau de {niveau:percent} à "
+  .. "partir duquel l'insertion est recommandée selon {qui} : un critère d'insertion reste possible, seul ou "
+  .. "avec une clause d'insertion, si une partie de l'exécution peut être confiée à des personnes en insertion."
+local SECTOR = "Secteur de main-d'œuvre (part de {part:percent}, au moins égale au niveau de {niveau:percent} "
+  .. "retenu par {qui})"
+local COMPLEMENT = "le critère la complète en départageant les offres sur la qualité de l'accompagnement des "
+  .. "personnes."
+local SECTOR_MANDATORY = SECTOR .. " où la clause d'insertion est obligatoire (article L2112-2-1) : " .. COMPLEMENT
+local SECTOR_CLAUSE = SECTOR .. " où une clause d'insertion de {heures:hours} est proposée : " .. COMPLEMENT
+local SECTOR_SMALL = "Secteur de main-d'œuvre ({part:percent}), mais le lot est trop petit pour une clause "
+  .. "d'insertion ({heures:hours}, en dessous du minimum de {minimum:hours} retenu par {qui}) : un critère "
+  .. "d'insertion seul peut valoriser l'effort des candidats sans imposer d'heures."
 
 -- Verdict and first reason for a lot linked to insertion.
 local function judge(lot, ctx, values)
   local share = ctx.override("part_main_oeuvre") or ctx.try_param("main_oeuvre.part", lot.cpv)
   if not share then
-    return "possible", string.format("Aucune part de main-d'œuvre n'est connue pour le code CPV %s : le "
-      .. "critère d'insertion est possible si le marché peut être exécuté au moins en partie par des personnes "
-      .. "en insertion (à vérifier avec le facilitateur ; la part peut être donnée dans la colonne "
-      .. "part_main_oeuvre du programme).", lot.cpv)
+    return "possible", { NO_SHARE, cpv = lot.cpv }
   end
   values.part_main_oeuvre = share
   local recommended = ctx.param("politique.part_main_oeuvre_recommandee")
   if share < recommended then
-    return "possible", string.format("La part de main-d'œuvre (%s) est inférieure au niveau de %s à partir "
-      .. "duquel l'insertion est recommandée selon %s : un critère d'insertion reste possible, seul ou "
-      .. "avec une clause d'insertion, si une partie de l'exécution peut être confiée à des personnes en "
-      .. "insertion.", ctx.fmt.percent(share), ctx.fmt.percent(recommended),
-      politique.qui(ctx, "politique.part_main_oeuvre_recommandee"))
+    return "possible", { SHARE_LOW, part = share, niveau = recommended,
+      qui = politique.qui(ctx, "politique.part_main_oeuvre_recommandee") }
   end
   local hours = clause_hours(lot, ctx, share)
   values.heures_clause = hours
   local minimum = ctx.param("politique.heures_minimum")
   values.avec_clause = true
-  local sector = string.format("Secteur de main-d'œuvre (part de %s, au moins égale au niveau de %s retenu par "
-    .. "%s)", ctx.fmt.percent(share), ctx.fmt.percent(recommended),
-    politique.qui(ctx, "politique.part_main_oeuvre_recommandee"))
-  local complement = "le critère la complète en départageant les offres sur la qualité de l'accompagnement des "
-    .. "personnes."
+  local who = politique.qui(ctx, "politique.part_main_oeuvre_recommandee")
   if clause_mandatory(lot, ctx) then
-    return "recommandee", sector .. " où la clause d'insertion est obligatoire (article L2112-2-1) : "
-      .. complement
+    return "recommandee", { SECTOR_MANDATORY, part = share, niveau = recommended, qui = who }
   end
   if hours >= minimum then
-    return "recommandee", string.format("%s où une clause d'insertion de %s est proposée : %s", sector,
-      ctx.fmt.hours(hours), complement)
+    return "recommandee", { SECTOR_CLAUSE, part = share, niveau = recommended, qui = who, heures = hours }
   end
   values.avec_clause = false
-  return "possible", string.format("Secteur de main-d'œuvre (%s), mais le lot est trop petit pour une clause "
-    .. "d'insertion (%s, en dessous du minimum de %s retenu par %s) : un critère d'insertion seul peut "
-    .. "valoriser l'effort des candidats sans imposer d'heures.", ctx.fmt.percent(share),
-    ctx.fmt.hours(hours), ctx.fmt.hours(minimum), politique.qui(ctx, "politique.heures_minimum"))
+  return "possible", { SECTOR_SMALL, part = share, heures = hours, minimum = minimum,
+    qui = politique.qui(ctx, "politique.heures_minimum") }
 end
+
+local CONSULTATION_BELOW_MINIMUM = "Le montant de la consultation ({total:euros}) est inférieur au minimum de "
+  .. "{minimum:euros} retenu par {qui} pour les {nature} : un critère d'attribution d'insertion n'y est pas "
+  .. "proposé."
 
 local function evaluate(lot, ctx)
   if ctx.param("critere.cpv_sans_lien", lot.cpv) then
@@ -140,16 +193,14 @@ local function evaluate(lot, ctx)
   end
   if lot.nature == "fournitures" and not ctx.override("part_main_oeuvre")
       and not ctx.try_param("main_oeuvre.part", lot.cpv) then
-    return { verdict = "exclue", reasons = { supplies_reason(lot) } }
+    return { verdict = "exclue", reasons = { { SUPPLIES, cpv = lot.cpv } } }
   end
   local minimum = ctx.param("politique.montant_minimum", lot.nature)
   if lot.total_consultation_ht < minimum then
     return {
       verdict = "exclue",
-      reasons = { string.format("Le montant de la consultation (%s) est inférieur au minimum de %s retenu par "
-        .. "%s pour les %s : un critère d'attribution d'insertion n'y est pas proposé.",
-        ctx.fmt.euros(lot.total_consultation_ht), ctx.fmt.euros(minimum),
-        politique.qui(ctx, "politique.montant_minimum", lot.nature), lot.nature) },
+      reasons = { { CONSULTATION_BELOW_MINIMUM, total = lot.total_consultation_ht, minimum = minimum,
+        qui = politique.qui(ctx, "politique.montant_minimum", lot.nature), nature = lot.nature } },
     }
   end
 
@@ -163,7 +214,7 @@ end
 
 return {
   id = "critere-insertion",
-  api = 1,
+  api = 2,
   title = "Critère d'attribution : performance en matière d'insertion professionnelle",
   label = "Critère",
   basis = BASIS,

@@ -48,6 +48,31 @@ local ROUNDING = {
   plus_proche = "arrondi au plus proche",
 }
 
+-- What the reasons take from the rule data of a ctx's date, looked up once per
+-- ctx (weak keys: an entry goes with its ctx). Each lot still reads the
+-- parameter itself, before or in place of the lookup, so its trace is whole.
+local by_ctx = setmetatable({}, { __mode = "k" })
+
+local function known(ctx)
+  local k = by_ctx[ctx]
+  if not k then
+    k = {}
+    by_ctx[ctx] = k
+  end
+  return k
+end
+
+-- The start of the obligation (ISO date), read by seuil_ue.mandatory.
+local function obligation_start(ctx, obligation)
+  local k = known(ctx)
+  local from = k[obligation.en_vigueur]
+  if not from then
+    from = ctx.lookup(obligation.en_vigueur).from
+    k[obligation.en_vigueur] = from
+  end
+  return from
+end
+
 -- Labour share (nil when unknown for this CPV), insertion rate and hourly
 -- cost: the lot's own values first.
 local function hours_inputs(lot, ctx)
@@ -57,20 +82,49 @@ local function hours_inputs(lot, ctx)
   return share, rate, cost
 end
 
--- Rounded hours, unrounded hours, and how they were computed, in words.
+-- How the hours were computed, in words: the blanks of a volume, in the
+-- sentences below that cite one (a volume is cited by one reason only, so
+-- its table becomes that reason).
+local VOLUME = "{heures:hours} ({montant:euros} × {part:percent} de main-d'œuvre × {taux:percent} "
+  .. "d'insertion ÷ {cout:euros}/h = {brutes:number} heures, {arrondi})"
+local VOLUME_TRANSFER = "{heures:hours}, calculées sur la part du marché non couverte par le personnel repris "
+  .. "selon la méthode publiée de la filière propreté ({methode}) : C = {cout:euros}/h ÷ {part:percent} de "
+  .. "main-d'œuvre = {c:euros} ; part non reprise P = 1 − {reprise:number} h/mois × {c_dans_p:euros} ÷ "
+  .. "({montant:euros} ÷ {duree:number} mois) = {p:number:4} ; heures = P × {montant_dans_heures:euros} ÷ "
+  .. "{c_dans_heures:euros} × {taux:percent} d'insertion = {brutes:number} heures, {arrondi}"
+
+-- The patterns of a sentence around a volume, by whether the hours were
+-- computed with staff transfer.
+local function around_volume(before, after)
+  return { [false] = before .. VOLUME .. after, [true] = before .. VOLUME_TRANSFER .. after }
+end
+
+-- `volume` as the reason `patterns` (around_volume) says; only a volume with
+-- staff transfer has a part not taken over (p).
+local function volume_reason(volume, patterns)
+  volume[1] = patterns[volume.p ~= nil]
+  return volume
+end
+
+-- Rounded hours, unrounded hours, and how they were computed (VOLUME).
 local function compute_hours(lot, ctx, share, rate, cost)
   local raw = lot.montant_ht * share * rate / cost
   local mode = ctx.param("heures.arrondi")
   local hours = ctx.round(raw, mode)
-  local how = string.format("%s (%s × %s de main-d'œuvre × %s d'insertion ÷ %s/h = %s heures, %s)",
-    ctx.fmt.hours(hours), ctx.fmt.euros(lot.montant_ht), ctx.fmt.percent(share), ctx.fmt.percent(rate),
-    ctx.fmt.euros(cost), ctx.fmt.number(raw), ROUNDING[mode])
-  return hours, raw, how
+  return hours, raw, { heures = hours, montant = lot.montant_ht, part = share, taux = rate, cout = cost,
+    brutes = raw, arrondi = ROUNDING[mode] }
 end
+
+local TRANSFER_OUT_OF_SCOPE = "Des heures de personnel repris sont indiquées, mais la méthode de calcul avec "
+  .. "reprise du personnel ({methode}) n'est retenue par les règles que pour la propreté : les heures sont "
+  .. "calculées sans en tenir compte (code CPV {cpv})."
+local TRANSFER_NO_DURATION = "Des heures de personnel repris sont indiquées, mais la durée du marché (en "
+  .. "mois) n'est pas connue : la méthode de calcul avec reprise du personnel ({methode}) en a besoin ; les "
+  .. "heures sont calculées sans reprise. Indiquez la durée pour les calculer sur la part non reprise."
 
 -- Whether the staff-transfer method applies to the lot: transferred hours
 -- given and the CPV in its scope. Returns the warning when the column is set
--- but the method cannot apply.
+-- but the method cannot apply, and the method's reference.
 local function transfer_applies(lot, ctx)
   local s = lot.reprise_heures_mois
   if s == nil then return false end
@@ -78,36 +132,28 @@ local function transfer_applies(lot, ctx)
   if not scope then return false end
   local source = scope.reference
   if not scope.value then
-    return false, string.format("Des heures de personnel repris sont indiquées, mais la méthode de calcul avec "
-      .. "reprise du personnel (%s) n'est retenue par les règles que pour la propreté : les heures sont "
-      .. "calculées sans en tenir compte (code CPV %s).", source, lot.cpv)
+    return false, { TRANSFER_OUT_OF_SCOPE, methode = source, cpv = lot.cpv }
   end
   if not lot.duree_mois or lot.duree_mois <= 0 then
-    return false, string.format("Des heures de personnel repris sont indiquées, mais la durée du marché (en "
-      .. "mois) n'est pas connue : la méthode de calcul avec reprise du personnel (%s) en a besoin ; les heures "
-      .. "sont calculées sans reprise. Indiquez la durée pour les calculer sur la part non reprise.", source)
+    return false, { TRANSFER_NO_DURATION, methode = source }
   end
-  return true
+  return true, nil, source
 end
 
 -- The PACT Propreté method with staff transfer: P = 1 − S × C ÷ (A ÷ N),
 -- hours = P × A ÷ C × T, C = hourly cost ÷ labour share. Returns rounded
--- hours, unrounded hours, P, and the computation in words.
-local function transfer_hours(lot, ctx, share, rate, cost)
+-- hours, unrounded hours, P, and the computation (VOLUME_TRANSFER); `source`:
+-- the method's reference.
+local function transfer_hours(lot, ctx, share, rate, cost, source)
   local s, n, a = lot.reprise_heures_mois, lot.duree_mois, lot.montant_ht
   local c = cost / share
   local p = 1 - s * c / (a / n)
   local raw = p > 0 and p * a / c * rate or 0
   local mode = ctx.param("heures.arrondi")
   local hours = ctx.round(raw, mode)
-  local how = string.format("%s, calculées sur la part du marché non couverte par le personnel repris selon la "
-    .. "méthode publiée de la filière propreté (%s) : C = %s/h ÷ %s de main-d'œuvre = %s ; part non reprise "
-    .. "P = 1 − %s h/mois × %s ÷ (%s ÷ %s mois) = %s ; heures = P × %s ÷ %s × %s d'insertion = %s heures, %s",
-    ctx.fmt.hours(hours), ctx.lookup("heures.reprise.cpv", lot.cpv).reference, ctx.fmt.euros(cost),
-    ctx.fmt.percent(share), ctx.fmt.euros(c), ctx.fmt.number(s, 2), ctx.fmt.euros(c), ctx.fmt.euros(a),
-    ctx.fmt.number(n), ctx.fmt.number(p, 4), ctx.fmt.euros(a), ctx.fmt.euros(c), ctx.fmt.percent(rate),
-    ctx.fmt.number(raw), ROUNDING[mode])
-  return hours, raw, p, how
+  return hours, raw, p, { heures = hours, methode = source, cout = cost, part = share, c = c, reprise = s,
+    c_dans_p = c, montant = a, duree = n, p = p, montant_dans_heures = a, c_dans_heures = c, taux = rate, brutes = raw,
+    arrondi = ROUNDING[mode] }
 end
 
 -- The national dispense threshold of the lot's nature (R2122-8), nil before
@@ -119,23 +165,24 @@ local function dispense(lot, ctx)
   return ctx.try_param("seuils.dispense.fournitures_services"), "un marché de fournitures ou de services"
 end
 
+local DISPENSE = "Le montant total de la consultation ({total:euros}) est aussi inférieur au seuil de "
+  .. "{seuil:euros} applicable à {marche}, en dessous duquel l'article R2122-8 du code de la commande publique "
+  .. "{contenu} : sans procédure formalisée, une clause d'insertion est difficile à imposer et à suivre."
+
 local function dispense_reason(ctx, total, seuil, market)
-  return string.format("Le montant total de la consultation (%s) est aussi inférieur au seuil de %s applicable à "
-    .. "%s, en dessous duquel l'article R2122-8 du code de la commande publique %s : sans procédure formalisée, "
-    .. "une clause d'insertion est difficile à imposer et à suivre.", ctx.fmt.euros(total), ctx.fmt.euros(seuil),
-    market, ctx.param("textes.contenu", "R2122-8"))
+  return { DISPENSE, total = total, seuil = seuil, marche = market, contenu = ctx.param("textes.contenu", "R2122-8") }
 end
 
-local function threshold_reason(ctx, total, seuil, applies_to)
+local THRESHOLD = "Le montant total de la consultation ({total:euros}) {compare} seuil européen de "
+  .. "{seuil:euros} {applique}."
+
+local function threshold_reason(total, seuil, applies_to)
   local compared = total > seuil and "dépasse le" or (total == seuil and "atteint le" or "est inférieur au")
-  return string.format("Le montant total de la consultation (%s) %s seuil européen de %s %s.",
-    ctx.fmt.euros(total), compared, ctx.fmt.euros(seuil), applies_to)
+  return { THRESHOLD, total = total, compare = compared, seuil = seuil, applique = applies_to }
 end
 
-local function unknown_share_reason(lot)
-  return string.format("Aucune part de main-d'œuvre n'est connue pour le code CPV %s : indiquez-la dans la "
-    .. "colonne part_main_oeuvre du programme, ou fixez le volume d'heures avec le facilitateur.", lot.cpv)
-end
+local UNKNOWN_SHARE = "Aucune part de main-d'œuvre n'est connue pour le code CPV {cpv} : indiquez-la dans la "
+  .. "colonne part_main_oeuvre du programme, ou fixez le volume d'heures avec le facilitateur."
 
 -- How sure a ground of exception is, in words (its reference is in the trace).
 local function ground_caution(status)
@@ -145,8 +192,18 @@ local function ground_caution(status)
   return ""
 end
 
--- The grounds of exception in force (rule data), as one sentence.
+local GROUNDS_REASON = "L'acheteur ne peut y déroger que dans les cas que retiennent les règles appliquées : "
+  .. "{motifs}. Il doit alors consigner les motifs de sa décision."
+
+-- The grounds of exception in force (rule data), as one sentence: made once
+-- per ctx and obligation; each call still reads the grounds, for its trace.
 local function grounds_reason(ctx, obligation)
+  local k = known(ctx)
+  local reason = k[obligation.motifs]
+  if reason then
+    for _, id in ipairs(GROUNDS) do ctx.try_param(obligation.motifs, id) end
+    return reason
+  end
   local listed = {}
   for _, id in ipairs(GROUNDS) do
     local ground = ctx.lookup(obligation.motifs, id)
@@ -154,25 +211,37 @@ local function grounds_reason(ctx, obligation)
       listed[#listed + 1] = (ground.value:gsub("^%u", string.lower)) .. ground_caution(ground.status)
     end
   end
-  return "L'acheteur ne peut y déroger que dans les cas que retiennent les règles appliquées : "
-    .. table.concat(listed, " ; ") .. ". Il doit alors consigner les motifs de sa décision."
+  reason = { GROUNDS_REASON, motifs = table.concat(listed, " ; ") }
+  k[obligation.motifs] = reason
+  return reason
 end
 
+local OBLIGATION = "Depuis le {depuis:date}, l'article {article} du code de la commande publique {contenu}."
+local VOLUME_PROPOSED = around_volume("Volume d'insertion proposé : ", ".")
+local VOLUME_UNKNOWN = "Le volume d'heures est à fixer avec le facilitateur : la part de main-d'œuvre du code "
+  .. "CPV {cpv} n'est pas connue (elle peut aussi être donnée dans la colonne part_main_oeuvre du programme)."
+
 -- The reasons of a mandatory clause, after the threshold one.
-local function obligation_reasons(lot, ctx, reasons, how)
+local function obligation_reasons(lot, ctx, reasons, volume)
   local obligation = seuil_ue.obligation(lot)
-  local since = ctx.fmt.date(ctx.lookup(obligation.en_vigueur).from)
-  reasons[#reasons + 1] = string.format("Depuis le %s, l'article %s du code de la commande publique %s.",
-    since, obligation.article, ctx.param("textes.contenu", obligation.article))
+  reasons[#reasons + 1] = { OBLIGATION, depuis = obligation_start(ctx, obligation), article = obligation.article,
+    contenu = ctx.param("textes.contenu", obligation.article) }
   reasons[#reasons + 1] = grounds_reason(ctx, obligation)
-  if how then
-    reasons[#reasons + 1] = "Volume d'insertion proposé : " .. how .. "."
+  if volume then
+    reasons[#reasons + 1] = volume_reason(volume, VOLUME_PROPOSED)
   else
-    reasons[#reasons + 1] = string.format("Le volume d'heures est à fixer avec le facilitateur : la part de "
-      .. "main-d'œuvre du code CPV %s n'est pas connue (elle peut aussi être donnée dans la colonne "
-      .. "part_main_oeuvre du programme).", lot.cpv)
+    reasons[#reasons + 1] = { VOLUME_UNKNOWN, cpv = lot.cpv }
   end
 end
+
+local TRANSFER_BELOW_MINIMUM = "Avec la reprise du personnel, le volume calculé ({heures:hours}) est inférieur "
+  .. "au minimum de {minimum:hours} en dessous duquel la méthode de la filière propreté ne propose pas de clause "
+  .. "({source})."
+local TRANSFER_BELOW_MINIMUM_MANDATORY = "Avec la reprise du personnel, le volume calculé ({heures:hours}) est "
+  .. "inférieur au minimum de {minimum:hours} en dessous duquel la méthode de la filière propreté ne propose pas "
+  .. "de clause ({source}) ; mais l'obligation de l'article {article} demeure : la condition d'exécution "
+  .. "sociale reste obligatoire, avec le volume calculé (ou une autre considération sociale), sauf exception "
+  .. "consignée."
 
 -- The reason of a transfer computation under the method's minimum: no clause
 -- proposed, or, where L2112-2-1 applies, the obligation stands.
@@ -181,20 +250,25 @@ local function transfer_minimum_reason(lot, ctx, hours, mandatory)
   if hours >= minimum then return nil end
   local source = ctx.lookup("heures.reprise.heures_minimum").reference
   if mandatory then
-    return string.format("Avec la reprise du personnel, le volume calculé (%s) est inférieur au minimum de %s en "
-      .. "dessous duquel la méthode de la filière propreté ne propose pas de clause (%s) ; mais l'obligation de "
-      .. "l'article %s demeure : la condition d'exécution sociale reste obligatoire, avec le volume "
-      .. "calculé (ou une autre considération sociale), sauf exception consignée.", ctx.fmt.hours(hours),
-      ctx.fmt.hours(minimum), source, seuil_ue.obligation(lot).article)
+    return { TRANSFER_BELOW_MINIMUM_MANDATORY, heures = hours, minimum = minimum, source = source,
+      article = seuil_ue.obligation(lot).article }
   end
-  return string.format("Avec la reprise du personnel, le volume calculé (%s) est inférieur au minimum de %s en "
-    .. "dessous duquel la méthode de la filière propreté ne propose pas de clause (%s).", ctx.fmt.hours(hours),
-    ctx.fmt.hours(minimum), source)
+  return { TRANSFER_BELOW_MINIMUM, heures = hours, minimum = minimum, source = source }
 end
+
+local LOT_BELOW_MINIMUM = "Le montant du lot ({montant:euros}) est inférieur au minimum de {minimum:euros} "
+  .. "retenu par {qui} pour les {nature} : une clause d'insertion n'y est pas proposée."
+local VOLUME_BELOW_MINIMUM = around_volume("Le volume calculé, ", ", est inférieur au minimum de "
+  .. "{minimum:hours} retenu par {qui} : une clause d'insertion n'y est pas proposée.")
+local SHARE_RECOMMENDED = around_volume("La part de main-d'œuvre ({part_main_oeuvre:percent}) atteint le "
+  .. "niveau de {niveau:percent} à partir duquel la clause est recommandée selon {qui} : volume proposé ", ".")
+local SHARE_POSSIBLE = around_volume("La part de main-d'œuvre ({part_main_oeuvre:percent}) est inférieure au "
+  .. "niveau de {niveau:percent} à partir duquel la clause est recommandée selon {qui} : elle reste possible, "
+  .. "pour un volume de ", ".")
 
 -- Verdict of the local policy, when the law does not make the clause
 -- mandatory; adds its reason.
-local function policy_verdict(lot, ctx, reasons, share, hours, how, transfer)
+local function policy_verdict(lot, ctx, reasons, share, hours, volume, transfer)
   if transfer then
     local below = transfer_minimum_reason(lot, ctx, hours, false)
     if below then
@@ -204,56 +278,59 @@ local function policy_verdict(lot, ctx, reasons, share, hours, how, transfer)
   end
   local minimum = ctx.param("politique.montant_minimum", lot.nature)
   if lot.montant_ht < minimum then
-    reasons[#reasons + 1] = string.format("Le montant du lot (%s) est inférieur au minimum de %s retenu par %s "
-      .. "pour les %s : une clause d'insertion n'y est pas proposée.", ctx.fmt.euros(lot.montant_ht),
-      ctx.fmt.euros(minimum), politique.qui(ctx, "politique.montant_minimum", lot.nature), lot.nature)
+    reasons[#reasons + 1] = { LOT_BELOW_MINIMUM, montant = lot.montant_ht, minimum = minimum,
+      qui = politique.qui(ctx, "politique.montant_minimum", lot.nature), nature = lot.nature }
     return "exclue"
   end
   if not share then
-    reasons[#reasons + 1] = unknown_share_reason(lot)
+    reasons[#reasons + 1] = { UNKNOWN_SHARE, cpv = lot.cpv }
     return "possible"
   end
   local minimum_hours = ctx.param("politique.heures_minimum")
   if hours < minimum_hours then
-    reasons[#reasons + 1] = string.format("Le volume calculé, %s, est inférieur au minimum de %s retenu par %s : "
-      .. "une clause d'insertion n'y est pas proposée.", how, ctx.fmt.hours(minimum_hours),
-      politique.qui(ctx, "politique.heures_minimum"))
+    local reason = volume_reason(volume, VOLUME_BELOW_MINIMUM)
+    reason.minimum, reason.qui = minimum_hours, politique.qui(ctx, "politique.heures_minimum")
+    reasons[#reasons + 1] = reason
     return "exclue"
   end
   local recommended = ctx.param("politique.part_main_oeuvre_recommandee")
-  if share >= recommended then
-    reasons[#reasons + 1] = string.format("La part de main-d'œuvre (%s) atteint le niveau de %s à partir duquel "
-      .. "la clause est recommandée selon %s : volume proposé %s.", ctx.fmt.percent(share),
-      ctx.fmt.percent(recommended), politique.qui(ctx, "politique.part_main_oeuvre_recommandee"), how)
-    return "recommandee"
-  end
-  reasons[#reasons + 1] = string.format("La part de main-d'œuvre (%s) est inférieure au niveau de %s à partir "
-    .. "duquel la clause est recommandée selon %s : elle reste possible, pour un volume de %s.",
-    ctx.fmt.percent(share), ctx.fmt.percent(recommended),
-    politique.qui(ctx, "politique.part_main_oeuvre_recommandee"), how)
-  return "possible"
+  local verdict, patterns = "possible", SHARE_POSSIBLE
+  if share >= recommended then verdict, patterns = "recommandee", SHARE_RECOMMENDED end
+  local reason = volume_reason(volume, patterns)
+  reason.part_main_oeuvre, reason.niveau = share, recommended
+  reason.qui = politique.qui(ctx, "politique.part_main_oeuvre_recommandee")
+  reasons[#reasons + 1] = reason
+  return verdict
 end
+
+local DEFENCE = "Marché de défense ou de sécurité : l'article L2312-1-1 du code de la commande publique "
+  .. "{contenu}, la clause n'est donc pas obligatoire."
+local NOT_IN_FORCE = "L'obligation de l'article {article} du code de la commande publique n'est pas en vigueur "
+  .. "au {date:date} : la clause reste au choix de l'acheteur (article {facultative})."
 
 -- Why the obligation does not apply although the threshold is reached.
 local function no_obligation_reason(lot, ctx, in_force)
   if lot.marche_defense then
-    return string.format("Marché de défense ou de sécurité : l'article L2312-1-1 du code de la commande publique "
-      .. "%s, la clause n'est donc pas obligatoire.", ctx.param("textes.contenu", "L2312-1-1"))
+    return { DEFENCE, contenu = ctx.param("textes.contenu", "L2312-1-1") }
   end
   if not in_force then
-    return string.format("L'obligation de l'article %s du code de la commande publique n'est pas en "
-      .. "vigueur au %s : la clause reste au choix de l'acheteur (article %s).", seuil_ue.obligation(lot).article,
-      ctx.fmt.date(ctx.date), seuil_ue.obligation(lot).facultative)
+    local obligation = seuil_ue.obligation(lot)
+    return { NOT_IN_FORCE, article = obligation.article, date = ctx.date, facultative = obligation.facultative }
   end
 end
+
+local BELOW_THRESHOLD = "L'obligation de l'article {article} ne s'applique donc pas : la clause reste au choix "
+  .. "de l'acheteur (article {facultative})."
+
+local UNCERTAIN_DATE = "Les sources divergent sur la date d'entrée en vigueur de l'obligation de l'article "
+  .. "{article} (retenue ici : le {depuis:date}) : pour un lancement le {lancement:date}, vérifiez le texte "
+  .. "applicable, ou prévoyez la clause par prudence."
 
 -- The warning of the days when sources disagree on the obligation's start.
 local function uncertain_date_warning(lot, ctx)
   local obligation = seuil_ue.obligation(lot)
-  return string.format("Les sources divergent sur la date d'entrée en vigueur de l'obligation de l'article "
-    .. "%s (retenue ici : le %s) : pour un lancement le %s, vérifiez le texte applicable, ou prévoyez "
-    .. "la clause par prudence.", obligation.article, ctx.fmt.date(ctx.lookup(obligation.en_vigueur).from),
-    ctx.fmt.date(ctx.date))
+  return { UNCERTAIN_DATE, article = obligation.article, depuis = obligation_start(ctx, obligation),
+    lancement = ctx.date }
 end
 
 local function evaluate(lot, ctx)
@@ -270,31 +347,31 @@ local function evaluate(lot, ctx)
   if buyer_warning then warnings[#warnings + 1] = buyer_warning end
   local stale = seuil_ue.stale_warning(ctx)
   if stale then warnings[#warnings + 1] = stale end
-  local transfer, transfer_warning = transfer_applies(lot, ctx)
+  local transfer, transfer_warning, transfer_source = transfer_applies(lot, ctx)
   if transfer_warning then warnings[#warnings + 1] = transfer_warning end
   transfer = transfer and share ~= nil
-  local hours, how
+  local hours, volume
   if transfer then
-    hours, values.heures_brutes, values.part_non_reprise, how = transfer_hours(lot, ctx, share, rate, cost)
+    hours, values.heures_brutes, values.part_non_reprise, volume =
+      transfer_hours(lot, ctx, share, rate, cost, transfer_source)
     values.reprise_heures_mois = lot.reprise_heures_mois
   elseif share then
-    hours, values.heures_brutes, how = compute_hours(lot, ctx, share, rate, cost)
+    hours, values.heures_brutes, volume = compute_hours(lot, ctx, share, rate, cost)
   end
 
-  local reasons = { threshold_reason(ctx, total, seuil, applies_to) }
+  local reasons = { threshold_reason(total, seuil, applies_to) }
   local basis = defence and DEFENCE_BASIS or BASIS
   local verdict
   if mandatory then
     verdict = "obligatoire"
-    obligation_reasons(lot, ctx, reasons, how)
+    obligation_reasons(lot, ctx, reasons, volume)
     if transfer then reasons[#reasons + 1] = transfer_minimum_reason(lot, ctx, hours, true) end
   else
     if reached then
       reasons[#reasons + 1] = no_obligation_reason(lot, ctx, in_force)
     else
-      reasons[#reasons + 1] = string.format("L'obligation de l'article %s ne s'applique donc pas : la clause "
-        .. "reste au choix de l'acheteur (article %s).", seuil_ue.obligation(lot).article,
-        seuil_ue.obligation(lot).facultative)
+      local obligation = seuil_ue.obligation(lot)
+      reasons[#reasons + 1] = { BELOW_THRESHOLD, article = obligation.article, facultative = obligation.facultative }
       -- The dispense (R2122-8) is a procedure of public contracts only.
       local seuil_dispense, market = dispense(lot, ctx)
       if seuil_dispense and total < seuil_dispense and not lot.concession then
@@ -303,7 +380,7 @@ local function evaluate(lot, ctx)
         basis = with_dispense(basis)
       end
     end
-    verdict = policy_verdict(lot, ctx, reasons, share, hours, how, transfer)
+    verdict = policy_verdict(lot, ctx, reasons, share, hours, volume, transfer)
   end
 
   if reached and not defence and ctx.try_param("obligation_sociale.date_incertaine") then
@@ -322,7 +399,7 @@ end
 
 return {
   id = "insertion",
-  api = 1,
+  api = 2,
   title = "Clause d'insertion (condition d'exécution)",
   label = "Insertion",
   basis = BASIS,

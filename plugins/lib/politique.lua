@@ -5,11 +5,35 @@
 
 local M = {}
 
--- "la politique locale" or "les valeurs par défaut des règles".
+local LOCAL_POLICY = "la politique locale"
+local DEFAULTS = "les valeurs par défaut des règles"
+
+-- Who set each (name, key), by ctx: the rules in force, hence the answer, are
+-- those of the ctx's date. Weak keys: an entry goes with its ctx.
+local known = setmetatable({}, { __mode = "k" })
+local NO_KEY = {}
+
+-- "la politique locale" or "les valeurs par défaut des règles". The caller
+-- has read the value (ctx.param(name, key)) in this call, so its trace entry
+-- is there: the rule data is looked up once per ctx and (name, key).
 function M.qui(ctx, name, key)
-  local d = ctx.lookup(name, key)
-  if d and d.politique_locale then return "la politique locale" end
-  return "les valeurs par défaut des règles"
+  local by_name = known[ctx]
+  if not by_name then
+    by_name = {}
+    known[ctx] = by_name
+  end
+  local by_key = by_name[name]
+  if not by_key then
+    by_key = {}
+    by_name[name] = by_key
+  end
+  local who = by_key[key or NO_KEY]
+  if not who then
+    local d = ctx.lookup(name, key)
+    who = d and d.politique_locale and LOCAL_POLICY or DEFAULTS
+    by_key[key or NO_KEY] = who
+  end
+  return who
 end
 
 return M

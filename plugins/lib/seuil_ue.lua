@@ -19,35 +19,56 @@ local M = {}
 
 -- The obligation that applies to the lot: its article, the article that
 -- leaves the clause to the buyer below it, and the rule data of its start and
--- of its grounds of exception.
+-- of its grounds of exception. The same table at every call: read it, do not
+-- change it.
+local PUBLIC_CONTRACTS = { article = "L2112-2-1", facultative = "L2112-2",
+  en_vigueur = "obligation_sociale.en_vigueur", motifs = "obligation_sociale.motifs" }
+local CONCESSIONS = { article = "L3114-2-1", facultative = "L3114-2",
+  en_vigueur = "obligation_sociale.en_vigueur_concessions", motifs = "obligation_sociale.motifs_concessions" }
+
 function M.obligation(lot)
-  if lot.concession then
-    return { article = "L3114-2-1", facultative = "L3114-2",
-      en_vigueur = "obligation_sociale.en_vigueur_concessions", motifs = "obligation_sociale.motifs_concessions" }
-  end
-  return { article = "L2112-2-1", facultative = "L2112-2", en_vigueur = "obligation_sociale.en_vigueur",
-    motifs = "obligation_sociale.motifs" }
+  if lot.concession then return CONCESSIONS end
+  return PUBLIC_CONTRACTS
 end
+
+-- A threshold's name and the buyer's ("… des pouvoirs adjudicateurs"), joined
+-- once for all calls.
+local joined = {}
+local function join(first, second)
+  local by_second = joined[first]
+  if not by_second then
+    by_second = {}
+    joined[first] = by_second
+  end
+  local text = by_second[second]
+  if not text then
+    text = first .. " " .. second
+    by_second[second] = text
+  end
+  return text
+end
+
+local function name(ctx, key) return ctx.param("seuils.ue.noms", key) end
 
 -- Threshold in force, and its name: "applicable aux … des …".
 function M.threshold(lot, ctx)
-  local function name(key) return ctx.param("seuils.ue.noms", key) end
   if lot.concession then
-    return ctx.param("seuils.ue.travaux"), name("concession")
+    return ctx.param("seuils.ue.travaux"), name(ctx, "concession")
   end
+  local nature = lot.nature
   if lot.marche_defense then
-    local works = lot.nature == "travaux"
-    return ctx.param("seuils.ue.defense_securite", lot.nature),
-      name(works and "defense_travaux" or "defense_fournitures_services")
+    return ctx.param("seuils.ue.defense_securite", nature),
+      name(ctx, nature == "travaux" and "defense_travaux" or "defense_fournitures_services")
   end
-  if lot.nature == "travaux" then
-    return ctx.param("seuils.ue.travaux"), name("travaux")
+  if nature == "travaux" then
+    return ctx.param("seuils.ue.travaux"), name(ctx, "travaux")
   end
-  local buyer = name(lot.type_acheteur)
-  if lot.nature == "services" and ctx.param("services_sociaux.cpv", lot.cpv) then
-    return ctx.param("seuils.ue.services_sociaux", lot.type_acheteur), name("services_sociaux") .. " " .. buyer
+  local buyer_type = lot.type_acheteur
+  local buyer = name(ctx, buyer_type)
+  if nature == "services" and ctx.param("services_sociaux.cpv", lot.cpv) then
+    return ctx.param("seuils.ue.services_sociaux", buyer_type), join(name(ctx, "services_sociaux"), buyer)
   end
-  return ctx.param("seuils.ue.fournitures_services", lot.type_acheteur), name("fournitures_services") .. " " .. buyer
+  return ctx.param("seuils.ue.fournitures_services", buyer_type), join(name(ctx, "fournitures_services"), buyer)
 end
 
 -- Whether L2112-2-1 (L3114-2-1 for a concession) applies: threshold reached,
@@ -73,12 +94,14 @@ end
 
 -- The warning for a launch after the last day the published EU thresholds
 -- cover (seuils.ue.publies_jusqu_au): the last known values apply, or nil.
+local STALE = "Les seuils européens applicables après le {publies:date} ne sont pas encore publiés : les "
+  .. "derniers seuils connus sont appliqués. Vérifiez les seuils en vigueur à la date de lancement "
+  .. "({lancement:date})."
+
 function M.stale_warning(ctx)
-  local last = ctx.lookup("seuils.ue.publies_jusqu_au")
-  if not last or ctx.date <= last.value then return nil end
-  return string.format("Les seuils européens applicables après le %s ne sont pas encore publiés : les derniers "
-    .. "seuils connus sont appliqués. Vérifiez les seuils en vigueur à la date de lancement (%s).",
-    ctx.fmt.date(last.value), ctx.fmt.date(ctx.date))
+  local last = ctx.try_param("seuils.ue.publies_jusqu_au")
+  if not last or ctx.date <= last then return nil end
+  return { STALE, publies = last, lancement = ctx.date }
 end
 
 return M

@@ -40,24 +40,22 @@ run json evaluate "$SAMPLE" --format json
 run full evaluate "$SAMPLE" --format jsonl --reasons full
 run none evaluate "$SAMPLE" --format jsonl --reasons none
 python3 - "$WORK/json.out" "$WORK/full.out" "$WORK/file.out" "$WORK/none.out" <<'PY' || fail "les lots jsonl diffèrent des lots json"
-import json, sys
+import json, re, sys
 whole = json.load(open(sys.argv[1], encoding="utf-8"))["lots"]
 full = [json.loads(line) for line in open(sys.argv[2], encoding="utf-8")]
 assert whole == full
 
 def rebuild(path):
-    texts, entries, patterns, value_sets, lots = {}, {}, {}, {}, []
+    texts, patterns, entries, value_sets, lots = {}, {}, {}, {}, []
 
+    # A text number, [pattern number, the values of its blanks], or a text.
     def text(t):
         if isinstance(t, int):
             return texts[t]
-        if isinstance(t, list):  # [pattern number, the written value of each blank]
-            pattern = patterns[t[0]]
-            out = pattern["text"]
-            assert len(t) == len(pattern["blanks"]) + 1
-            for name, value in zip(pattern["blanks"], t[1:]):
-                out = out.replace("{" + name + "}", value)
-            return out
+        if isinstance(t, list):
+            p = patterns[t[0]]
+            values = dict(zip(p["blanks"], t[1:]))
+            return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], p["text"])
         return t
 
     for line in open(path, encoding="utf-8"):
