@@ -34,25 +34,34 @@ CHECKS=$((CHECKS + 1))
 [ -z "$(ls "${TMPDIR:-/tmp}" | grep '^clausier-entree-' || true)" ] || fail "copie temporaire de l'entrée restée"
 
 # The jsonl lots are the json format's lots: in full with --reasons full, and
-# rebuilt whole from the numbered texts and trace entries of the default
+# rebuilt whole from the numbered texts, patterns and trace entries of the default
 # (short, docs/json.md), as a consumer does; none leaves the reasons out only.
 run json evaluate "$SAMPLE" --format json
 run full evaluate "$SAMPLE" --format jsonl --reasons full
 run none evaluate "$SAMPLE" --format jsonl --reasons none
 python3 - "$WORK/json.out" "$WORK/full.out" "$WORK/file.out" "$WORK/none.out" <<'PY' || fail "les lots jsonl diffèrent des lots json"
-import json, sys
+import json, re, sys
 whole = json.load(open(sys.argv[1], encoding="utf-8"))["lots"]
 full = [json.loads(line) for line in open(sys.argv[2], encoding="utf-8")]
 assert whole == full
 
 def rebuild(path):
-    texts, entries, lots = {}, {}, []
-    text = lambda t: texts[t] if isinstance(t, int) else t
+    texts, patterns, entries, lots = {}, {}, {}, []
+    def text(t):
+        if isinstance(t, int):
+            return texts[t]
+        if isinstance(t, list):  # a sentence with blanks: its pattern's number, then the values written
+            p = patterns[t[0]]
+            written = dict(zip(p["blanks"], t[1:]))
+            return re.sub(r"\{(\w+)\}", lambda m: written[m.group(1)], p["text"])
+        return t
     for line in open(path, encoding="utf-8"):
         r = json.loads(line)
         if "format" in r:
             continue
-        if "text" in r:
+        if "pattern" in r:
+            patterns[r["pattern"]] = r["value"]
+        elif "text" in r:
             texts[r["text"]] = r["value"]
         elif "trace" in r and "reference" not in r:
             entries[r["trace"]] = r["value"]
