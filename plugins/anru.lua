@@ -44,6 +44,34 @@ local DOMAINS = {
   },
 }
 
+-- The sentences (api 2): the blanks are what changes from one lot or date to
+-- the next. Each domain's first reason is made once with its words.
+for _, d in pairs(DOMAINS) do
+  d.reason = d.what .. " : la charte nationale d'insertion réserve aux habitants des quartiers prioritaires "
+    .. "éloignés de l'emploi au moins {rate:percent} des heures travaillées " .. d.label .. "."
+end
+local NO_RATE_SERVICE = "Le code CPV {cpv} ne relève ni de l'ingénierie nécessaire aux travaux ni de la gestion "
+  .. "urbaine de proximité : la charte nationale d'insertion de l'ANRU ne fixe pas de part d'heures pour ce "
+  .. "marché. Une clause d'insertion reste possible, et la charte demande aussi qu'une partie des embauches "
+  .. "liées au projet (ingénierie de projet, fonctionnement des équipements, relogement) bénéficie aux "
+  .. "habitants des quartiers."
+local OWN_RATE_HIGHER = "Le taux d'insertion donné pour ce lot ({own:percent}) dépasse le minimum de la charte "
+  .. "({charter:percent}) : il est retenu."
+local OWN_RATE_LOWER = "Le taux d'insertion donné pour ce lot ({own:percent}) est inférieur au minimum de la "
+  .. "charte de l'ANRU ({charter:percent}) : le taux de la charte est retenu."
+local NO_EXTENSION = "Aucune prorogation de la charte nationale d'insertion de l'ANRU au-delà de son programme n'a "
+  .. "été trouvée : le taux de {rate:percent}, en vigueur dans les règles depuis le {since:date}, est maintenu par "
+  .. "prudence ; vérifiez-le auprès de l'ANRU ou dans la convention de renouvellement urbain de l'opération."
+local NO_CHARTER_RATE = "Aucun taux de la charte nationale d'insertion de l'ANRU n'est en vigueur dans les règles "
+  .. "au {date:date} : vérifiez la charte applicable à l'opération."
+local HOURS = "Volume d'insertion exigé : {hours:hours} ({amount:euros} × {share:percent} de main-d'œuvre × "
+  .. "{rate:percent} d'insertion ÷ {cost:euros}/h = {raw:number} heures, {rounding})."
+local HOURS_TO_SET = "Le volume d'heures est à fixer avec le facilitateur et le porteur de projet : aucune part "
+  .. "de main-d'œuvre n'est connue pour le code CPV {cpv} (elle peut être donnée dans la colonne part_main_oeuvre "
+  .. "du programme)."
+local CLAUSE = "Ces heures se mettent en œuvre par la clause d'insertion du marché (condition d'exécution) : "
+  .. "elles ne s'ajoutent pas aux heures de cette clause, qui doit au moins les atteindre."
+
 local function domain_of(lot, ctx)
   if lot.nature == "travaux" then return "travaux" end
   if lot.nature ~= "services" then return nil end
@@ -68,11 +96,7 @@ local function no_rate_reason(lot)
     return "La charte nationale d'insertion de l'ANRU vise les travaux, l'ingénierie nécessaire aux "
       .. "travaux et la gestion urbaine de proximité : un marché de fournitures n'y est pas soumis."
   end
-  return string.format("Le code CPV %s ne relève ni de l'ingénierie nécessaire aux travaux ni de la gestion "
-    .. "urbaine de proximité : la charte nationale d'insertion de l'ANRU ne fixe pas de part d'heures pour ce "
-    .. "marché. Une clause d'insertion reste possible, et la charte demande aussi qu'une partie des embauches "
-    .. "liées au projet (ingénierie de projet, fonctionnement des équipements, relogement) bénéficie aux "
-    .. "habitants des quartiers.", lot.cpv)
+  return { NO_RATE_SERVICE, cpv = lot.cpv }
 end
 
 -- The rate of the charter in force, and the lot's own rate when it is higher.
@@ -82,23 +106,17 @@ local function rate_of(ctx, domain, reasons, warnings)
   local charter = found.value
   local own = ctx.override("taux_insertion")
   if own and own > charter then
-    reasons[#reasons + 1] = string.format("Le taux d'insertion donné pour ce lot (%s) dépasse le minimum de la "
-      .. "charte (%s) : il est retenu.", ctx.fmt.percent(own), ctx.fmt.percent(charter))
+    reasons[#reasons + 1] = { OWN_RATE_HIGHER, own = own, charter = charter }
     return own, found
   end
   if own and own < charter then
-    warnings[#warnings + 1] = string.format("Le taux d'insertion donné pour ce lot (%s) est inférieur au minimum "
-      .. "de la charte de l'ANRU (%s) : le taux de la charte est retenu.", ctx.fmt.percent(own),
-      ctx.fmt.percent(charter))
+    warnings[#warnings + 1] = { OWN_RATE_LOWER, own = own, charter = charter }
   end
   return charter, found
 end
 
-local function status_warning(ctx, found)
-  return string.format("Aucune prorogation de la charte nationale d'insertion de l'ANRU au-delà de son "
-    .. "programme n'a été trouvée : le taux de %s, en vigueur dans les règles depuis le %s, est maintenu par "
-    .. "prudence ; vérifiez-le auprès de l'ANRU ou dans la convention de renouvellement urbain de l'opération.",
-    ctx.fmt.percent(found.value), ctx.fmt.date(found.from))
+local function status_warning(found)
+  return { NO_EXTENSION, rate = found.value, since = found.from }
 end
 
 local function evaluate(lot, ctx)
@@ -119,15 +137,11 @@ local function evaluate(lot, ctx)
   if not rate then
     return {
       verdict = "possible",
-      reasons = { string.format("Aucun taux de la charte nationale d'insertion de l'ANRU n'est en vigueur "
-        .. "dans les règles au %s : vérifiez la charte applicable à l'opération.", ctx.fmt.date(ctx.date)) },
+      reasons = { { NO_CHARTER_RATE, date = ctx.date } },
     }
   end
-  local d = DOMAINS[domain]
-  table.insert(reasons, 1, string.format("%s : la charte nationale d'insertion réserve aux habitants des "
-    .. "quartiers prioritaires éloignés de l'emploi au moins %s des heures travaillées %s.", d.what,
-    ctx.fmt.percent(found.value), d.label))
-  if found.status == "a-verifier" then warnings[#warnings + 1] = status_warning(ctx, found) end
+  table.insert(reasons, 1, { DOMAINS[domain].reason, rate = found.value })
+  if found.status == "a-verifier" then warnings[#warnings + 1] = status_warning(found) end
 
   local values = { taux_anru = rate, domaine = domain }
   local share = ctx.override("part_main_oeuvre") or ctx.try_param("main_oeuvre.part", lot.cpv)
@@ -138,16 +152,12 @@ local function evaluate(lot, ctx)
     local mode = ctx.param("heures.arrondi")
     hours = ctx.round(raw, mode)
     values.part_main_oeuvre, values.cout_horaire, values.heures_brutes = share, cost, raw
-    reasons[#reasons + 1] = string.format("Volume d'insertion exigé : %s (%s × %s de main-d'œuvre × %s "
-      .. "d'insertion ÷ %s/h = %s heures, %s).", ctx.fmt.hours(hours), ctx.fmt.euros(lot.montant_ht),
-      ctx.fmt.percent(share), ctx.fmt.percent(rate), ctx.fmt.euros(cost), ctx.fmt.number(raw), ROUNDING[mode])
+    reasons[#reasons + 1] = { HOURS, hours = hours, amount = lot.montant_ht, share = share, rate = rate,
+      cost = cost, raw = raw, rounding = ROUNDING[mode] }
   else
-    reasons[#reasons + 1] = string.format("Le volume d'heures est à fixer avec le facilitateur et le porteur de "
-      .. "projet : aucune part de main-d'œuvre n'est connue pour le code CPV %s (elle peut être donnée dans la "
-      .. "colonne part_main_oeuvre du programme).", lot.cpv)
+    reasons[#reasons + 1] = { HOURS_TO_SET, cpv = lot.cpv }
   end
-  reasons[#reasons + 1] = "Ces heures se mettent en œuvre par la clause d'insertion du marché (condition "
-    .. "d'exécution) : elles ne s'ajoutent pas aux heures de cette clause, qui doit au moins les atteindre."
+  reasons[#reasons + 1] = CLAUSE
 
   return {
     verdict = "obligatoire",
@@ -160,7 +170,7 @@ end
 
 return {
   id = "anru",
-  api = 1,
+  api = 2,
   title = "Charte nationale d'insertion de l'ANRU (renouvellement urbain)",
   label = "Charte ANRU",
   basis = BASIS,

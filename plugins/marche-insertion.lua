@@ -19,6 +19,44 @@ local SUPPORT_BASIS = { "CCP R2123-1 3°", "CCP R2123-2" }
 
 local CATEGORIES = { objet = true, formation = true, support = true, aucun = true }
 
+-- The sentences (api 2): the blanks are what changes from one lot or date to
+-- the next.
+local LARGER_VALUE = "Selon l'article R2123-2{unsure}, {rule} : le marché n'est un marché de services de "
+  .. "qualification et d'insertion professionnelle que si le service d'insertion (accueil, encadrement, formation "
+  .. "des personnes) porte la plus grande part de sa valeur estimée ; sinon, c'est {otherwise}, passé selon les "
+  .. "règles de droit commun."
+local SUPPLIES = "Un marché de fournitures ne peut pas être un marché de services de qualification et d'insertion "
+  .. "professionnelle (article R2123-1 3° du code de la commande publique) : pour ouvrir ce marché à l'insertion, "
+  .. "voyez la clause d'insertion ou la réservation du marché."
+local WORKS_NOT_SUPPORT = "Marché de travaux dont l'activité (code CPV {cpv}) ne se prête pas à un chantier "
+  .. "d'insertion servant de support : l'objet du marché reste la réalisation de l'ouvrage, ce n'est pas un marché "
+  .. "d'insertion (article R2123-1 3°) ; la clause d'insertion reste le levier adapté."
+local NO_OBJECT = "L'objet du marché (code CPV {cpv}) n'est ni l'insertion ou la qualification professionnelle, "
+  .. "ni une activité simple à forte main-d'œuvre qu'une structure d'insertion pourrait prendre pour support "
+  .. "(prestation intellectuelle, technique ou spécialisée) : ce n'est pas un marché d'insertion au sens de "
+  .. "l'article R2123-1 3°."
+local PROCEDURE = "Procédure : l'article R2123-1 3° du code de la commande publique {article_text}."
+local EU_NOTICE = "Le montant de la consultation ({total:euros}) atteint le seuil européen de {threshold:euros} "
+  .. "des services sociaux et autres services spécifiques : la procédure reste adaptée, mais un avis doit être "
+  .. "publié au Journal officiel de l'Union européenne{unsure}."
+local OBJECT = "Le service (code CPV {cpv}) a pour objet l'accompagnement, la qualification ou l'insertion "
+  .. "professionnelle de personnes éloignées de l'emploi : il peut être passé comme marché de services de "
+  .. "qualification et d'insertion professionnelle, qui rémunère le parcours d'insertion lui-même."
+local TRAINING = "Service de formation (code CPV {cpv}) : il relève du marché de qualification et d'insertion "
+  .. "professionnelle s'il vise la qualification de personnes éloignées de l'emploi (et non la formation du "
+  .. "personnel de l'acheteur) ; l'objet du marché doit alors être décrit comme tel."
+local SUPPORT_TOO_LARGE = "L'activité (code CPV {cpv}) peut servir de support à un marché d'insertion, mais le "
+  .. "montant du lot ({amount:euros}) dépasse le repère de {ceiling:euros} retenu pour les {nature} : la prestation "
+  .. "support porterait vraisemblablement la plus grande part de la valeur. Préférez une clause d'insertion ou un "
+  .. "lot réservé."
+local SUPPORT = "L'activité (code CPV {cpv}) est simple et mobilise beaucoup de main-d'œuvre : elle peut servir "
+  .. "de support à un marché de qualification et d'insertion professionnelle, dont l'objet est alors le parcours "
+  .. "d'insertion (accueil, encadrement, formation des personnes), la prestation en étant le support (montant du "
+  .. "lot {amount:euros}, dans la limite de {ceiling:euros} retenue pour les {nature})."
+local NOT_SOCIAL_SERVICE = "Le code CPV {cpv} n'est pas dans la liste des services sociaux et autres services "
+  .. "spécifiques des règles appliquées : décrivez l'objet du marché (le service d'insertion) avec un code de cette "
+  .. "liste, ou vérifiez que la procédure adaptée de l'article R2123-1 3° s'applique."
+
 local function excluded(reason)
   return { verdict = "exclue", reasons = { reason } }
 end
@@ -26,37 +64,18 @@ end
 -- The mixed-contract rule (rule data), and what it means for a support.
 local function larger_value_reason(lot, ctx)
   local rule = ctx.lookup("marche_insertion.marche_mixte")
-  local unsure = rule.status == "verifie" and "" or " (texte à relire)"
-  local otherwise = lot.nature == "travaux" and "un marché de travaux" or "un marché de services ordinaire"
-  return string.format("Selon l'article R2123-2%s, %s : le marché n'est un marché de services de qualification "
-    .. "et d'insertion professionnelle que si le service d'insertion (accueil, encadrement, formation des "
-    .. "personnes) porte la plus grande part de sa valeur estimée ; sinon, c'est %s, passé selon les règles "
-    .. "de droit commun.", unsure, rule.value, otherwise)
-end
-
-local function supplies_reason()
-  return "Un marché de fournitures ne peut pas être un marché de services de qualification et d'insertion "
-    .. "professionnelle (article R2123-1 3° du code de la commande publique) : pour ouvrir ce marché à "
-    .. "l'insertion, voyez la clause d'insertion ou la réservation du marché."
+  return { LARGER_VALUE, unsure = rule.status == "verifie" and "" or " (texte à relire)", rule = rule.value,
+    otherwise = lot.nature == "travaux" and "un marché de travaux" or "un marché de services ordinaire" }
 end
 
 local function no_object_reason(lot)
-  if lot.nature == "travaux" then
-    return string.format("Marché de travaux dont l'activité (code CPV %s) ne se prête pas à un chantier "
-      .. "d'insertion servant de support : l'objet du marché reste la réalisation de l'ouvrage, ce n'est pas "
-      .. "un marché d'insertion (article R2123-1 3°) ; la clause d'insertion reste le levier adapté.", lot.cpv)
-  end
-  return string.format("L'objet du marché (code CPV %s) n'est ni l'insertion ou la qualification "
-    .. "professionnelle, ni une activité simple à forte main-d'œuvre qu'une structure d'insertion pourrait "
-    .. "prendre pour support (prestation intellectuelle, technique ou spécialisée) : ce n'est pas un marché "
-    .. "d'insertion au sens de l'article R2123-1 3°.", lot.cpv)
+  return { lot.nature == "travaux" and WORKS_NOT_SUPPORT or NO_OBJECT, cpv = lot.cpv }
 end
 
 -- The procedure, and the European publicity above the threshold of the social
 -- and specific services (a rule cited from memory: its status is shown).
 local function procedure_reasons(lot, ctx, reasons, values)
-  reasons[#reasons + 1] = string.format("Procédure : l'article R2123-1 3° du code de la commande publique %s.",
-    ctx.param("textes.contenu", "R2123-1 3°"))
+  reasons[#reasons + 1] = { PROCEDURE, article_text = ctx.param("textes.contenu", "R2123-1 3°") }
   local seuil = ctx.try_param("seuils.ue.services_sociaux", lot.type_acheteur)
   if not seuil then return end
   values.seuil_services_sociaux = seuil
@@ -64,16 +83,13 @@ local function procedure_reasons(lot, ctx, reasons, values)
   if total < seuil then return end
   local publicity = ctx.lookup("marche_insertion.publicite_ue")
   if publicity and publicity.value then
-    local unsure = publicity.status == "verifie" and "" or " (règle à vérifier)"
-    reasons[#reasons + 1] = string.format("Le montant de la consultation (%s) atteint le seuil européen de %s "
-      .. "des services sociaux et autres services spécifiques : la procédure reste adaptée, mais un avis doit "
-      .. "être publié au Journal officiel de l'Union européenne%s.", ctx.fmt.euros(total), ctx.fmt.euros(seuil),
-      unsure)
+    reasons[#reasons + 1] = { EU_NOTICE, total = total, threshold = seuil,
+      unsure = publicity.status == "verifie" and "" or " (règle à vérifier)" }
   end
 end
 
 local function evaluate(lot, ctx)
-  if lot.nature == "fournitures" then return excluded(supplies_reason()) end
+  if lot.nature == "fournitures" then return excluded(SUPPLIES) end
 
   local category = ctx.try_param("marche_insertion.cpv", lot.cpv)
   if category and not CATEGORIES[category] then
@@ -86,16 +102,10 @@ local function evaluate(lot, ctx)
 
   if category == "objet" and lot.nature == "services" then
     verdict = "recommandee"
-    reasons[1] = string.format("Le service (code CPV %s) a pour objet l'accompagnement, la qualification ou "
-      .. "l'insertion professionnelle de personnes éloignées de l'emploi : il peut être passé comme marché de "
-      .. "services de qualification et d'insertion professionnelle, qui rémunère le parcours d'insertion "
-      .. "lui-même.", lot.cpv)
+    reasons[1] = { OBJECT, cpv = lot.cpv }
   elseif category == "formation" and lot.nature == "services" then
     verdict = "possible"
-    reasons[1] = string.format("Service de formation (code CPV %s) : il relève du marché de qualification et "
-      .. "d'insertion professionnelle s'il vise la qualification de personnes éloignées de l'emploi (et non "
-      .. "la formation du personnel de l'acheteur) ; l'objet du marché doit alors être décrit comme tel.",
-      lot.cpv)
+    reasons[1] = { TRAINING, cpv = lot.cpv }
   elseif category == "support" then
     local ceiling = ctx.try_param("marche_insertion.support_montant_max", lot.nature)
     if not ceiling then return excluded(no_object_reason(lot)) end
@@ -105,19 +115,12 @@ local function evaluate(lot, ctx)
         verdict = "exclue",
         values = values,
         basis = SUPPORT_BASIS,
-        reasons = { string.format("L'activité (code CPV %s) peut servir de support à un marché d'insertion, "
-          .. "mais le montant du lot (%s) dépasse le repère de %s retenu pour les %s : la prestation support "
-          .. "porterait vraisemblablement la plus grande part de la valeur. Préférez une clause d'insertion ou "
-          .. "un lot réservé.", lot.cpv, ctx.fmt.euros(lot.montant_ht), ctx.fmt.euros(ceiling), lot.nature),
-          larger_value_reason(lot, ctx) },
+        reasons = { { SUPPORT_TOO_LARGE, cpv = lot.cpv, amount = lot.montant_ht, ceiling = ceiling,
+          nature = lot.nature }, larger_value_reason(lot, ctx) },
       }
     end
     verdict = "possible"
-    reasons[1] = string.format("L'activité (code CPV %s) est simple et mobilise beaucoup de main-d'œuvre : "
-      .. "elle peut servir de support à un marché de qualification et d'insertion professionnelle, dont "
-      .. "l'objet est alors le parcours d'insertion (accueil, encadrement, formation des personnes), la "
-      .. "prestation en étant le support (montant du lot %s, dans la limite de %s retenue pour les %s).",
-      lot.cpv, ctx.fmt.euros(lot.montant_ht), ctx.fmt.euros(ceiling), lot.nature)
+    reasons[1] = { SUPPORT, cpv = lot.cpv, amount = lot.montant_ht, ceiling = ceiling, nature = lot.nature }
     reasons[#reasons + 1] = larger_value_reason(lot, ctx)
   else
     return { verdict = "exclue", values = values, reasons = { no_object_reason(lot) } }
@@ -131,9 +134,7 @@ local function evaluate(lot, ctx)
   local listed = ctx.try_param("services_sociaux.cpv", lot.cpv)
   values.liste_services_sociaux = listed == true
   if category ~= "support" and listed == false then
-    warnings[1] = string.format("Le code CPV %s n'est pas dans la liste des services sociaux et autres services "
-      .. "spécifiques des règles appliquées : décrivez l'objet du marché (le service d'insertion) avec un code de "
-      .. "cette liste, ou vérifiez que la procédure adaptée de l'article R2123-1 3° s'applique.", lot.cpv)
+    warnings[1] = { NOT_SOCIAL_SERVICE, cpv = lot.cpv }
   end
   return { verdict = verdict, reasons = reasons, values = values, warnings = warnings,
     basis = category == "support" and SUPPORT_BASIS or BASIS }
@@ -141,7 +142,7 @@ end
 
 return {
   id = "marche-insertion",
-  api = 1,
+  api = 2,
   title = "Marché de services de qualification et d'insertion professionnelle",
   label = "Marché insert.",
   basis = BASIS,

@@ -18,7 +18,7 @@ local defence_warning = include("reserve_defense")
 local BASIS = { "CCP L2113-15", "CCP L2113-16" }
 local MONTHS_PER_YEAR = 12 -- calendar, not law
 
--- "3 ans (36 mois)", or "30 mois".
+-- "3 ans (36 mois)", or "30 mois": a blank's value.
 local function duration(ctx, months)
   if months % MONTHS_PER_YEAR ~= 0 then return ctx.fmt.number(months) .. " mois" end
   local years = months // MONTHS_PER_YEAR
@@ -35,31 +35,42 @@ local function caution(status)
   return ""
 end
 
+-- The sentences (api 2): the blanks are what changes from one lot or date to
+-- the next.
+local NOT_LISTED = "{scope} : ce lot ({nature}, code CPV {cpv}) n'en relève pas."
+local TOO_LONG = "La durée prévue, {duration}, dépasse la durée maximale de {maximum} d'un marché réservé aux "
+  .. "entreprises de l'économie sociale et solidaire (article L2113-16) : pour le réserver, ramenez sa durée, "
+  .. "reconductions comprises, à {at_most} au plus."
+local WITHIN = "La durée prévue, {duration}, {compare} la durée maximale de {maximum} d'un marché réservé aux "
+  .. "entreprises de l'économie sociale et solidaire (article L2113-16), reconductions comprises."
+local UNKNOWN_DURATION = "La durée du marché n'est pas connue : un marché réservé aux entreprises de l'économie "
+  .. "sociale et solidaire ne peut pas dépasser {maximum}, reconductions comprises (article L2113-16) : vérifiez "
+  .. "la durée prévue avant de réserver."
+local CONDITIONS = "L'article L2113-15 du code de la commande publique {article_text} ; ces entreprises ne doivent "
+  .. "pas s'être vu attribuer par l'acheteur un marché réservé pour les mêmes services au cours des "
+  .. "{months:number} mois précédents (article L2113-16)."
+local CHOICE = "Réserver le marché est un choix de l'acheteur, jamais une obligation : indiquez dans l'avis "
+  .. "d'appel public à la concurrence (AAPC) et dans les documents de la consultation que le marché est réservé en "
+  .. "application de l'article L2113-15."
+local SECTOR_USUAL = "Le code CPV {cpv} relève de services d'action sociale que les entreprises de l'économie "
+  .. "sociale et solidaire (associations, fondations, coopératives, mutuelles) assurent couramment{note}."
+local SECTOR_LISTED = "Le code CPV {cpv} relève de la liste des services qu'un marché réservé peut viser, mais pas "
+  .. "des services d'action sociale où les entreprises de l'économie sociale et solidaire sont les prestataires "
+  .. "habituels{note} : vérifiez l'offre locale avant de réserver."
+
 local function not_listed_reason(lot, ctx)
-  return string.format("%s : ce lot (%s, code CPV %s) n'en relève pas.", ctx.param("reserve.ess.champ"),
-    lot.nature, lot.cpv)
+  return { NOT_LISTED, scope = ctx.param("reserve.ess.champ"), nature = lot.nature, cpv = lot.cpv }
 end
 
 -- The conditions candidates must meet, and what the notice should say.
 local function conditions_reasons(ctx, reasons)
-  reasons[#reasons + 1] = string.format("L'article L2113-15 du code de la commande publique %s ; ces entreprises "
-    .. "ne doivent pas s'être vu attribuer par l'acheteur un marché réservé pour les mêmes services au cours des "
-    .. "%s mois précédents (article L2113-16).", ctx.param("textes.contenu", "L2113-15"),
-    ctx.fmt.number(ctx.param("reserve.ess.attribution_anterieure_mois")))
-  reasons[#reasons + 1] = "Réserver le marché est un choix de l'acheteur, jamais une obligation : indiquez dans "
-    .. "l'avis d'appel public à la concurrence (AAPC) et dans les documents de la consultation que le marché est "
-    .. "réservé en application de l'article L2113-15."
+  reasons[#reasons + 1] = { CONDITIONS, article_text = ctx.param("textes.contenu", "L2113-15"),
+    months = ctx.param("reserve.ess.attribution_anterieure_mois") }
+  reasons[#reasons + 1] = CHOICE
 end
 
 local function sector_reason(lot, found)
-  if found.value == "adapte" then
-    return string.format("Le code CPV %s relève de services d'action sociale que les entreprises de l'économie "
-      .. "sociale et solidaire (associations, fondations, coopératives, mutuelles) assurent couramment%s.",
-      lot.cpv, caution(found.status))
-  end
-  return string.format("Le code CPV %s relève de la liste des services qu'un marché réservé peut viser, mais "
-    .. "pas des services d'action sociale où les entreprises de l'économie sociale et solidaire sont les "
-    .. "prestataires habituels%s : vérifiez l'offre locale avant de réserver.", lot.cpv, caution(found.status))
+  return { found.value == "adapte" and SECTOR_USUAL or SECTOR_LISTED, cpv = lot.cpv, note = caution(found.status) }
 end
 
 local function evaluate(lot, ctx)
@@ -72,12 +83,10 @@ local function evaluate(lot, ctx)
   local months = lot.duree_mois
   local values = { liste = true, duree_max_mois = maximum, duree_mois = months }
   if months and months > maximum then
+    local at_most = duration(ctx, maximum)
     return {
       verdict = "exclue",
-      reasons = { string.format("La durée prévue, %s, dépasse la durée maximale de %s d'un marché réservé aux "
-        .. "entreprises de l'économie sociale et solidaire (article L2113-16) : pour le réserver, ramenez sa "
-        .. "durée, reconductions comprises, à %s au plus.", duration(ctx, months), duration(ctx, maximum),
-        duration(ctx, maximum)) },
+      reasons = { { TOO_LONG, duration = duration(ctx, months), maximum = at_most, at_most = at_most } },
       values = values,
     }
   end
@@ -89,15 +98,11 @@ local function evaluate(lot, ctx)
   if found then reasons[1] = sector_reason(lot, found) end
   local verdict = class == "adapte" and "recommandee" or "possible"
   if months then
-    reasons[#reasons + 1] = string.format("La durée prévue, %s, %s la durée maximale de %s d'un marché "
-      .. "réservé aux entreprises de l'économie sociale et solidaire (article L2113-16), reconductions "
-      .. "comprises.", duration(ctx, months), months == maximum and "atteint sans la dépasser" or "respecte",
-      duration(ctx, maximum))
+    reasons[#reasons + 1] = { WITHIN, duration = duration(ctx, months),
+      compare = months == maximum and "atteint sans la dépasser" or "respecte", maximum = duration(ctx, maximum) }
   else
     verdict = "possible"
-    reasons[#reasons + 1] = string.format("La durée du marché n'est pas connue : un marché réservé aux "
-      .. "entreprises de l'économie sociale et solidaire ne peut pas dépasser %s, reconductions "
-      .. "comprises (article L2113-16) : vérifiez la durée prévue avant de réserver.", duration(ctx, maximum))
+    reasons[#reasons + 1] = { UNKNOWN_DURATION, maximum = duration(ctx, maximum) }
   end
   conditions_reasons(ctx, reasons)
 
@@ -111,7 +116,7 @@ end
 
 return {
   id = "reserve-ess",
-  api = 1,
+  api = 2,
   title = "Marché réservé aux entreprises de l'économie sociale et solidaire",
   label = "Réservé ESS",
   basis = BASIS,

@@ -21,7 +21,7 @@ local evaluate = include("reserve_structures")({
 
 return {
   id = "reserve-handicap",
-  api = 1,
+  api = 2,
   title = "Marché ou lot réservé aux EA et ESAT",
   label = "Réservé EA-ESAT",
   basis = { "CCP L2113-12", "CCP R2113-7", "CCP L2113-14" },

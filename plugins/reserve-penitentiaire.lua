@@ -13,14 +13,30 @@
 local BASIS = { "CCP L2113-13-1", "CCP L2113-14" }
 local defence_warning = include("reserve_defense")
 
+-- The sentences (api 2): the blanks are what changes from one lot or date to
+-- the next.
 local SECTORS = {
-  adapte = "Le code CPV %s relève d'une activité courante des ateliers de production en établissement "
-    .. "pénitentiaire%s.",
-  peu_adapte = "Le code CPV %s relève d'une activité que seuls quelques établissements pénitentiaires "
-    .. "proposent%s.",
-  inadapte = "Le code CPV %s relève d'une activité qui ne peut en général pas être exécutée en détention, par "
-    .. "des personnes détenues%s.",
+  adapte = "Le code CPV {cpv} relève d'une activité courante des ateliers de production en établissement "
+    .. "pénitentiaire{note}.",
+  peu_adapte = "Le code CPV {cpv} relève d'une activité que seuls quelques établissements pénitentiaires "
+    .. "proposent{note}.",
+  inadapte = "Le code CPV {cpv} relève d'une activité qui ne peut en général pas être exécutée en détention, "
+    .. "par des personnes détenues{note}.",
 }
+local NOT_IN_FORCE = "La réservation aux opérateurs du travail pénitentiaire (article L2113-13-1 du code de la "
+  .. "commande publique) n'existe pas au {date:date} ({reference})."
+local NO_SHARE = "Au {date:date}, la proportion minimale de personnes détenues à laquelle l'article L2113-13-1 "
+  .. "subordonne la réservation n'est pas encore fixée : la réservation ne peut pas encore être utilisée."
+local SET_ASIDE = "L'article L2113-13-1 ne limite pas les secteurs, mais le marché réservé doit être exécuté dans "
+  .. "l'établissement pénitentiaire : la réservation est écartée."
+local SHARE = "L'article L2113-13-1 du code de la commande publique {article_text} ; la proportion minimale est "
+  .. "de {share:percent}{note}."
+local CHOICE = "Réserver le marché ou le lot est un choix de l'acheteur, jamais une obligation : vérifiez avec "
+  .. "l'administration pénitentiaire de la région qu'un atelier peut exécuter le marché, dans les délais et les "
+  .. "volumes prévus, avant de réserver."
+local JOINT = "{joint_text}."
+local NOTICE = "L'avis d'appel public à la concurrence (AAPC) et les documents de la consultation (DCE) doivent "
+  .. "indiquer que le marché ou le lot est réservé, en citant l'article L2113-13-1."
 
 local function caution(status)
   if status == "hypothese" then return " (repère sans source publiée, à confirmer localement)" end
@@ -31,15 +47,11 @@ end
 local function evaluate(lot, ctx)
   local open = ctx.lookup("reserve.penitentiaire.en_vigueur")
   if not open.value then
-    return { verdict = "exclue", reasons = { string.format("La réservation aux opérateurs du travail "
-      .. "pénitentiaire (article L2113-13-1 du code de la commande publique) n'existe pas au %s (%s).",
-      ctx.fmt.date(ctx.date), open.reference) } }
+    return { verdict = "exclue", reasons = { { NOT_IN_FORCE, date = ctx.date, reference = open.reference } } }
   end
   local share = ctx.try_param("reserve.penitentiaire.part_detenus")
   if not share then
-    return { verdict = "exclue", reasons = { string.format("Au %s, la proportion minimale de personnes détenues "
-      .. "à laquelle l'article L2113-13-1 subordonne la réservation n'est pas encore fixée : la réservation ne "
-      .. "peut pas encore être utilisée.", ctx.fmt.date(ctx.date)) } }
+    return { verdict = "exclue", reasons = { { NO_SHARE, date = ctx.date } } }
   end
 
   local found = ctx.lookup("reserve.penitentiaire.secteurs", lot.cpv)
@@ -52,30 +64,25 @@ local function evaluate(lot, ctx)
     error(string.format("reserve.penitentiaire.secteurs : valeur « %s » inconnue pour le code CPV %s (attendu : "
       .. "adapte, peu_adapte ou inadapte)", tostring(found.value), lot.cpv))
   end
-  local reasons = { string.format(say, lot.cpv, caution(found.status)) }
+  local reasons = { { say, cpv = lot.cpv, note = caution(found.status) } }
   local values = { secteur = found.value, part_detenus_minimum = share }
   if found.value == "inadapte" then
-    reasons[#reasons + 1] = "L'article L2113-13-1 ne limite pas les secteurs, mais le marché réservé doit être "
-      .. "exécuté dans l'établissement pénitentiaire : la réservation est écartée."
+    reasons[2] = SET_ASIDE
     return { verdict = "exclue", reasons = reasons, values = values }
   end
 
-  reasons[#reasons + 1] = string.format("L'article L2113-13-1 du code de la commande publique %s ; la proportion "
-    .. "minimale est de %s%s.", ctx.param("textes.contenu", "L2113-13-1"), ctx.fmt.percent(share),
-    caution(ctx.lookup("reserve.penitentiaire.part_detenus").status))
-  reasons[#reasons + 1] = "Réserver le marché ou le lot est un choix de l'acheteur, jamais une obligation : "
-    .. "vérifiez avec l'administration pénitentiaire de la région qu'un atelier peut exécuter le marché, dans "
-    .. "les délais et les volumes prévus, avant de réserver."
-  reasons[#reasons + 1] = ctx.param("reserve.penitentiaire.conjointe") .. "."
-  reasons[#reasons + 1] = "L'avis d'appel public à la concurrence (AAPC) et les documents de la consultation "
-    .. "(DCE) doivent indiquer que le marché ou le lot est réservé, en citant l'article L2113-13-1."
+  reasons[2] = { SHARE, article_text = ctx.param("textes.contenu", "L2113-13-1"), share = share,
+    note = caution(ctx.lookup("reserve.penitentiaire.part_detenus").status) }
+  reasons[3] = CHOICE
+  reasons[4] = { JOINT, joint_text = ctx.param("reserve.penitentiaire.conjointe") }
+  reasons[5] = NOTICE
   return { verdict = "possible", reasons = reasons, values = values,
     warnings = { defence_warning(lot) } }
 end
 
 return {
   id = "reserve-penitentiaire",
-  api = 1,
+  api = 2,
   title = "Marché ou lot réservé aux opérateurs du travail pénitentiaire",
   label = "Réservé pénit.",
   basis = BASIS,

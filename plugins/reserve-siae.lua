@@ -22,7 +22,7 @@ local evaluate = include("reserve_structures")({
 
 return {
   id = "reserve-siae",
-  api = 1,
+  api = 2,
   title = "Marché ou lot réservé aux SIAE",
   label = "Réservé SIAE",
   basis = { "CCP L2113-13", "CCP R2113-7", "CCP L2113-14" },

@@ -23,6 +23,29 @@ local function with_cpv_said(lot)
   return setmetatable({ cpv = NO_CPV }, { __index = lot })
 end
 
+-- The article of a basis entry ("CCP L2113-12" -> "L2113-12"; false for
+-- another text), read once per entry: the entries are constants of the
+-- plugins (a plugin that made them per lot would only start the list again).
+local MAX_ENTRIES = 1000 -- memory bound, not law
+local entries = 0
+local articles = setmetatable({}, {
+  __index = function(known, entry)
+    local article = entry:match("^CCP (.+)$") or false
+    if entries >= MAX_ENTRIES then
+      for e in pairs(known) do known[e] = nil end
+      entries = 0
+    end
+    known[entry], entries = article, entries + 1
+    return article
+  end,
+})
+
+-- Per ctx (one a date, for one set of rules): the articles that have no text
+-- of the time. A lookup that finds nothing leaves no trace, so it is not made
+-- again for the next lots of that date; one that finds a text is, so that
+-- each lot's trace names it.
+local without_earlier = setmetatable({}, { __mode = "k" })
+
 -- " (… à vérifier sur Légifrance)" when a status is not `verifie`.
 local function caution(status, what)
   if status == "verifie" then return "" end
@@ -32,7 +55,7 @@ end
 -- The first article of the basis that concessions do not have, as a result.
 local function public_contracts_only(ctx, basis)
   for _, b in ipairs(basis) do
-    local article = b:match("^CCP (.+)$")
+    local article = articles[b]
     local only = article and ctx.lookup("textes.propres_aux_marches", article)
     if only then
       return {
@@ -48,7 +71,7 @@ end
 local function concession_texts(ctx, basis)
   local out, listed, status = {}, {}, "verifie"
   for i, b in ipairs(basis) do
-    local article = b:match("^CCP (.+)$")
+    local article = articles[b]
     local twin = article and ctx.lookup("textes.concessions", article)
     out[i] = b
     if twin then
@@ -65,19 +88,33 @@ end
 
 -- The articles of the time, for a launch before the code, as one reason.
 local function earlier_texts(ctx, basis)
-  local listed, status = {}, "verifie"
-  for _, b in ipairs(basis) do
-    local article = b:match("^CCP (.+)$")
-    local old = article and ctx.lookup("textes.correspondance", article)
-    if old then
-      listed[#listed + 1] = string.format("%s : %s", article, old.value)
-      if old.status ~= "verifie" then status = old.status end
-    end
+  local none = without_earlier[ctx]
+  if not none then
+    none = {}
+    without_earlier[ctx] = none
   end
-  if #listed == 0 then return nil end
+  local listed, status
+  -- As ipairs goes, without its call per entry.
+  local i, b = 1, basis[1]
+  while b ~= nil do
+    local article = articles[b]
+    if article and not none[article] then
+      local old = ctx.lookup("textes.correspondance", article)
+      if old then
+        listed = listed or {}
+        listed[#listed + 1] = string.format("%s : %s", article, old.value)
+        if old.status ~= "verifie" then status = old.status end
+      else
+        none[article] = true
+      end
+    end
+    i = i + 1
+    b = basis[i]
+  end
+  if not listed then return nil end
   return string.format("Lancement antérieur au code de la commande publique (1er avril 2019) : les règles de "
     .. "l'époque s'appliquent, et les articles du code cités correspondent aux textes de l'époque%s ; %s.",
-    caution(status, "correspondances"), table.concat(listed, " ; "))
+    caution(status or "verifie", "correspondances"), table.concat(listed, " ; "))
 end
 
 return function(evaluate, basis)

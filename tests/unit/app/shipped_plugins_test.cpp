@@ -105,11 +105,10 @@ TEST_SUITE("shipped_plugins") {
     CHECK(ids == std::vector<std::string>{"insertion", "critere-insertion", "reserve-handicap",
                                           "reserve-siae", "reserve-penitentiaire", "reserve-ess",
                                           "marche-insertion", "anru"});
-    // The plugins whose sentences have blanks (docs/plugin-api.md, api 2).
-    const std::set<std::string> with_blanks = {"insertion", "critere-insertion"};
+    // Every shipped plugin gives its sentences with blanks (docs/plugin-api.md, api 2).
     for (const auto& i : shipped().clause_infos()) {
       INFO(i.id);
-      CHECK(i.api == (with_blanks.contains(i.id) ? 2 : 1));
+      CHECK(i.api == 2);
       CHECK(i.source == "plugins/" + i.id + ".lua");
       CHECK_FALSE(i.title.empty());
       // A short label for the table's columns, which are 15 characters wide.
@@ -165,11 +164,11 @@ TEST_SUITE("shipped_plugins") {
     const std::map<std::string, std::set<std::string>> allowed = {
         {"insertion", {"0", "1", "2", "10"}},          // 0: no hours
         {"critere-insertion", {"0", "1", "2", "20"}},  // 0: no hours
-        {"reserve-handicap", {"1", "30"}},
-        {"reserve-siae", {"1", "40"}},
-        {"reserve-ess", {"0", "1", "12", "50"}},  // 12 months a year, to write 36 months as 3 years
-        {"marche-insertion", {"1", "60"}},
-        {"anru", {"1", "70"}},
+        {"reserve-handicap", {"2", "30"}},
+        {"reserve-siae", {"2", "40"}},
+        {"reserve-ess", {"0", "1", "2", "12", "50"}},  // 12 months a year, to write 36 months as 3 years
+        {"marche-insertion", {"1", "2", "60"}},
+        {"anru", {"1", "2", "70"}},
     };
     for (const auto& [id, expected] : allowed) {
       INFO(id);
@@ -212,6 +211,41 @@ TEST_SUITE("shipped_plugins") {
         }
       }
     }
+  }
+
+  TEST_CASE("an api 2 plugin gives its sentences with blanks, written as ctx.fmt writes their values") {
+    const ClauseResult r = evaluate("reserve-handicap", lot_of(Nature::services, "90911200", 80'000));
+    REQUIRE(r.reasons.size() >= 2);
+    const Sentence& size = r.reasons[1];
+    REQUIRE(size.message() != nullptr);
+    CHECK(size.message()->pattern().starts_with("Le montant du lot ({amount}) ne dépasse pas {maximum}"));
+    CHECK(size.text().starts_with("Le montant du lot (80\u202F000\u00A0€) ne dépasse pas "));
+    // Words that do not change from one lot to the next stay texts.
+    const Sentence& notice = r.reasons[3];
+    CHECK(notice.message() == nullptr);
+    CHECK(notice.text().starts_with("L'avis d'appel public à la concurrence (AAPC)"));
+  }
+
+  TEST_CASE("regime: the texts of the time for every lot launched before the code, whatever came before") {
+    // One evaluator for all the lots: what regime keeps between calls must
+    // not leak from one date to another, nor leave a lot's trace short.
+    engine::Evaluator evaluator = shipped().evaluator(std::nullopt);
+    const auto earlier = [&](const char* launch) {
+      const Lot lot = lot_of(Nature::services, "90911200", 80'000, launch);
+      const LotEvaluation e = evaluator.evaluate(lot, {lot.montant_ht_cents, 1});
+      const ClauseResult* r = e.clause("reserve-handicap");
+      REQUIRE(r);
+      const bool said = r->reasons.back().text().starts_with("Lancement antérieur au code");
+      CHECK(said == (traced(*r, "textes.correspondance") != nullptr));
+      return said;
+    };
+    CHECK(earlier("2018-06-01"));
+    CHECK(earlier("2018-06-01"));
+    CHECK_FALSE(earlier("2027-03-01"));
+    CHECK_FALSE(earlier("2027-03-01"));
+    CHECK(earlier("2018-06-01"));
+    CHECK(earlier("2019-03-31"));
+    CHECK_FALSE(earlier("2019-04-01"));
   }
 
   TEST_CASE("the trace names each rule value used, its key, date, status and file") {
