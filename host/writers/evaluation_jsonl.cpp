@@ -55,6 +55,10 @@ class SeenBefore {
   std::vector<std::uint64_t> slots_;
 };
 
+// In the lot's numbers, a pattern's number (the rest are texts' and trace
+// entries').
+constexpr std::uint32_t pattern_bit = 0x8000'0000u;
+
 // Distinct texts and trace entries numbered at most. Programmes use a few
 // hundred general sentences and parameters; beyond, texts go in place.
 constexpr std::size_t max_numbered = 20'000;
@@ -138,31 +142,43 @@ class JsonlSink final : public EvaluationSink {
     const bool repeated = seen_.check(text);
     const auto found = texts_.number(text, repeated);
     numbers_.push_back(found ? found->number : 0);
-    if (!found || !found->is_new) return;
+    if (found && found->is_new) write_text_definition(found->number, text);
+  }
+
+  void write_text_definition(std::uint32_t number, const std::string& text) {
     JsonWriter json(out_, 0);
     json.begin_object();
-    json.key("text").value(static_cast<std::int64_t>(found->number));
+    json.key("text").value(static_cast<std::int64_t>(number));
     json.field("value", text);
     json.end_object();
     out_ << '\n';
   }
 
-  // A sentence with blanks: its pattern, numbered at its first use; a text:
-  // as define_text.
+  // A text: as define_text. A sentence with blanks: the same, when it comes
+  // back whole (its values the same from lot to lot: a rule's text, a date);
+  // otherwise its pattern, numbered at its first use, and the lot's line
+  // writes its values.
   void define_sentence(const Sentence& s) {
     const Message* m = s.message();
     if (m == nullptr) {
       define_text(s.text());
       return;
     }
+    const std::string text = s.text();
+    const bool repeated = seen_.check(text);
+    if (const auto found = texts_.number(text, repeated)) {
+      numbers_.push_back(found->number);
+      if (found->is_new) write_text_definition(found->number, text);
+      return;
+    }
     if (const auto it = message_numbers_.find(m); it != message_numbers_.end()) {
-      numbers_.push_back(it->second);
+      numbers_.push_back(it->second | pattern_bit);
       return;
     }
     // Each evaluation thread parses its own copy of a pattern: the same text
     // keeps its number.
     const auto found = patterns_.number(m->pattern(), true);
-    numbers_.push_back(found ? found->number : 0);
+    numbers_.push_back(found ? found->number | pattern_bit : 0);
     if (!found) return;
     if (message_numbers_.size() < max_numbered) message_numbers_.emplace(m, found->number);
     if (!found->is_new) return;
@@ -228,9 +244,10 @@ class JsonlSink final : public EvaluationSink {
       const std::uint32_t n = numbers_[next_++];
       if (n == 0) {
         json.value(s.text());
-      } else if (const Message* m = s.message()) {
+      } else if ((n & pattern_bit) != 0) {
+        const Message* m = s.message();
         json.begin_array();
-        json.value(static_cast<std::int64_t>(n));
+        json.value(static_cast<std::int64_t>(n & ~pattern_bit));
         for (std::size_t i = 0; i < s.values().size(); ++i) json.value(m->write(i, s.values()[i]));
         json.end_array();
       } else {

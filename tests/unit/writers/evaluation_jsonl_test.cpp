@@ -53,3 +53,34 @@ TEST_CASE("jsonl short: a pattern once, then [number, values] in each lot") {
   CHECK(lines[3] == "{\"text\":1,\"value\":\"Phrase en clair.\"}");
   CHECK(lines[4].find("\"reasons\":[[1,\"2\u202F500,50\u00A0€\"],1]") != std::string::npos);
 }
+
+TEST_CASE("jsonl short: a sentence with blanks that comes back whole is numbered as a text") {
+  std::string problem;
+  auto m = std::make_shared<const Message>(*Message::parse("En vigueur depuis le {d:date}.", problem));
+  const auto lot = [&](const std::string& reference) {
+    LotEvaluation e;
+    e.lot.reference = reference;
+    e.lot.nature = Nature::services;
+    e.lot.date_lancement = *Date::parse_iso("2027-03-01");
+    ClauseResult c;
+    c.type = "insertion";
+    c.verdict = Verdict::possible;
+    c.reasons = {Sentence(m, {std::string("2026-08-21")})};
+    e.clauses = {c};
+    return e;
+  };
+  std::ostringstream out;
+  auto sink = writers::make_jsonl_sink(out, writers::ReasonsMode::brief);
+  sink->begin({});
+  sink->lot(lot("L1"));
+  sink->lot(lot("L2"));
+  sink->lot(lot("L3"));
+  sink->end({}, {});
+  const auto lines = lines_of(out.str());
+  REQUIRE(lines.size() == 6);
+  CHECK(lines[1].starts_with("{\"pattern\":1,"));
+  CHECK(lines[2].find("\"reasons\":[[1,\"21 août 2026\"]]") != std::string::npos);
+  CHECK(lines[3] == "{\"text\":1,\"value\":\"En vigueur depuis le 21 août 2026.\"}");
+  CHECK(lines[4].find("\"reasons\":[1]") != std::string::npos);
+  CHECK(lines[5].find("\"reasons\":[1]") != std::string::npos);
+}
