@@ -51,16 +51,7 @@ end
 
 -- Rule data of a ctx's date, looked up once per ctx (weak keys: an entry goes
 -- with its ctx); each call still reads the parameter, for its trace.
-local by_ctx = setmetatable({}, { __mode = "k" })
-
-local function known(ctx)
-  local k = by_ctx[ctx]
-  if not k then
-    k = {}
-    by_ctx[ctx] = k
-  end
-  return k
-end
+local known = include("memo").per_ctx()
 
 local NO_LINK = "Le code CPV {cpv} relève d'une famille (fournitures courantes, prestations intellectuelles ou "
   .. "informatiques) dont l'exécution ne peut guère être confiée, même en partie, à des personnes en "

@@ -51,16 +51,7 @@ local ROUNDING = {
 -- What the reasons take from the rule data of a ctx's date, looked up once per
 -- ctx (weak keys: an entry goes with its ctx). Each lot still reads the
 -- parameter itself, before or in place of the lookup, so its trace is whole.
-local by_ctx = setmetatable({}, { __mode = "k" })
-
-local function known(ctx)
-  local k = by_ctx[ctx]
-  if not k then
-    k = {}
-    by_ctx[ctx] = k
-  end
-  return k
-end
+local known = include("memo").per_ctx()
 
 -- The start of the obligation (ISO date), read by seuil_ue.mandatory.
 local function obligation_start(ctx, obligation)

@@ -10,23 +10,15 @@ local DEFAULTS = "les valeurs par défaut des règles"
 
 -- Who set each (name, key), by ctx: the rules in force, hence the answer, are
 -- those of the ctx's date. Weak keys: an entry goes with its ctx.
-local known = setmetatable({}, { __mode = "k" })
+local memo = include("memo")
+local known = memo.per_ctx()
 local NO_KEY = {}
 
 -- "la politique locale" or "les valeurs par défaut des règles". The caller
 -- has read the value (ctx.param(name, key)) in this call, so its trace entry
 -- is there: the rule data is looked up once per ctx and (name, key).
 function M.qui(ctx, name, key)
-  local by_name = known[ctx]
-  if not by_name then
-    by_name = {}
-    known[ctx] = by_name
-  end
-  local by_key = by_name[name]
-  if not by_key then
-    by_key = {}
-    by_name[name] = by_key
-  end
+  local by_key = memo.sub(known(ctx), name)
   local who = by_key[key or NO_KEY]
   if not who then
     local d = ctx.lookup(name, key)

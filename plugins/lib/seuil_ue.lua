@@ -33,13 +33,10 @@ end
 
 -- A threshold's name and the buyer's ("… des pouvoirs adjudicateurs"), joined
 -- once for all calls.
+local memo = include("memo")
 local joined = {}
 local function join(first, second)
-  local by_second = joined[first]
-  if not by_second then
-    by_second = {}
-    joined[first] = by_second
-  end
+  local by_second = memo.sub(joined, first)
   local text = by_second[second]
   if not text then
     text = first .. " " .. second
