@@ -165,9 +165,20 @@ std::string Message::write(std::size_t index, const ScalarValue& value) const {
 }
 
 std::string Message::fill(const std::vector<ScalarValue>& values) const {
+  return assemble(write_all(values));
+}
+
+std::vector<std::string> Message::write_all(const std::vector<ScalarValue>& values) const {
+  std::vector<std::string> out;
+  out.reserve(blanks_.size());
+  for (std::size_t i = 0; i < blanks_.size() && i < values.size(); ++i) out.push_back(write(i, values[i]));
+  return out;
+}
+
+std::string Message::assemble(const std::vector<std::string>& written) const {
   std::string out = pieces_.front();
   for (std::size_t i = 0; i < blanks_.size(); ++i) {
-    if (i < values.size()) out += write(i, values[i]);
+    if (i < written.size()) out += written[i];
     out += pieces_[i + 1];
   }
   return out;

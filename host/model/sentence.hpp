@@ -61,6 +61,10 @@ class Message {
   [[nodiscard]] std::string write(std::size_t blank, const ScalarValue& value) const;
   // The sentence: one value per blank, in the order of blanks().
   [[nodiscard]] std::string fill(const std::vector<ScalarValue>& values) const;
+  // The same in two steps, for a writer that also shows the values alone:
+  // each value as its blank shows it, then the sentence made of them.
+  [[nodiscard]] std::vector<std::string> write_all(const std::vector<ScalarValue>& values) const;
+  [[nodiscard]] std::string assemble(const std::vector<std::string>& written) const;
 
  private:
   std::string text_;

@@ -97,6 +97,8 @@ class JsonlSink final : public EvaluationSink {
     // numbers found are kept, in the order the lot's line writes them.
     numbers_.clear();
     next_ = 0;
+    written_.clear();
+    next_written_ = 0;
     value_sets_.resize(e.clauses.size());
     for (std::size_t i = 0; i < e.clauses.size(); ++i) define_values(e.clauses[i], value_sets_[i]);
     for (const ClauseResult& c : e.clauses) {
@@ -164,7 +166,10 @@ class JsonlSink final : public EvaluationSink {
       define_text(s.text());
       return;
     }
-    const std::string text = s.text();
+    // The values are written once: for the sentence, and kept for the lot's
+    // line (written_, one entry per sentence with blanks, in order).
+    const std::vector<std::string>& written = written_.emplace_back(m->write_all(s.values()));
+    const std::string text = m->assemble(written);
     const bool repeated = seen_.check(text);
     if (const auto found = texts_.number(text, repeated)) {
       numbers_.push_back(found->number);
@@ -242,13 +247,14 @@ class JsonlSink final : public EvaluationSink {
     json.key(name).begin_array();
     for (const auto& s : sentences) {
       const std::uint32_t n = numbers_[next_++];
+      const Message* m = s.message();
+      const std::vector<std::string>* written = m != nullptr ? &written_[next_written_++] : nullptr;
       if (n == 0) {
-        json.value(s.text());
+        json.value(written != nullptr ? m->assemble(*written) : s.text());
       } else if ((n & pattern_bit) != 0) {
-        const Message* m = s.message();
         json.begin_array();
         json.value(static_cast<std::int64_t>(n & ~pattern_bit));
-        for (std::size_t i = 0; i < s.values().size(); ++i) json.value(m->write(i, s.values()[i]));
+        for (const auto& value : *written) json.value(value);
         json.end_array();
       } else {
         json.value(static_cast<std::int64_t>(n));
@@ -321,6 +327,10 @@ class JsonlSink final : public EvaluationSink {
   // the order the definitions met them and the lot's line writes them.
   std::vector<std::uint32_t> numbers_;
   std::size_t next_ = 0;
+  // The written values of the lot's sentences with blanks, in the order the
+  // lot's line writes them.
+  std::vector<std::vector<std::string>> written_;
+  std::size_t next_written_ = 0;
   bool header_done_ = false;
 };
 
