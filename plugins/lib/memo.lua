@@ -12,19 +12,6 @@
 
 local M = {}
 
--- A function ctx -> the table kept for that ctx, empty at first.
-function M.per_ctx()
-  local by_ctx = setmetatable({}, { __mode = "k" })
-  return function(ctx)
-    local t = by_ctx[ctx]
-    if not t then
-      t = {}
-      by_ctx[ctx] = t
-    end
-    return t
-  end
-end
-
 -- t[key], an empty table made on first use.
 function M.sub(t, key)
   local s = t[key]
@@ -33,6 +20,12 @@ function M.sub(t, key)
     t[key] = s
   end
   return s
+end
+
+-- A function ctx -> the table kept for that ctx, empty at first.
+function M.per_ctx()
+  local by_ctx = setmetatable({}, { __mode = "k" })
+  return function(ctx) return M.sub(by_ctx, ctx) end
 end
 
 return M
