@@ -30,6 +30,10 @@ inline constexpr const char* guillemet_close = "\u00A0»";
 [[nodiscard]] std::string date_long(Date d);
 // "21/08/2026".
 [[nodiscard]] std::string date_short(Date d);
+// The largest magnitude up to which a double holds every whole number (2^53):
+// beyond it, a number of hours or a whole number is not written.
+inline constexpr double max_whole_number = 9007199254740992.0;
+
 // "833 heures", "1 heure", "0 heure".
 [[nodiscard]] std::string hours(std::int64_t n);
 

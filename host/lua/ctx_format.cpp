@@ -10,9 +10,6 @@
 namespace clausier::lua {
 namespace {
 
-// Largest magnitude pushed as a Lua integer (beyond, doubles lose units).
-constexpr double max_exact_integer = 9007199254740992.0;  // 2^53
-
 // A finite number argument.
 double finite_argument(lua_State* L, int arg, const char* function) {
   const double x = number_argument(L, arg, function);
@@ -21,7 +18,7 @@ double finite_argument(lua_State* L, int arg, const char* function) {
 }
 
 void push_whole(lua_State* L, double x) {
-  if (std::fabs(x) <= max_exact_integer) {
+  if (std::fabs(x) <= fr::max_whole_number) {
     lua_pushinteger(L, static_cast<lua_Integer>(x));
   } else {
     lua_pushnumber(L, x);
@@ -73,7 +70,8 @@ int fmt_number(lua_State* L) {
 
 int fmt_hours(lua_State* L) {
   const double n = finite_argument(L, 1, "ctx.fmt.hours");
-  if (std::fabs(n) > max_exact_integer) argument_error(L, "ctx.fmt.hours", 1, "un nombre d'heures plausible");
+  if (std::fabs(n) > fr::max_whole_number)
+    argument_error(L, "ctx.fmt.hours", 1, "un nombre d'heures plausible");
   push(L, fr::hours(std::llround(n)));
   return 1;
 }

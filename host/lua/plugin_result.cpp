@@ -13,9 +13,6 @@
 namespace clausier::lua {
 namespace {
 
-// Above this, a double no longer holds every whole number.
-constexpr double max_hours = 9007199254740992.0;  // 2^53
-
 // "champ « hours » invalide : <problem>".
 std::string invalid(std::string_view field, std::string_view problem) {
   return "champ " + fr::quoted(field) + " invalide : " + std::string(problem);
@@ -67,7 +64,7 @@ std::string read_hours(lua_State* L, int slot, ClauseResult& out) {
   const int type = type_of(L, slot);
   if (type == LUA_TNUMBER) {
     const double h = lua_tonumber(L, slot);
-    if (!(h >= 0 && h <= max_hours) || h != std::floor(h)) {
+    if (!(h >= 0 && h <= fr::max_whole_number) || h != std::floor(h)) {
       return invalid("hours", "il faut un nombre entier d'heures positif ou nul (voir ctx.round), pas " +
                                   fr::decimal(h, 4));
     }

@@ -24,9 +24,6 @@ constexpr std::array<FormatName, 5> format_names = {{{"euros", BlankFormat::euro
 
 constexpr std::string_view format_list = "euros, percent, number, number:N, hours, date";
 
-// Above this, a double no longer holds every whole number (ctx.fmt.hours's bound).
-constexpr double max_exact_integer = 9007199254740992.0;  // 2^53
-
 bool name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
@@ -142,7 +139,7 @@ std::string Message::check(std::size_t index, const ScalarValue& value) const {
   const auto* x = std::get_if<double>(&value);
   if (x == nullptr) return number_needed(b, value);
   if (!std::isfinite(*x)) return "le blanc " + fr::quoted(b.name) + " attend un nombre fini";
-  if (b.format == BlankFormat::hours && std::fabs(*x) > max_exact_integer)
+  if (b.format == BlankFormat::hours && std::fabs(*x) > fr::max_whole_number)
     return "le blanc " + fr::quoted(b.name) + " attend un nombre d'heures plausible";
   return {};
 }
