@@ -44,7 +44,7 @@ local articles = setmetatable({}, {
 -- of the time. A lookup that finds nothing leaves no trace, so it is not made
 -- again for the next lots of that date; one that finds a text is, so that
 -- each lot's trace names it.
-local without_earlier = setmetatable({}, { __mode = "k" })
+local without_earlier = include("memo").per_ctx()
 
 -- " (… à vérifier sur Légifrance)" when a status is not `verifie`.
 local function caution(status, what)
@@ -88,11 +88,7 @@ end
 
 -- The articles of the time, for a launch before the code, as one reason.
 local function earlier_texts(ctx, basis)
-  local none = without_earlier[ctx]
-  if not none then
-    none = {}
-    without_earlier[ctx] = none
-  end
+  local none = without_earlier(ctx)
   local listed, status
   -- As ipairs goes, without its call per entry.
   local i, b = 1, basis[1]
