@@ -45,7 +45,8 @@ local function caution(status)
 end
 
 local function evaluate(lot, ctx)
-  local open = ctx.lookup("reserve.penitentiaire.en_vigueur")
+  -- Before the rule data start, ctx.param says so, as for the other parameters.
+  local open = ctx.lookup("reserve.penitentiaire.en_vigueur") or ctx.param("reserve.penitentiaire.en_vigueur")
   if not open.value then
     return { verdict = "exclue", reasons = { { NOT_IN_FORCE, date = ctx.date, reference = open.reference } } }
   end

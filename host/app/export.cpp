@@ -44,7 +44,11 @@ void check_decp_limits(const Lot& lot, DiagnosticList& diags) {
                       " caractères : l'identifiant d'un marché dans les données essentielles (DECP) "
                       "en compte 16 au plus ; donnez-lui un identifiant plus court avant publication");
   }
-  if (lot.montant_ht_cents < 100) {
+  if (lot.unknown.montant) {
+    diags.warning(lot.source,
+                  "montant inconnu : les données essentielles (DECP) demandent le montant du marché ; "
+                  "indiquez-le avant publication");
+  } else if (lot.montant_ht_cents < 100) {
     diags.warning(lot.source,
                   "montant inférieur à 1 € : les données essentielles (DECP) demandent le montant "
                   "du marché, d'au moins 1 € ; corrigez-le avant publication");

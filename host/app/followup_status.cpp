@@ -169,7 +169,7 @@ FollowupStatus Followup::status_of(const params::ParameterSet& params, const Aud
     if (const auto it = lot_data.find(a.reference); it != lot_data.end()) {
       st.objet = it->second.objet;
       st.buyer = it->second.acheteur;
-      st.nature = std::string(nature_id(it->second.nature));
+      if (!it->second.unknown.nature) st.nature = std::string(nature_id(it->second.nature));
       const auto& recorded = it->second.recorded_social_considerations;
       st.declared = recorded && !recorded->empty();
     }

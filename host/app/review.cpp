@@ -59,7 +59,10 @@ std::string file_name_of(const std::filesystem::path& p) {
                                          : p.lexically_normal().parent_path().filename();
   return name.empty() ? p.generic_string() : name.string();
 }
-std::string nature_key(const Nature& n) { return std::string(nature_id(n)); }
+// An unknown nature (Lot::unknown) has the empty key.
+std::string nature_key(const std::optional<Nature>& n) {
+  return n ? std::string(nature_id(*n)) : std::string();
+}
 
 }  // namespace
 
@@ -121,10 +124,11 @@ ReviewBuilder::ReviewBuilder(const std::vector<engine::ClauseInfo>& clause_types
 
 void ReviewBuilder::count(writers::ReviewTally& t, const LotEvaluation& e, const writers::LotReview& r) {
   t.lots += 1;
-  t.amount_cents += e.lot.montant_ht_cents;
+  const std::int64_t known_cents = known_montant_cents(e.lot).value_or(0);
+  t.amount_cents += known_cents;
   if (r.retained) {
     t.lots_retained += 1;
-    t.amount_retained_cents += e.lot.montant_ht_cents;
+    t.amount_retained_cents += known_cents;
   }
   t.hours += r.hours.value_or(0);
   t.lots_to_decide += r.to_decide ? 1 : 0;
@@ -140,7 +144,7 @@ void ReviewBuilder::add(const LotEvaluation& e, const writers::LotReview& r) {
   data_.lots_mandatory += r.mandatory ? 1 : 0;
   if (r.social_condition_mandatory) {
     data_.lots_social_condition_mandatory += 1;
-    data_.amount_social_condition_mandatory_cents += e.lot.montant_ht_cents;
+    data_.amount_social_condition_mandatory_cents += known_montant_cents(e.lot).value_or(0);
     if (!r.hours) data_.mandatory_without_hours += 1;
   }
   if (r.above_threshold) {
@@ -170,8 +174,8 @@ void ReviewBuilder::add(const LotEvaluation& e, const writers::LotReview& r) {
   Group& quarter = quarters_[quarter_key(launch)];
   if (quarter.label.empty()) quarter.label = quarter_label(launch);
   count(quarter.tally, e, r);
-  Group& nature = natures_[e.lot.nature];
-  if (nature.label.empty()) nature.label = nature_label(e.lot.nature);
+  Group& nature = natures_[e.lot.unknown.nature ? std::nullopt : std::optional<Nature>(e.lot.nature)];
+  if (nature.label.empty()) nature.label = nature_text(e.lot);
   count(nature.tally, e, r);
   Group& territory = territories_[e.lot.lieu];
   if (territory.label.empty()) territory.label = territory_label(e.lot.lieu);
@@ -185,7 +189,11 @@ writers::ReviewData ReviewBuilder::finish(const params::ParameterSet& params, Da
   writers::ReviewData d = data_;
   d.consultations = consultations_.size();
   d.by_quarter = groups_of<std::string>(quarters_, &same);
-  d.by_nature = groups_of<Nature>(natures_, &nature_key);
+  d.by_nature = groups_of<std::optional<Nature>>(natures_, &nature_key);
+  // An unknown nature (sorted first) goes last.
+  if (!d.by_nature.empty() && d.by_nature.front().key.empty()) {
+    std::rotate(d.by_nature.begin(), d.by_nature.begin() + 1, d.by_nature.end());
+  }
   d.by_territory = groups_of<std::string>(territories_, &same);
   // "Non renseigné" (the empty code, sorted first) goes last.
   if (!d.by_territory.empty() && d.by_territory.front().key.empty()) {

@@ -83,7 +83,7 @@ class ReviewBuilder {
   writers::ReviewData data_;
   std::unordered_set<std::string> consultations_;
   std::map<std::string, Group> quarters_;
-  std::map<Nature, Group> natures_;
+  std::map<std::optional<Nature>, Group> natures_;
   std::map<std::string, Group> territories_;
   std::map<std::string, Group> buyers_;
 };

@@ -45,7 +45,7 @@ bool StoredLots::next_keys(readers::RecordKeys& out) {
       const auto [lot, totals] = store::lot_from_json(row->data);
       out.reference = lot.reference;
       out.consultation = lot.consultation;
-      out.cents = lot.montant_ht_cents;
+      out.cents = known_montant_cents(lot);
       return true;
     } catch (const std::exception&) {
       out = {row->reference, "", std::nullopt};  // next() reports it

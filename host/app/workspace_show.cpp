@@ -192,8 +192,7 @@ void Workspace::show(const Toolkit& toolkit, const std::string& name, WorkspaceF
           if (new_in_version.count(lot.reference) != 0)
             lw.field("changed_in_version", static_cast<std::int64_t>(version.number));
           lw.key("clauses").begin_array();
-          table << lot.reference << "  " << lot.objet << "  (" << fr::euros_cents(lot.montant_ht_cents)
-                << ")\n";
+          table << lot.reference << "  " << lot.objet << "  (" << montant_text(lot) << ")\n";
           for (const auto& c : clauses) {
             const auto it = decisions.find({lot.reference, c.type});
             const std::optional<store::DecisionRow> decision =

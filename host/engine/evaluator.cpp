@@ -1,5 +1,7 @@
 #include "engine/evaluator.hpp"
 
+#include "engine/hypotheses.hpp"
+
 namespace clausier::engine {
 
 Evaluator::Evaluator(std::vector<std::unique_ptr<ClauseType>> clause_types, std::optional<Date> as_of)
@@ -7,16 +9,29 @@ Evaluator::Evaluator(std::vector<std::unique_ptr<ClauseType>> clause_types, std:
 
 LotEvaluation Evaluator::evaluate(Lot lot, const ConsultationTotals& consultation) {
   LotEvaluation out{std::move(lot), consultation, {}};
-  out.clauses.reserve(types_.size());
-  const Date date = date_for(out.lot);
+  if (out.lot.unknown.any()) {
+    out.clauses = evaluate_under_hypotheses(out.lot, consultation,
+                                            [this](const Lot& assumed, const ConsultationTotals& totals) {
+                                              return evaluate_known(assumed, totals);
+                                            });
+  } else {
+    out.clauses = evaluate_known(out.lot, consultation);
+  }
+  return out;
+}
+
+std::vector<ClauseResult> Evaluator::evaluate_known(const Lot& lot, const ConsultationTotals& consultation) {
+  std::vector<ClauseResult> out;
+  out.reserve(types_.size());
+  const Date date = date_for(lot);
   for (std::size_t i = 0; i < types_.size(); ++i) {
     if (breaker_ != nullptr && breaker_->suspended(i)) {
-      out.clauses.push_back(breaker_->suspended_result(i));
+      out.push_back(breaker_->suspended_result(i));
       continue;
     }
-    ClauseResult r = types_[i]->evaluate(out.lot, consultation, date);
+    ClauseResult r = types_[i]->evaluate(lot, consultation, date);
     r.type = types_[i]->info().id;
-    out.clauses.push_back(std::move(r));
+    out.push_back(std::move(r));
   }
   return out;
 }

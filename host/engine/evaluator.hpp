@@ -15,6 +15,8 @@ class Evaluator {
  public:
   explicit Evaluator(std::vector<std::unique_ptr<ClauseType>> clause_types, std::optional<Date> as_of = {});
 
+  // A lot with unknown values (Lot::unknown) is evaluated under hypotheses
+  // (engine/hypotheses.hpp).
   [[nodiscard]] LotEvaluation evaluate(Lot lot, const ConsultationTotals& consultation);
   // Clause types `breaker` says are suspended are no longer called (null: none).
   void use(const CircuitBreaker* breaker) { breaker_ = breaker; }
@@ -25,6 +27,10 @@ class Evaluator {
   [[nodiscard]] Date date_for(const Lot& lot) const { return as_of_.value_or(lot.date_lancement); }
 
  private:
+  // Every clause type's result for a lot whose values are all known.
+  [[nodiscard]] std::vector<ClauseResult> evaluate_known(const Lot& lot,
+                                                         const ConsultationTotals& consultation);
+
   std::vector<std::unique_ptr<ClauseType>> types_;
   std::optional<Date> as_of_;
   const CircuitBreaker* breaker_ = nullptr;
@@ -42,6 +48,8 @@ class SerialRun {
   SerialRun(const SerialRun&) = delete;
   SerialRun& operator=(const SerialRun&) = delete;
 
+  // A lot with unknown values (Lot::unknown) is evaluated under hypotheses
+  // (engine/hypotheses.hpp).
   [[nodiscard]] LotEvaluation evaluate(Lot lot, const ConsultationTotals& consultation);
 
  private:

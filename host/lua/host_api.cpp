@@ -110,6 +110,13 @@ std::string shown_value(const params::Lookup& found) {
   return params::format_value(found.leaf->value, found.parameter->unit);
 }
 
+// The value of an amount parameter (unit EUR), for the trace.
+std::optional<double> euros(const params::Lookup& found) {
+  if (found.leaf == nullptr || found.parameter->unit != "EUR") return std::nullopt;
+  const double* value = std::get_if<double>(&found.leaf->value);
+  return value != nullptr ? std::optional<double>(*value) : std::nullopt;
+}
+
 }  // namespace
 
 HostApi::HostApi(Vm& vm, const params::ParameterSet& params)
@@ -238,7 +245,7 @@ HostApi::Resolved& HostApi::resolve(Slot& slot, Date date) {
     r.entry = std::make_shared<const TraceEntry>(
         TraceEntry{slot.name, std::string(key.value_or("")), std::string(found->matched_key),
                    shown_value(*found), found->dated->from.iso(), std::string(found->reference()),
-                   std::string(params::status_id(found->status())), found->parameter->file});
+                   std::string(params::status_id(found->status())), found->parameter->file, euros(*found)});
   }
   return r;
 }

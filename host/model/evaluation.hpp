@@ -36,6 +36,10 @@ struct TraceEntry {
   std::string reference;  // legal or documentary reference
   std::string status;     // "verifie", "partiel", "a-verifier", "hypothese", "saisie"
   std::string source;     // rules file, or programme location for overrides
+  // The value, when the parameter is an amount (unit EUR): a lot whose amount
+  // is unknown is evaluated at the amounts its rules compare with
+  // (engine/hypotheses.hpp).
+  std::optional<double> euros = std::nullopt;
 };
 
 // The trace of a result: its entries are shared (the host makes a rule

@@ -1,5 +1,7 @@
 #include "model/lot.hpp"
 
+#include "base/french.hpp"
+
 namespace clausier {
 
 std::string_view nature_id(Nature n) {
@@ -52,6 +54,19 @@ std::optional<BuyerType> buyer_type_from_id(std::string_view id) {
     if (buyer_type_id(t) == id) return t;
   }
   return std::nullopt;
+}
+
+std::string nature_text(const Lot& lot) {
+  return lot.unknown.nature ? std::string("Nature inconnue") : std::string(nature_label(lot.nature));
+}
+
+std::string montant_text(const Lot& lot) {
+  return lot.unknown.montant ? std::string("montant inconnu") : fr::euros_cents(lot.montant_ht_cents);
+}
+
+std::string total_text(const Lot& lot, const ConsultationTotals& c) {
+  const auto cents = known_total_cents(lot, c);
+  return cents ? fr::euros_cents(*cents) : std::string("montant inconnu");
 }
 
 }  // namespace clausier

@@ -35,6 +35,18 @@ struct LotOverrides {
   std::optional<double> cout_horaire;      // euros per hour
 };
 
+// The values a source did not give and a program cannot guess: a DECP record
+// without a CPV code has no nature, a record whose amount is 0 or absent has
+// no amount. Such a lot is still evaluated, under each hypothesis
+// (engine/hypotheses.hpp); its `nature` and `montant_ht_cents` are then
+// placeholders that no output shows (the lot field table gives them as absent).
+struct UnknownValues {
+  bool nature = false;
+  bool montant = false;
+
+  [[nodiscard]] bool any() const { return nature || montant; }
+};
+
 struct Lot {
   std::string reference;     // unique in the programme
   std::string consultation;  // groups lots; the reference when absent
@@ -61,6 +73,7 @@ struct Lot {
   // personnel, cleaning): the insertion hours are computed on the rest.
   std::optional<double> reprise_heures_mois;
   LotOverrides overrides;
+  UnknownValues unknown;
   // What the buyer declared for the contract in the national open data (DECP
   // `considerationsSociales`, `considerationsEnvironnementales`), as the
   // schema's labels ("Clause sociale", "Critère social", "Marché réservé",
@@ -75,6 +88,16 @@ struct Lot {
   [[nodiscard]] double montant_ht() const { return static_cast<double>(montant_ht_cents) / 100.0; }
 };
 
+// How outputs show a lot's nature and amount: "Travaux", "1 234 567 €"; when
+// its source did not give them (Lot::unknown), "Nature inconnue" and
+// "montant inconnu".
+[[nodiscard]] std::string nature_text(const Lot& lot);
+[[nodiscard]] std::string montant_text(const Lot& lot);
+// The amount in cents, when it is known.
+[[nodiscard]] inline std::optional<std::int64_t> known_montant_cents(const Lot& lot) {
+  return lot.unknown.montant ? std::nullopt : std::optional<std::int64_t>(lot.montant_ht_cents);
+}
+
 // What is known of the whole consultation a lot belongs to: thresholds are
 // tested on the total, hours are computed per lot.
 struct ConsultationTotals {
@@ -83,5 +106,14 @@ struct ConsultationTotals {
 
   [[nodiscard]] double montant_ht() const { return static_cast<double>(montant_ht_cents) / 100.0; }
 };
+
+// The total of the consultation `lot` belongs to, when it is known: not when
+// the lot's own amount is unknown (the total lacks it).
+[[nodiscard]] inline std::optional<std::int64_t> known_total_cents(const Lot& lot,
+                                                                   const ConsultationTotals& c) {
+  return lot.unknown.montant ? std::nullopt : std::optional<std::int64_t>(c.montant_ht_cents);
+}
+// How outputs show that total: "1 234 567 €", or "montant inconnu".
+[[nodiscard]] std::string total_text(const Lot& lot, const ConsultationTotals& c);
 
 }  // namespace clausier

@@ -51,10 +51,6 @@ bool set_id(Lot& lot, const LotValue& v) {
 }
 
 template <std::int64_t Lot::*M>
-LotValue whole(const Lot& lot) {
-  return lot.*M;
-}
-template <std::int64_t Lot::*M>
 bool set_whole(Lot& lot, const LotValue& v) {
   if (is_absent(v)) {
     lot.*M = 0;
@@ -63,6 +59,27 @@ bool set_whole(Lot& lot, const LotValue& v) {
   const auto* n = std::get_if<std::int64_t>(&v);
   if (n == nullptr) return false;
   lot.*M = *n;
+  return true;
+}
+
+// The nature and the amount, which a source may leave unknown (Lot::unknown):
+// absent when unknown; setting a value makes it known, setting none unknown.
+LotValue nature_value(const Lot& lot) {
+  if (lot.unknown.nature) return {};
+  return nature_id(lot.nature);
+}
+bool set_nature(Lot& lot, const LotValue& v) {
+  if (!set_id<&Lot::nature, nature_from_id, Nature::services>(lot, v)) return false;
+  lot.unknown.nature = is_absent(v);
+  return true;
+}
+LotValue amount_value(const Lot& lot) {
+  if (lot.unknown.montant) return {};
+  return lot.montant_ht_cents;
+}
+bool set_amount(Lot& lot, const LotValue& v) {
+  if (!set_whole<&Lot::montant_ht_cents>(lot, v)) return false;
+  lot.unknown.montant = is_absent(v);
   return true;
 }
 
@@ -232,8 +249,8 @@ const std::array<LotFieldInfo, lot_field_count>& lot_fields() {
        {"naturedumarche", "naturedulot", "naturedesprestations", "typedemarche", "typemarche"},
        LotValueKind::nature,
        false,
-       id<&Lot::nature, nature_id>,
-       set_id<&Lot::nature, nature_from_id, Nature::services>},
+       nature_value,
+       set_nature},
       {LotField::cpv,
        "cpv",
        "Code CPV",
@@ -255,8 +272,8 @@ const std::array<LotFieldInfo, lot_field_count>& lot_fields() {
         "estimation", "montantprevisionnelht", "montantprevisionnel", "montanttotalht", "valeurestimeeht"},
        LotValueKind::amount,
        false,
-       whole<&Lot::montant_ht_cents>,
-       set_whole<&Lot::montant_ht_cents>},
+       amount_value,
+       set_amount},
       {LotField::duree_mois,
        "duree_mois",
        "Durée (mois)",

@@ -60,6 +60,9 @@ class Mapper {
     result_.errors.push_back({line_of(f), std::move(message), gap});
   }
   void repair(std::string what) { result_.repairs.push_back(std::move(what)); }
+  void unknown(const DecpField* f, DecpGap gap, std::string message) {
+    result_.unknowns.push_back({line_of(f), std::move(message), gap});
+  }
 
   // The text of a field, repaired (mojibake, Windows-1252) and trimmed; the
   // field's name goes to the list of repaired ones.
@@ -102,16 +105,21 @@ class Mapper {
 // buyers type amounts ("1 234,50") is read and named a repair.
 struct Amount {
   std::optional<std::int64_t> cents;
+  bool unknown = false;  // absent or 0: evaluated under hypotheses, `error` says so
   std::string error;
   std::string repair;
 };
 
+// What the evaluation of a lot without a given value does (engine/hypotheses.hpp).
+constexpr std::string_view amount_hypotheses =
+    "le marché est évalué aux montants que comparent les règles (seuils) et le verdict retenu est le plus "
+    "fort";
+
 Amount read_amount(const DecpField* f, bool typed) {
   Amount a;
   if (is_blank(f)) {
-    a.error =
-        "montant absent : un marché sans montant ne peut pas être évalué (seuils, heures d'insertion) ; "
-        "indiquez son montant hors taxes";
+    a.unknown = true;
+    a.error = "montant absent : " + std::string(amount_hypotheses) + " ; indiquez son montant hors taxes";
     return a;
   }
   const std::string_view s = text::trim(f->text);
@@ -131,8 +139,9 @@ Amount read_amount(const DecpField* f, bool typed) {
     return a;
   }
   if (parsed.value() <= 0) {
-    a.error = "montant nul " + quoted(s) +
-              " : indiquez le montant hors taxes du marché (pour un accord-cadre sans maximum, sa valeur "
+    a.unknown = true;
+    a.error = "montant nul " + quoted(s) + " : " + std::string(amount_hypotheses) +
+              " ; indiquez le montant hors taxes du marché (pour un accord-cadre sans maximum, sa valeur "
               "estimée)";
     a.repair.clear();
     return a;
@@ -391,10 +400,12 @@ DecpMapping decp_lot(const DecpRecord& record, Lot& out) {
     // The concessions' schema has no CPV code: the nature comes from its own.
     out.nature = nature_of_concession(m.text_of(record.find("nature")));
   } else if (is_blank(cpv)) {
-    m.error(
+    out.unknown.nature = true;
+    m.unknown(
         cpv, DecpGap::cpv,
-        "code CPV (« codeCPV ») absent : la nature du marché et les clauses qui conviennent en dépendent ; "
-        "indiquez ses 8 chiffres, par exemple 45214200");
+        "code CPV (« codeCPV ») absent : la nature du marché n'est pas connue ; il est évalué comme marché "
+        "de travaux, de fournitures et de services et le verdict retenu est le plus fort ; indiquez ses 8 "
+        "chiffres, par exemple 45214200");
   } else {
     const std::string raw = m.text_of(cpv);
     auto parsed = parse_cpv(raw);
@@ -430,6 +441,9 @@ DecpMapping decp_lot(const DecpRecord& record, Lot& out) {
   if (amount.cents) {
     out.montant_ht_cents = *amount.cents;
     if (!amount.repair.empty()) m.repair(amount.repair);
+  } else if (amount.unknown) {
+    out.unknown.montant = true;
+    m.unknown(amount_field(record), DecpGap::amount, amount.error);
   } else {
     m.error(amount_field(record), DecpGap::amount, amount.error);
   }

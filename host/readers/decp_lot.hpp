@@ -19,7 +19,9 @@
 // Windows-1252), and each repair is named; a contract without an id is
 // named by its buyer and its line ("<acheteur.id>#<line>"), the evaluation
 // not needing the id; a contract without what a lot needs (objet, CPV,
-// amount, notification date) gets errors instead.
+// amount, notification date) gets errors instead, except that a contract
+// without a CPV code (no nature) or with an amount absent or 0 is evaluated
+// under hypotheses (Lot::unknown, engine/hypotheses.hpp), each said where it is.
 
 #include <cstdint>
 #include <optional>
@@ -44,8 +46,9 @@ struct DecpProblem {
 };
 
 struct DecpMapping {
-  std::vector<DecpProblem> errors;   // the contract cannot be a lot
-  std::vector<std::string> repairs;  // what was repaired, one phrase each
+  std::vector<DecpProblem> errors;    // the contract cannot be a lot
+  std::vector<std::string> repairs;   // what was repaired, one phrase each
+  std::vector<DecpProblem> unknowns;  // values left unknown (Lot::unknown): evaluated under hypotheses
   [[nodiscard]] bool ok() const { return errors.empty(); }
 };
 

@@ -60,7 +60,14 @@ void DecpReader::note_end(DiagnosticSink& diags) {
   // The file summed up: what became of each record.
   const auto n = [](std::uint32_t count) { return fr::integer(static_cast<std::int64_t>(count)); };
   std::string message = "bilan : " + n(read_) + " enregistrement(s) lu(s), " + n(stats_.lots) + " évalué(s)";
-  if (repaired_ > 0) message += " (dont " + n(repaired_) + " avec des valeurs corrigées)";
+  if (repaired_ > 0 || assumed_ > 0) {
+    std::string among;
+    if (repaired_ > 0) among = n(repaired_) + " avec des valeurs corrigées";
+    if (assumed_ > 0) {
+      among += (among.empty() ? "" : ", ") + n(assumed_) + " sous hypothèses (nature ou montant inconnus)";
+    }
+    message += " (dont " + among + ")";
+  }
   message += ", " + n(stats_.rejected) + " rejeté(s)";
   std::string why;
   for (std::size_t g = 0; g < decp_gap_count; ++g) {
@@ -140,8 +147,10 @@ bool DecpReader::next(Lot& out) {
     }
     for (const DecpProblem& p : mapping.errors) diags_->error(at(p.line), label + " : " + p.message);
     if (mapping.ok()) {
+      for (const DecpProblem& p : mapping.unknowns) diags_->warning(at(p.line), label + " : " + p.message);
       ++stats_.lots;
       if (!mapping.repairs.empty()) ++repaired_;
+      if (!mapping.unknowns.empty()) ++assumed_;
       return true;
     }
     ++stats_.rejected;

@@ -64,6 +64,7 @@ class DecpReader final : public LotSource {
   LotReaderStats stats_;
   std::uint32_t read_ = 0;                                   // records read, republications included
   std::uint32_t repaired_ = 0;                               // evaluated with repaired values
+  std::uint32_t assumed_ = 0;                                // evaluated under hypotheses (Lot::unknown)
   std::uint32_t republished_ = 0;                            // read once already: skipped
   std::array<std::uint32_t, decp_gap_count> rejected_by_{};  // by the first thing a record lacks
   bool noted_format_ = false;

@@ -12,6 +12,10 @@
 namespace clausier::readers {
 namespace {
 
+// What the evaluation of a lot without an amount in euros does (engine/hypotheses.hpp).
+constexpr std::string_view amount_hypotheses =
+    "le lot est évalué aux montants que comparent les règles (seuils) et le verdict retenu est le plus fort";
+
 // The code lists of the eForms SDK (codelists/*.gc) mapped to the
 // programme's values, one table each. The codes are the SDK's; what they
 // become is the programme's vocabulary (model/lot.hpp), not a legal reading.
@@ -90,6 +94,12 @@ std::optional<std::int64_t> amount_of(const DecpRecord& r, const std::string& pa
   return eforms_amount(text_at(r, path));
 }
 
+// Whether the amount at `path` is in euros (a `currencyID` of EUR, or none).
+bool in_euros(const DecpRecord& r, const std::string& path) {
+  const DecpField* f = r.find(path + "@currencyID");
+  return f == nullptr || text::trim(f->text).empty() || text::trim(f->text) == "EUR";
+}
+
 // "2019-11-25+01:00", "2019-11-25Z", "2019-11-25": the date alone.
 std::optional<Date> date_of(std::string_view s) {
   s = text::trim(s);
@@ -123,7 +133,11 @@ std::string eforms_lot_id(const DecpRecord& lot) {
 }
 
 std::optional<std::int64_t> eforms_lot_amount(const EformsNotice& notice, const DecpRecord& lot) {
-  if (const auto own = amount_of(lot, "ProcurementProject." + std::string(amount_path))) return own;
+  const std::string path = "ProcurementProject." + std::string(amount_path);
+  if (const auto own = amount_of(lot, path)) {
+    if (in_euros(lot, path)) return own;
+    return std::nullopt;
+  }
   if (const auto it = notice.awarded.find(eforms_lot_id(lot)); it != notice.awarded.end()) {
     if (it->second.currency.empty() || it->second.currency == "EUR") return it->second.cents;
   }
@@ -131,6 +145,7 @@ std::optional<std::int64_t> eforms_lot_amount(const EformsNotice& notice, const 
 }
 
 std::optional<std::int64_t> eforms_procedure_amount(const EformsNotice& notice) {
+  if (!in_euros(notice.procedure, std::string(amount_path))) return std::nullopt;
   return amount_of(notice.procedure, std::string(amount_path));
 }
 
@@ -241,9 +256,13 @@ EformsMapping eforms_lot(const EformsNotice& notice, const DecpRecord& lot, Lot&
     const DecpField* f = lot.find("ProcurementProject." + std::string(amount_path) + "@currencyID");
     return f == nullptr ? std::string() : std::string(text::trim(f->text));
   }();
-  const auto not_euros = [](std::string_view what, std::string_view code) {
-    return std::string(what) + " en " + quoted(code) +
-           " : seuls les montants en euros sont évalués (seuils, heures d'insertion)";
+  // A value in another currency is not converted: the amount in euros is
+  // unknown, and the lot evaluated under hypotheses (Lot::unknown).
+  const auto not_euros = [&](std::string_view what, std::string_view code) {
+    out.unknown.montant = true;
+    m.warnings.push_back(std::string(what) + " en " + quoted(code) +
+                         " : seul un montant en euros se compare aux seuils ; " +
+                         std::string(amount_hypotheses));
   };
   // A value awarded in another currency gives way to the procedure's, or
   // the notice's total, in euros.
@@ -252,16 +271,16 @@ EformsMapping eforms_lot(const EformsNotice& notice, const DecpRecord& lot, Lot&
                                 (awarded->second.currency.empty() || awarded->second.currency == "EUR");
   if (const auto own = amount_of(lot, "ProcurementProject." + std::string(amount_path))) {
     out.montant_ht_cents = *own;
-    if (!currency.empty() && currency != "EUR") m.errors.push_back(not_euros("valeur estimée", currency));
+    if (!currency.empty() && currency != "EUR") not_euros("valeur estimée", currency);
   } else if (awarded_in_euros) {
     out.montant_ht_cents = awarded->second.cents;
     m.warnings.push_back("valeur estimée du lot (BT-27) absente : la valeur des offres retenues (BT-720), " +
                          fr::euros_cents(awarded->second.cents) + ", est retenue");
-  } else if (const auto total = eforms_procedure_amount(notice)) {
+  } else if (const auto total = amount_of(notice.procedure, std::string(amount_path))) {
     out.montant_ht_cents = *total;
     const DecpField* f = notice.procedure.find(std::string(amount_path) + "@currencyID");
     if (f != nullptr && text::trim(f->text) != "EUR") {
-      m.errors.push_back(not_euros("valeur estimée de la procédure", text::trim(f->text)));
+      not_euros("valeur estimée de la procédure", text::trim(f->text));
     } else {
       m.warnings.push_back(
           "valeur estimée du lot (BT-27) absente : celle de toute la procédure (" + fr::euros_cents(*total) +
@@ -270,8 +289,7 @@ EformsMapping eforms_lot(const EformsNotice& notice, const DecpRecord& lot, Lot&
   } else if (notice.awarded_total) {
     out.montant_ht_cents = notice.awarded_total->cents;
     if (!notice.awarded_total->currency.empty() && notice.awarded_total->currency != "EUR") {
-      m.errors.push_back(
-          not_euros("valeur totale des marchés attribués (BT-161)", notice.awarded_total->currency));
+      not_euros("valeur totale des marchés attribués (BT-161)", notice.awarded_total->currency);
     } else {
       m.warnings.push_back(
           "valeur estimée (BT-27) absente, pour le lot comme pour la procédure : la valeur "
@@ -280,13 +298,15 @@ EformsMapping eforms_lot(const EformsNotice& notice, const DecpRecord& lot, Lot&
           ") est retenue ; les heures d'insertion calculées sur ce montant sont un majorant");
     }
   } else if (awarded != notice.awarded.end()) {
-    m.errors.push_back(not_euros("valeur des offres retenues (BT-720)", awarded->second.currency));
+    not_euros("valeur des offres retenues (BT-720)", awarded->second.currency);
   } else {
-    m.errors.push_back(
+    out.unknown.montant = true;
+    m.warnings.push_back(
         std::string("valeur estimée (BT-27) absente, pour le lot comme pour la procédure") +
         (notice.kind == "ContractAwardNotice" ? ", et aucune valeur attribuée (BT-720, BT-161)" : "") +
-        " : un lot sans montant ne peut pas être évalué (seuils, heures d'insertion)");
+        " : " + std::string(amount_hypotheses));
   }
+  if (out.unknown.montant) out.montant_ht_cents = 0;
 
   // The rules of the launch: a prior information notice announces the date
   // of the contract notice (BT-127); else the notice's own date (BT-05).

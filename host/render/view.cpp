@@ -43,10 +43,10 @@ View lot_part(const Lot& lot) {
   v.set("numero", View::text(lot.lot));
   v.set("a_numero", View::boolean(!lot.lot.empty()));
   v.set("objet", View::text(lot.objet));
-  v.set("nature", View::text(std::string(nature_label(lot.nature))));
+  v.set("nature", View::text(nature_text(lot)));
   v.set("type_acheteur", View::text(std::string(buyer_type_label(lot.type_acheteur))));
   v.set("cpv", View::text(lot.cpv));
-  v.set("montant", View::text(fr::euros_cents(lot.montant_ht_cents)));
+  v.set("montant", View::text(montant_text(lot)));
   v.set("duree", View::text(lot.duree_mois ? std::to_string(*lot.duree_mois) + " mois" : std::string()));
   v.set("date_lancement", View::text(fr::date_long(lot.date_lancement)));
   v.set("lieu", View::text(lot.lieu));
@@ -371,7 +371,7 @@ View clause_view(const LotEvaluation& evaluation, const ClauseResult& result,
   root.set("lot", lot_part(lot));
   View consultation;
   consultation.set("reference", View::text(lot.consultation));
-  consultation.set("montant_total", View::text(fr::euros_cents(evaluation.consultation.montant_ht_cents)));
+  consultation.set("montant_total", View::text(total_text(lot, evaluation.consultation)));
   consultation.set("nb_lots", View::text(std::to_string(evaluation.consultation.lots)));
   consultation.set("plusieurs_lots", View::boolean(evaluation.consultation.lots > 1));
   root.set("consultation", std::move(consultation));

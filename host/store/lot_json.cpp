@@ -53,11 +53,14 @@ std::optional<std::vector<std::string>> labels(const Object::Ptr& o, const std::
   return out;
 }
 
-// The value of `field` in `root`, by the field's kind; absent keys leave the
-// lot as Lot{} has it.
+// The value of `field` in `root`, by the field's kind; an absent key is the
+// field's absent value (as Lot{} has it, but an unknown nature or amount).
 void read_value(const Object::Ptr& root, const LotFieldInfo& field, Lot& lot) {
   const std::string key(field.key);
-  if (!root->has(key) || root->isNull(key)) return;
+  if (!root->has(key) || root->isNull(key)) {
+    field.set(lot, std::monostate{});
+    return;
+  }
   bool ok = true;
   switch (field.kind) {
     case LotValueKind::text:

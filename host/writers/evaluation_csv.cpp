@@ -42,7 +42,7 @@ class CsvSink final : public EvaluationSink {
     lot_columns_ += ';';
     append_csv_field(lot_columns_, lot.objet);
     lot_columns_ += ';';
-    append_plain_cents(lot_columns_, lot.montant_ht_cents);
+    if (const auto cents = known_montant_cents(lot)) append_plain_cents(lot_columns_, *cents);
     lot_columns_ += ';';
     lot_columns_ += fr::date_short(lot.date_lancement);
     lot_columns_ += ';';

@@ -149,7 +149,11 @@ void write_lot_fields(JsonWriter& json, const LotEvaluation& e) {
   write_optional_list(json, "recorded_social_considerations", lot.recorded_social_considerations);
   write_optional_list(json, "recorded_environmental_considerations",
                       lot.recorded_environmental_considerations);
-  json.key("consultation_montant_ht").cents(e.consultation.montant_ht_cents);
+  if (const auto total = known_total_cents(e.lot, e.consultation)) {
+    json.key("consultation_montant_ht").cents(*total);
+  } else {
+    json.key("consultation_montant_ht").null();
+  }
   json.key("consultation_lots").value(static_cast<std::int64_t>(e.consultation.lots));
   json.field("source", lot.source.str());
 }

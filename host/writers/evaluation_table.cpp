@@ -75,7 +75,7 @@ class TableSink final : public EvaluationSink {
       if (e.lot.consultation != current_consultation_) {
         current_consultation_ = e.lot.consultation;
         out_ << e.lot.consultation << fr::colon << ' ' << title << " \u2014 " << e.consultation.lots
-             << " lots, " << fr::euros_cents(e.consultation.montant_ht_cents) << " HT\n";
+             << " lots, " << total_text(e.lot, e.consultation) << " HT\n";
       }
       if (!rest.empty()) objet = rest;
     } else {
@@ -83,7 +83,7 @@ class TableSink final : public EvaluationSink {
     }
     std::string line = text::pad(text::truncate(e.lot.reference, ref_width), ref_width) + " " +
                        text::pad(text::truncate(objet, objet_width), objet_width) + " " +
-                       text::pad(fr::euros_cents(e.lot.montant_ht_cents), amount_width, true);
+                       text::pad(montant_text(e.lot), amount_width, true);
     for (const auto& c : e.clauses) {
       line += "  " + text::pad(text::truncate(clause_cell(c, compact_), width_), width_);
       ClauseTally& tally = tallies_[c.type];

@@ -43,9 +43,17 @@ class XlsxSink final : public XlsxEvaluationSink {
       sheet_.text(lot.consultation);
       sheet_.text(lot.lot);
       sheet_.text(lot.objet);
-      sheet_.text(nature_label(lot.nature));
+      if (lot.unknown.nature) {
+        sheet_.blank();
+      } else {
+        sheet_.text(nature_label(lot.nature));
+      }
       sheet_.text(lot.cpv);
-      sheet_.euros_cents(lot.montant_ht_cents);
+      if (const auto cents = known_montant_cents(lot)) {
+        sheet_.euros_cents(*cents);
+      } else {
+        sheet_.blank();
+      }
       sheet_.date(lot.date_lancement);
       const auto title = titles_.find(c.type);
       sheet_.text(title != titles_.end() && !title->second.empty() ? title->second : c.type);

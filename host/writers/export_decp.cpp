@@ -35,7 +35,7 @@ class DecpJsonSink final : public ExportSink {
     json_.field("id", lot.reference);
     json_.field("objet", lot.objet);
     json_.field("codeCPV", lot.cpv);
-    json_.key("montant").cents(lot.montant_ht_cents);
+    if (const auto cents = known_montant_cents(lot)) json_.key("montant").cents(*cents);
     if (lot.duree_mois && *lot.duree_mois >= 1) json_.key("dureeMois").value(std::int64_t{*lot.duree_mois});
     if (!lot.lieu.empty()) {
       json_.key("lieuExecution").begin_object();
@@ -86,7 +86,7 @@ class DecpCsvSink final : public ExportSink {
       out_ << ';';
     }
     out_ << lot.cpv << ';';
-    write_plain_cents(out_, lot.montant_ht_cents);
+    if (const auto cents = known_montant_cents(lot)) write_plain_cents(out_, *cents);
     out_ << ';' << (lot.duree_mois ? std::to_string(*lot.duree_mois) : std::string()) << ';';
     write_csv_field(out_, lot.lieu);
     out_ << ';';

@@ -79,7 +79,7 @@ class HtmlReview final : public ReviewReport {
     }
     s << "<tr id=\"lot-" << escape(e.lot.reference) << "\"><th scope=\"row\">" << escape(e.lot.reference)
       << "</th><td>" << escape(review::lot_objet(e)) << "</td><td class=\"num\">"
-      << escape(fr::euros_cents(e.lot.montant_ht_cents)) << "</td><td class=\"num\">"
+      << escape(montant_text(e.lot)) << "</td><td class=\"num\">"
       << escape(fr::date_short(e.lot.date_lancement)) << "</td><td>";
     std::size_t shown = 0;
     for (const auto& c : e.clauses) {

@@ -55,8 +55,8 @@ class MarkdownReview final : public ReviewReport {
     if (clauses.empty()) clauses = "toutes exclues";
     for (const auto& f : review::lot_flags(r)) clauses += " (" + f + ")";
     t << "| " << md(e.lot.reference) << " | " << md(review::lot_objet(e)) << " | "
-      << md(fr::euros_cents(e.lot.montant_ht_cents) + ", " + fr::date_short(e.lot.date_lancement)) << " | "
-      << md(clauses) << " | " << (r.hours ? md(fr::integer(*r.hours)) : "\u2014") << " |\n";
+      << md(montant_text(e.lot) + ", " + fr::date_short(e.lot.date_lancement)) << " | " << md(clauses)
+      << " | " << (r.hours ? md(fr::integer(*r.hours)) : "\u2014") << " |\n";
     ++rows.lots;
     annex_.add(e);
   }

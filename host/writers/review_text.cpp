@@ -226,8 +226,7 @@ std::string consultation_heading(const LotEvaluation& e) {
   const std::string objet = fr::print_typography(text::single_line(e.lot.objet));
   const auto title = split_objet(objet).first;
   return e.lot.consultation + fr::colon + " " + std::string(title) + " \u2014 " +
-         plural(e.consultation.lots, "lot", "lots") + ", " +
-         fr::euros_cents(e.consultation.montant_ht_cents) + " HT";
+         plural(e.consultation.lots, "lot", "lots") + ", " + total_text(e.lot, e.consultation) + " HT";
 }
 
 std::string lot_objet(const LotEvaluation& e) {

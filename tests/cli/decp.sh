@@ -72,7 +72,29 @@ expect_in old err "ce format ne dit rien des considérations sociales : elles re
 run xml evaluate tests/fixtures/decp/marches.xml
 expect_status xml 1
 expect_in xml out "3 lots évalués"
-expect_in xml err "tests/fixtures/decp/marches.xml:62 : erreur : marché « 217500016000192026-S-103 » : code CPV (« codeCPV ») absent"
+expect_in xml err "tests/fixtures/decp/marches.xml:62 : erreur : marché « 217500016000192026-S-103 » : date de notification"
+
+# No CPV code and an amount of 0 (a framework agreement without a maximum):
+# evaluated under hypotheses, the nature and the amount left out of the
+# outputs, each clause's first reason giving the verdict of each hypothesis.
+cat >"$WORK/inconnu.json" <<'JSON'
+{"marches": {"marche": [{"id": "2026-1", "acheteur": {"id": "21350238800019"}, "nature": "Accord-cadre",
+  "objet": "Entretien des espaces verts", "codeCPV": "", "dateNotification": "2026-10-01", "montant": 0}]}}
+JSON
+run inconnu evaluate "$WORK/inconnu.json" --format json --reasons full
+expect_status inconnu 0
+expect_in inconnu err "1 évalué(s) (dont 1 sous hypothèses (nature ou montant inconnus)), 0 rejeté(s)"
+expect_in inconnu err "code CPV (« codeCPV ») absent : la nature du marché n'est pas connue"
+expect_in inconnu err "montant nul « 0 » : le marché est évalué aux montants que comparent les règles"
+expect_not_in inconnu out '"montant_ht"'
+expect_not_in inconnu out '"nature"'
+expect_in inconnu out "Ni la nature (pas de code CPV) ni le montant du marché ne sont connus : évalué pour chaque nature aux montants que comparent les règles, le verdict est, pour des travaux, « exclue » de 1 € à"
+# The 2026 obligation: mandatory from the EU threshold of each nature.
+expect_in inconnu out "« obligatoire » à partir de 5 404 000 €"
+expect_in inconnu out '"verdict": "obligatoire"'
+expect_in inconnu out "Verdict à confirmer : il dépend de la nature (code CPV) et du montant du marché"
+run inconnu_table evaluate "$WORK/inconnu.json"
+expect_in inconnu_table out "montant inconnu"
 
 # A truncated download: located, and what was read before is evaluated.
 head -c 20000 "$SAMPLE" >"$WORK/tronque.json"

@@ -292,7 +292,7 @@
     return [
       el("span", { class: "lot-ref" }, lot.reference),
       el("span", { class: "lot-objet" }, lot.objet),
-      el("span", { class: "lot-montant" }, euros(lot.montant_ht)),
+      el("span", { class: "lot-montant" }, lot.montant_ht == null ? "montant inconnu" : euros(lot.montant_ht)),
       el("span", { class: "lot-clauses" }, shownInSummary(lot).map((c) => {
         const e = effective(c);
         return el("span", { class: "lot-clause", "data-clause": c.type, "data-verdict": e.verdict || "erreur" },

@@ -152,13 +152,9 @@ TEST_SUITE("readers.decp") {
     CHECK(r.rejected == 1);
     const auto errors = r.messages(Severity::error);
     const std::string& file = r.file;
-    REQUIRE(errors.size() == 2);
-    CHECK(errors[0] ==
-          file +
-              ":68 marché « 226100017000142026-X-999 » : code CPV (« codeCPV ») absent : la nature du "
-              "marché et les clauses qui conviennent en dépendent ; indiquez ses 8 chiffres, par exemple "
-              "45214200");
-    CHECK(errors[1] == file +
+    // Its CPV code is absent too, which alone would not reject it.
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0] == file +
                            ":74 marché « 226100017000142026-X-999 » : montant illisible « NC » : écrivez par "
                            "exemple 1 234 567,89 €");
 
@@ -191,7 +187,7 @@ TEST_SUITE("readers.decp") {
     CHECK(notes[2] ==
           file +
               " bilan : 7 enregistrement(s) lu(s), 5 évalué(s) (dont 2 avec des valeurs corrigées), "
-              "1 rejeté(s) (1 sans code CPV lisible), 1 republication(s) ignorée(s)");
+              "1 rejeté(s) (1 sans montant lisible), 1 republication(s) ignorée(s)");
   }
 
   TEST_CASE("the 2019 format: concessions read, flat keys, considerations unknown") {
@@ -259,8 +255,7 @@ TEST_SUITE("readers.decp") {
                              ":43 marché « 217500016000192026-S-102 » : valeurs corrigées à la lecture : "
                              "montant « 1 500 000,00 » lu 1 500 000 €");
     const auto errors = r.messages(Severity::error);
-    REQUIRE(errors.size() == 2);
-    CHECK(contains(errors, file + ":62 marché « 217500016000192026-S-103 » : code CPV (« codeCPV ») absent"));
+    REQUIRE(errors.size() == 1);
     CHECK(contains(errors, file + ":62 marché « 217500016000192026-S-103 » : date de notification"));
     CHECK(contains(r.messages(Severity::note), "1 contrat de concession lu"));
   }
@@ -354,13 +349,47 @@ TEST_SUITE("readers.decp") {
               "évalué",
               "decp.json:3 marché « B » : code CPV « 46000000 » : la division 46 n'existe pas dans le "
               "vocabulaire commun (règlement (CE) n° 213/2008) : corrigez le code",
-              "decp.json:4 marché « B » : montant nul « 0 » : indiquez le montant hors taxes du marché (pour "
-              "un accord-cadre sans maximum, sa valeur estimée)",
               "decp.json:2 marché « B » : date de notification (« dateNotification ») absente, et aucune "
               "autre date (« datePublicationDonnees », « dateSignature », « dateDebutExecution ») : c'est la "
               "date à laquelle les règles sont appliquées ; indiquez-la (AAAA-MM-JJ)",
               "decp.json:5 marché : cet élément de la liste des marchés n'est pas un objet JSON : il est "
               "ignoré"});
+  }
+
+  TEST_CASE("no CPV code, an amount of 0 or none: evaluated under hypotheses, each said where it is") {
+    const std::string base =
+        "\"acheteur\": {\"id\": \"1\"}, \"objet\": \"x\", \"dateNotification\": \"2026-03-01\"";
+    const Read r =
+        read_bytes(decp("{\"id\": \"N\", " + base + ",\n \"montant\": 100000},\n{\"id\": \"Z\", " + base +
+                        ", \"codeCPV\": \"45000000\",\n \"montant\": 0},\n{\"id\": \"A\", " + base +
+                        ", \"codeCPV\": \"45000000\"}"));
+    REQUIRE(r.lots.size() == 3);
+    CHECK(r.rejected == 0);
+    CHECK(r.lots[0].unknown.nature);
+    CHECK_FALSE(r.lots[0].unknown.montant);
+    CHECK(r.lots[0].montant_ht_cents == 10'000'000);
+    CHECK_FALSE(r.lots[1].unknown.nature);
+    CHECK(r.lots[1].nature == Nature::travaux);
+    CHECK(r.lots[1].unknown.montant);
+    CHECK(r.lots[2].unknown.montant);
+    const auto warnings = r.messages(Severity::warning);
+    REQUIRE(warnings.size() == 3);
+    CHECK(warnings[0] ==
+          "decp.json:1 marché « 1N » : code CPV (« codeCPV ») absent : la nature du marché n'est pas connue "
+          "; il "
+          "est évalué comme marché de travaux, de fournitures et de services et le verdict retenu est le "
+          "plus fort ; "
+          "indiquez ses 8 chiffres, par exemple 45214200");
+    CHECK(
+        warnings[1] ==
+        "decp.json:4 marché « 1Z » : montant nul « 0 » : le marché est évalué aux montants que comparent les "
+        "règles (seuils) et le verdict retenu est le plus fort ; indiquez le montant hors taxes du marché "
+        "(pour un "
+        "accord-cadre sans maximum, sa valeur estimée)");
+    CHECK(warnings[2].starts_with(
+        "decp.json:5 marché « 1A » : montant absent : le marché est évalué aux montants"));
+    CHECK(contains(r.messages(Severity::note),
+                   "3 évalué(s) (dont 3 sous hypothèses (nature ou montant inconnus))"));
   }
 
   TEST_CASE("one id, several contracts: the same award is a republication, another one another contract") {

@@ -147,9 +147,9 @@ std::string notice() {
 
 TEST_CASE("eForms: a contract notice's lots, with what they declare") {
   const Read r = read_bytes(notice());
-  REQUIRE(r.lots.size() == 2);
+  REQUIRE(r.lots.size() == 3);
   CHECK(r.rows == 3);
-  CHECK(r.rejected == 1);
+  CHECK(r.rejected == 0);
 
   const Lot& a = r.lots[0];
   CHECK(a.reference == "proc-61/LOT-0001");
@@ -173,13 +173,16 @@ TEST_CASE("eForms: a contract notice's lots, with what they declare") {
   CHECK(b.recorded_social_considerations == Strings{"Marché réservé"});
 
   CHECK(r.messages(Severity::warning) ==
-        Strings{"avis.xml:28 lot « LOT-0002 » : valeur estimée du lot (BT-27) absente : celle de toute la "
-                "procédure (6 000 000 €) est retenue ; les heures d'insertion calculées sur ce montant sont "
-                "un majorant",
-                "avis.xml:34 lot « LOT-0003 » : code CPV de la procédure (45214200) retenu pour le lot"});
-  CHECK(r.messages(Severity::error) ==
-        Strings{"avis.xml:34 lot « LOT-0003 » : valeur estimée en « CHF » : seuls les montants en euros sont "
-                "évalués (seuils, heures d'insertion)"});
+        Strings{
+            "avis.xml:28 lot « LOT-0002 » : valeur estimée du lot (BT-27) absente : celle de toute la "
+            "procédure (6 000 000 €) est retenue ; les heures d'insertion calculées sur ce montant sont "
+            "un majorant",
+            "avis.xml:34 lot « LOT-0003 » : code CPV de la procédure (45214200) retenu pour le lot ; valeur "
+            "estimée en « CHF » : seul un montant en euros se compare aux seuils ; le lot est évalué aux "
+            "montants que comparent les règles (seuils) et le verdict retenu est le plus fort"});
+  CHECK(r.messages(Severity::error).empty());
+  // A value in another currency is not converted: the amount is unknown.
+  CHECK(r.lots[2].unknown.montant);
   const Strings notes = r.messages(Severity::note);
   REQUIRE(notes.size() == 1);
   CHECK(
@@ -240,15 +243,32 @@ TEST_CASE("eForms: the SDK's example notices") {
     CHECK(r.messages(Severity::note).at(0).find("date prévue de l'avis de mise en concurrence (BT-127)") !=
           std::string::npos);
   }
-  SUBCASE("contract notice without any value: the lot is rejected, located") {
+  SUBCASE("contract notice without any value: the amount unknown, said where") {
     const Read r = read_fixture("fixtures/eforms/sdk/cn-social_24.xml");
-    CHECK(r.lots.empty());
-    CHECK(r.rows == 1);
-    CHECK(r.rejected == 1);
-    const Strings errors = r.messages(Severity::error);
-    REQUIRE(errors.size() == 1);
-    CHECK(errors[0].find("cn-social_24.xml:198 lot « LOT-0000 » : valeur estimée (BT-27) absente") !=
-          std::string::npos);
+    REQUIRE(r.lots.size() == 1);
+    CHECK(r.rejected == 0);
+    CHECK(r.lots[0].unknown.montant);
+    CHECK_FALSE(r.lots[0].unknown.nature);
+    CHECK(r.messages(Severity::error).empty());
+    const Strings warnings = r.messages(Severity::warning);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0] ==
+          "tests/fixtures/eforms/sdk/cn-social_24.xml:198 lot « LOT-0000 » : valeur estimée (BT-27) absente, "
+          "pour le "
+          "lot comme pour la procédure : le lot est évalué aux montants que comparent les règles (seuils) et "
+          "le "
+          "verdict retenu est le plus fort");
+  }
+  SUBCASE("a value in another currency: not converted, the amount in euros unknown") {
+    const Read r = read_fixture("fixtures/eforms/sdk/can_25_ENG.xml");
+    REQUIRE(r.lots.size() == 1);
+    CHECK(r.lots[0].unknown.montant);
+    CHECK(r.messages(Severity::error).empty());
+    CHECK(r.messages(Severity::warning)
+              .back()
+              .find("valeur totale des marchés attribués (BT-161) en « GBP » : seul un montant en euros se "
+                    "compare aux "
+                    "seuils ; le lot est évalué aux montants") != std::string::npos);
   }
   SUBCASE("contract award notice: the lot valued by its selected tender (BT-720)") {
     const Read r = read_fixture("fixtures/eforms/sdk/can_24_minimal.xml");
@@ -271,7 +291,8 @@ TEST_CASE("eForms: the SDK's example notices") {
   }
   SUBCASE("organisations identified without their scheme (SDK 1.9 onwards)") {
     const Read r = read_fixture("fixtures/eforms/sdk/pin-rtl_24.xml");
-    CHECK(r.rejected == 1);  // no value anywhere
+    CHECK(r.rejected == 0);  // no value anywhere: evaluated under hypotheses
+    CHECK(r.lots.at(0).unknown.montant);
     const Strings notes = r.messages(Severity::note);
     REQUIRE(notes.size() == 1);
     CHECK(notes[0].find("l'acheteur n'est pas nommé") == std::string::npos);
