@@ -71,26 +71,26 @@ DiffOutcome diff_programme(const Toolkit& before, const Toolkit& after, const Di
   engine::Evaluator evaluate_after = after.evaluator(request.as_of);
   sink.begin({request.programme == "-" ? std::string("l'entrée standard") : display_path(request.programme),
               display_path(before.paths().rules), display_path(after.paths().rules), after.policy_file()});
-  const ProgrammeScan scan =
-      scan_programme(request.programme, {request.only, request.sheet, request.opened.get()}, diags,
-                     [&](Lot&& lot, const ConsultationTotals& totals) {
-                       const LotEvaluation old_result = evaluate_before.evaluate(lot, totals);
-                       const LotEvaluation new_result = evaluate_after.evaluate(std::move(lot), totals);
-                       outcome.summary.plugin_failures += report_failures(old_result, "avant", diags) +
-                                                          report_failures(new_result, "après", diags);
-                       ++outcome.summary.lots_evaluated;
-                       writers::LotChange change{
-                           new_result.lot.reference, new_result.lot.consultation, new_result.lot.objet, {}};
-                       for (std::size_t i = 0; i < clauses.size(); ++i) {
-                         if (auto c = clause_change(clauses[i], old_result, new_result))
-                           change.changes.push_back(std::move(*c));
-                         outcome.summary.totals[i].before += counted_hours(old_result, clauses[i]);
-                         outcome.summary.totals[i].after += counted_hours(new_result, clauses[i]);
-                       }
-                       if (change.changes.empty()) return;
-                       ++outcome.summary.lots_changed;
-                       sink.lot(change);
-                     });
+  const ProgrammeScan scan = scan_programme(
+      request.programme, {request.only, request.sheet, request.opened.get(), after.coverage(), request.as_of},
+      diags, [&](Lot&& lot, const ConsultationTotals& totals) {
+        const LotEvaluation old_result = evaluate_before.evaluate(lot, totals);
+        const LotEvaluation new_result = evaluate_after.evaluate(std::move(lot), totals);
+        outcome.summary.plugin_failures +=
+            report_failures(old_result, "avant", diags) + report_failures(new_result, "après", diags);
+        ++outcome.summary.lots_evaluated;
+        writers::LotChange change{
+            new_result.lot.reference, new_result.lot.consultation, new_result.lot.objet, {}};
+        for (std::size_t i = 0; i < clauses.size(); ++i) {
+          if (auto c = clause_change(clauses[i], old_result, new_result))
+            change.changes.push_back(std::move(*c));
+          outcome.summary.totals[i].before += counted_hours(old_result, clauses[i]);
+          outcome.summary.totals[i].after += counted_hours(new_result, clauses[i]);
+        }
+        if (change.changes.empty()) return;
+        ++outcome.summary.lots_changed;
+        sink.lot(change);
+      });
   outcome.unreadable = scan.unreadable;
   outcome.summary.unreadable = scan.unreadable;
   outcome.plugin_errors = outcome.summary.plugin_failures > 0;

@@ -87,7 +87,7 @@ DraftOutcome draft_consultation(const Toolkit& toolkit, const DraftRequest& requ
   std::vector<std::filesystem::path> pdf_files;  // by batch number
   std::vector<writers::FolderFile> files;
   outcome.evaluation = evaluate_programme(
-      evaluator, toolkit.clause_infos(), programme, "", sink, diags, [&](const LotEvaluation& evaluation) {
+      evaluator, toolkit, programme, "", sink, diags, [&](const LotEvaluation& evaluation) {
         const std::size_t errors = diags.count(Severity::error);
         auto documents = writers::render_lot_documents(
             evaluation, toolkit.templates(), toolkit.clause_infos(), rendered, request.context, diags);

@@ -56,7 +56,7 @@ ProgrammeScan scan_programme(const std::filesystem::path& path, const ProgrammeS
                              const std::function<void(Lot&&, const ConsultationTotals&)>& on_lot,
                              const std::function<void(std::size_t rows)>& on_counted) {
   if (selection.opened != nullptr)
-    return scan_programme(*selection.opened, selection.only, diags, on_lot, on_counted);
+    return scan_programme(*selection.opened, selection, diags, on_lot, on_counted);
   readers::ProgrammeOptions options;
   options.sheet = selection.sheet;
   auto programme = readers::open_programme(path, diags, options);
@@ -65,14 +65,16 @@ ProgrammeScan scan_programme(const std::filesystem::path& path, const ProgrammeS
     scan.unreadable = true;
     return scan;
   }
-  return scan_programme(*programme, selection.only, diags, on_lot, on_counted);
+  return scan_programme(*programme, selection, diags, on_lot, on_counted);
 }
 
-ProgrammeScan scan_programme(const readers::Programme& programme, const std::string& only,
+ProgrammeScan scan_programme(const readers::Programme& programme, const ProgrammeSelection& selection,
                              DiagnosticSink& diags,
                              const std::function<void(Lot&&, const ConsultationTotals&)>& on_lot,
                              const std::function<void(std::size_t rows)>& on_counted) {
   ProgrammeScan scan;
+  const std::string& only = selection.only;
+  std::size_t before_rules = 0;
   // Pass 1: consultation totals (thresholds are tested on the whole
   // consultation) and the references that may repeat. Silent: the second
   // pass reports each problem once.
@@ -108,6 +110,15 @@ ProgrammeScan scan_programme(const readers::Programme& programme, const std::str
   Lot lot;
   while (reader && reader->next(lot)) {
     if (!only.empty() && lot.reference != only) continue;
+    if (selection.coverage != nullptr) {
+      const Date date = selection.as_of.value_or(lot.date_lancement);
+      if (auto why = outside_coverage(lot, date, selection.as_of.has_value(), *selection.coverage)) {
+        diags.error(lot.source, *why);
+        ++before_rules;
+        lot = Lot{};
+        continue;
+      }
+    }
     const ConsultationTotals totals =
         own_totals ? ConsultationTotals{lot.montant_ht_cents, 1} : consultations.totals(lot.consultation);
     ++scan.lots;
@@ -115,6 +126,7 @@ ProgrammeScan scan_programme(const readers::Programme& programme, const std::str
     lot = Lot{};
   }
   if (reader) scan.rows_rejected = reader->rejected_rows();
+  scan.rows_rejected += before_rules;
   if (!only.empty() && scan.lots == 0) {
     diags.error(Location::in_file(programme.display_name()),
                 "aucun lot valide de référence « " + only + " » dans ce fichier");
@@ -201,7 +213,8 @@ EvaluateOutcome evaluate_programme(const Toolkit& toolkit, const EvaluateRequest
   };
   engine::ParallelRunner runner(toolkit.evaluators(request.as_of, worker_count(request.jobs)), deliver);
   const ProgrammeScan scan = scan_programme(
-      request.programme, {request.only, request.sheet, request.opened.get()}, read_diags,
+      request.programme,
+      {request.only, request.sheet, request.opened.get(), toolkit.coverage(), request.as_of}, read_diags,
       [&](Lot&& lot, const ConsultationTotals& totals) {
         read_diags.lot_submitted();
         runner.submit(std::move(lot), totals);
@@ -216,7 +229,7 @@ EvaluateOutcome evaluate_programme(const Toolkit& toolkit, const EvaluateRequest
 // One thread with the caller's evaluator (the web server keeps one per worker
 // thread): lots are evaluated as they are read, with the same circuit
 // breaker as a run on workers.
-EvaluateOutcome evaluate_programme(engine::Evaluator& evaluator, const std::vector<engine::ClauseInfo>& infos,
+EvaluateOutcome evaluate_programme(engine::Evaluator& evaluator, const Toolkit& toolkit,
                                    const readers::Programme& programme, const std::string& only,
                                    writers::EvaluationSink& sink, DiagnosticList& diags,
                                    const std::function<void(const LotEvaluation&)>& on_lot) {
@@ -224,10 +237,10 @@ EvaluateOutcome evaluate_programme(engine::Evaluator& evaluator, const std::vect
   const std::function<void(const EvaluateProgress&)> no_progress;
   const std::function<void(LotEvaluation&)> no_adjust;
   Delivery delivery(sink, diags, on_lot, no_progress, no_adjust);
-  sink.begin(infos);
+  sink.begin(toolkit.clause_infos());
   engine::SerialRun run(evaluator);
   const ProgrammeScan scan = scan_programme(
-      programme, only, diags,
+      programme, {only, {}, nullptr, toolkit.coverage(), evaluator.as_of()}, diags,
       [&](Lot&& lot, const ConsultationTotals& totals) { delivery(run.evaluate(std::move(lot), totals)); });
   return close_run(delivery, scan, errors_before, sink, diags);
 }

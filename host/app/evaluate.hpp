@@ -68,6 +68,10 @@ struct ProgrammeSelection {
   std::string only;   // only the lot of this reference (empty: all)
   std::string sheet;  // workbooks: the sheet's name or position ("2"); empty: the one with the headers
   const readers::Programme* opened = nullptr;  // read this one rather than the file (see EvaluateRequest)
+  // Lots dated before the rules (at their date, or at `as_of`) are refused
+  // at their line and counted rejected (app/rules_coverage.hpp); null: none.
+  const RulesCoverage* coverage = nullptr;
+  std::optional<Date> as_of;
 };
 
 // Reads a programme as evaluate_programme does, in two streaming passes
@@ -86,8 +90,8 @@ ProgrammeScan scan_programme(const std::filesystem::path& programme, const Progr
                              const std::function<void(std::size_t rows)>& on_counted = {});
 
 // The same over a programme already opened (a file, or one held in memory
-// such as an upload).
-ProgrammeScan scan_programme(const readers::Programme& programme, const std::string& only,
+// such as an upload); `selection.sheet` and `selection.opened` do not apply.
+ProgrammeScan scan_programme(const readers::Programme& programme, const ProgrammeSelection& selection,
                              DiagnosticSink& diags,
                              const std::function<void(Lot&& lot, const ConsultationTotals& totals)>& on_lot,
                              const std::function<void(std::size_t rows)>& on_counted = {});
@@ -97,8 +101,9 @@ EvaluateOutcome evaluate_programme(const Toolkit& toolkit, const EvaluateRequest
                                    const std::function<void(const LotEvaluation&)>& on_lot = {});
 
 // The same over a programme already opened, with the caller's evaluator (the
-// server gives each worker thread its own, see Toolkit::thread_evaluator).
-EvaluateOutcome evaluate_programme(engine::Evaluator& evaluator, const std::vector<engine::ClauseInfo>& infos,
+// server gives each worker thread its own, see Toolkit::thread_evaluator)
+// over `toolkit`'s plugins.
+EvaluateOutcome evaluate_programme(engine::Evaluator& evaluator, const Toolkit& toolkit,
                                    const readers::Programme& programme, const std::string& only,
                                    writers::EvaluationSink& sink, DiagnosticList& diags,
                                    const std::function<void(const LotEvaluation&)>& on_lot = {});

@@ -289,7 +289,7 @@ ReviewOutcome review_programme(engine::Evaluator& evaluator, const Toolkit& tool
                                const readers::Programme& programme, const ReviewRun& about,
                                writers::ReviewReport& report, DiagnosticList& diags) {
   return review_run(toolkit, about, report, diags, [&](writers::EvaluationSink& sink, const auto& on_lot) {
-    return evaluate_programme(evaluator, toolkit.clause_infos(), programme, {}, sink, diags, on_lot);
+    return evaluate_programme(evaluator, toolkit, programme, {}, sink, diags, on_lot);
   });
 }
 

@@ -19,6 +19,7 @@ Toolkit Toolkit::load(const ResourcePaths& paths, DiagnosticSink& diags, Options
       t.policy_parameters_ = apply_policy(t.params_, *policy);
     }
   }
+  t.coverage_ = rules_coverage(t.params_);
   t.plugins_ = lua::PluginSet::load(paths.plugins, t.params_, lua::Limits{}, local);
   if (t.plugins_) {
     for (const auto& type : t.plugins_->clause_types()) t.infos_.push_back(type->info());

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/resources.hpp"
+#include "app/rules_coverage.hpp"
 #include "base/diagnostic.hpp"
 #include "engine/evaluator.hpp"
 #include "lua/plugin.hpp"
@@ -33,6 +34,8 @@ class Toolkit {
   [[nodiscard]] const std::string& fingerprint() const;
   [[nodiscard]] const params::ParameterSet& params() const { return params_; }
   [[nodiscard]] const std::vector<engine::ClauseInfo>& clause_infos() const { return infos_; }
+  // From when the rules describe the law (app/rules_coverage.hpp); null when they do not say.
+  [[nodiscard]] const RulesCoverage* coverage() const { return coverage_ ? &*coverage_ : nullptr; }
   [[nodiscard]] const render::TemplateSet& templates() const { return templates_; }
   // The local policy applied over the rules (paths().policy), when one was
   // given and could be read: its file as shown to users, and the parameters
@@ -66,6 +69,7 @@ class Toolkit {
   params::ParameterSet params_;
   std::shared_ptr<lua::PluginSet> plugins_;
   std::vector<engine::ClauseInfo> infos_;
+  std::optional<RulesCoverage> coverage_;
   render::TemplateSet templates_;
   std::string policy_file_;
   std::vector<std::string> policy_parameters_;

@@ -25,6 +25,8 @@ class Evaluator {
   [[nodiscard]] std::vector<const ClauseInfo*> clause_infos() const;
   // The date whose rules apply to `lot`.
   [[nodiscard]] Date date_for(const Lot& lot) const { return as_of_.value_or(lot.date_lancement); }
+  // The date forced for every lot (--as-of), if any.
+  [[nodiscard]] const std::optional<Date>& as_of() const { return as_of_; }
 
  private:
   // Every clause type's result for a lot whose values are all known.

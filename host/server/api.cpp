@@ -169,11 +169,11 @@ app::EvaluateOutcome evaluate(const Evaluation& e, const std::string& only, writ
   std::optional<engine::Evaluator> own;
   if (e.apply) {
     Decided decided(sink, e.apply, on_lot);
-    return app::evaluate_programme(request_evaluator(e, own), e.snapshot.toolkit->clause_infos(),
-                                   *e.input.programme, only, decided, diags);
+    return app::evaluate_programme(request_evaluator(e, own), *e.snapshot.toolkit, *e.input.programme, only,
+                                   decided, diags);
   }
-  return app::evaluate_programme(request_evaluator(e, own), e.snapshot.toolkit->clause_infos(),
-                                 *e.input.programme, only, sink, diags, on_lot);
+  return app::evaluate_programme(request_evaluator(e, own), *e.snapshot.toolkit, *e.input.programme, only,
+                                 sink, diags, on_lot);
 }
 
 // Documents quote the rules they were evaluated with and find the lot's

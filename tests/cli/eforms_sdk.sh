@@ -12,19 +12,18 @@ DIR=tests/fixtures/eforms/sdk
 # notice, BT-720 of the selected tenders or BT-161) is evaluated under
 # hypotheses; a pin-buyer notice has no lot. Two notices are dated before
 # the rules start (can-modif_24_duration 2010, can_24_no_tenders 2015): their
-# lot is evaluated and each plugin says which parameter has no value then
-# (exit status 3).
+# lot is rejected, located, saying so.
 TABLE="$WORK/table"
 cat >"$TABLE" <<'EOF'
 X01_EEIG.xml 1 0 0
 can-modif_23.xml 0 1 0
-can-modif_24_duration.xml 3 1 0
+can-modif_24_duration.xml 1 0 1
 can-modif_24_value.xml 0 1 0
 can-modif_25.xml 0 1 0
 can-social_24.xml 0 3 0
 can-social_25.xml 0 3 0
 can_24_minimal.xml 0 1 0
-can_24_no_tenders.xml 3 1 0
+can_24_no_tenders.xml 1 0 1
 can_25_ENG.xml 0 1 0
 cn-desg_25.xml 0 1 0
 cn-social_24.xml 0 1 0
@@ -142,6 +141,7 @@ expect_in pin-buyer_25 err "$DIR/pin-buyer_25.xml:8 : erreur : cet avis de préi
 expect_in can_24_minimal err "la valeur des offres retenues (BT-720), 95 414 €, est retenue"
 expect_count can-social_24 err "la valeur totale des marchés attribués par l'avis (BT-161, 123 456,78 €) est retenue" 3
 expect_in can_24_no_tenders err "et aucune valeur attribuée (BT-720, BT-161)"
+expect_in can_24_no_tenders err "$DIR/can_24_no_tenders.xml:93 : erreur : lot « 084ecda3-0409-427a-a623-1212174063da/LOT-0001 » : sa date, le 2 février 2015, précède le 1er avril 2016, où commencent les règles"
 expect_in can-modif_24_value err "la valeur totale des marchés attribués par l'avis (BT-161, 4 500 000 €) est retenue"
 expect_in can-modif_23 err "$DIR/can-modif_23.xml:165 : avertissement : lot « LOT-0001 » : code CPV de la procédure (24000000) retenu pour le lot ; nature (BT-23) absente : « Fournitures » d'après la division du code CPV ; valeur des offres retenues (BT-720) en « IDR » : seul un montant en euros se compare aux seuils"
 

@@ -243,8 +243,7 @@ TEST_CASE("app: a thread's own evaluator gives what workers give, suspension inc
     REQUIRE(opened);
     std::ostringstream out;
     auto sink = writers::make_sink(writers::EvaluationFormat::json, out);
-    const auto outcome =
-        app::evaluate_programme(evaluator, toolkit.clause_infos(), *opened, {}, *sink, diags);
+    const auto outcome = app::evaluate_programme(evaluator, toolkit, *opened, {}, *sink, diags);
     CHECK(app::exit_status(outcome, toolkit) == 3);
     CHECK(out.str() == workers_out.str());
     CHECK(text_of(diags) == text_of(workers_diags));
@@ -264,7 +263,7 @@ Scanned scan_memory(const std::string& bytes, const std::string& name, const std
   Scanned out;
   const auto programme = readers::programme_from_memory(bytes, name, out.diags);
   REQUIRE(programme);
-  out.scan = app::scan_programme(*programme, only, out.diags, [&](Lot&& lot, const ConsultationTotals& t) {
+  out.scan = app::scan_programme(*programme, {only}, out.diags, [&](Lot&& lot, const ConsultationTotals& t) {
     out.references.push_back(lot.reference);
     out.totals.push_back(t);
   });

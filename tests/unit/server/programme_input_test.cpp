@@ -60,7 +60,7 @@ TEST_CASE("JSON lots are checked by the programme reader") {
   auto programme = readers::programme_from_memory(csv, std::string(server::form_name), diags);
   REQUIRE(programme);
   std::vector<std::string> read;
-  app::scan_programme(*programme, "", diags,
+  app::scan_programme(*programme, {}, diags,
                       [&](Lot&& lot, const ConsultationTotals&) { read.push_back(lot.reference); });
   CHECK(read == std::vector<std::string>{"L1"});
   REQUIRE(diags.has_errors());
