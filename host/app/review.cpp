@@ -78,6 +78,10 @@ writers::LotReview review_lot(const LotEvaluation& e,
       r.failed = true;
       continue;
     }
+    if (c.verdict_assumed) {
+      r.assumed = true;
+      continue;
+    }
     if (*c.verdict == Verdict::obligatoire || *c.verdict == Verdict::recommandee) {
       r.retained = true;
       if (c.hours) r.hours = std::max(r.hours.value_or(0), *c.hours);
@@ -98,7 +102,7 @@ writers::LotReview review_lot(const LotEvaluation& e,
     return c.verdict == Verdict::recommandee || c.verdict == Verdict::possible;
   });
   const bool flagged = (r.social_condition_mandatory && !r.hours) || (r.above_threshold && !r.retained) ||
-                       r.failed || r.recorded == writers::RecordedMatch::mandatory_missing ||
+                       r.failed || r.assumed || r.recorded == writers::RecordedMatch::mandatory_missing ||
                        r.recorded == writers::RecordedMatch::retained_missing;
   r.to_decide = (open_choice && !r.mandatory) || flagged;
   return r;
@@ -152,6 +156,7 @@ void ReviewBuilder::add(const LotEvaluation& e, const writers::LotReview& r) {
     if (!r.retained) data_.above_threshold_without_lever += 1;
   }
   data_.lots_failed += r.failed ? 1 : 0;
+  data_.lots_assumed += r.assumed ? 1 : 0;
   data_.recorded[static_cast<std::size_t>(r.recorded)] += 1;
 
   for (const auto& c : e.clauses) {

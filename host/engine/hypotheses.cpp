@@ -217,6 +217,7 @@ ClauseResult merge(const Lot& lot, const std::vector<Run>& runs, std::size_t cla
   out.reasons.emplace_back(fr::typography(summary(lot, runs, clause)));
   for (Sentence& s : common(results, &ClauseResult::reasons)) out.reasons.push_back(std::move(s));
   out.warnings = common(results, &ClauseResult::warnings);
+  out.verdict_assumed = !same_verdict;
   if (!same_verdict) {
     const char* missing = lot.unknown.nature && lot.unknown.montant ? "de la nature (code CPV) et du montant"
                           : lot.unknown.nature                      ? "de la nature (code CPV)"

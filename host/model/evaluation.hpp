@@ -115,6 +115,9 @@ struct NamedValue {
 struct ClauseResult {
   std::string type;                // clause type id, e.g. "insertion"
   std::optional<Verdict> verdict;  // absent when the plugin failed
+  // The verdict is the strongest of hypotheses that differ: it depends on a
+  // value the source did not give (Lot::unknown, engine/hypotheses.hpp).
+  bool verdict_assumed = false;
   std::optional<std::int64_t> hours;
   std::vector<NamedValue> values;  // other computed values, sorted by name
   std::vector<Sentence> reasons;

@@ -69,6 +69,7 @@ void write_clause(JsonWriter& json, const ClauseResult& c, ReasonsMode reasons) 
   } else {
     json.key("verdict").null();
   }
+  if (c.verdict_assumed) json.key("verdict_assumed").value(true);
   if (c.hours) json.key("hours").value(*c.hours);
   json.key("basis").begin_array();
   for (const auto& b : c.basis) json.value(b);

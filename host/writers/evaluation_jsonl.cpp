@@ -284,6 +284,7 @@ class JsonlSink final : public EvaluationSink {
     } else {
       json.key("verdict").null();
     }
+    if (c.verdict_assumed) json.key("verdict_assumed").value(true);
     if (c.hours) json.key("hours").value(*c.hours);
     write_texts(json, "basis", c.basis);
     if (reasons_ == ReasonsMode::brief) write_sentences(json, "reasons", c.reasons);

@@ -36,8 +36,11 @@ struct LotReview {
   bool mandatory = false;                   // a clause obligatoire
   bool social_condition_mandatory = false;  // obligatoire under CCP L2112-2-1
   bool above_threshold = false;             // the consultation reaches the EU threshold
-  std::optional<std::int64_t> hours;        // insertion hours of the lot (retained clauses)
-  bool failed = false;                      // a plugin failed for this lot
+  // A verdict depends on a value the source did not give (nature, amount):
+  // its clause is counted neither retained nor mandatory; the lot is to decide.
+  bool assumed = false;
+  std::optional<std::int64_t> hours;  // insertion hours of the lot (retained clauses)
+  bool failed = false;                // a plugin failed for this lot
   RecordedMatch recorded = RecordedMatch::unknown;
   std::vector<std::string> recorded_labels;  // as recorded, when known
   // A decision is to be taken with the buyer: no clause is mandatory but one
@@ -109,6 +112,7 @@ struct ReviewData {
   std::size_t lots_above_threshold = 0;
   std::size_t above_threshold_without_lever = 0;  // no clause retained
   std::size_t lots_failed = 0;                    // a plugin failed
+  std::size_t lots_assumed = 0;                   // a verdict depends on an unknown nature or amount
 
   std::optional<ReviewTarget> target;     // national share of contracts
   std::vector<ClauseTally> clauses;       // in plugin order

@@ -73,6 +73,12 @@ std::vector<Card> summary_cards(const ReviewData& d) {
   cards.push_back({"Au-dessus des seuils sans considération retenue", count(d.above_threshold_without_lever),
                    "sur " + plural(d.lots_above_threshold, "lot", "lots") + " au-dessus des seuils européens",
                    d.above_threshold_without_lever > 0});
+  if (d.lots_assumed > 0) {
+    cards.push_back({"Verdicts à confirmer", count(d.lots_assumed),
+                     "nature ou montant non publiés" + std::string(fr::colon) +
+                         " le verdict retenu est le plus fort des hypothèses, compté à part",
+                     true});
+  }
   if (d.lots_failed > 0) {
     cards.push_back({"Lots en erreur", count(d.lots_failed),
                      "une règle ou un plugin a échoué : résultats incomplets (voir les messages)", true});
@@ -258,6 +264,7 @@ std::vector<std::string> lot_flags(const LotReview& r) {
   if (r.social_condition_mandatory && !r.hours) flags.push_back("obligation L2112-2-1 sans volume d'heures");
   if (r.above_threshold && !r.retained) flags.push_back("au-dessus des seuils sans considération retenue");
   if (r.failed) flags.push_back("résultat incomplet : un plugin a échoué");
+  if (r.assumed) flags.push_back("verdict à confirmer : nature ou montant inconnus");
   if (r.recorded != RecordedMatch::unknown) {
     std::string declared;
     for (const auto& l : r.recorded_labels) declared += (declared.empty() ? "" : ", ") + l;

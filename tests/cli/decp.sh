@@ -92,9 +92,16 @@ expect_in inconnu out "Ni la nature (pas de code CPV) ni le montant du marché n
 # The 2026 obligation: mandatory from the EU threshold of each nature.
 expect_in inconnu out "« obligatoire » à partir de 5 404 000 €"
 expect_in inconnu out '"verdict": "obligatoire"'
+expect_in inconnu out '"verdict_assumed": true'
 expect_in inconnu out "Verdict à confirmer : il dépend de la nature (code CPV) et du montant du marché"
 run inconnu_table evaluate "$WORK/inconnu.json"
 expect_in inconnu_table out "montant inconnu"
+# The review counts such a lot apart, not as an obligation.
+run inconnu_review review "$WORK/inconnu.json" --format md -o "$WORK/inconnu.md"
+CHECKS=$((CHECKS + 1))
+grep -q "Verdicts à confirmer.*: 1 (nature ou montant non publiés" "$WORK/inconnu.md" || fail "revue : verdict à confirmer non compté"
+CHECKS=$((CHECKS + 1))
+grep -q "Condition sociale obligatoire (L2112-2-1).*: 0 " "$WORK/inconnu.md" || fail "revue : verdict sous hypothèses compté comme obligation"
 
 # A truncated download: located, and what was read before is evaluated.
 head -c 20000 "$SAMPLE" >"$WORK/tronque.json"

@@ -90,6 +90,7 @@ TEST_CASE("hypotheses: an unknown nature, each nature tried, the strongest verdi
   const ClauseResult& r = e.clauses.at(0);
   CHECK(r.type == "seuil");
   CHECK(r.verdict == Verdict::obligatoire);
+  CHECK(r.verdict_assumed);
   CHECK(r.hours == 3'000);  // the same under every hypothesis
   REQUIRE(r.reasons.size() == 3);
   CHECK(r.reasons[0].text() ==
@@ -139,6 +140,7 @@ TEST_CASE("hypotheses: the same verdict everywhere is said in one phrase, with n
   const LotEvaluation e = evaluator.evaluate(l, {});
   const ClauseResult& r = e.clauses.at(0);
   CHECK(r.verdict == Verdict::obligatoire);
+  CHECK_FALSE(r.verdict_assumed);  // the same under every hypothesis: not to confirm
   CHECK(r.warnings.empty());
   CHECK(r.reasons.at(0).text() ==
         "Ni la nature (pas de code CPV) ni le montant du marché ne sont connus\u00a0: évalué pour chaque "
