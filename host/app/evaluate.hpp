@@ -65,13 +65,13 @@ struct ProgrammeScan {
 
 // Which part of a programme file to read.
 struct ProgrammeSelection {
-  std::string only;   // only the lot of this reference (empty: all)
-  std::string sheet;  // workbooks: the sheet's name or position ("2"); empty: the one with the headers
+  std::string only{};   // only the lot of this reference (empty: all)
+  std::string sheet{};  // workbooks: the sheet's name or position ("2"); empty: the one with the headers
   const readers::Programme* opened = nullptr;  // read this one rather than the file (see EvaluateRequest)
   // Lots dated before the rules (at their date, or at `as_of`) are refused
   // at their line and counted rejected (app/rules_coverage.hpp); null: none.
   const RulesCoverage* coverage = nullptr;
-  std::optional<Date> as_of;
+  std::optional<Date> as_of{};
 };
 
 // Reads a programme as evaluate_programme does, in two streaming passes

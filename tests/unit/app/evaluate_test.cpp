@@ -263,10 +263,11 @@ Scanned scan_memory(const std::string& bytes, const std::string& name, const std
   Scanned out;
   const auto programme = readers::programme_from_memory(bytes, name, out.diags);
   REQUIRE(programme);
-  out.scan = app::scan_programme(*programme, {only}, out.diags, [&](Lot&& lot, const ConsultationTotals& t) {
-    out.references.push_back(lot.reference);
-    out.totals.push_back(t);
-  });
+  out.scan =
+      app::scan_programme(*programme, {.only = only}, out.diags, [&](Lot&& lot, const ConsultationTotals& t) {
+        out.references.push_back(lot.reference);
+        out.totals.push_back(t);
+      });
   return out;
 }
 
