@@ -20,6 +20,7 @@ inline constexpr std::string_view coverage_parameter = "textes.couverture";
 struct RulesCoverage {
   Date from;
   std::string reference;
+  std::string note;  // what applied before, as the rule data says it
 };
 
 // The coverage the rules give; nothing when they lack the parameter (then

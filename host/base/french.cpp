@@ -179,4 +179,13 @@ std::string print_typography(std::string_view prose) {
   return result;
 }
 
+std::string and_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? " et " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
 }  // namespace clausier::fr

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/date.hpp"
 
@@ -30,6 +31,8 @@ inline constexpr const char* guillemet_close = "\u00A0»";
 [[nodiscard]] std::string date_long(Date d);
 // "21/08/2026".
 [[nodiscard]] std::string date_short(Date d);
+// "a, b et c", "a et b", "a".
+[[nodiscard]] std::string and_list(const std::vector<std::string>& items);
 // The largest magnitude up to which a double holds every whole number (2^53):
 // beyond it, a number of hours or a whole number is not written.
 inline constexpr double max_whole_number = 9007199254740992.0;

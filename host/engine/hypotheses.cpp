@@ -73,10 +73,11 @@ void run_nature(const Lot& lot, Nature nature, const ConsultationTotals& consult
                    [](const Run& a, const Run& b) { return a.cents < b.cents; });
 }
 
-std::string lower_first(std::string_view s) {
-  std::string out(s);
-  if (!out.empty()) out[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[0])));
-  return out;
+// "des travaux": the lot assumed of nature `n`.
+std::string of_nature(Nature n) {
+  std::string label(nature_label(n));
+  label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
+  return "des " + label;
 }
 
 std::string quoted_verdict(const std::optional<Verdict>& v) {
@@ -111,14 +112,9 @@ std::string natures_with(const std::vector<std::pair<Nature, const ClauseResult*
                          const std::optional<Verdict>& v) {
   std::vector<std::string> names;
   for (const auto& [nature, r] : runs) {
-    if (r->verdict == v) names.push_back("des " + lower_first(nature_label(nature)));
+    if (r->verdict == v) names.push_back(of_nature(nature));
   }
-  std::string out;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) out += (i + 1 == names.size() ? " et " : ", ");
-    out += names[i];
-  }
-  return out;
+  return fr::and_list(names);
 }
 
 // The first reason of a merged result: the verdict under each hypothesis.
@@ -161,7 +157,7 @@ std::string summary(const Lot& lot, const std::vector<Run>& runs, std::size_t cl
       cents.push_back(runs[j].cents);
     }
     out += i == 0 ? (nature ? ", " : " ") : " ; ";
-    if (nature) out += "pour des " + lower_first(nature_label(runs[i].nature)) + ", ";
+    if (nature) out += "pour " + of_nature(runs[i].nature) + ", ";
     out += by_amount(results, cents);
     i = j;
   }

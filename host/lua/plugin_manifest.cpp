@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <lua.hpp>
+#include <string>
+#include <vector>
 
 #include "base/french.hpp"
 #include "base/quoted.hpp"
@@ -65,9 +67,9 @@ class ManifestReader {
   }
 
   void read_api() {
-    std::string supported = "ce programme prend en charge les api ";
-    for (int v = oldest_plugin_api; v <= plugin_api; ++v)
-      supported += (v == oldest_plugin_api ? "" : v == plugin_api ? " et " : ", ") + std::to_string(v);
+    std::vector<std::string> versions;
+    for (int v = oldest_plugin_api; v <= plugin_api; ++v) versions.push_back(std::to_string(v));
+    const std::string supported = "ce programme prend en charge les api " + fr::and_list(versions);
     const int type = field("api");
     if (type == LUA_TNIL) {
       missing("api",
